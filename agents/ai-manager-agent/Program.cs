@@ -1,0 +1,3 @@
+using BusinessOps.Agents.Hosting;
+
+return await AgentHost.RunAsync("ai-manager-agent", args, CancellationToken.None).ConfigureAwait(false);

@@ -1,0 +1,3 @@
+using BusinessOps.Agents.Hosting;
+
+return await AgentHost.RunAsync("ai-marketing-agent", args, CancellationToken.None).ConfigureAwait(false);

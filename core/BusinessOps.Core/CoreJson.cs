@@ -1,0 +1,40 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BusinessOps.Core.Results;
+using BusinessOps.Core.State;
+
+namespace BusinessOps.Core;
+
+/// <summary>Source-generated JSON for the contract types, with the contract's enum spellings.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(KebabEnumConverter<AgentOutcome>), typeof(SnakeEnumConverter<Impact>), typeof(SnakeEnumConverter<Complexity>), typeof(SnakeEnumConverter<Reversibility>), typeof(SnakeEnumConverter<Stakeholders>)])]
+[JsonSerializable(typeof(AgentResult))]
+[JsonSerializable(typeof(OpsState))]
+[JsonSerializable(typeof(ResultRecord))]
+public sealed partial class CoreJson : JsonSerializerContext
+{
+    /// <summary>Compact, and HTML-sensitive characters escaped so a marker can never close its HTML comment early.</summary>
+    public static CoreJson Compact { get; } = new(MakeOptions(indented: false, JavaScriptEncoder.Default));
+
+    /// <summary>Indented, for stdout and humans.</summary>
+    public static CoreJson Pretty { get; } = new(MakeOptions(indented: true, JavaScriptEncoder.UnsafeRelaxedJsonEscaping));
+
+    private static JsonSerializerOptions MakeOptions(bool indented, JavaScriptEncoder encoder) => new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = indented,
+        Encoder = encoder,
+    };
+}
+
+/// <summary>Enum as kebab-case string (<c>needs-approval</c>).</summary>
+public sealed class KebabEnumConverter<T>() : JsonStringEnumConverter<T>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)
+    where T : struct, Enum;
+
+/// <summary>Enum as snake_case string (<c>easily_reversible</c>).</summary>
+public sealed class SnakeEnumConverter<T>() : JsonStringEnumConverter<T>(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)
+    where T : struct, Enum;

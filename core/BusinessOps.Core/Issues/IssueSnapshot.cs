@@ -1,0 +1,20 @@
+namespace BusinessOps.Core.Issues;
+
+/// <summary>
+/// Everything the coordinator knows about one issue at one moment: the input of <c>Decide</c>.
+/// Texts are untrusted; nothing in here is ever evaluated.
+/// </summary>
+public sealed record IssueSnapshot(
+    int Number,
+    string Title,
+    string Body,
+    IssueState State,
+    IReadOnlyList<string> Labels,
+    string Author,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<IssueComment> Comments)
+{
+    /// <summary>Case-insensitive label test (GitHub label names are case-insensitive).</summary>
+    public bool HasLabel(string label) => Labels.Any(l => string.Equals(l, label, StringComparison.OrdinalIgnoreCase));
+}

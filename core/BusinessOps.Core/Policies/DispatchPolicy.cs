@@ -1,0 +1,49 @@
+using BusinessOps.Core.Labels;
+
+namespace BusinessOps.Core.Policies;
+
+/// <summary><c>policies/dispatch.yml</c>: where each priority runs, local limits, retries.</summary>
+public sealed record DispatchPolicy(
+    IReadOnlyDictionary<Priority, DispatchTarget> Targets,
+    LocalDispatch Local,
+    RetryPolicy Retry)
+{
+    public static DispatchPolicy Default { get; } = new(
+        new Dictionary<Priority, DispatchTarget>
+        {
+            [Priority.P0] = new(ExecutorKind.Lambda, "businessops-agents", null, null),
+            [Priority.P1] = new(ExecutorKind.Batch, null, "businessops-agents", "businessops-agent"),
+            [Priority.P2] = new(ExecutorKind.Batch, null, "businessops-agents", "businessops-agent"),
+            [Priority.P3] = new(ExecutorKind.Batch, null, "businessops-agents", "businessops-agent"),
+        },
+        LocalDispatch.Default,
+        RetryPolicy.Default);
+
+    public DispatchTarget For(Priority priority) => Targets.TryGetValue(priority, out var t) ? t : new DispatchTarget(ExecutorKind.Batch, null, "businessops-agents", "businessops-agent");
+}
+
+/// <summary>Cloud target for one priority: a Lambda function, or a Batch queue and job definition.</summary>
+public sealed record DispatchTarget(ExecutorKind Executor, string? Function, string? Queue, string? JobDefinition)
+{
+    /// <summary>Batch only: a job RUNNABLE longer than this is reported on the issue.</summary>
+    public TimeSpan RunnableThreshold { get; init; } = TimeSpan.FromMinutes(30);
+}
+
+/// <summary>Which cloud executor a priority uses.</summary>
+public enum ExecutorKind
+{
+    Lambda,
+    Batch,
+}
+
+/// <summary>Local child-process execution: parallelism (0 = processor count) and per-run timeout.</summary>
+public sealed record LocalDispatch(int Concurrency, TimeSpan Timeout)
+{
+    public static LocalDispatch Default { get; } = new(0, TimeSpan.FromMinutes(5));
+}
+
+/// <summary>Retry with exponential backoff and jitter; escalate after <see cref="MaxConsecutiveFailures"/>.</summary>
+public sealed record RetryPolicy(TimeSpan BaseDelay, double Factor, TimeSpan Cap, int MaxConsecutiveFailures)
+{
+    public static RetryPolicy Default { get; } = new(TimeSpan.FromMinutes(1), 2.0, TimeSpan.FromHours(1), 3);
+}

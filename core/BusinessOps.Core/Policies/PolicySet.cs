@@ -1,0 +1,28 @@
+namespace BusinessOps.Core.Policies;
+
+/// <summary>
+/// Every policy the coordinator acts on, loaded and validated from <c>policies/*.yml</c> by
+/// <c>BusinessOps.Policies</c>. Immutable; <see cref="Default"/> is the embedded default.
+/// </summary>
+public sealed record PolicySet(
+    RoutingPolicy Routing,
+    SlaPolicy Sla,
+    DispatchPolicy Dispatch,
+    AutonomyPolicy Autonomy,
+    ApprovalPolicy Approvals,
+    QualityGatesPolicy QualityGates)
+{
+    /// <summary>The login the coordinator and agents write as (set by the shell from the store); markers are trusted only from it.</summary>
+    public string Identity { get; init; } = "businessops[bot]";
+
+    /// <summary><c>owner/repo</c> for idempotency keys (set by the shell from the store).</summary>
+    public string Repository { get; init; } = "local/ops";
+
+    public static PolicySet Default { get; } = new(
+        RoutingPolicy.Default,
+        SlaPolicy.Default,
+        DispatchPolicy.Default,
+        AutonomyPolicy.Default,
+        ApprovalPolicy.Default,
+        QualityGatesPolicy.Default);
+}

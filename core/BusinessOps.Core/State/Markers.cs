@@ -1,0 +1,75 @@
+using System.Text.Json;
+
+namespace BusinessOps.Core.State;
+
+/// <summary>
+/// Hidden machine-readable markers inside comments: <c>&lt;!-- businessops:{kind} {json} --&gt;</c>.
+/// The JSON is written with HTML-sensitive characters escaped, so it can never terminate the comment.
+/// </summary>
+public static class Markers
+{
+    public const string StateKind = "state";
+    public const string ResultKind = "result";
+    private const string Prefix = "<!-- businessops:";
+    private const string Suffix = " -->";
+
+    public static string Format(OpsState state) => Prefix + StateKind + " " + JsonSerializer.Serialize(state, CoreJson.Compact.OpsState) + Suffix;
+
+    public static string Format(ResultRecord result) => Prefix + ResultKind + " " + JsonSerializer.Serialize(result, CoreJson.Compact.ResultRecord) + Suffix;
+
+    /// <summary>True when <paramref name="body"/> carries a marker of <paramref name="kind"/> (valid or not).</summary>
+    public static bool Has(string body, string kind) => body.Contains(Prefix + kind + " ", StringComparison.Ordinal);
+
+    public static bool TryParseState(string body, out OpsState state)
+    {
+        state = new OpsState();
+        var json = Extract(body, StateKind);
+        if (json is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            state = JsonSerializer.Deserialize(json, CoreJson.Compact.OpsState) ?? new OpsState();
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    public static bool TryParseResult(string body, out ResultRecord? result)
+    {
+        result = null;
+        var json = Extract(body, ResultKind);
+        if (json is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            result = JsonSerializer.Deserialize(json, CoreJson.Compact.ResultRecord);
+            return result is not null && !string.IsNullOrEmpty(result.Key);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static string? Extract(string body, string kind)
+    {
+        var start = body.IndexOf(Prefix + kind + " ", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        start += Prefix.Length + kind.Length + 1;
+        var end = body.IndexOf(Suffix, start, StringComparison.Ordinal);
+        return end < 0 ? null : body[start..end];
+    }
+}

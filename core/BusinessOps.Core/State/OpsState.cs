@@ -1,0 +1,66 @@
+namespace BusinessOps.Core.State;
+
+/// <summary>
+/// The coordinator's memory of one issue, kept in the status comment's hidden marker
+/// (<c>&lt;!-- businessops:state {json} --&gt;</c>). Everything here can be rebuilt from labels and comments.
+/// </summary>
+public sealed record OpsState
+{
+    public int V { get; init; } = 1;
+
+    /// <summary>Agent the issue is routed to.</summary>
+    public string? Agent { get; init; }
+
+    /// <summary>Current attempt number (1-based); a new attempt is a new idempotency key.</summary>
+    public int Attempt { get; init; }
+
+    /// <summary>Phase of the current attempt: <c>plan</c> or <c>execute</c>.</summary>
+    public string? Phase { get; init; }
+
+    /// <summary>Idempotency key of the dispatch in flight or last finished.</summary>
+    public string? Key { get; init; }
+
+    /// <summary>When the current key was dispatched (intent recorded before the executor is called).</summary>
+    public DateTimeOffset? DispatchedAt { get; init; }
+
+    /// <summary>Executor that took the dispatch (<c>local</c>, <c>lambda</c>, <c>batch</c>) and its id (job id, request id).</summary>
+    public string? Executor { get; init; }
+
+    public string? ExternalId { get; init; }
+
+    /// <summary>Consecutive failed attempts; reset by success and by <c>/retry</c>.</summary>
+    public int Failures { get; init; }
+
+    /// <summary>Earliest time the next retry may be dispatched (backoff).</summary>
+    public DateTimeOffset? NotBefore { get; init; }
+
+    /// <summary>When the issue got its priority: the SLA clock's start.</summary>
+    public DateTimeOffset? PriorityAt { get; init; }
+
+    /// <summary>Priority the SLA clock runs for.</summary>
+    public string? Priority { get; init; }
+
+    /// <summary>Hash of the plan awaiting approval; a new plan voids approvals given for an older one.</summary>
+    public string? PlanHash { get; init; }
+
+    /// <summary>When the plan awaiting approval was posted.</summary>
+    public DateTimeOffset? PlanAt { get; init; }
+
+    /// <summary>Ids of command comments already handled (so a command acts once).</summary>
+    public IReadOnlyList<long> Handled { get; init; } = [];
+
+    /// <summary>Total cost of this issue's executions, USD.</summary>
+    public decimal CostUsd { get; init; }
+
+    /// <summary>When the last execution cost was recorded (for daily spending sums).</summary>
+    public DateTimeOffset? CostAt { get; init; }
+
+    /// <summary>Time spent waiting on humans, excluded from the agent's SLA.</summary>
+    public long WaitSeconds { get; init; }
+
+    /// <summary>When the current human wait began.</summary>
+    public DateTimeOffset? WaitingSince { get; init; }
+
+    /// <summary>True when this state was rebuilt because the marker was missing or invalid.</summary>
+    public bool Rebuilt { get; init; }
+}

@@ -1,0 +1,22 @@
+using BusinessOps.Core.Results;
+
+namespace BusinessOps.Core.State;
+
+/// <summary>
+/// The machine-readable part of an agent's result comment (<c>&lt;!-- businessops:result {json} --&gt;</c>).
+/// Written by the agent host (or by the coordinator on the agent's behalf when the agent crashed);
+/// trusted only when the comment's author is the store identity.
+/// </summary>
+public sealed record ResultRecord(
+    string Key,
+    string Agent,
+    AgentOutcome Outcome,
+    double Confidence,
+    decimal CostUsd,
+    Classification? Classification = null,
+    bool Permanent = false,
+    string? Error = null)
+{
+    public static ResultRecord From(AgentResult result) =>
+        new(result.Key, result.Agent, result.Outcome, result.Confidence, result.CostUsd, result.Classification, result.Permanent, result.Outcome == AgentOutcome.Failed ? result.Summary : null);
+}
