@@ -13,9 +13,12 @@ public static class Markers
     private const string Prefix = "<!-- businessops:";
     private const string Suffix = " -->";
 
-    public static string Format(OpsState state) => Prefix + StateKind + " " + JsonSerializer.Serialize(state, CoreJson.Compact.OpsState) + Suffix;
+    public static string Format(OpsState state) => Prefix + StateKind + " " + Inert(JsonSerializer.Serialize(state, CoreJson.Compact.OpsState)) + Suffix;
 
-    public static string Format(ResultRecord result) => Prefix + ResultKind + " " + JsonSerializer.Serialize(result, CoreJson.Compact.ResultRecord) + Suffix;
+    public static string Format(ResultRecord result) => Prefix + ResultKind + " " + Inert(JsonSerializer.Serialize(result, CoreJson.Compact.ResultRecord)) + Suffix;
+
+    /// <summary>'@' only occurs inside JSON strings, where \u0040 means the same: no hidden text can ever mention anyone.</summary>
+    private static string Inert(string json) => json.Replace("@", "\\u0040", StringComparison.Ordinal);
 
     /// <summary>True when <paramref name="body"/> carries a marker of <paramref name="kind"/> (valid or not).</summary>
     public static bool Has(string body, string kind) => body.Contains(Prefix + kind + " ", StringComparison.Ordinal);

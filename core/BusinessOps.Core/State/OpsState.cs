@@ -8,6 +8,9 @@ public sealed record OpsState
 {
     public int V { get; init; } = 1;
 
+    /// <summary>The status label the coordinator last set (the lifecycle position).</summary>
+    public string? Status { get; init; }
+
     /// <summary>Agent the issue is routed to.</summary>
     public string? Agent { get; init; }
 
@@ -30,6 +33,18 @@ public sealed record OpsState
 
     /// <summary>Consecutive failed attempts; reset by success and by <c>/retry</c>.</summary>
     public int Failures { get; init; }
+
+    /// <summary>Key whose result was last settled (cost added, failure counted), so nothing is counted twice.</summary>
+    public string? SettledKey { get; init; }
+
+    /// <summary>One line on the last result or failure, for the status comment.</summary>
+    public string? Summary { get; init; }
+
+    /// <summary>Why the issue needs triage, when it does.</summary>
+    public string? Triage { get; init; }
+
+    /// <summary>Hash of title and body at the last dispatch: an edit after bad input allows a fresh attempt.</summary>
+    public string? InputHash { get; init; }
 
     /// <summary>Earliest time the next retry may be dispatched (backoff).</summary>
     public DateTimeOffset? NotBefore { get; init; }

@@ -15,8 +15,25 @@ public sealed record ResultRecord(
     decimal CostUsd,
     Classification? Classification = null,
     bool Permanent = false,
-    string? Error = null)
+    string? Error = null,
+    string? Summary = null,
+    string? PlanHash = null)
 {
+    /// <summary>Longest summary kept in a marker; the full text is in the comment body.</summary>
+    public const int MaxSummary = 300;
+
     public static ResultRecord From(AgentResult result) =>
-        new(result.Key, result.Agent, result.Outcome, result.Confidence, result.CostUsd, result.Classification, result.Permanent, result.Outcome == AgentOutcome.Failed ? result.Summary : null);
+        new(
+            result.Key,
+            result.Agent,
+            result.Outcome,
+            result.Confidence,
+            result.CostUsd,
+            result.Classification,
+            result.Permanent,
+            result.Outcome == AgentOutcome.Failed ? Bound(result.Summary) : null,
+            Bound(result.Summary),
+            result.Plan is null ? null : Governance.PlanHashing.Compute(result.Plan));
+
+    private static string Bound(string text) => text.Length <= MaxSummary ? text : text[..(MaxSummary - 1)] + "…";
 }

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Diagnostics;
+using BusinessOps.Agents.Samples;
+using BusinessOps.Coordinator.Cli;
+using BusinessOps.Coordinator.Demo;
+using BusinessOps.Coordinator.Hosting;
+using BusinessOps.Coordinator.Reconcile;
+using BusinessOps.Coordinator.Reports;
+using BusinessOps.Core.Ports;
+using BusinessOps.LocalStore;
+
+namespace BusinessOps.Coordinator.Commands;
+
+/// <summary>
+/// <c>coordinator demo</c>: the whole loop on embedded defaults — a fresh SQLite store, sample issues for all
+/// fourteen agents across P0–P3 and two clients (plus an unroutable and a malformed one), passes until
+/// nothing changes, and a summary.
+/// </summary>
+internal static class DemoCommand
+{
+    public const string DefaultStore = ".businessops/demo.db";
+
+    public static Command Create(GlobalOptions g)
+    {
+        var json = new Option<bool>("--json") { Description = "Print {\"issues\":n,\"byStatus\":{…},\"byAgent\":{…},\"store\":\"PATH\"} instead of tables" };
+        var cmd = new Command("demo", "Run the whole loop locally: file sample issues for every agent, reconcile until done, show what happened") { json };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var asJson = parse.GetValue(json);
+            var path = Path.GetFullPath(parse.GetValue(g.Store) ?? DefaultStore);
+            if (parse.GetValue(g.Store) is null)
+            {
+                foreach (var f in new[] { path, path + "-wal", path + "-shm" })
+                {
+                    File.Delete(f);
+                }
+            }
+
+            var (session, code) = CoordinatorSession.Create(parse.GetValue(g.Policies), path, "local", parse.GetValue(g.Verbose), Console.Error);
+            if (session is null)
+            {
+                return code;
+            }
+
+            await using var health = new DemoHealthServer();
+            Environment.SetEnvironmentVariable("BUSINESSOPS_DEMO_HEALTH_URL", health.BaseUrl);
+            using (session)
+            {
+                var watch = Stopwatch.StartNew();
+                try
+                {
+                    await FileSamplesAsync(path, health.BaseUrl, ct);
+                    var options = new ReconcileOptions(session.Concurrency(null), DryRun: false, DispatchImmediately: false);
+                    var reconciler = new Reconciler(session.Store, session.Executor, session.Policies, session.Clock, options, session.Log);
+                    for (var pass = 1; pass <= 10; pass++)
+                    {
+                        var result = await reconciler.RunOnceAsync(ct);
+                        session.Log.Info($"pass {pass}: {result.Examined} examined, {result.Writes} writes, {result.Dispatched} dispatched");
+                        if (result.Writes == 0 && result.Dispatched == 0)
+                        {
+                            break;
+                        }
+                    }
+
+                    var issues = await session.Store.ListIssuesAsync(new IssueQuery(IssueStateFilter.All), ct);
+                    var summary = OpsSummary.Build(issues, session.Store.Identity);
+                    if (asJson)
+                    {
+                        Console.Out.WriteLine(SummaryPrinter.Json(summary, path, watch.Elapsed));
+                    }
+                    else
+                    {
+                        SummaryPrinter.PrintTable(Console.Out, summary);
+                        Console.Out.WriteLine();
+                        Console.Out.WriteLine($"Done in {watch.Elapsed.TotalSeconds:0.0}s. The store is {path}. Look around:");
+                        Console.Out.WriteLine($"  dotnet run --project coordinator/BusinessOps.Coordinator -- issues list --store {DefaultStore}");
+                        Console.Out.WriteLine($"  dotnet run --project coordinator/BusinessOps.Coordinator -- issues show 1 --store {DefaultStore}");
+                    }
+
+                    return ExitCodes.Ok;
+                }
+                catch (IssueStoreException ex)
+                {
+                    Console.Error.WriteLine(ex.Message);
+                    return ExitCodes.Failure;
+                }
+            }
+        });
+        return cmd;
+    }
+
+    /// <summary>Files the samples as a person (<c>dana</c>), as issue forms would.</summary>
+    private static async Task FileSamplesAsync(string path, string healthUrl, CancellationToken ct)
+    {
+        using var filer = SqliteIssueStore.Open(path, "dana");
+        foreach (var sample in SampleIssues.All)
+        {
+            var body = sample.Body.Replace("http://127.0.0.1:9", healthUrl, StringComparison.Ordinal);
+            await filer.CreateIssueAsync(new NewIssue(sample.Title, body, sample.Labels), ct);
+        }
+    }
+}

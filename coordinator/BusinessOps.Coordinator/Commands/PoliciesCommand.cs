@@ -1,0 +1,39 @@
+using System.CommandLine;
+using BusinessOps.Coordinator.Cli;
+using BusinessOps.Policies;
+
+namespace BusinessOps.Coordinator.Commands;
+
+/// <summary><c>coordinator policies validate</c>: every error at once, with file:line:column.</summary>
+internal static class PoliciesCommand
+{
+    public static Command Create(GlobalOptions g)
+    {
+        var validate = new Command("validate", "Check every policy file; print all errors with file:line:column and exit 2 if any");
+        validate.SetAction(parse =>
+        {
+            var dir = PolicyPaths.Resolve(parse.GetValue(g.Policies));
+            var result = PolicyLoader.Load(dir);
+            foreach (var note in result.Notes)
+            {
+                Console.Error.WriteLine("note: " + note);
+            }
+
+            if (result.Errors.Count > 0 || result.Policies is null)
+            {
+                foreach (var e in result.Errors)
+                {
+                    Console.Error.WriteLine(e.ToString());
+                }
+
+                Console.Error.WriteLine($"{result.Errors.Count} error(s) in {dir}. The coordinator will not act until they are fixed.");
+                return ExitCodes.BadInput;
+            }
+
+            var p = result.Policies;
+            Console.Out.WriteLine($"{dir}: valid — {p.Routing.Rules.Count} routing rules, SLA {string.Join(" / ", p.Sla.Targets.OrderBy(t => t.Key).Select(t => $"{t.Key} {Core.Decisions.Text.Duration(t.Value.Target)}"))}, mode {p.Autonomy.Mode}.");
+            return ExitCodes.Ok;
+        });
+        return new Command("policies", "Work with the policy files (routing, SLA, dispatch, autonomy, approvals)") { validate };
+    }
+}

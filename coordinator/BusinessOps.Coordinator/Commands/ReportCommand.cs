@@ -1,0 +1,50 @@
+using System.CommandLine;
+using BusinessOps.Coordinator.Cli;
+using BusinessOps.Coordinator.Hosting;
+using BusinessOps.Coordinator.Reports;
+using BusinessOps.Core.Ports;
+
+namespace BusinessOps.Coordinator.Commands;
+
+/// <summary><c>coordinator report</c>: issues by status, agent and priority, with cost, automation and error rates.</summary>
+internal static class ReportCommand
+{
+    public static Command Create(GlobalOptions g)
+    {
+        var json = new Option<bool>("--json") { Description = "Machine-readable output" };
+        var cmd = new Command("report", "Summarize the store: issues by status, agent and priority; cost, automation rate, error rate, SLA breaches") { json };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var (session, code) = CoordinatorSession.Create(parse.GetValue(g.Policies), parse.GetValue(g.Store), "local", parse.GetValue(g.Verbose), Console.Error);
+            if (session is null)
+            {
+                return code;
+            }
+
+            using (session)
+            {
+                try
+                {
+                    var issues = await session.Store.ListIssuesAsync(new IssueQuery(IssueStateFilter.All), ct);
+                    var summary = OpsSummary.Build(issues, session.Store.Identity);
+                    if (parse.GetValue(json))
+                    {
+                        Console.Out.WriteLine(SummaryPrinter.Json(summary, session.StoreArgument));
+                    }
+                    else
+                    {
+                        SummaryPrinter.PrintTable(Console.Out, summary);
+                    }
+
+                    return ExitCodes.Ok;
+                }
+                catch (IssueStoreException ex)
+                {
+                    Console.Error.WriteLine(ex.Message);
+                    return ExitCodes.Failure;
+                }
+            }
+        });
+        return cmd;
+    }
+}

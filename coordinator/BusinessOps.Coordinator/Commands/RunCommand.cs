@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Globalization;
+using BusinessOps.Coordinator.Cli;
+using BusinessOps.Coordinator.Hosting;
+using BusinessOps.Coordinator.Reconcile;
+
+namespace BusinessOps.Coordinator.Commands;
+
+/// <summary><c>coordinator run</c>: one pass (<c>--once</c>), a loop (<c>--monitor</c>), or one webhook event (<c>--event</c>).</summary>
+internal static class RunCommand
+{
+    public static Command Create(GlobalOptions g)
+    {
+        var once = new Option<bool>("--once") { Description = "Reconcile every open issue once, then exit (the default)" };
+        var monitor = new Option<bool>("--monitor") { Description = "Keep reconciling, one pass every --interval, until Ctrl-C" };
+        var interval = new Option<string>("--interval") { Description = "Pause between passes with --monitor, e.g. 30s, 5m (default 30s)", DefaultValueFactory = _ => "30s" };
+        var eventFile = new Option<string?>("--event") { Description = "A webhook payload file (GITHUB_EVENT_PATH in Actions): reconcile only that issue" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the actions a pass would take; write nothing, dispatch nothing" };
+        var json = new Option<bool>("--json") { Description = "Print {\"examined\":n,\"writes\":n,\"dispatched\":n} on stdout" };
+        var executor = new Option<string?>("--executor") { Description = "Where agents run: local (child processes, default) or aws (Lambda for P0, Batch for P1-P3)" };
+        var concurrency = new Option<int?>("--concurrency") { Description = "Agents running at once (default: policy, else processor count)" };
+        var cmd = new Command("run", "Reconcile issues: route, label, dispatch agents and record their results")
+        {
+            once, monitor, interval, eventFile, dryRun, json, executor, concurrency,
+        };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            if (!Durations.TryParse(parse.GetValue(interval), out var pause))
+            {
+                await Console.Error.WriteLineAsync($"--interval '{parse.GetValue(interval)}' is not a duration: use e.g. 30s, 5m, 1h.");
+                return ExitCodes.BadInput;
+            }
+
+            if (parse.GetValue(eventFile) is { } path)
+            {
+                return await EventMode.RunAsync(parse, g, path, parse.GetValue(dryRun), parse.GetValue(json), parse.GetValue(executor), ct);
+            }
+
+            var (session, code) = CoordinatorSession.Create(parse.GetValue(g.Policies), parse.GetValue(g.Store), parse.GetValue(executor), parse.GetValue(g.Verbose), Console.Error);
+            if (session is null)
+            {
+                return code;
+            }
+
+            using (session)
+            {
+                var options = new ReconcileOptions(session.Concurrency(parse.GetValue(concurrency)), parse.GetValue(dryRun), session.IsCloud);
+                var reconciler = new Reconciler(session.Store, session.Executor, session.Policies, session.Clock, options, session.Log, Console.Out);
+                return parse.GetValue(monitor)
+                    ? await MonitorAsync(reconciler, session, pause, parse.GetValue(json), ct)
+                    : Report(await reconciler.RunOnceAsync(ct), parse.GetValue(json), session);
+            }
+        });
+        return cmd;
+    }
+
+    internal static int Report(PassResult pass, bool json, CoordinatorSession session)
+    {
+        if (json)
+        {
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{{\"examined\":{pass.Examined},\"writes\":{pass.Writes},\"dispatched\":{pass.Dispatched}}}"));
+        }
+        else
+        {
+            session.Log.Info($"pass done: {pass.Examined} examined, {pass.Writes} writes, {pass.Dispatched} dispatched, {pass.Failed} failed ({session.StoreArgument})");
+        }
+
+        if (pass.Deferred)
+        {
+            session.Log.Warn($"rate limited: stopped early, every issue is consistent; run again after {pass.RetryAt?.ToString("u", CultureInfo.InvariantCulture) ?? "the limit resets"}");
+            return ExitCodes.Deferred;
+        }
+
+        return pass.Failed > 0 ? ExitCodes.Failure : ExitCodes.Ok;
+    }
+
+    private static async Task<int> MonitorAsync(Reconciler reconciler, CoordinatorSession session, TimeSpan pause, bool json, CancellationToken ct)
+    {
+        session.Log.Info($"monitoring {session.StoreArgument} every {pause.TotalSeconds:0}s; Ctrl-C to stop");
+        try
+        {
+            while (true)
+            {
+                Report(await reconciler.RunOnceAsync(ct), json, session);
+                await Task.Delay(pause, session.Clock, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            session.Log.Info("stopped: work in flight was finished or cleanly abandoned (its intent is recorded; the next pass resumes it)");
+            return ExitCodes.Interrupted;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using BusinessOps.Core.Issues;
+using BusinessOps.Core.Ports;
+
+namespace BusinessOps.Coordinator.Reconcile;
+
+/// <summary>Counts reads and writes through the port, for <c>run --json</c>, the demo and benchmarks.</summary>
+public sealed class CountingIssueStore(IIssueStore inner) : IIssueStore
+{
+    private int _reads;
+    private int _writes;
+
+    public int Reads => Volatile.Read(ref _reads);
+
+    public int Writes => Volatile.Read(ref _writes);
+
+    public IIssueStore Inner => inner;
+
+    public string Identity => inner.Identity;
+
+    public string Location => inner.Location;
+
+    public Task<IReadOnlyList<IssueSnapshot>> ListIssuesAsync(IssueQuery query, CancellationToken cancellationToken) => Read(inner.ListIssuesAsync(query, cancellationToken));
+
+    public Task<IssueSnapshot?> GetIssueAsync(int number, CancellationToken cancellationToken) => Read(inner.GetIssueAsync(number, cancellationToken));
+
+    public Task<IssueSnapshot> CreateIssueAsync(NewIssue issue, CancellationToken cancellationToken) => Write(inner.CreateIssueAsync(issue, cancellationToken));
+
+    public Task<IssueComment> AddCommentAsync(int number, string body, CancellationToken cancellationToken) => Write(inner.AddCommentAsync(number, body, cancellationToken));
+
+    public Task<IssueComment> UpdateCommentAsync(int number, long commentId, string body, CancellationToken cancellationToken) => Write(inner.UpdateCommentAsync(number, commentId, body, cancellationToken));
+
+    public Task UpdateLabelsAsync(int number, IReadOnlyCollection<string> add, IReadOnlyCollection<string> remove, CancellationToken cancellationToken) => Write(inner.UpdateLabelsAsync(number, add, remove, cancellationToken));
+
+    public Task SetStateAsync(int number, IssueState state, CancellationToken cancellationToken) => Write(inner.SetStateAsync(number, state, cancellationToken));
+
+    public Task<RepositoryPermission> GetPermissionAsync(string login, CancellationToken cancellationToken) => Read(inner.GetPermissionAsync(login, cancellationToken));
+
+    public Task AddReactionAsync(int number, long commentId, string reaction, CancellationToken cancellationToken) => Write(inner.AddReactionAsync(number, commentId, reaction, cancellationToken));
+
+    public Task<IReadOnlyList<LabelDefinition>> ListLabelsAsync(CancellationToken cancellationToken) => Read(inner.ListLabelsAsync(cancellationToken));
+
+    public Task UpsertLabelAsync(LabelDefinition label, CancellationToken cancellationToken) => Write(inner.UpsertLabelAsync(label, cancellationToken));
+
+    private Task<T> Read<T>(Task<T> task)
+    {
+        Interlocked.Increment(ref _reads);
+        return task;
+    }
+
+    private Task<T> Write<T>(Task<T> task)
+    {
+        Interlocked.Increment(ref _writes);
+        return task;
+    }
+
+    private Task Write(Task task)
+    {
+        Interlocked.Increment(ref _writes);
+        return task;
+    }
+}

@@ -1,0 +1,86 @@
+using BusinessOps.Coordinator.Logging;
+using BusinessOps.Core.Decisions;
+using BusinessOps.Core.Issues;
+using BusinessOps.Core.Labels;
+using BusinessOps.Core.Policies;
+using BusinessOps.Core.Ports;
+using BusinessOps.Core.Results;
+using BusinessOps.Core.State;
+
+namespace BusinessOps.Coordinator.Reconcile;
+
+/// <summary>
+/// Runs the pass's dispatches: P0 first, bounded parallelism. The intent is already on the issue; after a
+/// synchronous run the issue is re-read and settled at once, and a crashed agent's failure is recorded for it.
+/// </summary>
+internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executor, PolicySet policies, TimeProvider clock, ReconcileOptions options, Log log)
+{
+    private int _dispatched;
+    private int _failed;
+
+    public async Task<(int Dispatched, int Failed)> RunAsync(List<(IssueSnapshot Issue, DispatchAgent Dispatch)> pending, CancellationToken ct)
+    {
+        var ordered = pending.OrderBy(p => p.Dispatch.Priority).ThenBy(p => p.Issue.Number).ToList();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Concurrency), CancellationToken = ct };
+        await Parallel.ForEachAsync(ordered, parallel, async (item, token) =>
+        {
+            try
+            {
+                await RunOneAsync(item.Issue, item.Dispatch, token);
+            }
+            catch (IssueStoreException ex)
+            {
+                Interlocked.Increment(ref _failed);
+                log.Error($"#{item.Issue.Number}: {ex.Message}");
+            }
+        });
+        return (_dispatched, _failed);
+    }
+
+    private async Task RunOneAsync(IssueSnapshot issue, DispatchAgent d, CancellationToken ct)
+    {
+        if (!options.DispatchImmediately && await store.GetIssueAsync(issue.Number, ct) is { } queued)
+        {
+            // Leaving the queue: the label and the status comment both say so before the agent starts.
+            await store.UpdateLabelsAsync(issue.Number, [LabelNames.For(IssueStatus.InProgress)], [LabelNames.For(IssueStatus.Queued)], ct);
+            var (id, body, _) = IssueStateReader.Amend(queued, policies, s => s with { Status = LabelNames.For(IssueStatus.InProgress) });
+            await ActionApplier.UpsertAsync(store, issue.Number, id, body, ct);
+        }
+
+        log.Info($"#{issue.Number} {d.Agent} dispatched ({d.Priority}, {d.Key})");
+        var request = new DispatchRequest(d.Key, d.Agent, policies.Repository, issue, d.Attempt, d.Phase, d.Priority, d.Tenant);
+        var outcome = await executor.DispatchAsync(request, ct);
+        Interlocked.Increment(ref _dispatched);
+        var fresh = await store.GetIssueAsync(issue.Number, ct);
+        if (fresh is null)
+        {
+            return;
+        }
+
+        if (outcome.Status == DispatchStatus.Submitted)
+        {
+            var (id, body, _) = IssueStateReader.Amend(fresh, policies, s => s with { Executor = outcome.Executor, ExternalId = outcome.ExternalId, Status = LabelNames.For(IssueStatus.InProgress) });
+            await ActionApplier.UpsertAsync(store, issue.Number, id, body, ct);
+            return;
+        }
+
+        if (!IssueStateReader.HasResult(fresh, policies.Identity, d.Key))
+        {
+            // The agent could not write back (crashed, hung, printed garbage, or ran without a store): record for it.
+            var record = outcome.Result is { } r && outcome.Status == DispatchStatus.Completed
+                ? ResultRecord.From(r)
+                : new ResultRecord(d.Key, d.Agent, AgentOutcome.Failed, 0, outcome.Result?.CostUsd ?? 0, Permanent: outcome.Permanent, Error: outcome.Error, Summary: outcome.Error);
+            await store.AddCommentAsync(issue.Number, ResultComment.Render(d, outcome, record), ct);
+            fresh = await store.GetIssueAsync(issue.Number, ct) ?? fresh;
+        }
+
+        if (outcome.Status == DispatchStatus.Failed)
+        {
+            log.Warn($"#{issue.Number} {d.Agent} failed: {outcome.Error}");
+        }
+
+        // Settle at once so a local run ends the pass in its final state (the next pass would do the same).
+        var settle = Decider.Decide(fresh, policies, clock.GetUtcNow(), new DecisionContext { Executor = executor.Name, DispatchImmediately = options.DispatchImmediately });
+        await ActionApplier.ApplyAsync(store, fresh, [.. settle.Where(a => a is not DispatchAgent)], log, ct);
+    }
+}

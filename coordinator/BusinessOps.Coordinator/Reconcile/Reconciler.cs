@@ -1,0 +1,115 @@
+using BusinessOps.Coordinator.Logging;
+using BusinessOps.Core.Decisions;
+using BusinessOps.Core.Issues;
+using BusinessOps.Core.Labels;
+using BusinessOps.Core.Policies;
+using BusinessOps.Core.Ports;
+
+namespace BusinessOps.Coordinator.Reconcile;
+
+/// <summary>
+/// The imperative shell: read snapshots, call <see cref="Decider.Decide(IssueSnapshot, PolicySet, DateTimeOffset, DecisionContext)"/>,
+/// apply the actions through the store, then dispatch in priority order with bounded parallelism.
+/// One bad issue never stops the pass; a rate limit stops it cleanly ("deferred").
+/// </summary>
+public sealed class Reconciler
+{
+    private readonly CountingIssueStore _store;
+    private readonly IExecutor _executor;
+    private readonly PolicySet _policies;
+    private readonly TimeProvider _clock;
+    private readonly ReconcileOptions _options;
+    private readonly Log _log;
+    private readonly TextWriter _out;
+
+    public Reconciler(IIssueStore store, IExecutor executor, PolicySet policies, TimeProvider clock, ReconcileOptions options, Log log, TextWriter? output = null)
+    {
+        _store = store as CountingIssueStore ?? new CountingIssueStore(store);
+        _executor = executor;
+        _policies = policies with { Identity = store.Identity };
+        _clock = clock;
+        _options = options;
+        _log = log;
+        _out = output ?? TextWriter.Null;
+    }
+
+    /// <summary>The store with request counting, for callers that report figures.</summary>
+    public CountingIssueStore Store => _store;
+
+    /// <summary>Reconciles every open issue.</summary>
+    public async Task<PassResult> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<IssueSnapshot> issues;
+        try
+        {
+            issues = await _store.ListIssuesAsync(IssueQuery.Open, cancellationToken);
+        }
+        catch (IssueStoreException ex) when (ex.Kind == StoreErrorKind.RateLimited)
+        {
+            _log.Warn($"deferred: {ex.Message}");
+            return new PassResult(0, 0, 0, 0, Deferred: true, RetryAt: ex.RetryAt);
+        }
+
+        return await ReconcileAsync(issues, cancellationToken);
+    }
+
+    /// <summary>Reconciles the given snapshots (event mode passes the one issue of the payload).</summary>
+    public async Task<PassResult> ReconcileAsync(IReadOnlyList<IssueSnapshot> issues, CancellationToken cancellationToken)
+    {
+        var writesBefore = _store.Writes;
+        var context = await ContextBuilder.BuildAsync(issues, _policies, _executor, _clock, _options.DispatchImmediately, cancellationToken);
+        var pending = new List<(IssueSnapshot Issue, DispatchAgent Dispatch)>();
+        var failed = 0;
+        foreach (var issue in issues.OrderBy(i => PriorityOf(i)).ThenBy(i => i.Number))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                var actions = Decider.Decide(issue, _policies, _clock.GetUtcNow(), context);
+                if (actions.Count == 0)
+                {
+                    continue;
+                }
+
+                if (_options.DryRun)
+                {
+                    DryRunPrinter.Print(_out, issue, actions);
+                    continue;
+                }
+
+                if (await ActionApplier.ApplyAsync(_store, issue, actions, _log, cancellationToken) is { } dispatch)
+                {
+                    pending.Add((issue, dispatch));
+                }
+            }
+            catch (IssueStoreException ex) when (ex.Kind == StoreErrorKind.RateLimited)
+            {
+                _log.Warn($"deferred at #{issue.Number}: {ex.Message}");
+                return new PassResult(issues.Count, _store.Writes - writesBefore, 0, failed, Deferred: true, RetryAt: ex.RetryAt);
+            }
+            catch (IssueStoreException ex)
+            {
+                failed++;
+                _log.Error($"#{issue.Number}: {ex.Message}");
+            }
+        }
+
+        var runner = new DispatchRunner(_store, _executor, _policies, _clock, _options, _log);
+        var dispatched = await runner.RunAsync(pending, cancellationToken);
+        return new PassResult(issues.Count, _store.Writes - writesBefore, dispatched.Dispatched, failed + dispatched.Failed);
+    }
+
+    private static Priority PriorityOf(IssueSnapshot issue)
+    {
+        var best = Priority.P3;
+        foreach (var label in issue.Labels)
+        {
+            if (LabelNames.TryParsePriority(label, out var p) && p < best)
+            {
+                best = p;
+            }
+        }
+
+        return best;
+    }
+}

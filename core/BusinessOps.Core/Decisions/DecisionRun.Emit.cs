@@ -1,0 +1,50 @@
+namespace BusinessOps.Core.Decisions;
+
+/// <summary>Turns the desired state into the minimal list of writes.</summary>
+internal sealed partial class DecisionRun
+{
+    public IReadOnlyList<OpsAction> Emit()
+    {
+        var actions = new List<OpsAction>(4);
+        var status = _state.Status;
+        foreach (var (label, _) in _labels.Statuses)
+        {
+            if (!string.Equals(label, status, StringComparison.OrdinalIgnoreCase))
+            {
+                _remove.Add(label);
+            }
+        }
+
+        if (status is not null && !issue.HasLabel(status))
+        {
+            _add.Add(status);
+        }
+
+        var add = _add.Where(l => !issue.HasLabel(l)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var remove = _remove.Where(issue.HasLabel).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (add.Count > 0 || remove.Count > 0)
+        {
+            actions.Add(new ChangeLabels(add, remove));
+        }
+
+        if (_history.State.Rebuilt && _history.StatusComment is { } broken)
+        {
+            Note("rebuilt:" + broken.Id, "The hidden state of my status comment was missing or unreadable, so I rebuilt it from the labels and the agents' result comments. Nothing was dispatched twice.");
+            _state = _state with { Rebuilt = false };
+        }
+
+        var body = StatusComment.Render(_state, issue.Number, policies, _labels.Clients);
+        if (_history.StatusComment?.Body != body)
+        {
+            actions.Add(new UpsertStatusComment(_history.StatusComment?.Id, body, _state));
+        }
+
+        actions.AddRange(_notes);
+        if (_dispatch is not null)
+        {
+            actions.Add(_dispatch);
+        }
+
+        return actions;
+    }
+}

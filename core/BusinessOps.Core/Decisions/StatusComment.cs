@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+using BusinessOps.Core.Labels;
+using BusinessOps.Core.Policies;
+using BusinessOps.Core.State;
+
+namespace BusinessOps.Core.Decisions;
+
+/// <summary>
+/// Renders the one status comment per issue. Deterministic: the same state always renders the same text
+/// (the SLA shows a due time, not a countdown), so an unchanged issue costs no write.
+/// </summary>
+public static class StatusComment
+{
+    public const string Heading = "### BusinessOps status";
+
+    public static string Render(OpsState state, int issue, PolicySet policies, IReadOnlyList<string> clients)
+    {
+        var sb = new StringBuilder(512);
+        sb.Append(Heading).Append("\n\n| | |\n|---|---|\n");
+        Row(sb, "Status", state.Status is null ? "new" : Text.Code(state.Status));
+        if (state.Agent is not null)
+        {
+            Row(sb, "Agent", Text.Code(state.Agent));
+        }
+
+        if (state.Priority is not null && Enum.TryParse<Priority>(state.Priority, out var priority))
+        {
+            var target = policies.Sla.For(priority).Target;
+            var due = (state.PriorityAt ?? DateTimeOffset.UnixEpoch) + target + TimeSpan.FromSeconds(state.WaitSeconds);
+            Row(sb, "Priority", $"{state.Priority} — SLA {Text.Duration(target)}, due {Text.Time(due)}");
+        }
+
+        if (clients.Count > 0)
+        {
+            Row(sb, "Client", string.Join(", ", clients.Select(Text.Code)));
+        }
+
+        if (state.Key is not null)
+        {
+            Row(sb, "Attempt", string.Create(CultureInfo.InvariantCulture, $"{state.Attempt} ({state.Phase}) — {Text.Code(state.Key)}{(state.Executor is null ? string.Empty : " via " + state.Executor)}{(state.ExternalId is null ? string.Empty : " " + Text.Code(state.ExternalId))}"));
+        }
+
+        if (state.Failures > 0)
+        {
+            Row(sb, "Consecutive failures", state.Failures.ToString(CultureInfo.InvariantCulture) + (state.NotBefore is { } nb && state.Status == LabelNames.For(IssueStatus.Failed) ? $" — next attempt not before {Text.Time(nb)}" : string.Empty));
+        }
+
+        if (state.Summary is not null)
+        {
+            Row(sb, "Last result", Text.Inline(state.Summary));
+        }
+
+        if (state.Triage is not null)
+        {
+            Row(sb, "Needs triage", Text.Inline(state.Triage));
+        }
+
+        if (state.PlanHash is not null)
+        {
+            Row(sb, "Plan", Text.Code(state.PlanHash));
+        }
+
+        if (state.CostUsd > 0)
+        {
+            Row(sb, "Cost", "$" + state.CostUsd.ToString("0.0000", CultureInfo.InvariantCulture));
+        }
+
+        sb.Append("\n<sub>Steer me with a comment: `/approve`, `/reject`, `/retry`, `/hold`, `/unhold`, `/cancel`, `/priority P0..P3`, `/escalate`, `/agent ai-<name>-agent`.</sub>\n\n");
+        sb.Append(Markers.Format(state));
+        return sb.ToString();
+    }
+
+    private static void Row(StringBuilder sb, string name, string value) => sb.Append("| ").Append(name).Append(" | ").Append(value).Append(" |\n");
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+
+namespace BusinessOps.Core.Decisions;
+
+/// <summary>
+/// Safe rendering of untrusted text into Markdown comments: never pings anyone (@ gets a zero-width joiner),
+/// never renders HTML, never breaks a table row or a hidden marker.
+/// </summary>
+public static class Text
+{
+    /// <summary>Inline code; backticks and line breaks removed so the span cannot be closed early.</summary>
+    public static string Code(string value) => "`" + Bound(value.Replace("`", "'", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' '), 200) + "`";
+
+    /// <summary>One line of neutralized text, bounded.</summary>
+    public static string Inline(string value)
+    {
+        var sb = new StringBuilder(Math.Min(value.Length, 300) + 16);
+        foreach (var c in Bound(value, 300))
+        {
+            _ = c switch
+            {
+                '\r' or '\n' or '\t' => sb.Append(' '),
+                '<' => sb.Append("&lt;"),
+                '>' => sb.Append("&gt;"),
+                '|' => sb.Append("\\|"),
+                '@' => sb.Append("@\u200D"),
+                '`' => sb.Append('\''),
+                _ when char.IsControl(c) => sb,
+                _ => sb.Append(c),
+            };
+        }
+
+        return sb.ToString();
+    }
+
+    public static string Bound(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
+
+    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    public static string Duration(TimeSpan span)
+    {
+        if (span.TotalDays >= 1 && span.TotalHours % 24 == 0)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}h");
+        }
+
+        var parts = new List<string>(3);
+        if ((int)span.TotalHours > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}h"));
+        }
+
+        if (span.Minutes > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{span.Minutes}m"));
+        }
+
+        if (span.Seconds > 0 || parts.Count == 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{span.Seconds}s"));
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>"@a @b " for policy-named logins (trusted), or empty.</summary>
+    public static string Mentions(IEnumerable<string> logins)
+    {
+        var list = logins.Where(l => l.Length > 0).Select(l => "@" + l.TrimStart('@')).ToList();
+        return list.Count == 0 ? string.Empty : string.Join(' ', list) + " ";
+    }
+}
