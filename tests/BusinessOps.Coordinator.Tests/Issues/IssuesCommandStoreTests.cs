@@ -52,6 +52,17 @@ public sealed class IssuesCommandStoreTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Show_NumberNotANumber_FailsWithParseErrorAndTouchesNoStore()
+    {
+        var run = await _cli.RunAsync("issues", "show", "abc");
+
+        // The exit code of parse errors belongs to the root command's configuration (Program.cs); only "not zero" is ours to pin.
+        Assert.NotEqual(IssuesExitCodes.Ok, run.ExitCode);
+        Assert.Contains("abc", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_cli.StorePath));
+    }
+
     [Theory]
     [InlineData("carol", "env-actor", "user", "carol")]
     [InlineData(null, "env-actor", "user", "env-actor")]
