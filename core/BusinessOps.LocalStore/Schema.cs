@@ -76,32 +76,44 @@ internal static class Schema
     }
 
     /// <summary>Brings the file up to <see cref="KnownVersion"/> in one immediate transaction; safe when several processes race to do it.</summary>
-    public static void Migrate(SqliteConnection connection, string path)
+    public static void Migrate(SqliteConnection connection, string path) => Migrate(connection, path, Migrations);
+
+    /// <summary>
+    /// Applies the <paramref name="migrations"/> the file lacks, all or nothing: a failing step rolls back every step
+    /// of this run and leaves the version as it was. Re-reads the version inside the transaction, so a second process
+    /// that raced here finds the work done.
+    /// </summary>
+    internal static void Migrate(SqliteConnection connection, string path, IReadOnlyList<string> migrations)
     {
         using var transaction = connection.BeginTransaction(deferred: false);
         var version = Convert.ToInt32(transaction.Scalar("PRAGMA user_version;"), CultureInfo.InvariantCulture);
-        EnsureNotNewer(version, path);
-        for (var next = version; next < Migrations.Length; next++)
+        EnsureNotNewer(version, migrations.Count, path);
+        for (var next = version; next < migrations.Count; next++)
         {
-            transaction.Execute(Migrations[next]);
+            transaction.Execute(migrations[next]);
         }
 
-        if (version < Migrations.Length)
+        if (version < migrations.Count)
         {
             // PRAGMA takes no parameters; the value is our own integer.
-            transaction.Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {Migrations.Length};"));
+            transaction.Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {migrations.Count};"));
         }
 
         transaction.Commit();
     }
 
-    public static void EnsureNotNewer(int version, string path)
+    public static void EnsureNotNewer(int version, string path) => EnsureNotNewer(version, KnownVersion, path);
+
+    private static void EnsureNotNewer(int version, int known, string path)
     {
-        if (version > KnownVersion)
+        if (version > known)
         {
             throw new StoreUnavailableException(
                 StoreErrorKind.Invalid,
-                $"The issue store '{path}' was written by a newer BusinessOps (schema {version}, this build knows {KnownVersion}): upgrade, or use another --store.");
+                $"The issue store '{path}' was written by a newer BusinessOps (schema {version}, this build knows {known}): upgrade, or use another --store.");
         }
     }
+
+    /// <summary>The shipped migrations, for tests that upgrade a file step by step.</summary>
+    internal static IReadOnlyList<string> All => Migrations;
 }
