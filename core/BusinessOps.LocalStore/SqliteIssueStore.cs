@@ -58,7 +58,7 @@ public sealed partial class SqliteIssueStore : IIssueStore, IDisposable
 
         var login = InputGuard.Login(actor, "actor");
         var bot = InputGuard.Login(identity, "identity");
-        var fullPath = Path.GetFullPath(path);
+        var fullPath = FullPath(path);
         if (!options.ReadOnly)
         {
             CreateDirectory(fullPath);
@@ -129,6 +129,18 @@ public sealed partial class SqliteIssueStore : IIssueStore, IDisposable
     }
 
     private string Now() => Timestamps.ToText(Timestamps.Now(_clock));
+
+    private static string FullPath(string path)
+    {
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new StoreUnavailableException(StoreErrorKind.Invalid, $"The store path is not a valid file path ({ex.GetType().Name}): use --store to pick another path.", ex);
+        }
+    }
 
     private static void CreateDirectory(string fullPath)
     {

@@ -92,6 +92,25 @@ public sealed class SqliteIssueStoreSchemaTests : IDisposable
     }
 
     [Fact]
+    public void Open_PathIsADirectory_ThrowsInvalidCannotOpen()
+    {
+        Directory.CreateDirectory(_temp.Path);
+
+        var ex = Assert.ThrowsAny<IssueStoreException>(() => _temp.Open());
+
+        Assert.Equal(StoreErrorKind.Invalid, ex.Kind);
+        Assert.Equal($"Cannot open the issue store '{_temp.Path}' (missing directory or no permission): use --store to pick a writable path.", ex.Message);
+    }
+
+    [Fact]
+    public void Open_PathWithNul_ThrowsInvalidInsteadOfArgumentException()
+    {
+        var ex = Assert.ThrowsAny<IssueStoreException>(() => SqliteIssueStore.Open("bad\0path.db", "alice"));
+
+        Assert.Equal(StoreErrorKind.Invalid, ex.Kind);
+    }
+
+    [Fact]
     public void Open_BlankActor_ThrowsInvalid()
     {
         var ex = Assert.ThrowsAny<IssueStoreException>(() => _temp.Open(" "));
