@@ -1,0 +1,34 @@
+using System.CommandLine;
+
+namespace BusinessOps.Coordinator.Commands.Issues;
+
+/// <summary>
+/// <c>coordinator issues …</c>: drives the local SQLite issue store the way <c>gh issue</c> drives GitHub —
+/// file, list, show, comment, label, close, reopen, and collaborators with their permissions.
+/// </summary>
+public static class IssuesCommand
+{
+    /// <summary>Where the store lives when <c>--store</c> is not given (relative to the working directory).</summary>
+    public const string DefaultStorePath = ".businessops/ops.db";
+
+    /// <summary>
+    /// Builds the command group. <paramref name="storeOption"/> is the root's recursive <c>--store</c> option (null or
+    /// blank means <see cref="DefaultStorePath"/>); <paramref name="clock"/> stamps writes (tests pass a fake).
+    /// </summary>
+    public static Command Create(Option<string?> storeOption, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(storeOption);
+        var settings = new IssueCommandSettings(storeOption, clock ?? TimeProvider.System);
+        return new Command("issues", "Work with issues in the local store (.businessops/ops.db) like 'gh issue': file, list, show, comment, label, close.")
+        {
+            FileCommand.Create(settings),
+            ListCommand.Create(settings),
+            ShowCommand.Create(settings),
+            CommentCommand.Create(settings),
+            LabelCommand.Create(settings),
+            StateCommand.Close(settings),
+            StateCommand.Reopen(settings),
+            CollaboratorCommand.Create(settings),
+        };
+    }
+}

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using BusinessOps.Coordinator.Commands.Issues;
+using BusinessOps.LocalStore;
+using BusinessOps.TestKit;
+
+namespace BusinessOps.Coordinator.Tests.Issues;
+
+/// <summary>
+/// Hosts <see cref="IssuesCommand"/> in a root command the way Program.cs does (a recursive <c>--store</c>), on a store in
+/// a fresh temp directory, and captures what each invocation writes.
+/// </summary>
+public sealed class IssuesCli : IDisposable
+{
+    private readonly RootCommand _root;
+
+    public IssuesCli()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "businessops-issues-cli-" + Guid.NewGuid().ToString("N"));
+        StorePath = Path.Combine(Root, "ops.db");
+        var store = new Option<string?>("--store") { Recursive = true, Description = "Path of the local store." };
+        _root = new RootCommand("coordinator") { store };
+        _root.Add(IssuesCommand.Create(store, Clock));
+    }
+
+    public string Root { get; }
+
+    public string StorePath { get; }
+
+    public FakeClock Clock { get; } = new();
+
+    public async Task<CliRun> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var parseResult = _root.Parse(["--store", StorePath, .. args]);
+        var exitCode = await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, CancellationToken.None);
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>The store itself, for arranging what the CLI cannot produce (bot comments with markers).</summary>
+    public SqliteIssueStore OpenStore(string actor = SqliteIssueStore.DefaultIdentity) => SqliteIssueStore.Open(StorePath, actor, Clock);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Root))
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+    }
+}
