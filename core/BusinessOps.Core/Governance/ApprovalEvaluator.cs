@@ -47,7 +47,7 @@ public static class ApprovalEvaluator
     {
         if (req.Automatic)
         {
-            return new ApprovalVerdict(ApprovalState.Approved, [], [], [], []) { Summary = "No approval required." };
+            return new ApprovalVerdict(ApprovalState.Approved, [], [], [], []);
         }
 
         var roles = req.Roles;
@@ -65,8 +65,9 @@ public static class ApprovalEvaluator
         long? deciding = null;
         var satisfied = false;
 
-        foreach (var comment in issue.Comments)
+        for (var c = 0; c < issue.Comments.Count; c++)
         {
+            var comment = issue.Comments[c];
             var cmd = CommandParser.Parse(comment);
             if (cmd is null || cmd.Kind is not (CommandKind.Approve or CommandKind.Reject))
             {
@@ -87,7 +88,7 @@ public static class ApprovalEvaluator
 
                 if (held < needed)
                 {
-                    reason = $"{author} has {Text.Permission(held)} permission; {Text.Permission(needed)} required";
+                    reason = $"{author} has {Wording.Permission(held)} permission; {Wording.Permission(needed)} required";
                 }
             }
 
@@ -140,7 +141,6 @@ public static class ApprovalEvaluator
             RejectedBy = rejectedBy,
             RejectionReason = rejectionReason,
             DecidingCommentId = state == ApprovalState.Pending ? null : deciding,
-            Summary = Summarize(state, progress, rejectedBy, rejectionReason, lookups),
         };
     }
 
@@ -165,8 +165,9 @@ public static class ApprovalEvaluator
         }
 
         List<string>? logins = null;
-        foreach (var comment in issue.Comments)
+        for (var c = 0; c < issue.Comments.Count; c++)
         {
+            var comment = issue.Comments[c];
             var cmd = CommandParser.Parse(comment);
             if (cmd is null || cmd.Kind is not (CommandKind.Approve or CommandKind.Reject))
             {
@@ -225,8 +226,9 @@ public static class ApprovalEvaluator
 
     private static string? RoleReason(string author, ApprovalRequirement req, IReadOnlyDictionary<string, IReadOnlyList<string>>? teams)
     {
-        foreach (var role in req.Roles)
+        for (var k = 0; k < req.Roles.Count; k++)
         {
+            var role = req.Roles[k];
             if (IsMember(author, role, req, teams))
             {
                 return null;
@@ -252,8 +254,9 @@ public static class ApprovalEvaluator
 
     private static bool InList(string login, IReadOnlyList<string> entries, IReadOnlyDictionary<string, IReadOnlyList<string>>? teams)
     {
-        foreach (var entry in entries)
+        for (var k = 0; k < entries.Count; k++)
         {
+            var entry = entries[k];
             if (entry.Contains('/', StringComparison.Ordinal))
             {
                 if (teams is not null && TryTeam(teams, entry, out var members) && Contains(members, login))
@@ -326,8 +329,9 @@ public static class ApprovalEvaluator
 
     private static bool Contains(IReadOnlyList<string> list, string login)
     {
-        foreach (var x in list)
+        for (var k = 0; k < list.Count; k++)
         {
+            var x = list[k];
             if (string.Equals(x, login, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
@@ -343,59 +347,5 @@ public static class ApprovalEvaluator
         {
             list.Add(login);
         }
-    }
-
-    private static string Summarize(ApprovalState state, RoleProgress[] progress, string? rejectedBy, string? reason, List<string>? lookups)
-    {
-        var sb = new StringBuilder();
-        if (state == ApprovalState.Rejected)
-        {
-            sb.Append("Rejected by ");
-            MarkdownSafe.Append(sb, rejectedBy);
-            if (!string.IsNullOrWhiteSpace(reason))
-            {
-                sb.Append(": ").Append(MarkdownSafe.Inline(reason, 200));
-            }
-
-            return sb.Append('.').ToString();
-        }
-
-        sb.Append(state == ApprovalState.Approved ? "Approved: " : "Waiting for approval: ");
-        for (var i = 0; i < progress.Length; i++)
-        {
-            var r = progress[i];
-            sb.Append(i == 0 ? string.Empty : "; ")
-                .Append(Text.Role(r.Role)).Append(' ')
-                .Append(r.Approvers.Count > r.Required ? r.Required : r.Approvers.Count)
-                .Append(" of ").Append(r.Required);
-            AppendLogins(sb, r.Approvers);
-        }
-
-        sb.Append('.');
-        if (lookups is not null)
-        {
-            sb.Append(" Checking the permission of");
-            AppendLogins(sb, lookups);
-            sb.Append('.');
-        }
-
-        return sb.ToString();
-    }
-
-    private static void AppendLogins(StringBuilder sb, IReadOnlyList<string> logins)
-    {
-        if (logins.Count == 0)
-        {
-            return;
-        }
-
-        sb.Append(" (");
-        for (var i = 0; i < logins.Count; i++)
-        {
-            sb.Append(i == 0 ? string.Empty : ", ");
-            MarkdownSafe.Append(sb, logins[i]);
-        }
-
-        sb.Append(')');
     }
 }

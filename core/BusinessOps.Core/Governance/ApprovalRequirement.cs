@@ -24,8 +24,9 @@ public sealed record ApprovalRequirement(bool Automatic, IReadOnlyList<RoleRequi
         get
         {
             var total = 0;
-            foreach (var r in Roles)
+            for (var k = 0; k < Roles.Count; k++)
             {
+                var r = Roles[k];
                 total += r.Required;
             }
 

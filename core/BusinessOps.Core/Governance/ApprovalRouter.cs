@@ -50,7 +50,7 @@ public static class ApprovalRouter
                 : $"{financialNote}; {customerNote}";
             if (mode == AutonomyMode.Manual)
             {
-                var reason = $"Approval required (manual mode): any collaborator with {Text.Permission(p.MinimumApproverPermission)} permission other than the issue's author may approve; {why}";
+                var reason = $"Approval required (manual mode): any collaborator with {Wording.Permission(p.MinimumApproverPermission)} permission other than the issue's author may approve; {why}";
                 var collaborator = new RoleRequirement(CollaboratorRole, [], 1, ApprovalKind.Synchronous, reason) { AnyCollaborator = true };
                 return new ApprovalRequirement(false, [collaborator], ApprovalKind.Synchronous, reason + ".");
             }
@@ -89,7 +89,7 @@ public static class ApprovalRouter
         {
             BackupRole = backupRole,
             BackupApprovers = Members(backupRole, p),
-            Explanation = $"{requirement.Explanation} After the approval timeout, {Text.Role(backupRole)} may also approve.",
+            Explanation = $"{requirement.Explanation} After the approval timeout, {Wording.Role(backupRole)} may also approve.",
         };
     }
 
@@ -117,8 +117,9 @@ public static class ApprovalRouter
     {
         FinancialTier? tier = null;       // smallest BelowUsd strictly above the amount; open-ended if none
         FinancialTier? highBounded = null; // largest BelowUsd at or below the amount: fallback and lower bound
-        foreach (var t in p.FinancialTiers)
+        for (var k = 0; k < p.FinancialTiers.Count; k++)
         {
+            var t = p.FinancialTiers[k];
             if (t.BelowUsd is not { } below)
             {
                 tier ??= t;
@@ -140,23 +141,23 @@ public static class ApprovalRouter
         string impact;
         if (tier is { BelowUsd: { } top } && top > amount)
         {
-            impact = $"financial impact {Text.Usd(amount)} (< {Text.Usd(top)})";
+            impact = $"financial impact {Wording.Usd(amount)} (< {Wording.Usd(top)})";
         }
         else if (highBounded?.BelowUsd is { } lower)
         {
-            impact = $"financial impact {Text.Usd(amount)} (≥ {Text.Usd(lower)})";
+            impact = $"financial impact {Wording.Usd(amount)} (≥ {Wording.Usd(lower)})";
         }
         else
         {
-            impact = $"financial impact {Text.Usd(amount)}";
+            impact = $"financial impact {Wording.Usd(amount)}";
         }
 
         if (tier?.Role is { Length: > 0 } role)
         {
             var required = Math.Max(1, tier.Required);
             var who = required > 1
-                ? $"{Text.Role(role)} approval required ({required.ToString(CultureInfo.InvariantCulture)} distinct approvers)"
-                : $"{Text.Role(role)} approval required";
+                ? $"{Wording.Role(role)} approval required ({required.ToString(CultureInfo.InvariantCulture)} distinct approvers)"
+                : $"{Wording.Role(role)} approval required";
             Add(roles, new RoleRequirement(role, Members(role, p), required, tier.Kind, $"{who}: {impact}"));
         }
 
@@ -199,11 +200,12 @@ public static class ApprovalRouter
             note = $"{Describe(stakeholders)} change for {clients.Count.ToString(CultureInfo.InvariantCulture)} clients ({ListClients(clients)})";
         }
 
-        foreach (var tier in p.CustomerTiers)
+        for (var k = 0; k < p.CustomerTiers.Count; k++)
         {
+            var tier = p.CustomerTiers[k];
             if (tier.Scope == scope && tier.Role.Length > 0)
             {
-                Add(roles, new RoleRequirement(tier.Role, Members(tier.Role, p), 1, ApprovalKind.Asynchronous, $"{Text.Role(tier.Role)} approval required: {note}"));
+                Add(roles, new RoleRequirement(tier.Role, Members(tier.Role, p), 1, ApprovalKind.Asynchronous, $"{Wording.Role(tier.Role)} approval required: {note}"));
                 break;
             }
         }
@@ -235,8 +237,9 @@ public static class ApprovalRouter
     {
         enterprise = false;
         var clients = new List<string>(labels.Count);
-        foreach (var label in labels)
+        for (var k = 0; k < labels.Count; k++)
         {
+            var label = labels[k];
             if (string.Equals(label, EnterpriseLabel, StringComparison.OrdinalIgnoreCase))
             {
                 enterprise = true;

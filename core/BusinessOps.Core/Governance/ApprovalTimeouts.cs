@@ -23,11 +23,11 @@ public static class ApprovalTimeouts
             return new TimeoutCheck(TimeoutOutcome.None, deadline - now, deadline, null, string.Empty);
         }
 
-        var waited = Text.Duration(timeout.After);
+        var waited = Wording.Duration(timeout.After);
         var (outcome, explanation) = timeout.Fallback switch
         {
             TimeoutFallback.BackupApprover when !string.IsNullOrWhiteSpace(timeout.BackupRole) =>
-                (TimeoutOutcome.BackupApprover, $"No approval within {waited}: {Text.Role(timeout.BackupRole)} may now approve as backup."),
+                (TimeoutOutcome.BackupApprover, $"No approval within {waited}: {Wording.Role(timeout.BackupRole)} may now approve as backup."),
             TimeoutFallback.ConservativeDefault =>
                 (TimeoutOutcome.ConservativeDefault, $"No approval within {waited}: nothing was done (conservative default). Approve to proceed."),
             TimeoutFallback.BackupApprover =>

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace BusinessOps.Core.Governance;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace BusinessOps.Core.Governance;
 /// </summary>
 /// <param name="State">Approved, rejected or pending.</param>
 /// <param name="Approvers">Distinct logins whose approval counted (for any role), in comment order.</param>
-/// <param name="Progress">Per required role: needed and received.</param>
+/// <param name="Progress">Per required role: needed and received (empty for an automatic requirement).</param>
 /// <param name="Ignored">Every approve/reject command that did not count, with its reason.</param>
 /// <param name="NeedsPermissionLookup">Otherwise-eligible authors whose repository permission is not in the map yet;
 /// while non-empty the verdict is never <see cref="ApprovalState.Approved"/> (one of them might have rejected).</param>
@@ -25,6 +27,70 @@ public sealed record ApprovalVerdict(
     /// <summary>The comment that completed the approval or made the rejection.</summary>
     public long? DecidingCommentId { get; init; }
 
-    /// <summary>One Markdown-safe line for the status comment: "Approved by carla (CFO).", "Waiting for approval: Board 1 of 2 (bob)."</summary>
-    public string Summary { get; init; } = string.Empty;
+    /// <summary>
+    /// One Markdown-safe line for the status comment ("approvals needed and received"), built on each access:
+    /// <c>Approved: CFO 1 of 1 (carla).</c>, <c>Waiting for approval: Board 1 of 2 (bob).</c>,
+    /// <c>Rejected by carla: too expensive.</c>, <c>No approval required.</c>
+    /// </summary>
+    public string Summary
+    {
+        get
+        {
+            var sb = new StringBuilder(64);
+            if (State == ApprovalState.Rejected)
+            {
+                sb.Append("Rejected by ");
+                MarkdownSafe.Append(sb, RejectedBy);
+                if (!string.IsNullOrWhiteSpace(RejectionReason))
+                {
+                    sb.Append(": ").Append(MarkdownSafe.Inline(RejectionReason, 200));
+                }
+
+                return sb.Append('.').ToString();
+            }
+
+            if (Progress.Count == 0)
+            {
+                return State == ApprovalState.Approved ? "No approval required." : "Waiting for approval.";
+            }
+
+            sb.Append(State == ApprovalState.Approved ? "Approved: " : "Waiting for approval: ");
+            for (var i = 0; i < Progress.Count; i++)
+            {
+                var r = Progress[i];
+                sb.Append(i == 0 ? string.Empty : "; ")
+                    .Append(Wording.Role(r.Role)).Append(' ')
+                    .Append(Math.Min(r.Approvers.Count, r.Required))
+                    .Append(" of ").Append(r.Required);
+                AppendLogins(sb, r.Approvers);
+            }
+
+            sb.Append('.');
+            if (NeedsPermissionLookup.Count > 0)
+            {
+                sb.Append(" Checking the permission of");
+                AppendLogins(sb, NeedsPermissionLookup);
+                sb.Append('.');
+            }
+
+            return sb.ToString();
+        }
+    }
+
+    private static void AppendLogins(StringBuilder sb, IReadOnlyList<string> logins)
+    {
+        if (logins.Count == 0)
+        {
+            return;
+        }
+
+        sb.Append(" (");
+        for (var i = 0; i < logins.Count; i++)
+        {
+            sb.Append(i == 0 ? string.Empty : ", ");
+            MarkdownSafe.Append(sb, logins[i]);
+        }
+
+        sb.Append(')');
+    }
 }

@@ -18,8 +18,9 @@ public static class AutonomyClassifier
     {
         AutonomyLevel? operationOnly = null;
         AutonomyLevel? agentOnly = null;
-        foreach (var o in p.Overrides)
+        for (var k = 0; k < p.Overrides.Count; k++)
         {
+            var o = p.Overrides[k];
             var agentMatches = o.Agent is not null && SameAgent(o.Agent, agent);
             var operationMatches = o.Operation is not null && operationLabel is not null && SameOperation(o.Operation, operationLabel);
             if (o.Agent is not null && o.Operation is not null)
@@ -72,8 +73,9 @@ public static class AutonomyClassifier
     /// <summary>True when the agent's domain is switched off in policy (full or short name, case-insensitive).</summary>
     public static bool IsDisabled(string agent, AutonomyPolicy p)
     {
-        foreach (var disabled in p.DisabledAgents)
+        for (var k = 0; k < p.DisabledAgents.Count; k++)
         {
+            var disabled = p.DisabledAgents[k];
             if (SameAgent(disabled, agent))
             {
                 return true;

@@ -35,18 +35,18 @@ public static class RiskGate
         if (spentTodayUsd + cost > r.DailySpendLimitUsd)
         {
             (reasons ??= []).Add(
-                $"Daily spending limit reached: {Text.Usd(spentTodayUsd)} spent today + {Text.Usd(cost)} for this run exceeds the {Text.Usd(r.DailySpendLimitUsd)} limit.");
+                $"Daily spending limit reached: {Wording.Usd(spentTodayUsd)} spent today + {Wording.Usd(cost)} for this run exceeds the {Wording.Usd(r.DailySpendLimitUsd)} limit.");
         }
 
         if (client is not null && spentTodayClientUsd + cost > r.DailySpendLimitPerClientUsd)
         {
             (reasons ??= []).Add(
-                $"Daily spending limit for client {MarkdownSafe.Inline(client, 100)} reached: {Text.Usd(spentTodayClientUsd)} spent today + {Text.Usd(cost)} for this run exceeds the {Text.Usd(r.DailySpendLimitPerClientUsd)} per-client limit.");
+                $"Daily spending limit for client {MarkdownSafe.Inline(client, 100)} reached: {Wording.Usd(spentTodayClientUsd)} spent today + {Wording.Usd(cost)} for this run exceeds the {Wording.Usd(r.DailySpendLimitPerClientUsd)} per-client limit.");
         }
 
         if (cost > r.ApprovalThresholdUsd)
         {
-            (reasons ??= []).Add($"Cost {Text.Usd(cost)} is above the {Text.Usd(r.ApprovalThresholdUsd)} approval threshold.");
+            (reasons ??= []).Add($"Cost {Wording.Usd(cost)} is above the {Wording.Usd(r.ApprovalThresholdUsd)} approval threshold.");
         }
 
         if (double.IsNaN(confidence) || confidence < r.ConfidenceThreshold)

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace BusinessOps.Core.Tests.Governance;
 
-public sealed class TextTests
+public sealed class WordingTests
 {
     [Theory]
     [InlineData("12000", "$12,000")]
@@ -14,7 +14,7 @@ public sealed class TextTests
     [InlineData("-3", "-$3")]
     public void Usd_Amounts_Formatted(string amount, string expected)
     {
-        Assert.Equal(expected, Text.Usd(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(expected, Wording.Usd(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Theory]
@@ -29,7 +29,7 @@ public sealed class TextTests
     [InlineData(45, "45 s")]
     public void Duration_Seconds_Human(int seconds, string expected)
     {
-        Assert.Equal(expected, Text.Duration(TimeSpan.FromSeconds(seconds)));
+        Assert.Equal(expected, Wording.Duration(TimeSpan.FromSeconds(seconds)));
     }
 
     [Theory]
@@ -42,7 +42,7 @@ public sealed class TextTests
     [InlineData("", "")]
     public void Role_Names_Humanized(string role, string expected)
     {
-        Assert.Equal(expected, Text.Role(role));
+        Assert.Equal(expected, Wording.Role(role));
     }
 
     [Theory]
@@ -52,6 +52,6 @@ public sealed class TextTests
     [InlineData(RepositoryPermission.None, "no")]
     public void Permission_Levels_GitHubWords(RepositoryPermission level, string expected)
     {
-        Assert.Equal(expected, Text.Permission(level));
+        Assert.Equal(expected, Wording.Permission(level));
     }
 }

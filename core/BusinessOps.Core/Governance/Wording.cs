@@ -1,11 +1,15 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using BusinessOps.Core.Ports;
 
 namespace BusinessOps.Core.Governance;
 
 /// <summary>Number, money, duration and permission wording shared by governance messages (invariant culture).</summary>
-public static class Text
+public static class Wording
 {
+    // Role names come from policy: few and repeated on every pass. Memoized (pure), bounded against odd policies.
+    private static readonly ConcurrentDictionary<string, string> RoleNames = new(StringComparer.Ordinal);
+
     /// <summary><c>$12,000</c> for whole amounts, <c>$12,000.50</c> otherwise.</summary>
     public static string Usd(decimal amount)
     {
@@ -71,6 +75,22 @@ public static class Text
     /// capitalised (<c>cfo</c> → <c>CFO</c>, <c>head-of-customer-success</c> → <c>Head of customer success</c>).
     /// </summary>
     public static string Role(string role)
+    {
+        if (RoleNames.TryGetValue(role, out var cached))
+        {
+            return cached;
+        }
+
+        var display = BuildRole(role);
+        if (RoleNames.Count < 256)
+        {
+            RoleNames.TryAdd(role, display);
+        }
+
+        return display;
+    }
+
+    private static string BuildRole(string role)
     {
         if (role.Length == 0)
         {
