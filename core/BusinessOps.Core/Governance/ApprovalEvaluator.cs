@@ -80,7 +80,7 @@ public static class ApprovalEvaluator
             if (reason is null)
             {
                 var needed = Needed(cmd, p);
-                if (!TryPermission(permissions, author, out var held))
+                if (!Permissions.TryGet(permissions, author, out var held))
                 {
                     AddDistinct(lookups ??= [], author);
                     continue;
@@ -177,7 +177,7 @@ public static class ApprovalEvaluator
             var author = comment.Author;
             if (Screen(comment, cmd.Kind, issue, string.Empty, planPostedAt, identity, policy) is not null
                 || (requirement is not null && RoleReason(author, requirement, teams: null) is not null)
-                || (known is not null && TryPermission(known, author, out _)))
+                || (known is not null && Permissions.TryGet(known, author, out _)))
             {
                 continue;
             }
@@ -290,27 +290,6 @@ public static class ApprovalEvaluator
         }
 
         members = [];
-        return false;
-    }
-
-    private static bool TryPermission(IReadOnlyDictionary<string, RepositoryPermission> permissions, string login, out RepositoryPermission permission)
-    {
-        if (permissions.TryGetValue(login, out permission))
-        {
-            return true;
-        }
-
-        // The shell's cache may be case-sensitive; GitHub logins are not.
-        foreach (var (name, level) in permissions)
-        {
-            if (string.Equals(name, login, StringComparison.OrdinalIgnoreCase))
-            {
-                permission = level;
-                return true;
-            }
-        }
-
-        permission = RepositoryPermission.None;
         return false;
     }
 

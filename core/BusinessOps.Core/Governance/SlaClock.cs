@@ -46,4 +46,28 @@ public static class SlaClock
     /// <summary>The managers to mention on a breach: the policy's managers when the priority requires one (P0, P1 by default), else none.</summary>
     public static IReadOnlyList<string> ManagersToMention(Priority prio, SlaPolicy p) =>
         p.For(prio).RequiresManager ? p.Managers : [];
+
+    /// <summary>
+    /// Total human wait from the state marker: the finished waits (<paramref name="waitSeconds"/>) plus the wait still
+    /// running since <paramref name="waitingSince"/>, if any (never negative).
+    /// </summary>
+    public static TimeSpan HumanWait(long waitSeconds, DateTimeOffset? waitingSince, DateTimeOffset now)
+    {
+        // The marker is ours, but a corrupt value must not throw: clamp to ten years.
+        var total = TimeSpan.FromSeconds(Math.Clamp(waitSeconds, 0, 10L * 366 * 24 * 3600));
+        if (waitingSince is { } since && now > since)
+        {
+            total += now - since;
+        }
+
+        return total;
+    }
+
+    /// <summary>The <c>sla/*</c> label for a state: none, <c>sla/at-risk</c> or <c>sla/breached</c>.</summary>
+    public static string? Label(SlaState state) => state switch
+    {
+        SlaState.AtRisk => LabelNames.SlaAtRisk,
+        SlaState.Breached => LabelNames.SlaBreached,
+        _ => null,
+    };
 }

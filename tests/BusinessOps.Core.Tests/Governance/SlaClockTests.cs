@@ -149,4 +149,38 @@ public sealed class SlaClockTests
             Assert.Empty(managers);
         }
     }
+
+    [Fact]
+    public void HumanWait_FinishedAndRunningWaits_Summed()
+    {
+        var clock = new FakeClock();
+        var since = clock.GetUtcNow();
+        clock.Advance(TimeSpan.FromMinutes(30));
+
+        Assert.Equal(TimeSpan.FromMinutes(40), SlaClock.HumanWait(600, since, clock.GetUtcNow()));
+    }
+
+    [Fact]
+    public void HumanWait_NoRunningWait_FinishedOnly()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(90), SlaClock.HumanWait(90, null, new FakeClock().GetUtcNow()));
+    }
+
+    [Fact]
+    public void HumanWait_CorruptValues_NeverNegativeNorThrows()
+    {
+        var now = new FakeClock().GetUtcNow();
+
+        Assert.Equal(TimeSpan.Zero, SlaClock.HumanWait(-5, now.AddHours(1), now));
+        Assert.True(SlaClock.HumanWait(long.MaxValue, null, now) > TimeSpan.FromDays(3000));
+    }
+
+    [Theory]
+    [InlineData(SlaState.Ok, null)]
+    [InlineData(SlaState.AtRisk, "sla/at-risk")]
+    [InlineData(SlaState.Breached, "sla/breached")]
+    public void Label_State_SlaLabel(SlaState state, string? expected)
+    {
+        Assert.Equal(expected, SlaClock.Label(state));
+    }
 }
