@@ -147,9 +147,10 @@ public static class ApprovalEvaluator
     /// <summary>
     /// Authors whose repository permission the shell should look up before calling <see cref="Evaluate"/>: one per
     /// distinct author of an <c>/approve</c> or <c>/reject</c> posted after the plan that is not the identity, not a
-    /// bot and not edited. With <paramref name="requirement"/>, only authors in a required or backup role (by login;
-    /// anyone for the collaborator role); with <paramref name="policy"/>, the issue's author is left out unless self-approval
-    /// is allowed; with <paramref name="known"/>, logins already in the map are left out.
+    /// bot and not edited. With <paramref name="requirement"/>, only authors in a required or backup role (anyone for the
+    /// collaborator role; team entries only through <paramref name="teams"/>); with <paramref name="policy"/>, the issue's
+    /// author is left out unless self-approval is allowed; with <paramref name="known"/>, logins already in the map are
+    /// left out. Given the same arguments as <see cref="Evaluate"/>, it returns exactly its <see cref="ApprovalVerdict.NeedsPermissionLookup"/>.
     /// </summary>
     public static IReadOnlyList<string> LoginsNeedingPermission(
         IssueSnapshot issue,
@@ -157,7 +158,8 @@ public static class ApprovalEvaluator
         string identity,
         ApprovalRequirement? requirement = null,
         ApprovalPolicy? policy = null,
-        IReadOnlyDictionary<string, RepositoryPermission>? known = null)
+        IReadOnlyDictionary<string, RepositoryPermission>? known = null,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? teams = null)
     {
         if (requirement is { Automatic: true })
         {
@@ -176,7 +178,7 @@ public static class ApprovalEvaluator
 
             var author = comment.Author;
             if (Screen(comment, cmd.Kind, issue, string.Empty, planPostedAt, identity, policy) is not null
-                || (requirement is not null && RoleReason(author, requirement, teams: null) is not null)
+                || (requirement is not null && RoleReason(author, requirement, teams) is not null)
                 || (known is not null && Permissions.TryGet(known, author, out _)))
             {
                 continue;

@@ -18,10 +18,10 @@ namespace BusinessOps.Core.Governance;
 /// senior role decides). Customer tiers carry no kind in policy: they are <see cref="ApprovalKind.Asynchronous"/>.</item>
 /// <item>When both apply, both roles must approve; one person in both roles satisfies both with one comment.
 /// The same role from both sides is merged (the larger count).</item>
-/// <item>No role applies: automatic, except in <see cref="AutonomyMode.Manual"/> where any collaborator with the
-/// minimum permission other than the author may approve (role <see cref="CollaboratorRole"/>, synchronous).
-/// A caller that needs an approval anyway (L2 in semi-auto, a tripped risk control) on an automatic tier passes
-/// <see cref="AutonomyMode.Manual"/> to get that fallback.</item>
+/// <item>No role applies: automatic, except in <see cref="AutonomyMode.Manual"/> or when the caller says a human
+/// approval is needed anyway (<c>humanRequired</c>: L2 in semi-auto, a tripped risk control): then any collaborator
+/// with the minimum permission other than the author (unless self-approval is allowed) may approve
+/// (role <see cref="CollaboratorRole"/>, synchronous).</item>
 /// </list>
 /// </summary>
 public static class ApprovalRouter
@@ -37,7 +37,8 @@ public static class ApprovalRouter
     /// <param name="clientLabels">The labels (all of them may be passed: only <c>client/*</c> and <see cref="EnterpriseLabel"/> are read).</param>
     /// <param name="p">The approvals policy.</param>
     /// <param name="mode">The autonomy mode (manual adds the collaborator fallback).</param>
-    public static ApprovalRequirement For(Classification c, IReadOnlyList<string> clientLabels, ApprovalPolicy p, AutonomyMode mode)
+    /// <param name="humanRequired">True when the gate or a risk control demands a human approval even on an automatic tier.</param>
+    public static ApprovalRequirement For(Classification c, IReadOnlyList<string> clientLabels, ApprovalPolicy p, AutonomyMode mode, bool humanRequired = false)
     {
         var roles = new List<RoleRequirement>(2);
         var financialNote = AddFinancial(c.FinancialImpactUsd, p, roles);
@@ -48,9 +49,11 @@ public static class ApprovalRouter
             var why = customerNote is null
                 ? $"{financialNote} and no customer impact"
                 : $"{financialNote}; {customerNote}";
-            if (mode == AutonomyMode.Manual)
+            if (mode == AutonomyMode.Manual || humanRequired)
             {
-                var reason = $"Approval required (manual mode): any collaborator with {Wording.Permission(p.MinimumApproverPermission)} permission other than the issue's author may approve; {why}";
+                var who = p.AllowSelfApproval ? string.Empty : " other than the issue's author";
+                var because = mode == AutonomyMode.Manual ? "manual mode" : "no approval role applies";
+                var reason = $"Approval required ({because}): any collaborator with {Wording.Permission(p.MinimumApproverPermission)} permission{who} may approve; {why}";
                 var collaborator = new RoleRequirement(CollaboratorRole, [], 1, ApprovalKind.Synchronous, reason) { AnyCollaborator = true };
                 return new ApprovalRequirement(false, [collaborator], ApprovalKind.Synchronous, reason + ".");
             }
@@ -75,12 +78,12 @@ public static class ApprovalRouter
 
     /// <summary>
     /// The requirement after a <see cref="TimeoutOutcome.BackupApprover"/> timeout: members of
-    /// <paramref name="backupRole"/> may now approve in place of any role. Automatic and collaborator requirements are returned unchanged
-    /// except for the note.
+    /// <paramref name="backupRole"/> may now approve in place of any role. Automatic requirements, and requirements already
+    /// widened to that role, are returned unchanged (so calling it on every pass is safe).
     /// </summary>
     public static ApprovalRequirement WidenTo(ApprovalRequirement requirement, string backupRole, ApprovalPolicy p)
     {
-        if (requirement.Automatic)
+        if (requirement.Automatic || string.Equals(requirement.BackupRole, backupRole, StringComparison.OrdinalIgnoreCase))
         {
             return requirement;
         }

@@ -476,6 +476,21 @@ public sealed class ApprovalEvaluatorTests
         Assert.Equal(lookups, v.NeedsPermissionLookup);
     }
 
+    [Fact]
+    public void LoginsNeedingPermission_TeamRole_MatchesEvaluate()
+    {
+        var p = WithCfo("acme/finance");
+        var req = Req(12000m, p: p);
+        var teams = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase) { ["acme/finance"] = ["carla"] };
+        var issue = Gov.Issue(Gov.Comment("/approve", "carla"), Gov.Comment("/approve", "dave"));
+        var empty = new Dictionary<string, RepositoryPermission>();
+
+        var lookups = ApprovalEvaluator.LoginsNeedingPermission(issue, Gov.PlanAt, Gov.Identity, req, p, empty, teams);
+
+        Assert.Equal(new[] { "carla" }, lookups);
+        Assert.Equal(lookups, Eval(req, issue, empty, p, teams).NeedsPermissionLookup);
+    }
+
     private static ApprovalPolicy WithCfo(params string[] members) =>
         P with { Roles = new Dictionary<string, IReadOnlyList<string>>(P.Roles, StringComparer.OrdinalIgnoreCase) { ["cfo"] = members } };
 }

@@ -256,4 +256,37 @@ public sealed class ApprovalRouterTests
         Assert.Equal(new[] { "carla" }, ApprovalRouter.Members("cfo", p));
         Assert.Empty(ApprovalRouter.Members("nobody", p));
     }
+
+    [Fact]
+    public void For_HumanRequiredOnAutomaticTier_CollaboratorFallback()
+    {
+        var req = ApprovalRouter.For(Money(10m), [], P, AutonomyMode.SemiAuto, humanRequired: true);
+
+        Assert.False(req.Automatic);
+        Assert.True(Assert.Single(req.Roles).AnyCollaborator);
+        Assert.StartsWith("Approval required (no approval role applies)", req.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void For_HumanRequiredWithRole_UsesTheRole()
+    {
+        Assert.Equal("cfo", Assert.Single(ApprovalRouter.For(Money(12000m), [], P, AutonomyMode.FullAuto, humanRequired: true).Roles).Role);
+    }
+
+    [Fact]
+    public void For_ManualWithSelfApprovalAllowed_ExplanationDoesNotExcludeAuthor()
+    {
+        var req = ApprovalRouter.For(Money(10m), [], P with { AllowSelfApproval = true }, AutonomyMode.Manual);
+
+        Assert.DoesNotContain("other than", req.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WidenTo_Twice_Idempotent()
+    {
+        var once = ApprovalRouter.WidenTo(Route(2000m), "operations-manager", P);
+
+        Assert.Same(once, ApprovalRouter.WidenTo(once, "operations-manager", P));
+    }
 }
+
