@@ -1,0 +1,17 @@
+namespace BusinessOps.Core.Governance;
+
+/// <summary>The slash commands humans steer an issue with (issue 5, "Commands").</summary>
+public enum CommandKind
+{
+    /// <summary>A <c>/word</c> that is not one of ours; the parsed command carries an error reply.</summary>
+    Unknown = 0,
+    Approve,
+    Reject,
+    Retry,
+    Hold,
+    Unhold,
+    Cancel,
+    Priority,
+    Escalate,
+    Agent,
+}
