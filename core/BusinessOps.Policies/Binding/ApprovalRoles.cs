@@ -31,7 +31,7 @@ internal static class ApprovalRoles
             }
 
             var members = Members.ReadList(read, value, name, allowTeams: true);
-            if (members is { Count: 0 } && value is YamlList)
+            if (value is YamlList { Items.Count: 0 })
             {
                 read.Diagnostics.Error(value, $"role '{name}' has no members; list at least one login, or remove the role");
             }

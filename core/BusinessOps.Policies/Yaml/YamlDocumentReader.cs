@@ -20,16 +20,60 @@ internal static class YamlDocumentReader
     /// <summary>The document's root, or null after reporting why there is none.</summary>
     public static YamlValue? Read(string text, FileDiagnostics diagnostics)
     {
+        if (TabIndent(text) is { } tab)
+        {
+            diagnostics.Error(tab.Line, tab.Column, "a tab is used for indentation; YAML indents with spaces only");
+            return null;
+        }
+
+        var builder = new Builder(diagnostics);
         try
         {
-            return new Builder(diagnostics).Run(new Parser(new StringReader(text)));
+            return builder.Run(new Parser(new StringReader(text)));
         }
         catch (YamlException ex)
         {
             diagnostics.Error(ToInt(ex.Start.Line), ToInt(ex.Start.Column), "invalid YAML: " + CleanMessage(ex.Message));
             return null;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+        {
+            // YamlDotNet's scanner can fail this way on malformed input (e.g. an unclosed '{' before a new key);
+            // it is still the file's fault, so report it at the last place the parser understood.
+            diagnostics.Error(builder.LastLine, builder.LastColumn, "invalid YAML after this point; check for an unclosed '{', '[' or quote");
+            return null;
+        }
     }
+
+    // YamlDotNet reports a tab indent at the start of the enclosing mapping; find the tab itself.
+    private static (int Line, int Column)? TabIndent(string text)
+    {
+        var line = 1;
+        var column = 1;
+        var atIndent = true;
+        foreach (var ch in text)
+        {
+            if (ch == '\n')
+            {
+                (line, column, atIndent) = (line + 1, 1, true);
+                continue;
+            }
+
+            if (atIndent && ch == '\t')
+            {
+                return (line, column);
+            }
+
+            atIndent = atIndent && ch == ' ';
+            column++;
+        }
+
+        return null;
+    }
+
+    // The parser hands back resolved tags; show them the way they were most likely written.
+    private static string ShortTag(string tag) =>
+        tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) ? "!!" + tag["tag:yaml.org,2002:".Length..] : tag;
 
     internal static int ToInt(long value) => value > int.MaxValue ? int.MaxValue : (int)value;
 
@@ -47,6 +91,11 @@ internal static class YamlDocumentReader
         // Open collections, innermost last; an explicit stack so hostile nesting cannot overflow ours.
         private readonly Stack<Frame> open = new();
 
+        /// <summary>Where the last event started, for errors the parser raises without a position.</summary>
+        public int LastLine { get; private set; } = 1;
+
+        public int LastColumn { get; private set; } = 1;
+
         public YamlValue? Run(Parser parser)
         {
             YamlValue? root = null;
@@ -55,6 +104,7 @@ internal static class YamlDocumentReader
             {
                 var current = parser.Current!;
                 var (line, column) = (ToInt(current.Start.Line), ToInt(current.Start.Column));
+                (LastLine, LastColumn) = (line, column);
                 switch (current)
                 {
                     case DocumentStart:
@@ -72,7 +122,7 @@ internal static class YamlDocumentReader
                         diagnostics.Error(line, column, $"YAML anchors (&{node.Anchor}) are not allowed in policy files; write each value out in full");
                         return null;
                     case NodeEvent node when !node.Tag.IsEmpty:
-                        diagnostics.Error(line, column, $"YAML tags ({node.Tag}) are not allowed in policy files; remove the tag");
+                        diagnostics.Error(line, column, $"YAML tags ({ShortTag(node.Tag.Value)}) are not allowed in policy files; remove the tag");
                         return null;
                     case Scalar scalar:
                         if (!Add(new YamlText(scalar.Value, scalar.Style == ScalarStyle.Plain, line, column), ref root))
