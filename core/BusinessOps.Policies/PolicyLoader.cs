@@ -16,6 +16,14 @@ public static class PolicyLoader
     /// <summary>Largest policy file accepted, in bytes (UTF-8).</summary>
     public const int MaxFileBytes = YamlDocumentReader.MaxBytes;
 
+    /// <summary>
+    /// What the <c>--policies</c> option of every command does: <paramref name="option"/> null (not given)
+    /// resolves through <see cref="PolicyPaths.Resolve"/> and falls back to the embedded defaults when no
+    /// folder exists; an explicit path must exist.
+    /// </summary>
+    public static PolicyLoadResult LoadFromOption(string? option) =>
+        Load(PolicyPaths.Resolve(option), allowMissingDirectory: PolicyPaths.IsDefault(option));
+
     /// <summary>Loads the six policy files of <paramref name="directory"/>; a missing directory is an error.</summary>
     public static PolicyLoadResult Load(string directory) => Load(directory, allowMissingDirectory: false);
 
@@ -111,7 +119,7 @@ public static class PolicyLoader
             }
         }
 
-        errors.AddRange(diagnostics.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column));
+        errors.AddRange(diagnostics.Sorted());
         return fallback;
     }
 }

@@ -104,4 +104,35 @@ public sealed class PolicyLoaderTests
         Assert.Equal("sla.yml:3:7: bad", new PolicyError("sla.yml", 3, 7, "bad").ToString());
         Assert.Equal("sla.yml: too big", new PolicyError("sla.yml", 0, 0, "too big").ToString());
     }
+
+    [Fact]
+    public void LoadFromStrings_ThousandsOfErrors_CappedWithSummary()
+    {
+        var text = string.Concat(Enumerable.Range(0, 250).Select(i => $"unknown{i}: 1\n"));
+
+        var result = Load.One("quality-gates.yml", text);
+
+        Assert.Equal(101, result.Errors.Count);
+        Assert.Equal("quality-gates.yml:100:1: unknown key 'unknown99' at the top level; allowed keys: minLineCoverage, minPassRate", result.Errors[99].ToString());
+        Assert.Equal("quality-gates.yml: 150 more errors not shown; fix the ones above first", result.Errors[100].ToString());
+    }
+
+    [Fact]
+    public void LoadFromOption_ExplicitMissingPath_IsAnError()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "businessops-no-such-dir-" + Guid.NewGuid().ToString("N"));
+
+        var result = PolicyLoader.LoadFromOption(missing);
+
+        Assert.Equal(missing, Assert.Single(result.Errors).File);
+    }
+
+    [Fact]
+    public void LoadFromOption_NotGiven_LoadsShippedPoliciesCleanly()
+    {
+        var result = PolicyLoader.LoadFromOption(null);
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        Assert.Empty(result.Notes);
+    }
 }
