@@ -61,6 +61,12 @@ public static class PolicyDuration
                 return false;
             }
 
+            // Compared before multiplying so 999999999d cannot overflow into a small or negative value.
+            if (n > Max.Ticks / Units[unitIndex].Ticks)
+            {
+                return false;
+            }
+
             ticks += n * Units[unitIndex].Ticks;
             if (ticks > Max.Ticks)
             {

@@ -28,11 +28,34 @@ internal sealed record PolicySource(string Name, string? Text, PolicyError? Prob
 
         try
         {
-            return FromText(name, File.ReadAllText(path));
+            // Bounded read: the length above lies for /dev/zero symlinks, FIFOs and files still growing.
+            return ReadBounded(path) is { } text
+                ? FromText(name, text)
+                : Missing(name, new PolicyError(name, 0, 0, $"file is larger than the {PolicyLoader.MaxFileBytes / 1024 / 1024} MB limit; policy files are a few kilobytes"));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return Missing(name, new PolicyError(name, 0, 0, $"cannot read the file: {ex.Message}"));
         }
+    }
+
+    private static string? ReadBounded(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+        using var copy = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = file.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            copy.Write(buffer, 0, read);
+            if (copy.Length > PolicyLoader.MaxFileBytes)
+            {
+                return null;
+            }
+        }
+
+        copy.Position = 0;
+        using var reader = new StreamReader(copy, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 }

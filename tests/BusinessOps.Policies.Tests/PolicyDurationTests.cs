@@ -34,6 +34,8 @@ public sealed class PolicyDurationTests
     [InlineData("1h ")]
     [InlineData("366d")]
     [InlineData("9999999999s")]
+    [InlineData("999999999d")]
+    [InlineData("364d999999999h")]
     [InlineData("1ms")]
     public void TryParse_InvalidDuration_ReturnsFalse(string? text)
     {

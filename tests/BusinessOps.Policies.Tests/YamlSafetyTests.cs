@@ -154,4 +154,32 @@ public sealed class YamlSafetyTests
         Assert.True(result.IsValid, string.Join("\n", result.Errors));
         Assert.Equal("a\tb", Assert.Single(result.Policies.Routing.Rules).Description);
     }
+
+    [Fact]
+    public void Load_FileWithUtf8Bom_ReadsNormally()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(Path.Combine(dir.Path, "quality-gates.yml"), "minPassRate: 0.9\n", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        var result = PolicyLoader.Load(dir.Path);
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        Assert.Equal(0.9, result.Policies.QualityGates.MinPassRate, 10);
+    }
+
+    [Fact]
+    public void Load_SymlinkToEndlessDevice_RejectedWithoutReadingItAll()
+    {
+        if (!File.Exists("/dev/zero"))
+        {
+            return;
+        }
+
+        using var dir = new TempDirectory();
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "sla.yml"), "/dev/zero");
+
+        var result = PolicyLoader.Load(dir.Path);
+
+        Assert.Equal("sla.yml: file is larger than the 1 MB limit; policy files are a few kilobytes", Load.SingleError(result));
+    }
 }
