@@ -22,6 +22,11 @@ public sealed class ApprovalsValidationTests
               - role: owners
                 required: 2
                 kind: consensus
+            customers: {one: treasurer, several: owners, enterprise: owners}
+            timeouts:
+              synchronous: {after: 10m, fallback: backup-approver, backupRole: owners}
+              asynchronous: {after: 1h30m, fallback: conservative-default}
+              consensus: {after: 2d, fallback: escalate}
             """;
 
         var result = Load.One("approvals.yml", text);
@@ -38,6 +43,10 @@ public sealed class ApprovalsValidationTests
                 new FinancialTier(null, "owners", 2, ApprovalKind.Consensus),
             ],
             a.FinancialTiers);
+        Assert.Equal([new CustomerTier(CustomerScope.One, "treasurer"), new CustomerTier(CustomerScope.Several, "owners"), new CustomerTier(CustomerScope.Enterprise, "owners")], a.CustomerTiers);
+        Assert.Equal(new ApprovalTimeout(TimeSpan.FromMinutes(10), TimeoutFallback.BackupApprover, "owners"), a.Timeouts[ApprovalKind.Synchronous]);
+        Assert.Equal(new ApprovalTimeout(TimeSpan.FromMinutes(90), TimeoutFallback.ConservativeDefault, null), a.Timeouts[ApprovalKind.Asynchronous]);
+        Assert.Equal(new ApprovalTimeout(TimeSpan.FromDays(2), TimeoutFallback.Escalate, null), a.Timeouts[ApprovalKind.Consensus]);
     }
 
     [Fact]
@@ -147,12 +156,9 @@ public sealed class ApprovalsValidationTests
     {
         var result = Load.One("approvals.yml", "roles:\n  ops:\n    - deploy-bot[bot]\n  empty: []\n");
 
-        Assert.Equal(
-            [
-                "approvals.yml:3:7: 'deploy-bot[bot]' is a bot; bots never count as approvers or managers",
-                "approvals.yml:4:10: role 'empty' has no members; list at least one login, or remove the role",
-            ],
-            result.Errors.Select(e => e.ToString()));
+        var errors = result.Errors.Select(e => e.ToString()).ToList();
+        Assert.Contains("approvals.yml:3:7: 'deploy-bot[bot]' is a bot; bots never count as approvers or managers", errors);
+        Assert.Contains("approvals.yml:4:10: role 'empty' has no members; list at least one login, or remove the role", errors);
     }
 
     [Fact]
@@ -161,5 +167,25 @@ public sealed class ApprovalsValidationTests
         Assert.Equal(
             "approvals.yml:2:3: 'customers' is missing the required key 'enterprise'",
             Load.SingleError(Load.One("approvals.yml", "customers:\n  one: ceo\n  several: ceo\n")));
+    }
+
+    [Fact]
+    public void Load_CustomRolesWithDefaultSections_ReportsRolesTheDefaultsNeed()
+    {
+        var text = """
+            roles:
+              treasurer: [tina]
+            financial:
+              - role: treasurer
+            """;
+
+        var result = Load.One("approvals.yml", text);
+
+        Assert.Equal(
+            [
+                "approvals.yml:2:3: 'customers' is not set, so its default applies and needs the roles customer-success-manager, head-of-customer-success, ceo; define them under 'roles' or set 'customers'",
+                "approvals.yml:2:3: 'timeouts' is not set, so its default applies and needs the roles operations-manager; define them under 'roles' or set 'timeouts'",
+            ],
+            result.Errors.Select(e => e.ToString()));
     }
 }

@@ -28,6 +28,11 @@ internal static class ApprovalsBinder
         var customers = file.Get("customers") is { } c ? Customers(read, c, known) : null;
         var timeouts = file.Get("timeouts") is { } t ? ApprovalTimeouts.Read(read, t, known) : null;
         var commands = file.Get("commands") is { } cm ? CommandPermissions.Read(read, cm) : null;
+        if (roles is not null)
+        {
+            DefaultsNeedRoles(read, file, roles, fallback);
+        }
+
         return new ApprovalPolicy(
             known,
             tiers ?? fallback.FinancialTiers,
@@ -54,6 +59,25 @@ internal static class ApprovalsBinder
         }
 
         return role;
+    }
+
+    // A section left out falls back to its default, whose role names must then exist in the custom roles.
+    private static void DefaultsNeedRoles(ValueReader read, MapReader file, Dictionary<string, IReadOnlyList<string>> roles, ApprovalPolicy fallback)
+    {
+        (string Section, IEnumerable<string?> Roles)[] sections =
+        [
+            ("financial", fallback.FinancialTiers.Select(t => t.Role)),
+            ("customers", fallback.CustomerTiers.Select(t => (string?)t.Role)),
+            ("timeouts", fallback.Timeouts.Values.Select(t => t.BackupRole)),
+        ];
+        foreach (var (section, used) in sections)
+        {
+            var missing = used.OfType<string>().Where(r => !roles.ContainsKey(r)).Distinct(StringComparer.Ordinal).ToList();
+            if (file.Get(section) is null && missing.Count > 0)
+            {
+                read.Diagnostics.Error(file.Get("roles")!, $"'{section}' is not set, so its default applies and needs the roles {string.Join(", ", missing)}; define them under 'roles' or set '{section}'");
+            }
+        }
     }
 
     // Anyone can read a public repository, so 'none' or 'read' would let strangers approve.
