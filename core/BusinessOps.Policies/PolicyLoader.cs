@@ -42,7 +42,8 @@ public static class PolicyLoader
                 return defaults with { Notes = [$"policy directory '{directory}' not found: using the embedded defaults", .. defaults.Notes] };
             }
 
-            return new PolicyLoadResult(null, [new PolicyError(directory, 0, 0, "policy directory not found; pass --policies DIR with a folder holding routing.yml, sla.yml, dispatch.yml, autonomy.yml, approvals.yml and quality-gates.yml")], []);
+            var what = File.Exists(directory) ? "is a file, not a policy directory" : "policy directory not found";
+            return new PolicyLoadResult(null, [new PolicyError(directory, 0, 0, what + "; pass --policies DIR with a folder holding routing.yml, sla.yml, dispatch.yml, autonomy.yml, approvals.yml and quality-gates.yml")], []);
         }
 
         var sources = new List<PolicySource>();

@@ -135,4 +135,16 @@ public sealed class PolicyLoaderTests
         Assert.True(result.IsValid, string.Join("\n", result.Errors));
         Assert.Empty(result.Notes);
     }
+
+    [Fact]
+    public void Load_PathIsAFile_SaysSo()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("routing.yml", "rules: []\n");
+        var file = Path.Combine(dir.Path, "routing.yml");
+
+        var error = Load.SingleError(PolicyLoader.Load(file));
+
+        Assert.StartsWith(file + ": is a file, not a policy directory; pass --policies DIR", error);
+    }
 }
