@@ -1,0 +1,123 @@
+using BusinessOps.Core.Policies;
+using BusinessOps.Policies.Validation;
+using BusinessOps.Policies.Yaml;
+
+namespace BusinessOps.Policies.Binding;
+
+/// <summary><c>dispatch.yml</c>: <c>local</c>, <c>retry</c>, <c>priorities</c> (all four, lambda or batch).</summary>
+internal static class DispatchBinder
+{
+    public static DispatchPolicy Bind(YamlValue root, FileDiagnostics diagnostics)
+    {
+        var fallback = DispatchPolicy.Default;
+        var read = new ValueReader(diagnostics);
+        if (MapReader.Open(diagnostics, root, string.Empty, "local", "retry", "priorities") is not { } file)
+        {
+            return fallback;
+        }
+
+        var local = file.Get("local") is { } l ? Local(read, l) : null;
+        var retry = file.Get("retry") is { } r ? Retry(read, r) : null;
+        var targets = file.Get("priorities") is { } p
+            ? PriorityMaps.Read(diagnostics, p, "priorities", (entry, path) => Target(read, entry, path))
+            : null;
+        return new DispatchPolicy(targets ?? new(fallback.Targets), local ?? fallback.Local, retry ?? fallback.Retry);
+    }
+
+    private static LocalDispatch? Local(ValueReader read, YamlValue node)
+    {
+        if (MapReader.Open(read.Diagnostics, node, "local", "concurrency", "timeout") is not { } map)
+        {
+            return null;
+        }
+
+        var d = LocalDispatch.Default;
+        var concurrency = map.Get("concurrency") is { } c ? read.Int(c, "concurrency", 0, 256) : d.Concurrency;
+        var timeout = map.Get("timeout") is { } t ? read.Duration(t, "timeout") : d.Timeout;
+        return new LocalDispatch(concurrency ?? d.Concurrency, timeout ?? d.Timeout);
+    }
+
+    private static RetryPolicy? Retry(ValueReader read, YamlValue node)
+    {
+        if (MapReader.Open(read.Diagnostics, node, "retry", "base", "factor", "cap", "maxConsecutiveFailures") is not { } map)
+        {
+            return null;
+        }
+
+        var d = RetryPolicy.Default;
+        var baseDelay = map.Get("base") is { } b ? read.Duration(b, "base") : d.BaseDelay;
+        var factor = map.Get("factor") is { } f ? read.Number(f, "factor", 1, 10) : d.Factor;
+        var cap = map.Get("cap") is { } c ? read.Duration(c, "cap") : d.Cap;
+        var max = map.Get("maxConsecutiveFailures") is { } m ? read.Int(m, "maxConsecutiveFailures", 1, 100) : d.MaxConsecutiveFailures;
+        if (baseDelay is { } bd && cap is { } cp && cp < bd)
+        {
+            read.Diagnostics.Error(map.Get("cap")!, $"'cap' ({PolicyDuration.Format(cp)}) must not be shorter than 'base' ({PolicyDuration.Format(bd)})");
+        }
+
+        return new RetryPolicy(baseDelay ?? d.BaseDelay, factor ?? d.Factor, cap ?? d.Cap, max ?? d.MaxConsecutiveFailures);
+    }
+
+    private static DispatchTarget? Target(ValueReader read, YamlValue node, string path)
+    {
+        if (MapReader.Open(read.Diagnostics, node, path, "executor", "function", "queue", "jobDefinition", "runnableThreshold") is not { } map)
+        {
+            return null;
+        }
+
+        if (map.Require("executor") is not { } e || read.Choice(e, "executor", PolicyChoices.Executor) is not { } executor)
+        {
+            return null;
+        }
+
+        if (executor == ExecutorKind.Lambda)
+        {
+            NotFor(map, read, "lambda", "queue", "jobDefinition", "runnableThreshold");
+            var function = map.Require("function") is { } f ? AwsName(read, f, "function") : null;
+            return function is null ? null : new DispatchTarget(ExecutorKind.Lambda, function, null, null);
+        }
+
+        NotFor(map, read, "batch", "function");
+        var queue = map.Require("queue") is { } q ? AwsName(read, q, "queue") : null;
+        var jobDefinition = map.Require("jobDefinition") is { } j ? AwsName(read, j, "jobDefinition") : null;
+        var threshold = map.Get("runnableThreshold") is { } r ? read.Duration(r, "runnableThreshold") : null;
+        if (queue is null || jobDefinition is null)
+        {
+            return null;
+        }
+
+        var target = new DispatchTarget(ExecutorKind.Batch, null, queue, jobDefinition);
+        return threshold is { } t ? target with { RunnableThreshold = t } : target;
+    }
+
+    // A key of the other executor is almost always a copy-paste slip; saying so beats ignoring it.
+    private static void NotFor(MapReader map, ValueReader read, string executor, params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            if (map.Get(key) is { } node)
+            {
+                read.Diagnostics.Error(node, $"'{key}' does not apply to executor {executor}; remove it or change 'executor'");
+            }
+        }
+    }
+
+    // Function, queue and job-definition names or ARNs: no spaces, no shell or URL metacharacters.
+    private static string? AwsName(ValueReader read, YamlValue node, string key)
+    {
+        if (read.Text(node, key, 256) is not { } text)
+        {
+            return null;
+        }
+
+        foreach (var ch in text)
+        {
+            if (!(char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or ':' or '/' or '.'))
+            {
+                read.Diagnostics.Error(node, $"'{key}' must be an AWS name or ARN (letters, digits, '-', '_', ':', '/', '.'); found '{YamlText.Shorten(text)}'");
+                return null;
+            }
+        }
+
+        return text;
+    }
+}
