@@ -1,1 +1,11 @@
-Console.WriteLine("bench");
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project bench/BusinessOps.Benchmarks -- --filter '*Decide*'
+// dotnet run -c Release --project bench/BusinessOps.Benchmarks -- scenarios   (request-counting scenario benchmarks)
+if (args.Length > 0 && args[0] == "scenarios")
+{
+    return await BusinessOps.Benchmarks.Scenarios.ScenarioRunner.RunAsync(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

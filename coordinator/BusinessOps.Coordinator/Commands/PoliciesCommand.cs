@@ -13,7 +13,7 @@ internal static class PoliciesCommand
         validate.SetAction(parse =>
         {
             var dir = PolicyPaths.Resolve(parse.GetValue(g.Policies));
-            var result = PolicyLoader.Load(dir);
+            var result = PolicyLoader.LoadFromOption(parse.GetValue(g.Policies));
             foreach (var note in result.Notes)
             {
                 Console.Error.WriteLine("note: " + note);

@@ -9,7 +9,7 @@ public static class PolicyGate
     public static PolicySet? Load(string? requested, TextWriter error)
     {
         var dir = PolicyPaths.Resolve(requested);
-        var result = PolicyLoader.Load(dir);
+        var result = PolicyLoader.LoadFromOption(requested);
         if (result.Policies is null || result.Errors.Count > 0)
         {
             foreach (var e in result.Errors)

@@ -33,10 +33,15 @@ internal sealed partial class DecisionRun
             _state = _state with { Rebuilt = false };
         }
 
-        var body = StatusComment.Render(_state, issue.Number, policies, _labels.Clients);
-        if (_history.StatusComment?.Body != body)
+        // The marker is the source of truth: an unchanged state needs no render (the hot path of an idle pass).
+        var unchanged = _history.StatusComment is not null && _history.StateValid && _state == _history.State;
+        if (!unchanged)
         {
-            actions.Add(new UpsertStatusComment(_history.StatusComment?.Id, body, _state));
+            var body = StatusComment.Render(_state, issue.Number, policies, _labels.Clients);
+            if (_history.StatusComment?.Body != body)
+            {
+                actions.Add(new UpsertStatusComment(_history.StatusComment?.Id, body, _state));
+            }
         }
 
         actions.AddRange(_notes);

@@ -21,6 +21,9 @@ internal sealed class IssueHistory
     /// <summary>The state from the status comment, or a rebuilt one (<see cref="OpsState.Rebuilt"/>).</summary>
     public OpsState State { get; private set; } = new();
 
+    /// <summary>True when the status comment's marker parsed: an unchanged state then needs no re-render.</summary>
+    public bool StateValid { get; private set; }
+
     public IReadOnlyList<(ResultRecord Record, IssueComment Comment)> Results => _results;
 
     public static IssueHistory Read(IssueSnapshot issue, string identity)
@@ -57,6 +60,7 @@ internal sealed class IssueHistory
             }
         }
 
+        history.StateValid = stateValid;
         if (!stateValid)
         {
             history.State = history.Rebuild(history.StatusComment is not null);

@@ -26,15 +26,14 @@ public static class Markers
     public static bool TryParseState(string body, out OpsState state)
     {
         state = new OpsState();
-        var json = Extract(body, StateKind);
-        if (json is null)
+        if (!TryExtract(body, StateKind, out var json))
         {
             return false;
         }
 
         try
         {
-            state = JsonSerializer.Deserialize(json, CoreJson.Compact.OpsState) ?? new OpsState();
+            state = JsonSerializer.Deserialize(body.AsSpan(json.Start, json.Length), CoreJson.Compact.OpsState) ?? new OpsState();
             return true;
         }
         catch (JsonException)
@@ -46,15 +45,14 @@ public static class Markers
     public static bool TryParseResult(string body, out ResultRecord? result)
     {
         result = null;
-        var json = Extract(body, ResultKind);
-        if (json is null)
+        if (!TryExtract(body, ResultKind, out var json))
         {
             return false;
         }
 
         try
         {
-            result = JsonSerializer.Deserialize(json, CoreJson.Compact.ResultRecord);
+            result = JsonSerializer.Deserialize(body.AsSpan(json.Start, json.Length), CoreJson.Compact.ResultRecord);
             return result is not null && !string.IsNullOrEmpty(result.Key);
         }
         catch (JsonException)
@@ -63,16 +61,23 @@ public static class Markers
         }
     }
 
-    private static string? Extract(string body, string kind)
+    private static bool TryExtract(string body, string kind, out (int Start, int Length) json)
     {
+        json = default;
         var start = body.IndexOf(Prefix + kind + " ", StringComparison.Ordinal);
         if (start < 0)
         {
-            return null;
+            return false;
         }
 
         start += Prefix.Length + kind.Length + 1;
         var end = body.IndexOf(Suffix, start, StringComparison.Ordinal);
-        return end < 0 ? null : body[start..end];
+        if (end < 0)
+        {
+            return false;
+        }
+
+        json = (start, end - start);
+        return true;
     }
 }
