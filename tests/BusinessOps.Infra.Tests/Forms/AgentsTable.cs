@@ -22,7 +22,7 @@ public static partial class AgentsTable
                 continue;
             }
 
-            specs.Add(new AgentSpec(cells[0], [.. Quoted(cells[1]).Select(q => q.Text)], ParseFields(cells[2])));
+            specs.Add(new AgentSpec(cells[0], [.. Quoted(cells[1]).Select(q => q.Text)], ParseFields(cells[2]), ParseValues(cells[2])));
         }
 
         return specs;
@@ -31,6 +31,41 @@ public static partial class AgentsTable
     /// <summary>The fields of one "fields" cell, in order.</summary>
     public static IReadOnlyList<AgentField> ParseFields(string cell) =>
         [.. Quoted(cell).Where(q => q.Depth == 0).Select(q => new AgentField(q.Text, q.Starred))];
+
+    /// <summary>
+    /// Quoted values in the parentheses right after a field, by field label. Only the first group counts and
+    /// only when every token in it is a plain word: <c>(lines `name: weight`)</c> describes a format, not values.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> ParseValues(string cell)
+    {
+        var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        string? field = null;
+        var current = new List<string>();
+        foreach (var (text, depth, _) in Quoted(cell))
+        {
+            if (depth == 0)
+            {
+                Flush();
+                field = text;
+                current = [];
+            }
+            else
+            {
+                current.Add(text);
+            }
+        }
+
+        Flush();
+        return values;
+
+        void Flush()
+        {
+            if (field is not null && current.Count > 1 && current.All(v => PlainValue().IsMatch(v)))
+            {
+                values[field] = current;
+            }
+        }
+    }
 
     private static List<string> Cells(string line)
     {
@@ -75,6 +110,9 @@ public static partial class AgentsTable
 
         return found;
     }
+
+    [GeneratedRegex(@"^[a-z][a-z-]*$")]
+    private static partial Regex PlainValue();
 
     [GeneratedRegex(@"(?<!\\)\|")]
     private static partial Regex UnescapedPipe();

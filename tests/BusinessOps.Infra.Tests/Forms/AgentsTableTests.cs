@@ -41,4 +41,13 @@ public sealed class AgentsTableTests
         Assert.Equal(["finance/*"], spec.RoutingLabels);
         Assert.Equal([new AgentField("Line items", true), new AgentField("Total", true)], spec.Fields);
     }
+
+    [Fact]
+    public void ParseValues_EnumeratedField_ValuesByLabel()
+    {
+        var values = AgentsTable.ParseValues("`Version`* (semver); `Environment`* (`development`, `staging`, `production`); `Criteria`* (lines `name: weight`); `Scope` (`all`, or a `client/<id>`)");
+
+        Assert.Equal(["Environment"], values.Keys);
+        Assert.Equal(["development", "staging", "production"], values["Environment"]);
+    }
 }

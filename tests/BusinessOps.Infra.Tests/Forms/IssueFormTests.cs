@@ -58,6 +58,25 @@ public sealed class IssueFormTests
         Assert.Equal(fields.Count, fields.Select(f => f.Id).Distinct(StringComparer.Ordinal).Count());
     }
 
+    [Theory]
+    [MemberData(nameof(FormFiles))]
+    public void Dropdowns_Form_OfferExactlyTheValuesInDocsAgents(string file)
+    {
+        var form = Form(file);
+        var spec = Specs.Single(s => s.Agent == AgentOf(form));
+
+        foreach (var dropdown in form.Fields.Where(f => f.Type == "dropdown" && f.Label != "Priority"))
+        {
+            Assert.True(spec.Values.TryGetValue(dropdown.Label, out var values), dropdown.Label + " lists no values in docs/AGENTS.md");
+            Assert.Equal(values, dropdown.Options);
+        }
+
+        foreach (var (label, _) in spec.Values)
+        {
+            Assert.Equal("dropdown", form.Fields.Single(f => f.Label == label).Type);
+        }
+    }
+
     [Fact]
     public void Forms_EveryAgent_HasAtLeastOneForm()
     {
