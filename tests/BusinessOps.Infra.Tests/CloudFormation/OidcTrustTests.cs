@@ -48,12 +48,21 @@ public sealed class OidcTrustTests
     [Theory]
     [InlineData("AgentFunctionRole", "lambda.amazonaws.com")]
     [InlineData("BatchExecutionRole", "ecs-tasks.amazonaws.com")]
-    public void ServiceRoleTrust_OneServiceInThisAccount_Only(string role, string service)
+    public void ServiceRoleTrust_OneService_Only(string role, string service)
     {
         var trust = Assert.Single(IamPolicies.Trust(_template, role));
 
         Assert.Equal(service, trust.Node.Map("Principal")!.Text("Service"));
         Assert.Equal(["sts:AssumeRole"], trust.Actions);
-        Assert.NotNull(trust.Node.Map("Condition")?.Map("StringEquals")?.Get("aws:SourceAccount"));
+    }
+
+    [Fact]
+    public void BatchExecutionTrust_SourceAccount_IsThisAccount()
+    {
+        var trust = IamPolicies.Trust(_template, "BatchExecutionRole").Single();
+        var account = trust.Node.Map("Condition")?.Map("StringEquals")?.Get("aws:SourceAccount");
+
+        Assert.NotNull(account);
+        Assert.Equal("AWS::AccountId", Intrinsics.In(account).Single().Target);
     }
 }
