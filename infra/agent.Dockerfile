@@ -53,6 +53,8 @@ RUN set -eu; \
         --self-contained false \
         -p:PublishReadyToRun=true \
         -p:DebugType=none \
+        -p:PublishDocumentationFile=false \
+        -p:PublishReferencesDocumentationFiles=false \
         --output /opt/businessops/bin; \
     done; \
     for agent in ${AGENTS}; do test -x "/opt/businessops/bin/${agent}"; done
