@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Deploys infra/businessops.yml with the aws CLI and prints the repository variables the coordinator needs.
+#
+#   infra/deploy.sh --org OWNER --repo NAME --image ECR_IMAGE_URI --vpc vpc-… --subnets subnet-a,subnet-b \
+#                   [--stack businessops] [--region eu-west-1] [--param Key=Value]…
+#
+# Credentials and region come from the usual aws CLI chain (AWS_PROFILE, AWS_REGION, SSO, …).
+# See docs/AWS.md for the whole procedure.
+set -euo pipefail
+
+script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+readonly script_dir
+readonly template="${script_dir}/businessops.yml"
+
+usage() {
+  cat <<'USAGE'
+Usage: infra/deploy.sh --org OWNER --repo NAME --image ECR_IMAGE_URI --vpc VPC_ID --subnets SUBNET[,SUBNET…]
+                       [--stack NAME] [--region REGION] [--param Key=Value]… [--dry-run]
+
+  --org       GitHub owner whose repository may assume the coordinator role (GitHubOrg)
+  --repo      GitHub repository name (GitHubRepo)
+  --image     agent image in ECR, tag or digest (AgentImageUri)
+  --vpc       VPC of the Batch Fargate tasks (VpcId)
+  --subnets   comma-separated subnets of the Batch Fargate tasks (SubnetIds)
+  --stack     CloudFormation stack name (default: businessops)
+  --region    AWS region (default: the aws CLI's configured region)
+  --param     any other template parameter, repeatable (e.g. --param LambdaMemory=2048)
+  --dry-run   print the aws command instead of running it
+USAGE
+}
+
+die() {
+  echo "deploy.sh: $*" >&2
+  exit 2
+}
+
+org="" repo="" image="" vpc="" subnets="" stack="businessops" region="" dry_run=0
+extra=()
+
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --org) org="${2:-}"; shift 2 ;;
+    --repo) repo="${2:-}"; shift 2 ;;
+    --image) image="${2:-}"; shift 2 ;;
+    --vpc) vpc="${2:-}"; shift 2 ;;
+    --subnets) subnets="${2:-}"; shift 2 ;;
+    --stack) stack="${2:-}"; shift 2 ;;
+    --region) region="${2:-}"; shift 2 ;;
+    --param) [[ "${2:-}" == *=* ]] || die "--param needs Key=Value"; extra+=("$2"); shift 2 ;;
+    --dry-run) dry_run=1; shift ;;
+    -h | --help) usage; exit 0 ;;
+    *) usage >&2; die "unknown argument: $1" ;;
+  esac
+done
+
+[[ -n "$org" ]] || die "--org is required (the GitHub owner)"
+[[ -n "$repo" ]] || die "--repo is required (the GitHub repository name)"
+[[ -n "$image" ]] || die "--image is required (push infra/agent.Dockerfile to ECR first; see docs/AWS.md)"
+[[ -n "$vpc" ]] || die "--vpc is required"
+[[ -n "$subnets" ]] || die "--subnets is required"
+[[ "$org" =~ ^[A-Za-z0-9][A-Za-z0-9-]*$ ]] || die "--org '$org' is not a GitHub owner name"
+[[ "$repo" =~ ^[A-Za-z0-9._-]+$ ]] || die "--repo '$repo' is not a GitHub repository name"
+[[ "$stack" =~ ^[A-Za-z][A-Za-z0-9-]*$ ]] || die "--stack '$stack' is not a valid stack name"
+[[ -f "$template" ]] || die "template not found: $template"
+
+aws_cmd=(aws)
+if [[ -n "$region" ]]; then
+  aws_cmd+=(--region "$region")
+fi
+
+deploy=("${aws_cmd[@]}" cloudformation deploy
+  --template-file "$template"
+  --stack-name "$stack"
+  --capabilities CAPABILITY_NAMED_IAM
+  --no-fail-on-empty-changeset
+  --parameter-overrides
+  "GitHubOrg=$org"
+  "GitHubRepo=$repo"
+  "AgentImageUri=$image"
+  "VpcId=$vpc"
+  "SubnetIds=$subnets"
+  "${extra[@]}")
+
+if [[ "$dry_run" -eq 1 ]]; then
+  printf '%q ' "${deploy[@]}"
+  printf '\n'
+  exit 0
+fi
+
+command -v aws >/dev/null 2>&1 || die "the aws CLI is not installed (https://docs.aws.amazon.com/cli/)"
+"${aws_cmd[@]}" sts get-caller-identity --query Account --output text >/dev/null \
+  || die "no usable AWS credentials; configure the aws CLI first (aws configure / aws sso login)"
+
+echo "Deploying stack '$stack' for $org/$repo …"
+"${deploy[@]}"
+
+output() {
+  "${aws_cmd[@]}" cloudformation describe-stacks --stack-name "$stack" \
+    --query "Stacks[0].Outputs[?OutputKey=='$1'].OutputValue" --output text
+}
+
+role_arn="$(output CoordinatorRoleArn)"
+stack_region="$(output Region)"
+function_name="$(output AgentFunctionName)"
+queue_name="$(output BatchJobQueueName)"
+job_definition="$(output BatchJobDefinitionName)"
+secret_arn="$(output GitHubSecretArn)"
+
+cat <<EOF_VARS
+
+Stack '$stack' is deployed. Set these repository variables (Settings → Secrets and variables → Actions →
+Variables), or with the GitHub CLI:
+
+  gh variable set AWS_ROLE_ARN --repo "$org/$repo" --body "$role_arn"
+  gh variable set AWS_REGION --repo "$org/$repo" --body "$stack_region"
+  gh variable set BUSINESSOPS_LAMBDA_FUNCTION --repo "$org/$repo" --body "$function_name"
+  gh variable set BUSINESSOPS_BATCH_QUEUE --repo "$org/$repo" --body "$queue_name"
+  gh variable set BUSINESSOPS_BATCH_JOB_DEFINITION --repo "$org/$repo" --body "$job_definition"
+  gh variable set BUSINESSOPS_EXECUTOR --repo "$org/$repo" --body "aws"
+
+None of these is a secret (the role can only be assumed from $org/$repo's workflows).
+
+Then give the agents their GitHub credential (never put it in a template parameter):
+
+  aws secretsmanager put-secret-value --secret-id "$secret_arn" \\
+    --secret-string '{"GITHUB_TOKEN":"<token with Issues read/write on $org/$repo>"}'
+
+(with --param GitHubAuth=app the JSON holds GITHUB_APP_ID, GITHUB_APP_INSTALLATION_ID and
+GITHUB_APP_PRIVATE_KEY instead; see docs/AWS.md.)
+EOF_VARS

@@ -1,0 +1,125 @@
+using BusinessOps.Infra.Tests.Support;
+using Xunit;
+using YamlDotNet.RepresentationModel;
+
+namespace BusinessOps.Infra.Tests.CloudFormation;
+
+public sealed class IamLeastPrivilegeTests
+{
+    private readonly CfnTemplate _template = CfnTemplate.Load();
+
+    [Fact]
+    public void Permissions_EveryStatement_NamesLiteralActionsWithoutWildcards()
+    {
+        var statements = IamPolicies.Permissions(_template);
+
+        var violations = statements
+            .SelectMany(s => s.Actions.Select(a => (s.Where, Action: a, Why: IamActionRules.Violation(a))))
+            .Where(v => v.Why is not null)
+            .Select(v => $"{v.Where}: {v.Action} {v.Why}")
+            .ToList();
+
+        Assert.NotEmpty(statements);
+        Assert.Empty(violations);
+    }
+
+    [Fact]
+    public void Permissions_EveryStatement_IsAllowWithActionsAndNoNotAction()
+    {
+        var bad = IamPolicies.Permissions(_template)
+            .Where(s => s.Effect != "Allow" || s.Actions.Count == 0 || s.NotActions.Count > 0 || s.Node.Get("NotResource") is not null)
+            .Select(s => s.Where)
+            .ToList();
+
+        Assert.Empty(bad);
+    }
+
+    [Fact]
+    public void Permissions_ResourceStar_OnlyForActionsWithoutResourceLevelPermissions()
+    {
+        var bad = IamPolicies.Permissions(_template)
+            .Where(s => s.Resources.Contains("*"))
+            .SelectMany(s => s.Actions.Where(a => !IamActionRules.ResourceStarOnly.Contains(a)).Select(a => s.Where + ": " + a))
+            .ToList();
+
+        Assert.Empty(bad);
+    }
+
+    [Fact]
+    public void Roles_NoManagedPolicies_EveryPermissionIsInTheTemplate()
+    {
+        var withManaged = _template.ResourcesOfType("AWS::IAM::Role")
+            .Where(r => r.Value.Map("Properties")?.Get("ManagedPolicyArns") is not null)
+            .Select(r => r.Key)
+            .ToList();
+
+        Assert.Empty(withManaged);
+    }
+
+    [Fact]
+    public void CoordinatorRole_Actions_OnlyInvokeSubmitAndFollow()
+    {
+        var actions = ActionsOf("CoordinatorRole");
+
+        Assert.Equal(
+            ["batch:DescribeJobs", "batch:ListJobs", "batch:SubmitJob", "batch:TagResource", "lambda:InvokeFunction"],
+            actions);
+    }
+
+    [Fact]
+    public void CoordinatorRole_InvokeAndSubmit_ScopedToTheStacksFunctionQueueAndJobDefinition()
+    {
+        var statements = IamPolicies.Permissions(_template).Where(s => s.Resource == "CoordinatorRole").ToList();
+        var invoke = statements.Single(s => s.Actions.Contains("lambda:InvokeFunction"));
+        var submit = statements.Single(s => s.Actions.Contains("batch:SubmitJob"));
+
+        var invokeTargets = Intrinsics.In(invoke.Node.Get("Resource")!).Select(r => r.Target).Distinct().ToList();
+        var submitTargets = Intrinsics.In(submit.Node.Get("Resource")!).Select(r => r.Target).ToHashSet(StringComparer.Ordinal);
+        var submitText = string.Join(' ', submit.Node.Get("Resource")!.AllNodes.OfType<YamlScalarNode>().Select(n => n.Value));
+
+        Assert.Equal(["AgentFunction"], invokeTargets);
+        Assert.Contains("JobQueue", submitTargets);
+        Assert.Contains("job-definition/${ResourcePrefix}-agent", submitText, StringComparison.Ordinal);
+        Assert.DoesNotContain("*", invoke.Resources);
+        Assert.DoesNotContain("*", submit.Resources);
+    }
+
+    [Fact]
+    public void AgentRoles_Actions_OnlyLogsSecretAndImagePull()
+    {
+        string[] allowed =
+        [
+            "logs:CreateLogStream", "logs:PutLogEvents", "secretsmanager:GetSecretValue",
+            "ecr:GetAuthorizationToken", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability",
+        ];
+
+        var extra = ActionsOf("AgentFunctionRole").Concat(ActionsOf("BatchExecutionRole")).Except(allowed).ToList();
+
+        Assert.Empty(extra);
+        Assert.DoesNotContain("ecr:BatchGetImage", ActionsOf("AgentFunctionRole"));
+    }
+
+    [Fact]
+    public void AgentRoles_SecretRead_ScopedToTheOneSecret()
+    {
+        var reads = IamPolicies.Permissions(_template).Where(s => s.Actions.Contains("secretsmanager:GetSecretValue")).ToList();
+
+        Assert.Equal(2, reads.Count);
+        Assert.All(reads, s => Assert.Equal("GitHubSecret", Intrinsics.In(s.Node.Get("Resource")!).Single().Target));
+    }
+
+    [Theory]
+    [InlineData("*", true)]
+    [InlineData("batch:*", true)]
+    [InlineData("s3:Get*", true)]
+    [InlineData("!Ref", true)]
+    [InlineData("InvokeFunction", true)]
+    [InlineData("lambda:InvokeFunction", false)]
+    public void Violation_Action_FlaggedWhenBroad(string action, bool flagged)
+    {
+        Assert.Equal(flagged, IamActionRules.Violation(action) is not null);
+    }
+
+    private List<string> ActionsOf(string role) =>
+        [.. IamPolicies.Permissions(_template).Where(s => s.Resource == role).SelectMany(s => s.Actions).Distinct().Order(StringComparer.Ordinal)];
+}
