@@ -14,6 +14,7 @@ namespace BusinessOps.Core;
 [JsonSerializable(typeof(AgentResult))]
 [JsonSerializable(typeof(OpsState))]
 [JsonSerializable(typeof(ResultRecord))]
+[JsonSerializable(typeof(Governance.AuditEntry))]
 public sealed partial class CoreJson : JsonSerializerContext
 {
     /// <summary>Compact, and HTML-sensitive characters escaped so a marker can never close its HTML comment early.</summary>

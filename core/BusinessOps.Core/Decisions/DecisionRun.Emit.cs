@@ -5,6 +5,11 @@ internal sealed partial class DecisionRun
 {
     public IReadOnlyList<OpsAction> Emit()
     {
+        if (_extra.FirstOrDefault(a => a is LookupPermissions) is { } lookup)
+        {
+            return [lookup];
+        }
+
         var actions = new List<OpsAction>(4);
         var status = _state.Status;
         foreach (var (label, _) in _labels.Statuses)
@@ -44,7 +49,7 @@ internal sealed partial class DecisionRun
             }
         }
 
-        actions.AddRange(_notes);
+        actions.AddRange(_extra);
         if (_dispatch is not null)
         {
             actions.Add(_dispatch);

@@ -1,3 +1,4 @@
+using BusinessOps.Core.Governance;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
@@ -6,33 +7,67 @@ using BusinessOps.Core.State;
 
 namespace BusinessOps.Core.Decisions;
 
-/// <summary>One evaluation of one issue: the lifecycle of ARCHITECTURE.md §4 as a sequence of small steps.</summary>
+/// <summary>
+/// One evaluation of one issue: the lifecycle of ARCHITECTURE.md §4 as small steps — commands, priority, hold,
+/// routing, dispatch, results, the autonomy gate and approvals, retries, the SLA clock.
+/// </summary>
 internal sealed partial class DecisionRun(IssueSnapshot issue, PolicySet policies, DateTimeOffset now, DecisionContext context)
 {
+    private const int MaxAudit = 20;
     private readonly IssueHistory _history = IssueHistory.Read(issue, policies.Identity);
     private readonly LabelView _labels = LabelView.Parse(issue.Labels, policies.Routing);
     private readonly List<string> _add = [];
     private readonly List<string> _remove = [];
-    private readonly List<PostComment> _notes = [];
+    private readonly List<OpsAction> _extra = [];
+    private readonly List<string> _lookups = [];
     private DispatchAgent? _dispatch;
     private OpsState _state = null!;
     private Priority _priority;
     private string? _agent;
+    private bool? _hold;
+    private bool _retry;
 
     public void Execute()
     {
         _state = _history.State;
+        if (!CollectLookups())
+        {
+            return;
+        }
+
         ResolvePriority();
-        if (IsOnHold())
+        HandleCommands();
+        if (_hold ?? _labels.Statuses.Any(s => s.Status == IssueStatus.OnHold))
         {
             SetStatus(IssueStatus.OnHold);
+            return;
+        }
+
+        if (_state.Override is { } chosen && !_retry)
+        {
+            SetStatus(chosen == "escalated" ? IssueStatus.Escalated : IssueStatus.Done);
+            return;
+        }
+
+        Lifecycle();
+        ApplySla();
+    }
+
+    private void Lifecycle()
+    {
+        if (_retry)
+        {
+            _state = _state with { Failures = 0, NotBefore = null, Override = null };
+            var phase = _state.Phase == IdempotencyKey.ExecutePhase && _state.PlanHash is not null ? IdempotencyKey.ExecutePhase : IdempotencyKey.PlanPhase;
+            _agent = null;
+            StartOrTriage(_state.Attempt + 1, phase);
             return;
         }
 
         var result = _history.ResultFor(_state.Key);
         if (_state.Key is null)
         {
-            StartOrTriage(1);
+            StartOrTriage(1, IdempotencyKey.PlanPhase);
         }
         else if (result is null)
         {
@@ -57,32 +92,34 @@ internal sealed partial class DecisionRun(IssueSnapshot issue, PolicySet policie
             _priority = _labels.Priorities.Min(p => p.Priority);
             if (_labels.Priorities.Count > 1)
             {
-                var extra = _labels.Priorities.Where(p => p.Priority != _priority || p.Label != LabelNames.For(_priority)).Select(p => p.Label).ToList();
-                _remove.AddRange(extra);
-                if (!_labels.Priorities.Any(p => p.Label == LabelNames.For(_priority)))
+                var keep = LabelNames.For(_priority);
+                _remove.AddRange(_labels.Priorities.Where(p => p.Label != keep).Select(p => p.Label));
+                if (!_labels.Priorities.Any(p => p.Label == keep))
                 {
-                    _add.Add(LabelNames.For(_priority));
+                    _add.Add(keep);
                 }
 
                 var all = string.Join(", ", _labels.Priorities.Select(p => Text.Code(p.Label)));
                 Note(
                     "priority-conflict:" + string.Join('+', _labels.Priorities.Select(p => p.Label)),
-                    $"This issue had more than one priority label ({all}). The most urgent one, {Text.Code(LabelNames.For(_priority))}, is kept and the others were removed. To change it, comment `/priority P0..P3` or swap the label.");
+                    $"This issue had more than one priority label ({all}). The most urgent one, {Text.Code(keep)}, is kept and the others were removed. To change it, comment `/priority P0..P3` or swap the label.");
             }
         }
 
-        var name = _priority.ToString();
-        if (_state.Priority != name)
+        SetPriority(_priority, _state.Priority is null ? issue.CreatedAt : now);
+    }
+
+    /// <summary>The SLA clock starts when the issue gets its priority: at filing for labels present from the start.</summary>
+    private void SetPriority(Priority priority, DateTimeOffset at)
+    {
+        _priority = priority;
+        if (_state.Priority != priority.ToString())
         {
-            // The SLA clock starts when the issue gets its priority: at filing for labels present from the start.
-            var at = _state.Priority is null ? issue.CreatedAt : now;
-            _state = _state with { Priority = name, PriorityAt = at };
+            _state = _state with { Priority = priority.ToString(), PriorityAt = at };
         }
     }
 
-    private bool IsOnHold() => _labels.Statuses.Any(s => s.Status == IssueStatus.OnHold);
-
-    private void StartOrTriage(int attempt)
+    private void StartOrTriage(int attempt, string phase)
     {
         if (Triage() is { } reason)
         {
@@ -91,7 +128,7 @@ internal sealed partial class DecisionRun(IssueSnapshot issue, PolicySet policie
             return;
         }
 
-        Dispatch(attempt, IdempotencyKey.PlanPhase);
+        Dispatch(attempt, phase);
     }
 
     private void Dispatch(int attempt, string phase)
@@ -108,8 +145,7 @@ internal sealed partial class DecisionRun(IssueSnapshot issue, PolicySet policie
             ExternalId = null,
             NotBefore = null,
             Triage = null,
-            InputHash = InputHash(),
-            Summary = attempt == 1 && phase == IdempotencyKey.PlanPhase ? null : _state.Summary,
+            InputHash = phase == IdempotencyKey.PlanPhase ? InputHash() : _state.InputHash,
         };
         _dispatch = new DispatchAgent(_agent!, key, attempt, phase, _priority, _labels.Clients.FirstOrDefault());
         SetStatus(context.DispatchImmediately ? IssueStatus.InProgress : IssueStatus.Queued);
@@ -161,29 +197,28 @@ internal sealed partial class DecisionRun(IssueSnapshot issue, PolicySet policie
             };
         }
 
-        switch (result.Outcome)
+        if (result.Outcome == AgentOutcome.Failed)
         {
-            case AgentOutcome.Completed:
-                _state = _state with { Failures = 0 };
-                SetStatus(IssueStatus.Done);
-                break;
-            case AgentOutcome.NeedsApproval:
-                SetStatus(IssueStatus.AwaitingApproval);
-                break;
-            case AgentOutcome.NeedsDecision:
-                SetStatus(IssueStatus.AwaitingDecision);
-                break;
-            default:
-                if (result.Permanent)
-                {
-                    OnBadInput();
-                }
-                else
-                {
-                    OnFailure(key, result.Error ?? "the agent reported a failure", _history.ResultTime(key) ?? now, first);
-                }
+            if (result.Permanent)
+            {
+                OnBadInput();
+            }
+            else
+            {
+                OnFailure(key, result.Error ?? "the agent reported a failure", _history.ResultTime(key) ?? now, first);
+            }
 
-                break;
+            return;
+        }
+
+        _state = _state with { Failures = 0 };
+        if (_state.Phase == IdempotencyKey.ExecutePhase)
+        {
+            Finish(key);
+        }
+        else
+        {
+            Gate(result);
         }
     }
 
@@ -193,7 +228,7 @@ internal sealed partial class DecisionRun(IssueSnapshot issue, PolicySet policie
         if (_state.InputHash is not null && _state.InputHash != InputHash())
         {
             _agent = null;
-            StartOrTriage(_state.Attempt + 1);
+            StartOrTriage(_state.Attempt + 1, IdempotencyKey.PlanPhase);
             return;
         }
 
@@ -210,36 +245,58 @@ internal sealed partial class DecisionRun(IssueSnapshot issue, PolicySet policie
         }
 
         var retry = policies.Dispatch.Retry;
-        if (_state.Failures >= retry.MaxConsecutiveFailures)
+        if (RetrySchedule.ShouldEscalate(_state.Failures, retry))
         {
-            var managers = Text.Mentions(policies.Sla.Managers);
             Note(
                 "escalated:" + key,
-                $"{managers}This issue failed {_state.Failures} times in a row and is escalated. Last error: {Text.Inline(error)}. Comment `/retry` to start a fresh count once the cause is fixed.");
+                $"{Text.Mentions(policies.Sla.Managers)}This issue failed {_state.Failures} times in a row and is escalated. Last error: {Text.Inline(error)}. Comment `/retry` to start a fresh count once the cause is fixed.");
+            if (first)
+            {
+                Audit("coordinator", "escalated", $"{_state.Failures} consecutive failures");
+            }
+
             SetStatus(IssueStatus.Escalated);
             return;
         }
 
-        var notBefore = _state.NotBefore ?? failedAt + Backoff.Delay(_state.Failures, key, retry);
+        var notBefore = _state.NotBefore ?? RetrySchedule.NextAttemptAt(_state.Failures, failedAt, key, retry);
         _state = _state with { NotBefore = notBefore };
         if (now >= notBefore)
         {
             _agent = _state.Agent;
-            Dispatch(_state.Attempt + 1, IdempotencyKey.PlanPhase);
+            var phase = IdempotencyKey.TryParse(key, out var k) ? k.Phase : IdempotencyKey.PlanPhase;
+            Dispatch(_state.Attempt + 1, phase);
             return;
         }
 
         SetStatus(IssueStatus.Failed);
     }
 
-    private string InputHash() => Governance.PlanHashing.Compute(issue.Title + "\n" + issue.Body);
+    /// <summary>Done. A deterministic sample of finished work is flagged for human review.</summary>
+    private void Finish(string key)
+    {
+        SetStatus(IssueStatus.Done);
+        if (ReviewSample.IsSelected(key, policies.Autonomy.Risk.ReviewSampleRate))
+        {
+            _add.Add(LabelNames.ReviewRequested);
+        }
+    }
+
+    private string InputHash() => PlanHash.Compute(issue.Title + "\n" + issue.Body);
 
     private void Note(string key, string body)
     {
-        if (!_history.HasNote(key))
+        if (!_history.HasNote(key) && !_extra.Any(a => a is PostComment p && p.NoteKey == key))
         {
-            _notes.Add(new PostComment(key, body + "\n\n" + IssueHistory.NoteMarker(key)));
+            _extra.Add(new PostComment(key, body + "\n\n" + IssueHistory.NoteMarker(key)));
         }
+    }
+
+    private void Audit(string actor, string decision, string reason, DateTimeOffset? at = null)
+    {
+        var entries = _state.Audit ?? [];
+        var entry = new AuditEntry(at ?? now, actor, decision, Text.Bound(reason, 200));
+        _state = _state with { Audit = [.. entries.Skip(Math.Max(0, entries.Count - (MaxAudit - 1))), entry] };
     }
 
     private void SetStatus(IssueStatus status)

@@ -20,3 +20,9 @@ public sealed record DispatchAgent(string Agent, string Key, int Attempt, string
 
 /// <summary>Acknowledge a command comment (a reaction on GitHub).</summary>
 public sealed record React(long CommentId, string Reaction) : OpsAction;
+
+/// <summary>
+/// Decide needs repository permissions it was not given: the shell looks these logins up (cached per run) and
+/// decides again. Emitted alone, so nothing is written before the lookup.
+/// </summary>
+public sealed record LookupPermissions(IReadOnlyList<string> Logins) : OpsAction;

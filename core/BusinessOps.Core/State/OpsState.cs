@@ -61,8 +61,23 @@ public sealed record OpsState
     /// <summary>When the plan awaiting approval was posted.</summary>
     public DateTimeOffset? PlanAt { get; init; }
 
-    /// <summary>Ids of command comments already handled (so a command acts once).</summary>
-    public IReadOnlyList<long> Handled { get; init; } = [];
+    /// <summary>Highest comment id whose slash command was handled: each command acts once.</summary>
+    public long LastCommandId { get; init; }
+
+    /// <summary>Autonomy level of the current plan (<c>L1</c>..<c>L3</c>).</summary>
+    public string? Level { get; init; }
+
+    /// <summary>Approvals needed and received, one line (re-derived from comments every pass).</summary>
+    public string? Approvals { get; init; }
+
+    /// <summary>Backup role that may also approve after a synchronous approval timed out.</summary>
+    public string? BackupRole { get; init; }
+
+    /// <summary>A human's terminal choice (<c>cancelled</c>, <c>escalated</c>, <c>rejected</c>, <c>decided</c>) that holds until <c>/retry</c>.</summary>
+    public string? Override { get; init; }
+
+    /// <summary>The last decisions, newest last (bounded): who approved, rejected, held, retried, and why.</summary>
+    public IReadOnlyList<Governance.AuditEntry>? Audit { get; init; }
 
     /// <summary>Total cost of this executions, USD.</summary>
     public decimal CostUsd { get; init; }
