@@ -80,7 +80,7 @@ public static class ApprovalEvaluator
             if (reason is null)
             {
                 var needed = Needed(cmd, p);
-                if (!Permissions.TryGet(permissions, author, out var held))
+                if (!PermissionLookup.TryGet(permissions, author, out var held))
                 {
                     AddDistinct(lookups ??= [], author);
                     continue;
@@ -179,7 +179,7 @@ public static class ApprovalEvaluator
             var author = comment.Author;
             if (Screen(comment, cmd.Kind, issue, string.Empty, planPostedAt, identity, policy) is not null
                 || (requirement is not null && RoleReason(author, requirement, teams) is not null)
-                || (known is not null && Permissions.TryGet(known, author, out _)))
+                || (known is not null && PermissionLookup.TryGet(known, author, out _)))
             {
                 continue;
             }

@@ -43,7 +43,7 @@ public static class CommandAuthorizer
         }
 
         var required = Required(cmd, p);
-        if (!Permissions.TryGet(permissions, author, out var held))
+        if (!PermissionLookup.TryGet(permissions, author, out var held))
         {
             return new CommandAuthorization(CommandStanding.NeedsPermissionLookup, required, null);
         }

@@ -491,6 +491,36 @@ public sealed class ApprovalEvaluatorTests
         Assert.Equal(lookups, Eval(req, issue, empty, p, teams).NeedsPermissionLookup);
     }
 
+    [Fact]
+    public void Evaluate_SamePersonApprovesThenRejects_Rejected()
+    {
+        var v = Eval(Cfo, Gov.Issue(Gov.Comment("/approve", "carla"), Gov.Comment("/reject changed my mind", "carla")));
+
+        Assert.Equal(ApprovalState.Rejected, v.State);
+        Assert.Equal("changed my mind", v.RejectionReason);
+    }
+
+    [Fact]
+    public void Evaluate_TwoRejects_FirstDecides()
+    {
+        var first = Gov.Comment("/reject first", "bob");
+
+        var v = Eval(Board, Gov.Issue(first, Gov.Comment("/reject second", "beatrice")));
+
+        Assert.Equal("bob", v.RejectedBy);
+        Assert.Equal(first.Id, v.DecidingCommentId);
+    }
+
+    [Fact]
+    public void Evaluate_ApprovedThenMoreApprovals_DecidingIsTheCompletingComment()
+    {
+        var completing = Gov.Comment("/approve", "carla");
+
+        var v = Eval(Cfo, Gov.Issue(completing, Gov.Comment("/approve again", "carla")));
+
+        Assert.Equal(completing.Id, v.DecidingCommentId);
+    }
+
     private static ApprovalPolicy WithCfo(params string[] members) =>
         P with { Roles = new Dictionary<string, IReadOnlyList<string>>(P.Roles, StringComparer.OrdinalIgnoreCase) { ["cfo"] = members } };
 }

@@ -288,5 +288,13 @@ public sealed class ApprovalRouterTests
 
         Assert.Same(once, ApprovalRouter.WidenTo(once, "operations-manager", P));
     }
+
+    [Fact]
+    public void For_CustomerScopeWithoutTierInPolicy_NoCustomerRole()
+    {
+        var p = P with { CustomerTiers = [new CustomerTier(CustomerScope.One, "customer-success-manager")] };
+
+        Assert.True(ApprovalRouter.For(Money(10m, Stakeholders.CustomerFacing), ["client/a", "client/b"], p, AutonomyMode.SemiAuto).Automatic);
+    }
 }
 

@@ -242,4 +242,13 @@ public sealed class CommandParserTests
 
         Assert.Same(comment, CommandParser.Parse(comment)?.Comment);
     }
+
+    [Fact]
+    public void Parse_NullBodyFromSloppyDeserializer_ReturnsNull()
+    {
+        var comment = Gov.Plain("x") with { Body = null! };
+
+        Assert.Null(CommandParser.Parse(comment));
+    }
 }
+

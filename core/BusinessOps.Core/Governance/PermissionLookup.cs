@@ -3,7 +3,7 @@ using BusinessOps.Core.Ports;
 namespace BusinessOps.Core.Governance;
 
 /// <summary>Case-insensitive lookup in a permission map (GitHub logins are case-insensitive; the shell's map may not be).</summary>
-public static class Permissions
+public static class PermissionLookup
 {
     /// <summary>The permission of <paramref name="login"/>, when the map knows it.</summary>
     public static bool TryGet(IReadOnlyDictionary<string, RepositoryPermission> permissions, string login, out RepositoryPermission permission)
