@@ -57,16 +57,19 @@ internal sealed partial class DecisionRun
     {
         foreach (var comment in issue.Comments)
         {
-            if (comment.Id <= _state.LastCommandId)
+            // Our own comments and bots never command.
+            if (comment.Id <= _state.LastCommandId || IsOurs(comment.Author, comment.AuthorIsBot))
             {
                 continue;
             }
 
-            _state = _state with { LastCommandId = comment.Id };
-            if (IsOurs(comment.Author, comment.AuthorIsBot) || CommandParser.Parse(comment) is not { } cmd)
+            if (CommandParser.Parse(comment) is not { } cmd)
             {
                 continue;
             }
+
+            // Only command comments move the watermark: conversation costs no write.
+            _state = _state with { LastCommandId = comment.Id };
 
             var who = Text.Code(comment.Author);
             if (!cmd.IsValid)

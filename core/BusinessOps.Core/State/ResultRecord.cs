@@ -33,7 +33,7 @@ public sealed record ResultRecord(
             result.Permanent,
             result.Outcome == AgentOutcome.Failed ? Bound(result.Summary) : null,
             Bound(result.Summary),
-            result.Plan is null ? null : Governance.PlanHashing.Compute(result.Plan));
+            result.Plan is null ? null : Governance.PlanHash.Compute(result.Plan));
 
     private static string Bound(string text) => text.Length <= MaxSummary ? text : text[..(MaxSummary - 1)] + "…";
 }
