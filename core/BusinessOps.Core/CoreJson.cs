@@ -23,12 +23,21 @@ public sealed partial class CoreJson : JsonSerializerContext
     /// <summary>Indented, for stdout and humans.</summary>
     public static CoreJson Pretty { get; } = new(MakeOptions(indented: true, JavaScriptEncoder.UnsafeRelaxedJsonEscaping));
 
+    // The same settings as the attribute above (converters included, so enums keep the contract's spellings).
     private static JsonSerializerOptions MakeOptions(bool indented, JavaScriptEncoder encoder) => new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         WriteIndented = indented,
         Encoder = encoder,
+        Converters =
+        {
+            new KebabEnumConverter<AgentOutcome>(),
+            new SnakeEnumConverter<Impact>(),
+            new SnakeEnumConverter<Complexity>(),
+            new SnakeEnumConverter<Reversibility>(),
+            new SnakeEnumConverter<Stakeholders>(),
+        },
     };
 }
 

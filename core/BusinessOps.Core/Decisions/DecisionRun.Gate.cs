@@ -82,7 +82,7 @@ internal sealed partial class DecisionRun
         var verdict = ApprovalEvaluator.Evaluate(issue, requirement, planHash, _state.PlanAt ?? planAt, policies.Identity, context.Permissions, policies.Approvals);
         foreach (var ignored in verdict.Ignored)
         {
-            Note("ignored:" + ignored.CommentId, $"This `/{ignored.Kind.ToString().ToLowerInvariant()}` did not count: {Text.Inline(ignored.Reason)}. {Text.Inline(requirement.Explanation)}");
+            Note("ignored:" + ignored.CommentId, ApprovalReplies.ForIgnored(ignored, requirement, policies.Approvals));
         }
 
         _state = _state with { Approvals = verdict.Summary };

@@ -56,14 +56,29 @@ public static class StatusComment
             Row(sb, "Needs triage", Text.Inline(state.Triage));
         }
 
+        if (state.Level is not null)
+        {
+            Row(sb, "Autonomy", state.Level switch { "L1" => "L1 — execute & report", "L2" => "L2 — execute with approval", _ => "L3 — decision support only" });
+        }
+
         if (state.PlanHash is not null)
         {
-            Row(sb, "Plan", Text.Code(state.PlanHash));
+            Row(sb, "Plan", Text.Code(state.PlanHash) + (state.PlanAt is { } at ? " posted " + Text.Time(at) : string.Empty));
+        }
+
+        if (state.Approvals is not null)
+        {
+            Row(sb, "Approvals", state.Approvals.Replace("\n", " ", StringComparison.Ordinal));
         }
 
         if (state.CostUsd > 0)
         {
             Row(sb, "Cost", "$" + state.CostUsd.ToString("0.0000", CultureInfo.InvariantCulture));
+        }
+
+        if (state.Audit is { Count: > 0 } audit)
+        {
+            sb.Append("\n<details><summary>Audit trail</summary>\n\n").Append(Governance.AuditTrail.Format(audit)).Append("\n</details>\n");
         }
 
         sb.Append("\n<sub>Steer me with a comment: `/approve`, `/reject`, `/retry`, `/hold`, `/unhold`, `/cancel`, `/priority P0..P3`, `/escalate`, `/agent ai-<name>-agent`.</sub>\n\n");

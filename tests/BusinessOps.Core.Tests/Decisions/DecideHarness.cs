@@ -31,6 +31,9 @@ internal sealed class DecideHarness
 
     public List<DispatchAgent> Dispatched { get; } = [];
 
+    /// <summary>Permission lookups the shell had to make.</summary>
+    public int Lookups { get; private set; }
+
     public async Task<int> FileAsync(string title, string body, params string[] labels)
     {
         Store.Actor = "dana";
@@ -48,6 +51,20 @@ internal sealed class DecideHarness
     public async Task<IReadOnlyList<OpsAction>> PassAsync(int number)
     {
         var actions = await DecideAsync(number);
+        if (actions is [LookupPermissions lookup])
+        {
+            // What the shell does: look the logins up (once per run) and decide again.
+            var known = new Dictionary<string, RepositoryPermission>(Context.Permissions, StringComparer.OrdinalIgnoreCase);
+            foreach (var login in lookup.Logins)
+            {
+                known[login] = await Store.GetPermissionAsync(login, CancellationToken.None);
+                Lookups++;
+            }
+
+            Context = Context with { Permissions = known };
+            actions = await DecideAsync(number);
+        }
+
         foreach (var action in actions)
         {
             switch (action)
@@ -77,10 +94,17 @@ internal sealed class DecideHarness
     }
 
     /// <summary>What an agent writes back: its result comment with the hidden record, as the store identity.</summary>
-    public void AgentResult(int number, string key, AgentOutcome outcome, decimal cost = 0.01m, bool permanent = false, string summary = "did the work", string agent = "ai-qa-agent")
+    public void AgentResult(int number, string key, AgentOutcome outcome, decimal cost = 0.01m, bool permanent = false, string summary = "did the work", string agent = "ai-qa-agent", Classification? classification = null, double confidence = 0.9, string? planHash = null)
     {
-        var record = new ResultRecord(key, agent, outcome, 0.9, cost, Classification.Routine, permanent, outcome == AgentOutcome.Failed ? summary : null, summary);
+        var record = new ResultRecord(key, agent, outcome, confidence, cost, classification ?? Classification.Routine, permanent, outcome == AgentOutcome.Failed ? summary : null, summary, planHash);
         Store.AddCommentAs(number, Store.Identity, $"**{agent}**: {summary}\n\n{Markers.Format(record)}", isBot: true);
+    }
+
+    /// <summary>A person comments (after the clock moves a little, as people do).</summary>
+    public IssueComment Say(int number, string author, string body)
+    {
+        Clock.Advance(TimeSpan.FromSeconds(30));
+        return Store.AddCommentAs(number, author, body);
     }
 
     public async Task<OpsState> StateAsync(int number) => IssueStateReader.Read(await IssueAsync(number), Store.Identity).State;
