@@ -1,7 +1,5 @@
-using System.Text.Json;
 using BusinessOps.Agents.Forms;
 using BusinessOps.Agents.Samples;
-using BusinessOps.Core;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
@@ -214,7 +212,7 @@ public static class AgentHost
 
     private static async Task<int> PrintAsync(AgentRun run)
     {
-        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(run.Result, CoreJson.Pretty.AgentResult));
+        await Console.Out.WriteLineAsync(AgentJson.Serialize(run.Result));
         await Console.Out.FlushAsync();
         return run.ExitCode;
     }

@@ -142,7 +142,7 @@ public static class SampleIssues
         "# Issue automation for operations teams\n\n" +
         "Issue automation keeps your team in one place. You file an issue and a bot does the work. It reads the labels and picks the right agent.\n\n" +
         "## Why teams like it\n\n" +
-        "Work is easy to see. Every step is a label or a comment. You can undo any step. Managers approve plans with one comment.\n\n" +
+        "Work is easy to see. Every step is a label or a comment. You can undo any step. Managers approve plans with one comment. It works with the tools your team already uses every day.\n\n" +
         "## How to start\n\n" +
         "Add the labels to your repo. File your first issue from a form. Watch the bot post a plan and a result. Then turn on issue automation for more kinds of work.\n";
 

@@ -18,8 +18,8 @@ internal static class TicketClassifier
 
     private static readonly (string Category, string Subcategory, string[] Words)[] Subcategories =
     [
-        ("billing", "refund", ["refund", "money back"]),
         ("billing", "duplicate-charge", ["twice", "double", "duplicate", "overcharged"]),
+        ("billing", "refund", ["refund", "money back"]),
         ("billing", "payment-failure", ["declined", "payment failed", "card"]),
         ("billing", "plan-change", ["upgrade", "downgrade", "cancel", "plan"]),
         ("billing", "invoice", ["invoice", "receipt"]),
