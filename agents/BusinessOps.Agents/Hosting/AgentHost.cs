@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using BusinessOps.Agents.Forms;
 using BusinessOps.Agents.Samples;
 using BusinessOps.Core.Issues;
@@ -14,11 +15,32 @@ namespace BusinessOps.Agents.Hosting;
 /// </summary>
 public static class AgentHost
 {
-    /// <summary>Exit code when the run was cancelled (SIGINT convention).</summary>
+    /// <summary>Exit code when the run was cancelled by SIGINT (or the caller's token).</summary>
     public const int CancelledExitCode = 130;
 
-    /// <summary>Command-line entry point of an agent executable.</summary>
+    /// <summary>Exit code when the run was cancelled by SIGTERM.</summary>
+    public const int TerminatedExitCode = 143;
+
+    /// <summary>Command-line entry point of an agent executable. SIGINT/SIGTERM cancel the run (exit 130/143).</summary>
     public static async Task<int> RunAsync(string agent, string[] args, CancellationToken cancellationToken)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var exitOnCancel = CancelledExitCode;
+        void OnSignal(PosixSignalContext context)
+        {
+            // Cancel the token instead of dying mid-write, so a half-posted result never happens.
+            context.Cancel = true;
+            exitOnCancel = context.Signal == PosixSignal.SIGTERM ? TerminatedExitCode : CancelledExitCode;
+            cts.Cancel();
+        }
+
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        var code = await RunCoreAsync(agent, args, cts.Token);
+        return cts.IsCancellationRequested && code == CancelledExitCode ? exitOnCancel : code;
+    }
+
+    private static async Task<int> RunCoreAsync(string agent, string[] args, CancellationToken cancellationToken)
     {
         var parsed = HostArguments.TryParse(args, out var error);
         if (parsed is null)
