@@ -123,7 +123,18 @@ public static class AgentHost
         IssueSnapshot? current = null;
         if (store is not null)
         {
-            current = await store.GetIssueAsync(issue.Number, cancellationToken);
+            try
+            {
+                current = await store.GetIssueAsync(issue.Number, cancellationToken);
+            }
+            catch (IssueStoreException ex)
+            {
+                // Without the current comments the key cannot be checked; running anyway could post twice.
+                AgentLog.Write(name, issue.Number, "store read failed: " + ex.Message);
+                var unreadable = ResultFactory.Failed(name, issue.Number, key, "Could not read the issue from the store: " + ex.Message, permanent: false, issue.Body);
+                return new AgentRun(unreadable, AgentExitCodes.Transient);
+            }
+
             var recorded = WriteBack.FindRecorded([.. current?.Comments ?? [], .. issue.Comments], store.Identity, key);
             if (recorded is not null)
             {
