@@ -13,7 +13,7 @@ namespace BusinessOps.Agents.Hosting;
 /// reads the issue, runs the agent, prints exactly one result JSON on stdout, writes the result back
 /// through the issue store when one is configured, and returns the contract's exit code.
 /// </summary>
-public static class AgentHost
+public static partial class AgentHost
 {
     /// <summary>Exit code when the run was cancelled by SIGINT (or the caller's token).</summary>
     public const int CancelledExitCode = 130;

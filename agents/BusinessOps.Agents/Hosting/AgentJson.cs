@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using BusinessOps.Core;
 using BusinessOps.Core.Results;
-using BusinessOps.Core.State;
 
 namespace BusinessOps.Agents.Hosting;
 
@@ -31,6 +30,4 @@ internal static class AgentJson
     });
 
     public static string Serialize(AgentResult result) => JsonSerializer.Serialize(result, Context.AgentResult);
-
-    public static string Serialize(ResultRecord record) => JsonSerializer.Serialize(record, Context.ResultRecord);
 }
