@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
@@ -56,7 +57,7 @@ internal static class ResultComment
         sb.Append(CultureInfo.InvariantCulture, $"Confidence {result.Confidence:0.00} · cost ${result.CostUsd:0.######} · key `{result.Key}`");
         if (c is not null)
         {
-            sb.Append(CultureInfo.InvariantCulture, $" · impact {c.Impact}, {c.Complexity}, {c.Reversibility}, {c.Stakeholders}, ${c.FinancialImpactUsd:0.00}");
+            sb.Append(CultureInfo.InvariantCulture, $" · impact {Snake(c.Impact)}, {Snake(c.Complexity)}, {Snake(c.Reversibility)}, {Snake(c.Stakeholders)}, financial impact ${c.FinancialImpactUsd:N2}");
         }
 
         // Everything above may quote issue text, so the whole report is neutralized; only the marker is ours.
@@ -111,4 +112,8 @@ internal static class ResultComment
 
     private static string Scalar(JsonValue value) =>
         value.TryGetValue<string>(out var s) ? s : value.ToJsonString(CompactJson.Options);
+
+    /// <summary>The contract's spelling (<c>easily_reversible</c>), so the comment reads like the JSON.</summary>
+    private static string Snake<T>(T value)
+        where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }
