@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using BusinessOps.Agents.Hosting;
+using BusinessOps.Core.Labels;
+using BusinessOps.Core.Ports;
+using BusinessOps.Core.Results;
+
+namespace BusinessOps.Agents.Analytics;
+
+/// <summary>ai-analytics-agent: KPIs over the store (throughput, automation, SLA compliance, errors) by agent and priority.</summary>
+internal sealed class AnalyticsAgent : IAgent
+{
+    public string Name => AgentNames.Analytics;
+
+    public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
+    {
+        var period = context.Form.OptionalInt("Period", 30, 1, 365, "a number of days from 1 to 365");
+        var hasStore = context.Store is not null;
+        var issues = hasStore
+            ? (await context.Store!.ListIssuesAsync(new IssueQuery(IssueStateFilter.All), cancellationToken)).Where(i => i.Number != context.Issue.Number).ToList()
+            : [context.Issue];
+        var identity = context.Store?.Identity ?? "businessops[bot]";
+        var r = KpiCalculator.Compute(issues, period, context.Now, identity);
+        var o = r.Overall;
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"Last {period} day(s){(hasStore ? string.Empty : " (no store: this issue only)")}: {o.Total} processed, throughput {r.ThroughputPerDay:0.##}/day, automation {o.AutomationRate:P0}, SLA compliance {o.SlaCompliance:P0}, error rate {o.ErrorRate:P0}.");
+        static JsonObject Bucket(KpiBucket b) => new()
+        {
+            ["total"] = b.Total,
+            ["done"] = b.Done,
+            ["automationRate"] = b.AutomationRate,
+            ["slaCompliance"] = b.SlaCompliance,
+            ["errorRate"] = b.ErrorRate,
+        };
+        var outputs = new JsonObject
+        {
+            ["periodDays"] = period,
+            ["usedStore"] = hasStore,
+            ["processed"] = o.Total,
+            ["done"] = o.Done,
+            ["throughputPerDay"] = r.ThroughputPerDay,
+            ["automationRate"] = o.AutomationRate,
+            ["slaCompliance"] = o.SlaCompliance,
+            ["errorRate"] = o.ErrorRate,
+            ["byAgent"] = new JsonObject(r.ByAgent.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)Bucket(kv.Value)))),
+            ["byPriority"] = new JsonObject(r.ByPriority.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)Bucket(kv.Value)))),
+        };
+        var plan = new StringBuilder("| Slice | Processed | Done | Automation | SLA compliance | Errors |\n|---|---:|---:|---:|---:|---:|\n");
+        foreach (var (name, b) in r.ByAgent.Concat(r.ByPriority.Select(kv => KeyValuePair.Create("priority " + kv.Key, kv.Value))))
+        {
+            plan.Append(CultureInfo.InvariantCulture, $"| {name} | {b.Total} | {b.Done} | {b.AutomationRate:P0} | {b.SlaCompliance:P0} | {b.ErrorRate:P0} |\n");
+        }
+
+        var actions = new List<string>();
+        if (o.ErrorRate > 0.1)
+        {
+            actions.Add("Error rate above 10 %: review failing agents (see by-agent table).");
+        }
+
+        if (o.SlaCompliance < 0.9)
+        {
+            actions.Add("SLA compliance below 90 %: review priorities and capacity.");
+        }
+
+        if (actions.Count == 0)
+        {
+            actions.Add("KPIs within targets; no action.");
+        }
+
+        return ResultFactory.Create(context, AgentOutcome.Completed, summary, plan.ToString(), actions, outputs, Classification.Routine, hasStore ? 0.9 : 0.3, CostModel.PerIssueReadUsd * issues.Count);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using BusinessOps.Agents.Forms;
+using BusinessOps.Agents.Hosting;
+using BusinessOps.Core.Labels;
+using BusinessOps.Core.Results;
+
+namespace BusinessOps.Agents.Development;
+
+/// <summary>ai-developer-agent: task list from acceptance criteria with rule-based estimates.</summary>
+internal sealed class DeveloperAgent : IAgent
+{
+    public string Name => AgentNames.Developer;
+
+    public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
+    {
+        var feature = context.Form.Required("Feature", "the feature in one sentence").Trim();
+        var criteria = FormValues.Lines(context.Form.Required("Acceptance criteria", "one criterion per line (`- [ ]` allowed)"));
+        if (criteria.Count > 50)
+        {
+            throw IssueForm.Invalid("Acceptance criteria", "at most 50 criteria", criteria.Count.ToString(CultureInfo.InvariantCulture) + " lines");
+        }
+
+        var components = context.Form.Optional("Components")
+            .Split([',', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(c => c.TrimStart('-', '*', ' ')).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Take(10).ToList();
+        var tasks = EffortEstimator.Estimate(criteria, components);
+        var points = tasks.Sum(t => t.Points);
+        var hours = tasks.Sum(t => t.Hours);
+        var summary = string.Create(CultureInfo.InvariantCulture, $"{feature}: {tasks.Count} tasks, {points} story points (~{hours} h, {hours / 8.0:0.#} dev-days).");
+        var outputs = new JsonObject
+        {
+            ["feature"] = feature,
+            ["taskCount"] = tasks.Count,
+            ["storyPoints"] = points,
+            ["hours"] = hours,
+            ["tasks"] = new JsonArray([.. tasks.Select(t => (JsonNode)new JsonObject
+            {
+                ["title"] = t.Title,
+                ["points"] = t.Points,
+                ["hours"] = t.Hours,
+                ["drivers"] = new JsonArray([.. t.Drivers.Select(d => (JsonNode)d)]),
+            })]),
+        };
+        var plan = new StringBuilder("| # | Task | Points | Hours | Drivers |\n|---:|---|---:|---:|---|\n");
+        foreach (var (t, i) in tasks.Select((t, i) => (t, i + 1)))
+        {
+            plan.Append(CultureInfo.InvariantCulture, $"| {i} | {MarkdownSafe.Cell(t.Title, 120)} | {t.Points} | {t.Hours} | {string.Join(", ", t.Drivers)} |\n");
+        }
+
+        plan.Append(CultureInfo.InvariantCulture, $"\nRule: 1 base point per criterion + keyword drivers, rounded up to Fibonacci; {EffortEstimator.HoursPerPoint} h per point.");
+        var complexity = points switch { <= 8 => Complexity.Simple, <= 21 => Complexity.Moderate, <= 40 => Complexity.Complex, _ => Complexity.Strategic };
+        var classification = new Classification(Impact.Medium, complexity, Reversibility.Reversible, Stakeholders.Internal, 0m);
+        var actions = tasks.Select(t => string.Create(CultureInfo.InvariantCulture, $"Create task: {t.Title} ({t.Points} pt)")).Take(20).ToList();
+
+        // Rule estimates are rough; more criteria average out individual misses.
+        return Task.FromResult(ResultFactory.Create(context, AgentOutcome.Completed, summary, plan.ToString(), actions, outputs, classification, Math.Min(0.85, 0.6 + (0.03 * criteria.Count))));
+    }
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using BusinessOps.Agents.Forms;
+using BusinessOps.Agents.Hosting;
+using BusinessOps.Core.Labels;
+using BusinessOps.Core.Results;
+
+namespace BusinessOps.Agents.Finance;
+
+/// <summary>ai-finance-agent: invoice validation and approval routing by amount.</summary>
+internal sealed class FinanceAgent : IAgent
+{
+    public string Name => AgentNames.Finance;
+
+    public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
+    {
+        var input = Read(context.Form);
+        var report = InvoiceValidator.Validate(input, DateOnly.FromDateTime(context.Issue.CreatedAt.UtcDateTime));
+        var route = report.Route;
+        var outcome = !report.Valid ? AgentOutcome.NeedsDecision
+            : route.Role is null || context.IsExecute ? AgentOutcome.Completed
+            : AgentOutcome.NeedsApproval;
+        var failed = report.Checks.Where(c => !c.Passed).ToList();
+        var summary = report.Valid
+            ? Inv($"Invoice {input.InvoiceNumber} from {input.Vendor} for ${input.StatedTotal:N2} is valid; approval: {(route.Role ?? "automatic (< $1,000)")}.")
+            : Inv($"Invoice {input.InvoiceNumber} from {input.Vendor} failed {failed.Count} check(s): {string.Join("; ", failed.Select(c => c.Detail))}. Hold payment and query the vendor.");
+
+        var outputs = new JsonObject
+        {
+            ["vendor"] = input.Vendor,
+            ["invoiceNumber"] = input.InvoiceNumber,
+            ["valid"] = report.Valid,
+            ["subtotal"] = report.Subtotal,
+            ["tax"] = report.Tax,
+            ["computedTotal"] = report.ComputedTotal,
+            ["statedTotal"] = report.StatedTotal,
+            ["difference"] = report.Difference,
+            ["approvalTier"] = route.Tier,
+            ["approver"] = route.Role,
+            ["dueDate"] = input.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["checks"] = new JsonArray([.. report.Checks.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["passed"] = c.Passed, ["detail"] = c.Detail })]),
+        };
+
+        var actions = new List<string>();
+        if (!report.Valid)
+        {
+            actions.Add("Hold payment; send the vendor the failed checks and request a corrected invoice.");
+        }
+        else
+        {
+            actions.Add(route.Role is null ? "Schedule payment automatically (under $1,000)." : $"Request approval from {route.Role}.");
+            actions.Add(Inv($"Schedule payment of ${input.StatedTotal:N2} for {input.DueDate:yyyy-MM-dd}."));
+        }
+
+        var impact = input.StatedTotal switch { < 1_000m => Impact.Low, < 5_000m => Impact.Medium, < 25_000m => Impact.High, _ => Impact.Critical };
+        var classification = new Classification(impact, input.Lines.Count > 10 ? Complexity.Moderate : Complexity.Simple, Reversibility.DifficultToReverse, Stakeholders.External, input.StatedTotal);
+
+        // Arithmetic is certain; what the agent cannot know is whether the goods were delivered.
+        var confidence = report.Valid ? 0.95 : 0.9;
+        return Task.FromResult(ResultFactory.Create(context, outcome, summary, Plan(input, report), actions, outputs, classification, confidence));
+    }
+
+    internal static InvoiceInput Read(IssueForm form)
+    {
+        var vendor = form.Required("Vendor", "the vendor's name").Trim();
+        var number = form.Required("Invoice number", "the vendor's invoice number, e.g. INV-2041").Trim();
+        var invoiceDate = form.RequiredDate("Invoice date", "a date YYYY-MM-DD, e.g. 2026-11-01");
+        var dueDate = form.RequiredDate("Due date", "a date YYYY-MM-DD, e.g. 2026-12-01");
+        const string lineExpectation = "one line per item: `description | quantity | unit price`, e.g. `Consulting hours | 10 | 125.00`";
+        var lines = FormValues.Lines(form.Required("Line items", lineExpectation)).Select(l => ParseLine(l, lineExpectation)).ToList();
+        if (lines.Count > 500)
+        {
+            throw IssueForm.Invalid("Line items", "at most 500 lines", lines.Count.ToString(CultureInfo.InvariantCulture) + " lines");
+        }
+
+        var taxRate = form.RequiredDecimal("Tax rate", "the tax rate in percent between 0 and 100, e.g. 8.25", 0m, 100m);
+        var total = form.RequiredDecimal("Total", "the invoice total in USD, e.g. 1250.00", 0m, 1_000_000_000m);
+        return new InvoiceInput(vendor, number, invoiceDate, dueDate, lines, taxRate, total);
+    }
+
+    private static InvoiceLine ParseLine(string line, string expectation)
+    {
+        var parts = line.Trim('|').Split('|').Select(p => p.Trim()).ToArray();
+        if (parts.Length is < 3 or > 4
+            || !FormValues.TryDecimal(parts[1], out var qty) || qty <= 0 || qty > 1_000_000m
+            || !FormValues.TryDecimal(parts[2], out var price) || price < 0 || price > 100_000_000m)
+        {
+            throw IssueForm.Invalid("Line items", expectation, line);
+        }
+
+        decimal? stated = null;
+        if (parts.Length == 4)
+        {
+            stated = FormValues.TryDecimal(parts[3], out var s) ? s : throw IssueForm.Invalid("Line items", expectation, line);
+        }
+
+        return new InvoiceLine(parts[0], qty, price, stated);
+    }
+
+    private static string Plan(InvoiceInput input, InvoiceReport report)
+    {
+        var sb = new StringBuilder();
+        sb.Append("| Item | Qty | Unit price | Line total |\n|---|---:|---:|---:|\n");
+        foreach (var l in input.Lines.Take(50))
+        {
+            sb.Append(Inv($"| {MarkdownSafe.Cell(l.Description, 80)} | {l.Quantity:0.##} | {l.UnitPrice:N2} | {l.Total:N2} |\n"));
+        }
+
+        sb.Append(Inv($"\nSubtotal ${report.Subtotal:N2} + tax ${report.Tax:N2} ({input.TaxRatePercent:0.###} %) = **${report.ComputedTotal:N2}** (stated ${report.StatedTotal:N2}).\n\n"));
+        foreach (var c in report.Checks)
+        {
+            sb.Append(c.Passed ? "- [x] " : "- [ ] ").Append(c.Name).Append(": ").Append(c.Detail).Append('\n');
+        }
+
+        sb.Append("\nApproval routing: ").Append(report.Route.Role ?? "automatic (under $1,000)").Append('.');
+        return sb.ToString();
+    }
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,28 @@
+using BusinessOps.Core.Ports;
+
+namespace BusinessOps.Agents.Hosting;
+
+/// <summary>
+/// How the host turns <c>--store PATH</c> (or <c>BUSINESSOPS_STORE</c>) into an <see cref="IIssueStore"/>.
+/// The default knows no adapter and returns null (no write-back); the composition root wires SQLite and GitHub.
+/// </summary>
+public static class StoreResolver
+{
+    /// <summary>The environment variable read when <c>--store</c> is not given.</summary>
+    public const string EnvironmentVariable = "BUSINESSOPS_STORE";
+
+    /// <summary>Maps a store path (or <c>github</c>) to a store; null means "no adapter available".</summary>
+    public static Func<string, IIssueStore?> StoreFactory { get; set; } = static _ => null;
+
+    /// <summary>The store location to use: the explicit argument, else the environment variable, else null.</summary>
+    internal static string? Location(string? argument)
+    {
+        if (!string.IsNullOrWhiteSpace(argument))
+        {
+            return argument;
+        }
+
+        var env = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        return string.IsNullOrWhiteSpace(env) ? null : env;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using BusinessOps.Agents.Hosting;
+using BusinessOps.Core.Labels;
+using BusinessOps.Core.Results;
+
+namespace BusinessOps.Agents.Management;
+
+/// <summary>ai-manager-agent: suggests routing label and priority from the request text (falls back to the title).</summary>
+internal sealed class ManagerAgent : IAgent
+{
+    public string Name => AgentNames.Manager;
+
+    public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
+    {
+        var request = context.Form.Optional("Request");
+        if (string.IsNullOrWhiteSpace(request))
+        {
+            request = context.Issue.Title;
+        }
+
+        if (string.IsNullOrWhiteSpace(request))
+        {
+            throw new Hosting.BadInputException("Field `Request` is required: describe what you need (free text); the title is empty too.");
+        }
+
+        var text = context.Issue.Title + "\n" + request;
+        var s = Triage.Suggest(text);
+        var summary = s.Label is null
+            ? $"Could not match a routing family; suggest priority/{s.Priority} and human triage."
+            : $"Route to `{s.Label}` ({s.Agent}) with priority/{s.Priority} (confidence {s.Confidence:0.00}; matched {string.Join(", ", s.RoutingHits)}).";
+        var outputs = new JsonObject
+        {
+            ["suggestedLabel"] = s.Label,
+            ["suggestedAgent"] = s.Agent,
+            ["suggestedPriority"] = "priority/" + s.Priority,
+            ["confidence"] = s.Confidence,
+            ["matched"] = new JsonArray([.. s.RoutingHits.Select(h => (JsonNode)h)]),
+            ["priorityMatched"] = new JsonArray([.. s.PriorityHits.Select(h => (JsonNode)h)]),
+            ["scores"] = new JsonObject(s.Scores.Where(kv => kv.Value > 0).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
+        };
+        var actions = s.Label is null
+            ? new List<string> { "Ask the filer which team should handle this.", $"Add priority/{s.Priority}." }
+            : [$"Add label {s.Label}.", $"Add priority/{s.Priority}."];
+        var classification = new Classification(s.Priority == "P0" ? Impact.High : Impact.Low, Complexity.Simple, Reversibility.EasilyReversible, Stakeholders.Internal, 0m);
+        return Task.FromResult(ResultFactory.Create(context, AgentOutcome.Completed, summary, null, actions, outputs, classification, s.Confidence));
+    }
+}

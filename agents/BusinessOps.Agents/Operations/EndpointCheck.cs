@@ -1,0 +1,4 @@
+namespace BusinessOps.Agents.Operations;
+
+/// <summary>One endpoint's result: <c>up</c>, <c>slow</c> (2xx/3xx over the latency budget) or <c>down</c>.</summary>
+internal sealed record EndpointCheck(string Url, string State, int? StatusCode, long LatencyMs, string? Error);

@@ -1,0 +1,77 @@
+using BusinessOps.Agents.Samples;
+using BusinessOps.Core.Labels;
+using BusinessOps.Core.Results;
+using Xunit;
+
+namespace BusinessOps.Agents.Tests;
+
+public sealed class OperationsAgentTests(LoopbackServer server) : IClassFixture<LoopbackServer>
+{
+    [Fact]
+    public async Task RunAsync_OkFailHang_StatusesAndTimeout()
+    {
+        var body = FormBody.Of(
+            ("Endpoints", $"{server.BaseUrl}/ok\n{server.BaseUrl}/fail\n{server.BaseUrl}/hang"),
+            ("Timeout (ms)", "300"),
+            ("Latency budget (ms)", "60000"));
+
+        var run = await Agents.RunAsync(AgentNames.Operations, body);
+        var checks = run.Out("checks").AsArray();
+
+        Assert.Equal(AgentOutcome.Completed, run.Result.Outcome);
+        Assert.Equal(["up", "down", "down"], checks.Select(c => c!["state"]!.GetValue<string>()));
+        Assert.Equal(200, checks[0]!["status"]!.GetValue<int>());
+        Assert.Equal(500, checks[1]!["status"]!.GetValue<int>());
+        Assert.Null(checks[2]!["status"]);
+        Assert.Equal("timed out after 300 ms", checks[2]!["error"]!.GetValue<string>());
+        Assert.InRange(checks[2]!["latencyMs"]!.GetValue<long>(), 250, 30_000);
+        Assert.Equal((1, 2), (run.Num("up"), run.Num("down")));
+        // $0.002 base + $0.0005 for the first KiB of body + 3 checks × $0.0001.
+        Assert.Equal(0.0028m, run.Result.CostUsd);
+    }
+
+    [Fact]
+    public async Task RunAsync_ClosedPort_DownFindingNotCrash()
+    {
+        var run = await Agents.RunAsync(AgentNames.Operations, FormBody.Of(("Endpoints", SampleIssues.ClosedPortUrl), ("Timeout (ms)", "2000")));
+
+        Assert.Equal(AgentExitCodes.Ok, run.ExitCode);
+        Assert.Equal(1, run.Num("down"));
+        Assert.StartsWith("unreachable", run.Out("checks")[0]!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(Impact.Medium, run.Result.Classification!.Impact);
+    }
+
+    [Fact]
+    public async Task RunAsync_LatencyBudgetExceeded_Slow()
+    {
+        var run = await Agents.RunAsync(AgentNames.Operations, FormBody.Of(("Endpoints", server.BaseUrl + "/ok"), ("Latency budget (ms)", "1")));
+        var state = run.Out("checks")[0]!["state"]!.GetValue<string>();
+
+        // A loopback answer can take under 1 ms; either way it is reachable and 2xx.
+        Assert.Contains(state, new[] { "up", "slow" });
+        Assert.Equal(0, run.Num("down"));
+    }
+
+    [Theory]
+    [InlineData("ftp://example.com/file")]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("not a url")]
+    [InlineData("http://user:pw@127.0.0.1/")]
+    public async Task RunAsync_NonHttpEndpoint_BadInput(string endpoint)
+    {
+        var run = await Agents.RunAsync(AgentNames.Operations, FormBody.Of(("Endpoints", endpoint)));
+
+        Assert.Equal(AgentExitCodes.BadInput, run.ExitCode);
+        Assert.StartsWith("Field `Endpoints` is invalid", run.Result.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_TwentyOneEndpoints_BadInput()
+    {
+        var urls = string.Join('\n', Enumerable.Range(0, 21).Select(i => $"http://127.0.0.1:9/{i}"));
+
+        var run = await Agents.RunAsync(AgentNames.Operations, FormBody.Of(("Endpoints", urls)));
+
+        Assert.Equal(AgentExitCodes.BadInput, run.ExitCode);
+    }
+}
