@@ -1,3 +1,5 @@
+using System.Text.Json;
+using BusinessOps.Core;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
@@ -27,5 +29,5 @@ public static partial class AgentHost
     }
 
     /// <summary>The result as the contract's JSON document: indented, enums spelled <c>needs-approval</c>, <c>easily_reversible</c>.</summary>
-    public static string FormatResult(AgentResult result) => AgentJson.Serialize(result);
+    public static string FormatResult(AgentResult result) => JsonSerializer.Serialize(result, CoreJson.Pretty.AgentResult);
 }

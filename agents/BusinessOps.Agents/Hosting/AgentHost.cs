@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
+using System.Text.Json;
 using BusinessOps.Agents.Forms;
 using BusinessOps.Agents.Samples;
+using BusinessOps.Core;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
@@ -245,7 +247,7 @@ public static partial class AgentHost
 
     private static async Task<int> PrintAsync(AgentRun run)
     {
-        await Console.Out.WriteLineAsync(AgentJson.Serialize(run.Result));
+        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(run.Result, CoreJson.Pretty.AgentResult));
         await Console.Out.FlushAsync();
         return run.ExitCode;
     }

@@ -1,10 +1,12 @@
 using BusinessOps.Core.Ports;
+using BusinessOps.LocalStore;
 
 namespace BusinessOps.Agents.Hosting;
 
 /// <summary>
 /// How the host turns <c>--store PATH</c> (or <c>BUSINESSOPS_STORE</c>) into an <see cref="IIssueStore"/>.
-/// The default knows no adapter and returns null (no write-back); the composition root wires SQLite and GitHub.
+/// The default opens the SQLite store at the path (writing as the bot identity, like the coordinator) and, for
+/// <c>github</c>, the GitHub store from the environment. Tests replace it.
 /// </summary>
 public static class StoreResolver
 {
@@ -12,7 +14,12 @@ public static class StoreResolver
     public const string EnvironmentVariable = "BUSINESSOPS_STORE";
 
     /// <summary>Maps a store path (or <c>github</c>) to a store; null means "no adapter available".</summary>
-    public static Func<string, IIssueStore?> StoreFactory { get; set; } = static _ => null;
+    public static Func<string, IIssueStore?> StoreFactory { get; set; } = Open;
+
+    private static IIssueStore? Open(string location) =>
+        string.Equals(location, "github", StringComparison.OrdinalIgnoreCase)
+            ? GitHubStoreOpener.Open()
+            : SqliteIssueStore.Open(location, SqliteIssueStore.DefaultIdentity, TimeProvider.System, SqliteIssueStore.DefaultIdentity);
 
     /// <summary>The store location to use: the explicit argument, else the environment variable, else null.</summary>
     internal static string? Location(string? argument)

@@ -32,7 +32,10 @@ internal static class DemoCommand
             {
                 foreach (var f in new[] { path, path + "-wal", path + "-shm" })
                 {
-                    File.Delete(f);
+                    if (File.Exists(f))
+                    {
+                        File.Delete(f);
+                    }
                 }
             }
 

@@ -1,5 +1,4 @@
 using BusinessOps.Coordinator.Cli;
-using BusinessOps.Coordinator.Execution;
 using BusinessOps.Coordinator.Logging;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;

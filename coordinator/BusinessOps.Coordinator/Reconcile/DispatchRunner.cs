@@ -81,6 +81,6 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
 
         // Settle at once so a local run ends the pass in its final state (the next pass would do the same).
         var settle = Decider.Decide(fresh, policies, clock.GetUtcNow(), new DecisionContext { Executor = executor.Name, DispatchImmediately = options.DispatchImmediately });
-        await ActionApplier.ApplyAsync(store, fresh, [.. settle.Where(a => a is not DispatchAgent)], log, ct);
+        await ActionApplier.ApplyAsync(store, fresh, [.. settle.Where(a => a is not (DispatchAgent or LookupPermissions))], log, ct);
     }
 }

@@ -21,6 +21,7 @@ public sealed class Reconciler
     private readonly ReconcileOptions _options;
     private readonly Log _log;
     private readonly TextWriter _out;
+    private readonly PermissionCache _permissions;
 
     public Reconciler(IIssueStore store, IExecutor executor, PolicySet policies, TimeProvider clock, ReconcileOptions options, Log log, TextWriter? output = null)
     {
@@ -31,6 +32,7 @@ public sealed class Reconciler
         _options = options;
         _log = log;
         _out = output ?? TextWriter.Null;
+        _permissions = new PermissionCache(_store);
     }
 
     /// <summary>The store with request counting, for callers that report figures.</summary>
@@ -58,6 +60,7 @@ public sealed class Reconciler
     {
         var writesBefore = _store.Writes;
         var context = await ContextBuilder.BuildAsync(issues, _policies, _executor, _clock, _options.DispatchImmediately, cancellationToken);
+        context = context with { Permissions = _permissions.Known };
         var pending = new List<(IssueSnapshot Issue, DispatchAgent Dispatch)>();
         var failed = 0;
         foreach (var issue in issues.OrderBy(i => PriorityOf(i)).ThenBy(i => i.Number))
@@ -66,7 +69,13 @@ public sealed class Reconciler
             try
             {
                 var actions = Decider.Decide(issue, _policies, _clock.GetUtcNow(), context);
-                if (actions.Count == 0)
+                if (actions is [LookupPermissions lookup])
+                {
+                    context = context with { Permissions = await _permissions.ResolveAsync(lookup.Logins, cancellationToken) };
+                    actions = Decider.Decide(issue, _policies, _clock.GetUtcNow(), context);
+                }
+
+                if (actions.Count == 0 || actions is [LookupPermissions])
                 {
                     continue;
                 }
