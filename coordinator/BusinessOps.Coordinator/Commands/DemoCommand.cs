@@ -53,17 +53,18 @@ internal static class DemoCommand
                 try
                 {
                     await FileSamplesAsync(path, health.BaseUrl, ct);
+                    if (session.Store is SqliteIssueStore local)
+                    {
+                        await DemoApprovers.RegisterAsync(local, session.Policies, ct);
+                    }
+
                     var options = new ReconcileOptions(session.Concurrency(null), DryRun: false, DispatchImmediately: false);
                     var reconciler = new Reconciler(session.Store, session.Executor, session.Policies, session.Clock, options, session.Log);
-                    for (var pass = 1; pass <= 10; pass++)
-                    {
-                        var result = await reconciler.RunOnceAsync(ct);
-                        session.Log.Info($"pass {pass}: {result.Examined} examined, {result.Writes} writes, {result.Dispatched} dispatched");
-                        if (result.Writes == 0 && result.Dispatched == 0)
-                        {
-                            break;
-                        }
-                    }
+                    await UntilQuietAsync(reconciler, session, ct);
+                    var open = await session.Store.ListIssuesAsync(IssueQuery.Open, ct);
+                    var approved = await DemoApprovers.ApproveOnePerAgentAsync(path, open, session.Policies, ct);
+                    session.Log.Info($"demo: the right approver approved {approved} waiting plan(s), one per agent; the others wait for you");
+                    await UntilQuietAsync(reconciler, session, ct);
 
                     var issues = await session.Store.ListIssuesAsync(new IssueQuery(IssueStateFilter.All), ct);
                     var summary = OpsSummary.Build(issues, session.Store.Identity);
@@ -90,6 +91,20 @@ internal static class DemoCommand
             }
         });
         return cmd;
+    }
+
+    /// <summary>Reconcile passes until one changes nothing (at most 10).</summary>
+    private static async Task UntilQuietAsync(Reconciler reconciler, CoordinatorSession session, CancellationToken ct)
+    {
+        for (var pass = 1; pass <= 10; pass++)
+        {
+            var result = await reconciler.RunOnceAsync(ct);
+            session.Log.Info($"pass {pass}: {result.Examined} examined, {result.Writes} writes, {result.Dispatched} dispatched");
+            if (result.Writes == 0 && result.Dispatched == 0)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>Files the samples as a person (<c>dana</c>), as issue forms would.</summary>

@@ -37,7 +37,9 @@ public sealed record OpsSummary(
             if (status == "done")
             {
                 done++;
-                doneUnattended += records.Any(r => r.Record.Outcome is AgentOutcome.NeedsApproval or AgentOutcome.NeedsDecision) ? 0 : 1;
+                // Unattended: no human approved, rejected or decided anything on the way (the audit trail says).
+                var audit = IssueStateReader.Read(issue, identity).State.Audit ?? [];
+                doneUnattended += audit.Any(a => a.Decision is "approved" or "rejected" or "cancelled" || a.Decision.StartsWith("decided", StringComparison.Ordinal)) ? 0 : 1;
             }
 
             if (records.Count > 0)

@@ -169,7 +169,8 @@ public static class ApprovalRouter
 
     private static string? AddCustomer(Stakeholders stakeholders, IReadOnlyList<string> labels, ApprovalPolicy p, List<RoleRequirement> roles)
     {
-        if (stakeholders == Stakeholders.Internal)
+        // Customer impact means customers: internal work and external parties (vendors, partners) need no customer role.
+        if (stakeholders is Stakeholders.Internal or Stakeholders.External)
         {
             return null;
         }

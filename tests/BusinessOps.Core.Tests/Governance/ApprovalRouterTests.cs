@@ -122,7 +122,13 @@ public sealed class ApprovalRouterTests
     [Fact]
     public void For_SameClientLabelTwiceInOtherCase_CountsAsOne()
     {
-        Assert.Equal("customer-success-manager", Assert.Single(Route(10m, Stakeholders.External, AutonomyMode.SemiAuto, "client/acme", "CLIENT/ACME").Roles).Role);
+        Assert.Equal("customer-success-manager", Assert.Single(Route(10m, Stakeholders.CustomerFacing, AutonomyMode.SemiAuto, "client/acme", "CLIENT/ACME").Roles).Role);
+    }
+
+    [Fact]
+    public void For_ExternalPartyNotACustomer_NoCustomerRole()
+    {
+        Assert.True(Route(10m, Stakeholders.External, AutonomyMode.SemiAuto, "client/acme").Automatic);
     }
 
     [Fact]

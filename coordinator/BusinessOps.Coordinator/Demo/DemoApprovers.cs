@@ -1,0 +1,63 @@
+using BusinessOps.Core.Decisions;
+using BusinessOps.Core.Governance;
+using BusinessOps.Core.Issues;
+using BusinessOps.Core.Labels;
+using BusinessOps.Core.Policies;
+using BusinessOps.Core.Ports;
+using BusinessOps.Core.Results;
+using BusinessOps.LocalStore;
+
+namespace BusinessOps.Coordinator.Demo;
+
+/// <summary>
+/// The people of the demo: every login named in <c>approvals.yml</c> becomes a collaborator with write permission,
+/// and for one waiting plan per agent the right person comments <c>/approve</c> — exactly what a reader can do by hand
+/// for the plans left waiting.
+/// </summary>
+internal static class DemoApprovers
+{
+    /// <summary>A collaborator with write permission who is in no role: approves where any collaborator may.</summary>
+    public const string Colleague = "olivia";
+
+    public static async Task RegisterAsync(SqliteIssueStore store, PolicySet policies, CancellationToken ct)
+    {
+        foreach (var login in policies.Approvals.Roles.Values.SelectMany(r => r).Where(l => !l.Contains('/', StringComparison.Ordinal)).Append(Colleague).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            await store.SetPermissionAsync(login, RepositoryPermission.Write, ct);
+        }
+
+        await store.SetPermissionAsync("tara", RepositoryPermission.Triage, ct);
+    }
+
+    /// <summary>Approves the first waiting plan of each agent; returns how many were approved.</summary>
+    public static async Task<int> ApproveOnePerAgentAsync(string path, IReadOnlyList<IssueSnapshot> issues, PolicySet policies, CancellationToken ct)
+    {
+        var approved = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var issue in issues.Where(i => i.HasLabel(LabelNames.For(IssueStatus.AwaitingApproval))))
+        {
+            var (state, _) = IssueStateReader.Read(issue, policies.Identity);
+            var plan = IssueStateReader.Results(issue, policies.Identity).LastOrDefault(r => r.Record.Key == state.Key).Record;
+            if (state.Agent is null || plan is null || !seen.Add(state.Agent))
+            {
+                continue;
+            }
+
+            var clients = issue.Labels.Where(l => l.StartsWith(LabelNames.ClientPrefix, StringComparison.OrdinalIgnoreCase)).Select(l => l[LabelNames.ClientPrefix.Length..]).ToList();
+            var requirement = ApprovalRouter.For(plan.Classification ?? Classification.Routine, clients, policies.Approvals, policies.Autonomy.Mode, humanRequired: true);
+            foreach (var role in requirement.Roles)
+            {
+                var people = role.AnyCollaborator ? [Colleague] : role.Approvers.Where(a => !a.Contains('/', StringComparison.Ordinal)).Take(role.Required);
+                foreach (var login in people)
+                {
+                    using var person = SqliteIssueStore.Open(path, login);
+                    await person.AddCommentAsync(issue.Number, $"/approve reviewed in the demo ({Wording.Role(role.Role)})", ct);
+                }
+            }
+
+            approved++;
+        }
+
+        return approved;
+    }
+}

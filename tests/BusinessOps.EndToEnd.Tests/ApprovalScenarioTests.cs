@@ -1,0 +1,58 @@
+using Xunit;
+
+namespace BusinessOps.EndToEnd.Tests;
+
+/// <summary>
+/// Issue 5's scenarios driven only through <c>coordinator issues</c> and <c>coordinator run --once</c> on the local store.
+/// A $3,000 invoice is L2 and must be approved by the finance manager (fiona in the shipped approvals.yml).
+/// </summary>
+[Collection("processes")]
+public sealed class ApprovalScenarioTests
+{
+    private const string Invoice =
+        "### Vendor\n\nInitech\n\n### Invoice number\n\nINV-7\n\n### Invoice date\n\n2026-11-01\n\n### Due date\n\n2099-12-01\n\n"
+        + "### Line items\n\nConsulting | 20 | 150\n\n### Tax rate\n\n0\n\n### Total\n\n3000.00";
+
+    [Fact]
+    public async Task Approval_OnlyTheRightRoleWithWritePermission_UnblocksExecution()
+    {
+        using var c = new Coordinator();
+        await c.WithStoreAsync("issues", "collaborator", "add", "fiona", "--permission", "write");
+        await c.WithStoreAsync("issues", "collaborator", "add", "bob", "--permission", "write");
+        await c.WithStoreAsync("issues", "collaborator", "add", "dana", "--permission", "admin");
+        var n = await c.FileAsync("Pay Initech", Invoice, "finance/analysis", "priority/P2");
+        await c.WithStoreAsync("run", "--once");
+        Assert.Contains("status/awaiting-approval", Labels.Of(await c.ShowAsync(n)));
+
+        await c.WithStoreAsync("issues", "comment", "1", "--body", "/approve", "--as", "bob");
+        await c.WithStoreAsync("issues", "comment", "1", "--body", "/approve I filed it myself", "--as", "dana");
+        await c.WithStoreAsync("run", "--once");
+        var waiting = await c.ShowAsync(n);
+        Assert.Contains("status/awaiting-approval", Labels.Of(waiting));
+        Assert.Contains(Labels.Comments(waiting), b => b.Contains("bob is not in role", StringComparison.Ordinal));
+        Assert.Contains(Labels.Comments(waiting), b => b.Contains("author", StringComparison.Ordinal));
+
+        await c.WithStoreAsync("issues", "comment", "1", "--body", "/approve", "--as", "fiona");
+        var approved = await c.WithStoreAsync("run", "--once");
+        Assert.True(approved.ExitCode == 0, approved.ToString());
+        var done = await c.ShowAsync(n);
+        Assert.Contains("status/done", Labels.Of(done));
+        Assert.Contains(Labels.Comments(done), b => b.Contains("approved", StringComparison.Ordinal) && b.Contains("fiona", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Commands_HoldThenUnhold_StopAndResumeWork()
+    {
+        using var c = new Coordinator();
+        await c.WithStoreAsync("issues", "collaborator", "add", "tara", "--permission", "triage");
+        var n = await c.FileAsync("Scan", "### Content\n\nhello", "security/compliance");
+        await c.WithStoreAsync("issues", "comment", "1", "--body", "/hold until Monday", "--as", "tara");
+
+        await c.WithStoreAsync("run", "--once");
+        Assert.Contains("status/on-hold", Labels.Of(await c.ShowAsync(n)));
+
+        await c.WithStoreAsync("issues", "comment", "1", "--body", "/unhold", "--as", "tara");
+        await c.WithStoreAsync("run", "--once");
+        Assert.Contains("status/done", Labels.Of(await c.ShowAsync(n)));
+    }
+}
