@@ -33,6 +33,7 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
     private readonly Dictionary<string, (FakeAwsFault Fault, int Remaining)> _faults = new(StringComparer.Ordinal);
     private readonly List<FakeBatchJob> _jobs = [];
     private readonly List<FakeLambdaInvocation> _invocations = [];
+    private readonly List<(string Operation, int Count, TaskCompletionSource Done)> _callWaiters = [];
 
     // Ends hung requests when the server stops, so disposal never waits for a client that gave up.
     private readonly CancellationTokenSource _stopping = new();
@@ -146,6 +147,22 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
         lock (_gate)
         {
             return _calls.Count(c => c.Operation == operation);
+        }
+    }
+
+    /// <summary>Completes once <paramref name="operation"/> has been received at least <paramref name="count"/> times.</summary>
+    public Task WhenCallCountAsync(string operation, int count)
+    {
+        lock (_gate)
+        {
+            if (_calls.Count(c => c.Operation == operation) >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _callWaiters.Add((operation, count, done));
+            return done.Task;
         }
     }
 
@@ -478,6 +495,11 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
         lock (_gate)
         {
             _calls.Add(new FakeAwsCall(operation, service, context.Request.Path.Value ?? "/", headers, body, _clock.GetUtcNow(), status, problem));
+            foreach (var waiter in _callWaiters.Where(w => w.Operation == operation && _calls.Count(c => c.Operation == operation) >= w.Count).ToList())
+            {
+                _callWaiters.Remove(waiter);
+                waiter.Done.TrySetResult();
+            }
         }
     }
 

@@ -9,6 +9,7 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
     private readonly Lock _gate = new();
     private readonly List<ManualTimer> _timers = [];
     private DateTimeOffset _now = start;
+    private readonly List<(int Count, TaskCompletionSource Done)> _pendingWaiters = [];
     private TaskCompletionSource _armed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ManualClock()
@@ -25,6 +26,34 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
             {
                 return _armed.Task;
             }
+        }
+    }
+
+    /// <summary>Timers armed and not yet fired or disposed.</summary>
+    public int PendingTimers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timers.Count;
+            }
+        }
+    }
+
+    /// <summary>Completes once at least <paramref name="count"/> timers are pending (event-driven; no polling).</summary>
+    public Task WhenPendingTimersAsync(int count)
+    {
+        lock (_gate)
+        {
+            if (_timers.Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _pendingWaiters.Add((count, done));
+            return done.Task;
         }
     }
 
@@ -82,6 +111,11 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
             else
             {
                 _timers.Add(timer);
+                foreach (var waiter in _pendingWaiters.Where(w => _timers.Count >= w.Count).ToList())
+                {
+                    _pendingWaiters.Remove(waiter);
+                    waiter.Done.TrySetResult();
+                }
             }
 
             armed = _armed;
