@@ -19,12 +19,12 @@ internal sealed class AwsHarness : IAsyncDisposable
         Executor = NewExecutor();
     }
 
-    /// <summary>Small retries and a short socket timeout so fault tests stay fast; pacing as in production.</summary>
+    /// <summary>Small retries and a socket timeout generous enough for a loaded CI machine; pacing as in production.</summary>
     public static AwsClientOptions TestOptions { get; } = AwsClientOptions.Default with
     {
         MaxAttempts = 3,
         BaseBackoff = TimeSpan.FromMilliseconds(200),
-        RequestTimeout = TimeSpan.FromMilliseconds(400),
+        RequestTimeout = TimeSpan.FromSeconds(10),
         JitterSeed = 7,
     };
 
