@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BusinessOps.Core.Labels;
+using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
 using BusinessOps.TestKit.Aws;
 
@@ -33,6 +34,21 @@ public sealed class LambdaExecutorTests
         Assert.Equal("open", (string?)payload["issueData"]!["state"]);
         Assert.Equal("/approve", (string?)payload["comments"]![0]!["body"]);
         Assert.Null(payload["issueRef"]);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_FunctionGivenAsArn_EscapesTheColonsAndStillVerifies()
+    {
+        var targets = new Dictionary<Priority, DispatchTarget>(DispatchPolicy.Default.Targets)
+        {
+            [Priority.P0] = new(ExecutorKind.Lambda, "arn:aws:lambda:us-east-1:123456789012:function:businessops-agents", null, null),
+        };
+        await using var aws = await AwsHarness.StartAsync(policy: DispatchPolicy.Default with { Targets = targets });
+
+        var outcome = await aws.Executor.DispatchAsync(AwsSome.Dispatch(priority: Priority.P0), CancellationToken.None);
+
+        Assert.Equal(DispatchStatus.Submitted, outcome.Status);
+        Assert.Null(Assert.Single(aws.Server.Calls).Problem);
     }
 
     [Fact]
