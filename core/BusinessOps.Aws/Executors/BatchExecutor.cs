@@ -15,6 +15,9 @@ public sealed class BatchExecutor : IExecutor
 {
     public const string ExecutorName = "batch";
 
+    /// <summary>The report state when DescribeJobs itself failed (throttled, denied, unreachable).</summary>
+    public const string UnavailableState = "UNAVAILABLE";
+
     private readonly BatchClient _client;
     private readonly DispatchPolicy _policy;
     private readonly TimeProvider _clock;
@@ -57,7 +60,10 @@ public sealed class BatchExecutor : IExecutor
         }
     }
 
-    /// <summary>DescribeJobs in chunks of 100. Throws <see cref="AwsException"/> when Batch cannot be asked.</summary>
+    /// <summary>
+    /// DescribeJobs in chunks of 100. Never throws for AWS failures: jobs that could not be described are reported with
+    /// state <see cref="UnavailableState"/>, neither failed nor stuck, and the AWS error as the message.
+    /// </summary>
     public async Task<IReadOnlyList<DispatchReport>> TrackAsync(IReadOnlyList<TrackedDispatch> dispatches, CancellationToken cancellationToken)
     {
         var mine = dispatches.Where(d => string.Equals(d.Executor, Name, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(d.ExternalId)).ToList();
@@ -65,7 +71,18 @@ public sealed class BatchExecutor : IExecutor
         foreach (var chunk in mine.Chunk(BatchClient.DescribeBatchSize))
         {
             var ids = chunk.Select(d => d.ExternalId).Distinct(StringComparer.Ordinal).ToList();
-            var jobs = (await _client.DescribeJobsAsync(ids, cancellationToken)).ToDictionary(j => j.JobId, StringComparer.Ordinal);
+            Dictionary<string, JobDetail> jobs;
+            try
+            {
+                jobs = (await _client.DescribeJobsAsync(ids, cancellationToken)).ToDictionary(j => j.JobId, StringComparer.Ordinal);
+            }
+            catch (AwsException e)
+            {
+                // Not knowing is not failing: report why these jobs could not be followed and let the next pass try again.
+                reports.AddRange(chunk.Select(d => new DispatchReport(d.Key, UnavailableState, Failed: false, Stuck: false, e.Message)));
+                continue;
+            }
+
             foreach (var dispatch in chunk)
             {
                 reports.Add(jobs.TryGetValue(dispatch.ExternalId, out var job)

@@ -85,4 +85,18 @@ public sealed class BatchTrackingTests
         Assert.Equal("UNKNOWN", report.State);
         Assert.Contains("no-such-job", report.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TrackAsync_DescribeJobsDenied_ReportsUnavailableWithThePermissionInsteadOfThrowing()
+    {
+        await using var aws = await AwsHarness.StartAsync();
+        aws.Server.Fail("DescribeJobs", FakeAwsFault.AccessDenied);
+
+        var report = Assert.Single(await aws.Executor.TrackAsync([new TrackedDispatch(1, "k", "batch", "job-1", aws.Clock.GetUtcNow())], CancellationToken.None));
+
+        Assert.Equal("UNAVAILABLE", report.State);
+        Assert.False(report.Failed);
+        Assert.False(report.Stuck);
+        Assert.Contains("Allow batch:DescribeJobs", report.Message, StringComparison.Ordinal);
+    }
 }
