@@ -82,6 +82,20 @@ public sealed class DispatchErrorTests
         AssertFailed(outcome, permanent: false, "non-AWS body", "text/html", "AWS_ENDPOINT_URL");
     }
 
+    [Theory]
+    [InlineData("ListJobs")]
+    [InlineData("SubmitJob")]
+    public async Task DispatchAsync_HtmlWithStatus200_FailsRetryablyInsteadOfMisreadingIt(string operation)
+    {
+        await using var aws = await AwsHarness.StartAsync();
+        aws.Server.Fail(operation, FakeAwsFault.CaptivePortal);
+
+        var outcome = await aws.Executor.DispatchAsync(AwsSome.Dispatch(), CancellationToken.None);
+
+        AssertFailed(outcome, permanent: false, $"answered {operation} with HTML, not AWS JSON", "Sign in to continue");
+        Assert.Empty(aws.Server.Jobs);
+    }
+
     [Fact]
     public async Task DispatchAsync_ServerErrorOnSubmit_FailsRetryablyWithoutResubmitting()
     {

@@ -14,6 +14,9 @@ public enum FakeAwsFault
     /// <summary>502 with an HTML page, as a proxy or load balancer would answer.</summary>
     Html,
 
+    /// <summary>200 OK with an HTML login page, as a captive portal or SSO proxy would answer.</summary>
+    CaptivePortal,
+
     /// <summary>Never answers (until the client gives up).</summary>
     Hang,
 

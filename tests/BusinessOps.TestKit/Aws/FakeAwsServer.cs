@@ -294,6 +294,7 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
         FakeAwsFault.Throttle => FakeAnswer.Error(429, "TooManyRequestsException", "Rate exceeded", retryAfter: "0"),
         FakeAwsFault.ServerError => FakeAnswer.Error(500, operation == "Invoke" ? "ServiceException" : "ServerException", "Internal failure"),
         FakeAwsFault.Html => new FakeAnswer(502, "text/html", "<html><head><title>502 Bad Gateway</title></head><body>Bad Gateway</body></html>", null, null),
+        FakeAwsFault.CaptivePortal => new FakeAnswer(200, "text/html", "<!DOCTYPE html><html><body><form action=\"/login\">Sign in to continue</form></body></html>", null, null),
         FakeAwsFault.ResourceNotFound => operation == "Invoke"
             ? FakeAnswer.Error(404, "ResourceNotFoundException", $"Function not found: arn:aws:lambda:{Region}:{Account}:function:{function}")
             : FakeAnswer.Error(400, "ClientException", "JobQueue businessops-agents not found."),
