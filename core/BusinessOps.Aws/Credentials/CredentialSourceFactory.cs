@@ -80,9 +80,14 @@ public static class CredentialSourceFactory
             return "EC2 instance role";
         }
 
-        var file = Get(env, "AWS_SHARED_CREDENTIALS_FILE")
-            ?? (Get(env, "HOME") is { } home ? Path.Combine(home, ".aws", "credentials") : null);
-        return file is not null && File.Exists(file) ? "shared profile 'default'" : null;
+        // Keys in ~/.aws/credentials, or SSO / role profiles that live only in ~/.aws/config.
+        var home = Get(env, "HOME") ?? Get(env, "USERPROFILE");
+        var files = new[]
+        {
+            Get(env, "AWS_SHARED_CREDENTIALS_FILE") ?? (home is null ? null : Path.Combine(home, ".aws", "credentials")),
+            Get(env, "AWS_CONFIG_FILE") ?? (home is null ? null : Path.Combine(home, ".aws", "config")),
+        };
+        return files.Any(f => f is not null && File.Exists(f)) ? "shared profile 'default'" : null;
     }
 
     internal static string? Get(IReadOnlyDictionary<string, string?> env, string name) =>
