@@ -1,0 +1,138 @@
+using System.Globalization;
+using BusinessOps.Aws.Batch;
+using BusinessOps.Aws.Errors;
+using BusinessOps.Core.Policies;
+using BusinessOps.Core.Ports;
+
+namespace BusinessOps.Aws.Executors;
+
+/// <summary>
+/// P1–P3 on AWS Batch. Idempotent per key across crashes: the job name derives from the key, and before submitting we
+/// look the name up (ListJobs, JOB_NAME filter, every status) and reuse what is there. Never throws for AWS failures:
+/// missing resources and denied permissions are permanent failures naming what to fix; throttling and 5xx are not.
+/// </summary>
+public sealed class BatchExecutor : IExecutor
+{
+    public const string ExecutorName = "batch";
+
+    /// <summary>The report state when DescribeJobs itself failed (throttled, denied, unreachable).</summary>
+    public const string UnavailableState = "UNAVAILABLE";
+
+    private readonly BatchClient _client;
+    private readonly DispatchPolicy _policy;
+    private readonly TimeProvider _clock;
+
+    public BatchExecutor(BatchClient client, DispatchPolicy policy, TimeProvider clock)
+    {
+        _client = client;
+        _policy = policy;
+        _clock = clock;
+    }
+
+    public string Name => ExecutorName;
+
+    public async Task<DispatchOutcome> DispatchAsync(DispatchRequest request, CancellationToken cancellationToken)
+    {
+        var target = _policy.For(request.Priority);
+        if (string.IsNullOrWhiteSpace(target.Queue) || string.IsNullOrWhiteSpace(target.JobDefinition))
+        {
+            return DispatchOutcome.Failure(Name, $"policies/dispatch.yml: {request.Priority} has no Batch queue and job definition; set both for this priority.", permanent: true);
+        }
+
+        var jobName = BatchJobNames.ForKey(request.Key);
+        try
+        {
+            var existing = (await _client.ListJobsByNameAsync(target.Queue, jobName, cancellationToken))
+                .Where(j => string.Equals(j.JobName, jobName, StringComparison.Ordinal))
+                .OrderByDescending(j => j.CreatedAt ?? 0)
+                .FirstOrDefault();
+            if (existing is not null)
+            {
+                return new DispatchOutcome(DispatchStatus.Submitted, Name, ExternalId: existing.JobId);
+            }
+
+            var submitted = await _client.SubmitJobAsync(BatchJobRequests.Build(request, target, jobName), cancellationToken);
+            return new DispatchOutcome(DispatchStatus.Submitted, Name, ExternalId: submitted.JobId);
+        }
+        catch (AwsException e)
+        {
+            return DispatchOutcome.Failure(Name, e.Message, e.Permanent);
+        }
+    }
+
+    /// <summary>
+    /// DescribeJobs in chunks of 100. Never throws for AWS failures: jobs that could not be described are reported with
+    /// state <see cref="UnavailableState"/>, neither failed nor stuck, and the AWS error as the message.
+    /// </summary>
+    public async Task<IReadOnlyList<DispatchReport>> TrackAsync(IReadOnlyList<TrackedDispatch> dispatches, CancellationToken cancellationToken)
+    {
+        var mine = dispatches.Where(d => string.Equals(d.Executor, Name, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(d.ExternalId)).ToList();
+        var reports = new List<DispatchReport>(mine.Count);
+        foreach (var chunk in mine.Chunk(BatchClient.DescribeBatchSize))
+        {
+            var ids = chunk.Select(d => d.ExternalId).Distinct(StringComparer.Ordinal).ToList();
+            Dictionary<string, JobDetail> jobs;
+            try
+            {
+                jobs = (await _client.DescribeJobsAsync(ids, cancellationToken)).ToDictionary(j => j.JobId, StringComparer.Ordinal);
+            }
+            catch (AwsException e)
+            {
+                // Not knowing is not failing: report why these jobs could not be followed and let the next pass try again.
+                reports.AddRange(chunk.Select(d => new DispatchReport(d.Key, UnavailableState, Failed: false, Stuck: false, e.Message)));
+                continue;
+            }
+
+            foreach (var dispatch in chunk)
+            {
+                reports.Add(jobs.TryGetValue(dispatch.ExternalId, out var job)
+                    ? Report(dispatch, job)
+                    : new DispatchReport(dispatch.Key, "UNKNOWN", Failed: true, Stuck: false, $"Batch job {dispatch.ExternalId} is unknown to AWS Batch (deleted, or finished more than 7 days ago)."));
+            }
+        }
+
+        return reports;
+    }
+
+    private DispatchReport Report(TrackedDispatch dispatch, JobDetail job)
+    {
+        switch (job.Status)
+        {
+            case "FAILED":
+                return new DispatchReport(dispatch.Key, job.Status, Failed: true, Stuck: false, $"Batch job {job.JobId} failed: {FailureReason(job)}");
+            case "RUNNABLE":
+                var since = job.CreatedAt is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : dispatch.DispatchedAt;
+                var waited = _clock.GetUtcNow() - since;
+                var threshold = ThresholdFor(job.JobQueue);
+                return waited > threshold
+                    ? new DispatchReport(dispatch.Key, job.Status, Failed: false, Stuck: true, string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"Batch job {job.JobId} has waited RUNNABLE for {waited.TotalMinutes:0} min (threshold {threshold.TotalMinutes:0} min): the compute environment cannot place it; check its max vCPUs, Fargate quotas, subnets and the job definition's resources."))
+                    : new DispatchReport(dispatch.Key, job.Status, false, false, null);
+            default:
+                return new DispatchReport(dispatch.Key, job.Status, false, false, null);
+        }
+    }
+
+    private static string FailureReason(JobDetail job)
+    {
+        var reason = job.StatusReason ?? "no reason given";
+        var last = job.Attempts is { Count: > 0 } attempts ? attempts[^1] : null;
+        if (last?.Container is { } container && (container.ExitCode is not null || container.Reason is not null))
+        {
+            reason += string.Create(CultureInfo.InvariantCulture, $" (last attempt: exit code {container.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "none"}{(container.Reason is null ? string.Empty : ", " + container.Reason)})");
+        }
+
+        return reason;
+    }
+
+    private TimeSpan ThresholdFor(string? jobQueue)
+    {
+        var thresholds = _policy.Targets.Values
+            .Where(t => t.Executor == ExecutorKind.Batch && t.Queue is not null && jobQueue is not null
+                && (string.Equals(jobQueue, t.Queue, StringComparison.Ordinal) || jobQueue.EndsWith("/" + t.Queue, StringComparison.Ordinal)))
+            .Select(t => t.RunnableThreshold)
+            .ToList();
+        return thresholds.Count > 0 ? thresholds.Min() : new DispatchTarget(ExecutorKind.Batch, null, null, null).RunnableThreshold;
+    }
+}

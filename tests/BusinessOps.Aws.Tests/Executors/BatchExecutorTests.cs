@@ -1,0 +1,136 @@
+using BusinessOps.Aws.Executors;
+using BusinessOps.Core.Labels;
+using BusinessOps.Core.Ports;
+using BusinessOps.TestKit.Aws;
+
+namespace BusinessOps.Aws.Tests.Executors;
+
+public sealed class BatchExecutorTests
+{
+    [Fact]
+    public async Task DispatchAsync_P1_SubmitsOneSignedJobShapedPerTheApiReference()
+    {
+        await using var aws = await AwsHarness.StartAsync();
+        var request = AwsSome.Dispatch(number: 42, priority: Priority.P1, tenant: "acme");
+
+        var outcome = await aws.Executor.DispatchAsync(request, CancellationToken.None);
+
+        Assert.Equal(DispatchStatus.Submitted, outcome.Status);
+        Assert.Equal("batch", outcome.Executor);
+        var job = Assert.Single(aws.Server.Jobs);
+        Assert.Equal(job.JobId, outcome.ExternalId);
+        Assert.All(aws.Server.Calls, c => Assert.Null(c.Problem));
+        Assert.All(aws.Server.Calls, c => Assert.Equal("batch", c.Service));
+        var body = job.Request;
+        Assert.Equal(BatchJobNames.ForKey(request.Key), job.JobName);
+        Assert.Matches("^acme-shop-42-a1-plan-[0-9a-f]{12}$", job.JobName);
+        Assert.Equal("businessops-agents", (string?)body["jobQueue"]);
+        Assert.Equal("businessops-agent", (string?)body["jobDefinition"]);
+        Assert.Equal(
+            ["ai-operations-agent", "--process-issue", "42", "--key", "acme/shop#42/a1/plan", "--phase", "plan", "--store", "github"],
+            body["containerOverrides"]!["command"]!.AsArray().Select(n => (string)n!));
+        var environment = body["containerOverrides"]!["environment"]!.AsArray().ToDictionary(e => (string)e!["name"]!, e => (string)e!["value"]!);
+        Assert.Equal("acme/shop#42/a1/plan", environment["BUSINESSOPS_KEY"]);
+        Assert.Equal("42", environment["BUSINESSOPS_ISSUE"]);
+        Assert.Equal("acme", environment["BUSINESSOPS_TENANT"]);
+        Assert.Equal(9000, (int)body["schedulingPriorityOverride"]!);
+        Assert.Equal("acme", (string?)body["shareIdentifier"]);
+        Assert.Equal(2, (int)body["retryStrategy"]!["attempts"]!);
+        var conditions = body["retryStrategy"]!["evaluateOnExit"]!.AsArray();
+        Assert.Equal("EXIT", (string?)conditions[^1]!["action"]);
+        Assert.Equal("*", (string?)conditions[^1]!["onStatusReason"]);
+        Assert.Contains(conditions, c => (string?)c!["onStatusReason"] == "Host EC2*" && (string?)c["action"] == "RETRY");
+        Assert.Equal("acme/shop:42/a1/plan", (string?)body["tags"]!["businessops:key"]);
+        Assert.Equal("42", (string?)body["tags"]!["businessops:issue"]);
+    }
+
+    [Theory]
+    [InlineData(Priority.P1, 9000)]
+    [InlineData(Priority.P2, 5000)]
+    [InlineData(Priority.P3, 1000)]
+    public async Task DispatchAsync_Priority_SetsSchedulingPriorityHighestForP1(Priority priority, int expected)
+    {
+        await using var aws = await AwsHarness.StartAsync();
+
+        await aws.Executor.DispatchAsync(AwsSome.Dispatch(priority: priority), CancellationToken.None);
+
+        Assert.Equal(expected, (int)Assert.Single(aws.Server.Jobs).Request["schedulingPriorityOverride"]!);
+    }
+
+    [Theory]
+    [InlineData("acme", "acme")]
+    [InlineData("Acme Corp/EU-west_2", "AcmeCorpEUwest2")]
+    [InlineData(null, "default")]
+    [InlineData("", "default")]
+    [InlineData("☃-_/", "default")]
+    public async Task DispatchAsync_ClientLabel_BecomesAValidShareIdentifier(string? tenant, string expected)
+    {
+        await using var aws = await AwsHarness.StartAsync();
+
+        var outcome = await aws.Executor.DispatchAsync(AwsSome.Dispatch(tenant: tenant), CancellationToken.None);
+
+        Assert.Equal(DispatchStatus.Submitted, outcome.Status);
+        Assert.Equal(expected, (string?)Assert.Single(aws.Server.Jobs).Request["shareIdentifier"]);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_SameKeyAfterCrashAndRestart_FindsTheJobInsteadOfSubmittingASecond()
+    {
+        await using var aws = await AwsHarness.StartAsync();
+        var request = AwsSome.Dispatch(number: 7);
+        var first = await aws.Executor.DispatchAsync(request, CancellationToken.None);
+
+        // "Crash": the coordinator process dies after the call; a new process builds a new executor and retries the same key.
+        var restarted = aws.NewExecutor();
+        var again = await restarted.DispatchAsync(request, CancellationToken.None);
+        var third = await restarted.DispatchAsync(request, CancellationToken.None);
+
+        Assert.Single(aws.Server.Jobs);
+        Assert.Equal(1, aws.Server.CallCount("SubmitJob"));
+        Assert.Equal(3, aws.Server.CallCount("ListJobs"));
+        Assert.Equal(first.ExternalId, again.ExternalId);
+        Assert.Equal(first.ExternalId, third.ExternalId);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_ExistingJobAlreadyFailed_ReusesItSoTrackingReportsTheFailure()
+    {
+        await using var aws = await AwsHarness.StartAsync();
+        var request = AwsSome.Dispatch(number: 8);
+        var first = await aws.Executor.DispatchAsync(request, CancellationToken.None);
+        aws.Server.SetJobStatus(first.ExternalId!, "FAILED", "Essential container in task exited", exitCode: 1);
+
+        var again = await aws.NewExecutor().DispatchAsync(request, CancellationToken.None);
+
+        Assert.Equal(first.ExternalId, again.ExternalId);
+        Assert.Single(aws.Server.Jobs);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_KeysThatSanitizeAlike_GetDistinctJobs()
+    {
+        await using var aws = await AwsHarness.StartAsync();
+        var a = AwsSome.Dispatch(repository: "acme/shop", number: 5);
+        var b = AwsSome.Dispatch(repository: "acme-shop", number: 5);
+
+        await aws.Executor.DispatchAsync(a, CancellationToken.None);
+        await aws.Executor.DispatchAsync(b, CancellationToken.None);
+
+        Assert.Equal(2, aws.Server.Jobs.Count);
+        Assert.NotEqual(aws.Server.Jobs[0].JobName, aws.Server.Jobs[1].JobName);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_HugeIssueNumberAndLongUnicodeRepository_StillFormsAValidJobName()
+    {
+        await using var aws = await AwsHarness.StartAsync();
+        var request = AwsSome.Dispatch(repository: "__Ünïcødé-org/" + new string('r', 300), number: int.MaxValue, attempt: int.MaxValue);
+
+        var outcome = await aws.Executor.DispatchAsync(request, CancellationToken.None);
+
+        Assert.Equal(DispatchStatus.Submitted, outcome.Status);
+        var name = Assert.Single(aws.Server.Jobs).JobName;
+        Assert.True(name.Length <= 128, name);
+        Assert.Matches(FakeBatchShape.JobName(), name);
+    }
+}
