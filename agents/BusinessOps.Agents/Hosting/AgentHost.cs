@@ -38,8 +38,33 @@ public static partial class AgentHost
 
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        if (Environment.GetEnvironmentVariable("AWS_LAMBDA_RUNTIME_API") is { Length: > 0 } runtimeApi)
+        {
+            return await RunLambdaAsync(agent, runtimeApi, null, cts.Token);
+        }
+
         var code = await RunCoreAsync(agent, args, cts.Token);
         return cts.IsCancellationRequested && code == CancelledExitCode ? exitOnCancel : code;
+    }
+
+    /// <summary>
+    /// Inside Lambda (custom runtime <c>provided.al2023</c>): the Runtime API loop, one invocation at a time.
+    /// The store is GitHub when credentials are in the environment; a broken store setup is reported as an init error.
+    /// </summary>
+    public static async Task<int> RunLambdaAsync(string agent, string runtimeApi, HttpClient? http, CancellationToken cancellationToken)
+    {
+        IIssueStore? store;
+        try
+        {
+            store = Environment.GetEnvironmentVariable("GITHUB_REPOSITORY") is { Length: > 0 } ? StoreResolver.StoreFactory("github") : null;
+        }
+        catch (IssueStoreException ex)
+        {
+            await Lambda.LambdaRuntime.ReportInitErrorAsync(runtimeApi, ex, http, cancellationToken);
+            return AgentExitCodes.BadInput;
+        }
+
+        return await Lambda.LambdaRuntime.RunAsync(runtimeApi, (invocation, ct) => Lambda.LambdaHandler.HandleAsync(agent, invocation, store, ct), http, cancellationToken);
     }
 
     private static async Task<int> RunCoreAsync(string agent, string[] args, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using BusinessOps.Aws.Executors;
 using BusinessOps.Coordinator.Execution;
 using BusinessOps.Coordinator.Logging;
 using BusinessOps.Core.Policies;
@@ -19,11 +20,33 @@ internal static class ExecutorSelector
                 executor = new LocalExecutor(AgentLocator.Default(), new LocalExecutorOptions(policies.Dispatch.Local.Timeout, storeArgument), clock, log);
                 return true;
             case "aws":
-                error = "--executor aws is not available in this build yet; use --executor local.";
-                return false;
+                return AwsExecutorFactory.TryCreate(env, WithOverrides(policies.Dispatch, env), clock, out executor, out error);
             default:
                 error = $"Unknown executor '{choice}': expected 'local' or 'aws'.";
                 return false;
         }
+    }
+
+    /// <summary>
+    /// Repository variables set by <c>infra/deploy.sh</c> (<c>BUSINESSOPS_LAMBDA_FUNCTION</c>, <c>BUSINESSOPS_BATCH_QUEUE</c>,
+    /// <c>BUSINESSOPS_BATCH_JOB_DEFINITION</c>) override the names in <c>dispatch.yml</c>, so one policy file serves every stack.
+    /// </summary>
+    internal static DispatchPolicy WithOverrides(DispatchPolicy policy, IReadOnlyDictionary<string, string?> env)
+    {
+        string? Get(string name) => env.GetValueOrDefault(name) is { Length: > 0 } v ? v : null;
+        var function = Get("BUSINESSOPS_LAMBDA_FUNCTION");
+        var queue = Get("BUSINESSOPS_BATCH_QUEUE");
+        var definition = Get("BUSINESSOPS_BATCH_JOB_DEFINITION");
+        if (function is null && queue is null && definition is null)
+        {
+            return policy;
+        }
+
+        var targets = policy.Targets.ToDictionary(
+            t => t.Key,
+            t => t.Value.Executor == ExecutorKind.Lambda
+                ? t.Value with { Function = function ?? t.Value.Function }
+                : t.Value with { Queue = queue ?? t.Value.Queue, JobDefinition = definition ?? t.Value.JobDefinition });
+        return policy with { Targets = targets };
     }
 }
