@@ -4,7 +4,7 @@ namespace BusinessOps.GitHub;
 /// Configuration of the GitHub adapter. Defaults follow GitHub's published rate-limit guidance; see each property.
 /// Exactly one of <see cref="Token"/> and <see cref="App"/> must be set.
 /// </summary>
-public sealed record GitHubOptions
+public sealed partial record GitHubOptions
 {
     /// <summary>Repository owner (user or organisation), from <c>GITHUB_REPOSITORY</c>.</summary>
     public required string Owner { get; init; }
