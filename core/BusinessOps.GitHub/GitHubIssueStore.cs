@@ -28,6 +28,9 @@ public sealed class GitHubIssueStore : IIssueStore, IDisposable
     private bool _indexLoaded;
     private string? _identity;
 
+    // Set when a comment edit was patched into the index; saved on Dispose (or by the next listing).
+    private bool _indexDirty;
+
     /// <summary>Creates a store; <paramref name="handler"/> replaces the default socket handler (tests, proxies).</summary>
     public GitHubIssueStore(GitHubOptions options, TimeProvider clock, HttpMessageHandler? handler = null)
     {
@@ -133,6 +136,7 @@ public sealed class GitHubIssueStore : IIssueStore, IDisposable
             {
                 _index = index with { Issues = [.. byNumber.Values.OrderBy(i => i.Issue.Number)] };
                 _indexFile.Save(_index);
+                _indexDirty = false;
             }
 
             return [.. matches.Select(m => byNumber[m.Issue.Number]).Select(e => SnapshotMapper.ToSnapshot(e.Issue, e.Comments))];
@@ -191,7 +195,9 @@ public sealed class GitHubIssueStore : IIssueStore, IDisposable
     {
         try
         {
-            return SnapshotMapper.ToComment(await _client.UpdateCommentAsync(commentId, body, cancellationToken));
+            var updated = await _client.UpdateCommentAsync(commentId, body, cancellationToken);
+            await PatchIndexedCommentAsync(number, updated, cancellationToken);
+            return SnapshotMapper.ToComment(updated);
         }
         catch (GitHubNotFoundException ex)
         {
@@ -293,6 +299,11 @@ public sealed class GitHubIssueStore : IIssueStore, IDisposable
 
     public void Dispose()
     {
+        if (_indexDirty && _index is not null)
+        {
+            _indexFile.Save(_index);
+        }
+
         Connection.Dispose();
         _indexGate.Dispose();
         _identityGate.Dispose();
@@ -360,11 +371,55 @@ public sealed class GitHubIssueStore : IIssueStore, IDisposable
                     : new IndexedIssue(issue, null, null, 0);
             }
 
-            next = issues.Count > 0 && issues[^1].UpdatedAt >= stop ? response.Next?.AbsoluteUri : null;
+            next = issues.Count > 0 && !ReachedKnown(issues[^1], stop, previous) ? response.Next?.AbsoluteUri : null;
         }
 
         var newFloor = usable ? previous!.Floor : floor;
         return new SnapshotIndex(SnapshotIndex.CurrentVersion, Location, watermark, newFloor, [.. byNumber.Values.OrderBy(i => i.Issue.Number)]);
+    }
+
+    /// <summary>
+    /// The walk can stop at an issue older than the watermark, or at one stamped exactly at it that the index already holds
+    /// unchanged (timestamps have 1-second resolution, so many issues can share the watermark).
+    /// </summary>
+    private static bool ReachedKnown(IssueDto last, DateTimeOffset stop, SnapshotIndex? previous)
+    {
+        if (last.UpdatedAt < stop)
+        {
+            return true;
+        }
+
+        if (last.UpdatedAt > stop || previous is null)
+        {
+            return false;
+        }
+
+        var known = previous.Issues.Find(i => i.Issue.Number == last.Number)?.Issue;
+        return known is not null && known.UpdatedAt == last.UpdatedAt && known.Comments == last.Comments && known.State == last.State
+            && (known.Labels ?? []).Select(l => l.Name).SequenceEqual((last.Labels ?? []).Select(l => l.Name));
+    }
+
+    /// <summary>
+    /// Our own comment edits go straight into the index, so the next pass never reads a stale status comment even if
+    /// GitHub did not move the issue's <c>updated_at</c> for the edit.
+    /// </summary>
+    private async Task PatchIndexedCommentAsync(int number, CommentDto updated, CancellationToken cancellationToken)
+    {
+        await _indexGate.WaitAsync(cancellationToken);
+        try
+        {
+            var entry = LoadIndex()?.Issues.Find(e => e.Issue.Number == number);
+            var position = entry?.Comments?.FindIndex(c => c.Id == updated.Id) ?? -1;
+            if (position >= 0)
+            {
+                entry!.Comments![position] = updated;
+                _indexDirty = true;
+            }
+        }
+        finally
+        {
+            _indexGate.Release();
+        }
     }
 
     private async Task<bool> RepositoryExistsAsync(CancellationToken cancellationToken)
