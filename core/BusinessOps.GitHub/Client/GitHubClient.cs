@@ -136,7 +136,9 @@ internal sealed class GitHubClient(GitHubConnection connection)
     public async Task<AppDto> GetAppAsync(CancellationToken cancellationToken)
     {
         var response = await connection.SendAsync(new GitHubRequest(HttpMethod.Get, ApiUrls.App) { UseAppJwt = true, Conditional = false }, cancellationToken);
-        return connection.Parse(response, Json.AppDto, "GET /app");
+
+        // GitHub's description allows a null body here; the caller then falls back to a configured slug or the app id.
+        return response.Body.AsSpan().Trim(" \r\n\t"u8).SequenceEqual("null"u8) ? new AppDto(null, null) : connection.Parse(response, Json.AppDto, "GET /app");
     }
 
     private static byte[] Serialize<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type);

@@ -214,7 +214,7 @@ public sealed class GitHubConnection : IDisposable
                 Block(reset.AddSeconds(1));
             }
 
-            var links = LinkHeader.Parse(httpResponse.Headers.TryGetValues("Link", out var linkValues) ? string.Join(", ", linkValues) : null);
+            var links = SameOrigin(LinkHeader.Parse(httpResponse.Headers.TryGetValues("Link", out var linkValues) ? string.Join(", ", linkValues) : null));
             if (status == HttpStatusCode.NotModified && cached is not null)
             {
                 return SendOutcome.Ok(new GitHubResponse(HttpStatusCode.OK, cached.Body, NotModified: true, limits, links));
@@ -248,6 +248,12 @@ public sealed class GitHubConnection : IDisposable
             return SendOutcome.Failed(error, transient: (int)status >= 500);
         }
     }
+
+    /// <summary>Pagination links are followed with the token attached, so only links back to the API's own origin are kept.</summary>
+    private Dictionary<string, Uri> SameOrigin(IReadOnlyDictionary<string, Uri> links) =>
+        links.Where(l => Uri.Compare(l.Value, BaseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
+                && l.Value.AbsolutePath.StartsWith(BaseAddress.AbsolutePath, StringComparison.Ordinal))
+            .ToDictionary(l => l.Key, l => l.Value, StringComparer.OrdinalIgnoreCase);
 
     private static bool IsRateLimited(HttpStatusCode status, RateLimitInfo limits, byte[] body)
     {
@@ -363,7 +369,12 @@ public sealed class GitHubConnection : IDisposable
                 var response = await SendAsync(new GitHubRequest(HttpMethod.Post, ApiUrls.InstallationToken(app.InstallationId)) { UseAppJwt = true }, ct);
                 var token = Parse(response, GitHubJson.Default.InstallationTokenDto, "the installation token request");
                 Masker.Add(token.Token);
-                return (token.Token, token.ExpiresAt);
+
+                // An unreadable expiry is treated as a short one (refreshed a minute from now), never as a long one.
+                var expires = DateTimeOffset.TryParse(token.ExpiresAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+                    ? at
+                    : _clock.GetUtcNow().AddMinutes(6);
+                return (token.Token, expires);
             },
             cancellationToken);
     }

@@ -32,8 +32,8 @@ internal sealed record CommentDto(long Id, string? Body, UserDto? User, DateTime
 /// <summary><c>GET /repos/{o}/{r}/collaborators/{u}/permission</c>.</summary>
 internal sealed record PermissionDto(string? Permission, string? RoleName);
 
-/// <summary><c>POST /app/installations/{id}/access_tokens</c>.</summary>
-internal sealed record InstallationTokenDto(string Token, DateTimeOffset ExpiresAt);
+/// <summary><c>POST /app/installations/{id}/access_tokens</c>; GitHub's description types <c>expires_at</c> as a plain string.</summary>
+internal sealed record InstallationTokenDto(string Token, string? ExpiresAt);
 
 /// <summary><c>GET /app</c>.</summary>
 internal sealed record AppDto(string? Slug, string? Name);

@@ -6,7 +6,9 @@ namespace BusinessOps.GitHub.Tests.Support;
 
 /// <summary>
 /// Prism (<c>@stoplight/prism-cli</c>) mocking GitHub's official OpenAPI description on loopback, shared by the
-/// contract tests because loading the 13 MB description takes seconds. The whole process tree is killed at the end.
+/// contract tests because loading the 13 MB description takes seconds. Responses are generated from the schemas
+/// (<c>--dynamic</c>, seeded) because some of the description's static examples are wrapped in <c>value</c> objects.
+/// The whole process tree is killed at the end.
 /// </summary>
 public sealed class PrismFixture : IAsyncLifetime
 {
@@ -23,7 +25,7 @@ public sealed class PrismFixture : IAsyncLifetime
         var prism = Path.Combine(modules, "@stoplight", "prism-cli", "dist", "index.js");
         var spec = Path.Combine(modules, "@octokit", "openapi", "generated", "api.github.com.json");
         var port = FreePort();
-        var start = new ProcessStartInfo("node", [prism, "mock", "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), spec])
+        var start = new ProcessStartInfo("node", [prism, "mock", "--dynamic", "--seed", "businessops", "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), spec])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
