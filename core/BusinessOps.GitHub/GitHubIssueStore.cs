@@ -114,25 +114,22 @@ public sealed class GitHubIssueStore : IIssueStore, IDisposable
                 .Where(i => i.Issue.PullRequest is null && Matches(i.Issue, query))
                 .OrderBy(i => i.Issue.Number)
                 .ToList();
-            var changed = false;
+
+            // Comments are fetched only where updated_at or the count moved; issues without comments need no request.
+            var stale = matches.Where(e => e.Comments is null || e.CommentsFor != e.Issue.UpdatedAt || e.CommentsCount != e.Issue.Comments).ToList();
             await Parallel.ForEachAsync(
-                matches.Where(NeedsComments).ToList(),
+                stale,
                 new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentReads, CancellationToken = cancellationToken },
                 async (entry, ct) =>
                 {
-                    var comments = await _client.ListCommentsAsync(entry.Issue.Number, null, ct);
+                    var comments = entry.Issue.Comments == 0 ? [] : await _client.ListCommentsAsync(entry.Issue.Number, null, ct);
                     lock (byNumber)
                     {
                         byNumber[entry.Issue.Number] = entry with { Comments = comments, CommentsFor = entry.Issue.UpdatedAt, CommentsCount = entry.Issue.Comments };
                     }
                 });
-            foreach (var entry in matches.Where(e => e.Issue.Comments == 0 && e.Comments is not { Count: 0 }))
-            {
-                byNumber[entry.Issue.Number] = entry with { Comments = [], CommentsFor = entry.Issue.UpdatedAt, CommentsCount = 0 };
-            }
 
-            changed = matches.Any(NeedsComments) || matches.Any(e => e.Issue.Comments == 0 && e.Comments is not { Count: 0 });
-            if (changed || !ReferenceEquals(index, _index))
+            if (stale.Count > 0 || !ReferenceEquals(index, _index) || _indexDirty)
             {
                 _index = index with { Issues = [.. byNumber.Values.OrderBy(i => i.Issue.Number)] };
                 _indexFile.Save(_index);
@@ -322,9 +319,6 @@ public sealed class GitHubIssueStore : IIssueStore, IDisposable
             && (query.Since is null || issue.UpdatedAt >= query.Since)
             && (query.Labels is null || query.Labels.All(l => (issue.Labels ?? []).Any(x => string.Equals(x.Name, l, StringComparison.OrdinalIgnoreCase))));
     }
-
-    private static bool NeedsComments(IndexedIssue entry) =>
-        entry.Issue.Comments > 0 && (entry.Comments is null || entry.CommentsFor != entry.Issue.UpdatedAt || entry.CommentsCount != entry.Issue.Comments);
 
     private SnapshotIndex? LoadIndex()
     {

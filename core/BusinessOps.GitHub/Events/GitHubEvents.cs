@@ -101,10 +101,11 @@ public static class GitHubEvents
         }
     }
 
+    /// <summary>A payload without an 'issue' is some other event (push, pull_request, …): unsupported, not broken.</summary>
     private static string Infer(JsonElement root) =>
         root.TryGetProperty("issue", out _)
             ? (root.TryGetProperty("comment", out _) ? IssueComment : Issues)
-            : throw new GitHubEventException("Cannot tell the event type: set GITHUB_EVENT_NAME (the payload has no 'issue').", isUnsupportedEvent: !root.TryGetProperty("action", out _) ? false : true);
+            : throw new GitHubEventException("The event payload has no 'issue', so it is not an issues or issue_comment event; nothing to do (set GITHUB_EVENT_NAME to be explicit).", isUnsupportedEvent: true);
 
     private static string RequireString(JsonElement element, string property, string path) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text

@@ -73,7 +73,6 @@ public sealed class AutoAdvanceClock(DateTimeOffset start) : TimeProvider
     /// <summary>One-shot timer: periods are not repeated (nothing here needs them).</summary>
     private sealed class AutoTimer(AutoAdvanceClock clock, TimerCallback callback, object? state) : ITimer
     {
-        private int _generation;
         private bool _disposed;
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
@@ -83,7 +82,6 @@ public sealed class AutoAdvanceClock(DateTimeOffset start) : TimeProvider
                 return false;
             }
 
-            Interlocked.Increment(ref _generation);
             clock.Schedule(this, dueTime);
             return true;
         }
