@@ -142,4 +142,20 @@ public sealed class StoreListingTests
 
         Assert.Null(await h.Store().GetIssueAsync(999, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task EnterpriseServerBasePath_AllRequestsStayUnderApiV3()
+    {
+        await using var h = await Harness.StartAsync("/api/v3");
+        h.Server.SeedIssues(120);
+        var store = h.Store();
+
+        var issues = await store.ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
+        await store.UpdateLabelsAsync(1, ["status/queued"], ["x/y"], CancellationToken.None);
+
+        Assert.Equal(120, issues.Count);
+        Assert.EndsWith("/api/v3/", store.Connection.BaseAddress.AbsoluteUri, StringComparison.Ordinal);
+        Assert.All(h.Server.Requests, r => Assert.StartsWith("/api/v3/repos/acme/ops/", r.Path, StringComparison.Ordinal));
+        Assert.DoesNotContain(h.Server.Requests, r => r.Status == 404 && r.Method != "DELETE");
+    }
 }

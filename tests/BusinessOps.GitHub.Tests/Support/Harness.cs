@@ -20,10 +20,10 @@ internal sealed class Harness : IAsyncDisposable
 
     public string CacheDirectory { get; }
 
-    public static async Task<Harness> StartAsync()
+    public static async Task<Harness> StartAsync(string pathBase = "")
     {
         var clock = new AutoAdvanceClock();
-        var server = await FakeGitHubServer.StartAsync(clock);
+        var server = await FakeGitHubServer.StartAsync(clock, pathBase: pathBase);
         var cache = Path.Combine(Path.GetTempPath(), "bo-gh-tests", Guid.NewGuid().ToString("n"));
         return new Harness(clock, server, cache);
     }

@@ -16,6 +16,18 @@ public sealed partial class FakeGitHubServer
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path + context.Request.QueryString;
         var queryStart = target.IndexOf('?', StringComparison.Ordinal);
         var rawPath = queryStart < 0 ? target : target[..queryStart];
+        if (PathBase.Length > 0)
+        {
+            if (!rawPath.StartsWith(PathBase + "/", StringComparison.Ordinal))
+            {
+                Counters.Count(method);
+                await WriteAsync(context, method, target, FakeResponse.NotFound());
+                return;
+            }
+
+            rawPath = rawPath[PathBase.Length..];
+        }
+
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(queryStart < 0 ? string.Empty : target[queryStart..]);
         var segments = rawPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
         Counters.Count(method);

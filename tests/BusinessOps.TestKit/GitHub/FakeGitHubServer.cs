@@ -50,6 +50,9 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
 
     public string Owner { get; }
 
+    /// <summary>The API's path prefix ('' for github.com, <c>/api/v3</c> for Enterprise Server).</summary>
+    public string PathBase { get; private set; } = string.Empty;
+
     public string Repository { get; }
 
     /// <summary>A token with issues: write. Any other value answers 401.</summary>
@@ -130,8 +133,11 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
 
     private string Html => "https://github.com/" + Owner + "/" + Repository;
 
-    /// <summary>Starts the server for <paramref name="repository"/> (OWNER/NAME) on a free loopback port.</summary>
-    public static async Task<FakeGitHubServer> StartAsync(TimeProvider clock, string repository = "acme/ops", CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts the server for <paramref name="repository"/> (OWNER/NAME) on a free loopback port. <paramref name="pathBase"/>
+    /// serves the API under a prefix, as GitHub Enterprise Server does (<c>/api/v3</c>).
+    /// </summary>
+    public static async Task<FakeGitHubServer> StartAsync(TimeProvider clock, string repository = "acme/ops", string pathBase = "", CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -147,7 +153,8 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
         app.Run(server.HandleAsync);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        server.PathBase = pathBase.TrimEnd('/');
+        server.BaseUrl = new Uri(address.TrimEnd('/') + server.PathBase + "/");
         return server;
     }
 
