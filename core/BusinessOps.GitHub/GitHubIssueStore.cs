@@ -110,7 +110,8 @@ public sealed class GitHubIssueStore : IIssueStore, IDisposable
         {
             var index = await RefreshIndexAsync(query.Since ?? DateTimeOffset.MinValue, cancellationToken);
             var byNumber = index.Issues.ToDictionary(i => i.Issue.Number);
-            var matches = index.Issues
+            var commentsWatermark = await RefreshEditedCommentsAsync(index, byNumber, cancellationToken);
+            var matches = byNumber.Values
                 .Where(i => i.Issue.PullRequest is null && Matches(i.Issue, query))
                 .OrderBy(i => i.Issue.Number)
                 .ToList();
@@ -129,9 +130,9 @@ public sealed class GitHubIssueStore : IIssueStore, IDisposable
                     }
                 });
 
-            if (stale.Count > 0 || !ReferenceEquals(index, _index) || _indexDirty)
+            if (stale.Count > 0 || !ReferenceEquals(index, _index) || _indexDirty || commentsWatermark != index.CommentsWatermark)
             {
-                _index = index with { Issues = [.. byNumber.Values.OrderBy(i => i.Issue.Number)] };
+                _index = index with { Issues = [.. byNumber.Values.OrderBy(i => i.Issue.Number)], CommentsWatermark = commentsWatermark };
                 _indexFile.Save(_index);
                 _indexDirty = false;
             }
@@ -370,6 +371,53 @@ public sealed class GitHubIssueStore : IIssueStore, IDisposable
 
         var newFloor = usable ? previous!.Floor : floor;
         return new SnapshotIndex(SnapshotIndex.CurrentVersion, Location, watermark, newFloor, [.. byNumber.Values.OrderBy(i => i.Issue.Number)]);
+    }
+
+    /// <summary>
+    /// Walks the repository's comments newest-updated first (page 1 conditional: 304 = no comment changed) down to the
+    /// previous comments watermark, and patches edited comments into indexed issues. On a cold index only page 1 is read,
+    /// to set the watermark and cache its ETag, since every comment list was just fetched fresh.
+    /// </summary>
+    private async Task<DateTimeOffset?> RefreshEditedCommentsAsync(SnapshotIndex index, Dictionary<int, IndexedIssue> byNumber, CancellationToken cancellationToken)
+    {
+        var stop = index.CommentsWatermark;
+        var watermark = stop;
+        string? next = _client.Urls.RepoComments();
+        var first = true;
+        while (next is not null)
+        {
+            var (comments, response) = await _client.ListRepoCommentsPageAsync(next, cancellationToken);
+            if (first && (response.NotModified || comments.Count == 0))
+            {
+                return watermark ?? DateTimeOffset.MinValue;
+            }
+
+            if (first)
+            {
+                watermark = comments[0].UpdatedAt;
+            }
+
+            first = false;
+            if (stop is null)
+            {
+                break;
+            }
+
+            foreach (var comment in comments.Where(c => c.UpdatedAt >= stop))
+            {
+                if (byNumber.TryGetValue(comment.IssueNumber(), out var entry) && entry.Comments is { } known)
+                {
+                    var position = known.FindIndex(c => c.Id == comment.Id);
+                    byNumber[entry.Issue.Number] = position >= 0
+                        ? entry with { Comments = [.. known[..position], comment, .. known[(position + 1)..]] }
+                        : entry with { Comments = null }; // unseen comment: refetch this issue's list next time
+                }
+            }
+
+            next = comments[^1].UpdatedAt >= stop ? response.Next?.AbsoluteUri : null;
+        }
+
+        return watermark;
     }
 
     /// <summary>

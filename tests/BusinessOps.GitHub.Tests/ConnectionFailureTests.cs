@@ -149,7 +149,7 @@ public sealed class ConnectionFailureTests
     {
         await using var h = await Harness.StartAsync();
         h.Server.SeedIssues(1);
-        h.Server.PrimaryLimit = 2;
+        h.Server.PrimaryLimit = 3; // the listing costs 2 (issues + comments pages), the first lookup spends the last one
         var store = h.Store(h.Options() with { RunBudget = TimeSpan.FromHours(2) });
 
         await store.ListIssuesAsync(IssueQuery.Open, CancellationToken.None);

@@ -27,13 +27,14 @@ public sealed class ContractTests(PrismFixture prism, ITestOutputHelper output)
         await client.GetIssueAsync(1347, CancellationToken.None);
         await client.ListCommentsAsync(1347, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), CancellationToken.None);
         await client.ListCommentsAsync(1347, null, CancellationToken.None);
+        await client.ListRepoCommentsPageAsync(client.Urls.RepoComments(), CancellationToken.None);
         await client.ListRepoLabelsAsync(CancellationToken.None);
         await client.GetPermissionAsync("octocat", CancellationToken.None);
         await client.GetPermissionAsync("dependabot[bot]", CancellationToken.None);
         var user = await client.GetAuthenticatedUserAsync(CancellationToken.None);
 
         Assert.NotNull(user.Login);
-        Assert.Equal(9, connection.Stats.Gets);
+        Assert.Equal(10, connection.Stats.Gets);
         Assert.Equal(0, connection.Stats.Retries);
     }
 

@@ -37,7 +37,8 @@ public sealed class ScaleTests(ITestOutputHelper output)
         Assert.Equal(10_000, cold.Count);
         Assert.Equal(10_000, idle.Count);
         Assert.Equal(10_001, busy.Count);
-        Assert.True(coldRequests <= 100, coldCounters);
+        // ceil(N/100) issue-list pages plus one repository-wide comments page (the probe that catches edited comments).
+        Assert.True(coldRequests <= 101, coldCounters);
         Assert.Equal(0, idleCost);
         Assert.True(idleRequests <= 3, idleCounters);
         Assert.True(h.Server.Counters.Requests <= 2, h.Server.Counters.ToString());

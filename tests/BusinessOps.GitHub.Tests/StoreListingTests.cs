@@ -60,7 +60,7 @@ public sealed class StoreListingTests
         Assert.Equal(["first", "/approve"], issues.Single(i => i.Number == 3).Comments.Select(c => c.Body));
         Assert.Equal("other", issues.Single(i => i.Number == 50).Comments.Single().Body);
         var paths = h.Server.Requests.Skip(before).Select(r => r.Path).ToList();
-        Assert.Single(paths, p => p.Contains("/comments", StringComparison.Ordinal));
+        Assert.Single(paths, p => System.Text.RegularExpressions.Regex.IsMatch(p, @"/issues/\d+/comments"));
         Assert.Contains(paths, p => p.Contains("/issues/3/comments", StringComparison.Ordinal));
         Assert.True(h.Server.Counters.Requests <= 3, h.Server.Counters.ToString());
     }
@@ -157,5 +157,22 @@ public sealed class StoreListingTests
         Assert.EndsWith("/api/v3/", store.Connection.BaseAddress.AbsoluteUri, StringComparison.Ordinal);
         Assert.All(h.Server.Requests, r => Assert.StartsWith("/api/v3/repos/acme/ops/", r.Path, StringComparison.Ordinal));
         Assert.DoesNotContain(h.Server.Requests, r => r.Status == 404 && r.Method != "DELETE");
+    }
+
+    [Fact]
+    public async Task ListIssues_CommentEditedWithoutIssueChange_SeenOnNextPass()
+    {
+        await using var h = await Harness.StartAsync();
+        h.Server.SeedIssues(130);
+        var approval = h.Server.SeedComment(120, "mia", "/approve");
+        await h.Store().ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
+        h.Clock.Advance(TimeSpan.FromMinutes(3));
+        h.Server.EditComment(approval, "/reject");
+
+        var issues = await h.Store().ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
+
+        var comment = Assert.Single(issues.Single(i => i.Number == 120).Comments);
+        Assert.Equal("/reject", comment.Body);
+        Assert.True(comment.WasEdited);
     }
 }

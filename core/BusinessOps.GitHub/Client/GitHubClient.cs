@@ -23,6 +23,13 @@ internal sealed class GitHubClient(GitHubConnection connection)
         return (connection.Parse(response, Json.ListIssueDto, "the issues list"), response);
     }
 
+    /// <summary>One page of the repository-wide comment list (most recently updated first).</summary>
+    public async Task<(List<CommentDto> Comments, GitHubResponse Response)> ListRepoCommentsPageAsync(string url, CancellationToken cancellationToken)
+    {
+        var response = await connection.SendAsync(new GitHubRequest(HttpMethod.Get, url), cancellationToken);
+        return (connection.Parse(response, Json.ListCommentDto, "the repository's comments"), response);
+    }
+
     public Task<IssueDto> GetIssueAsync(int number, CancellationToken cancellationToken) =>
         connection.GetJsonAsync(Urls.Issue(number), Json.IssueDto, cancellationToken);
 

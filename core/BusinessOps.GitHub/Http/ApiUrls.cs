@@ -41,6 +41,9 @@ internal sealed class ApiUrls(string owner, string repository)
     public string Comments(int number, DateTimeOffset? since = null) =>
         _repo + "/issues/" + N(number) + "/comments?" + (since is { } s ? "since=" + Esc(Iso(s)) + "&" : string.Empty) + "per_page=100";
 
+    /// <summary>Every issue comment of the repository, most recently updated first.</summary>
+    public string RepoComments() => _repo + "/issues/comments?sort=updated&direction=desc&per_page=100";
+
     public string CreateComment(int number) => _repo + "/issues/" + N(number) + "/comments";
 
     public string Comment(long commentId) => _repo + "/issues/comments/" + commentId.ToString(CultureInfo.InvariantCulture);

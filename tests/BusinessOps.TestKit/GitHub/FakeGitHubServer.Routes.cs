@@ -26,6 +26,7 @@ public sealed partial class FakeGitHubServer
         {
             ("GET", ["issues"]) => ListIssues(query),
             ("POST", ["issues"]) => CreateIssue(json),
+            ("GET", ["issues", "comments"]) => ListRepoComments(query),
             ("GET", ["issues", var n]) => WithIssue(n, i => FakeResponse.Json(200, IssueJson(i))),
             ("PATCH", ["issues", "comments", var id]) => WithComment(id, c => UpdateComment(c, json)),
             ("DELETE", ["issues", "comments", var id]) => WithComment(id, c => { DeleteComment(c.Id); return new FakeResponse(204, []); }),
@@ -156,6 +157,17 @@ public sealed partial class FakeGitHubServer
         DateTimeOffset? since = query.TryGetValue("since", out var si) && DateTimeOffset.TryParse(si.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var sinceValue) ? sinceValue : null;
         var items = issue.Comments.Where(c => since is null || c.UpdatedAt >= since).ToList();
         return Page(items, query, "/issues/" + issue.Number.ToString(CultureInfo.InvariantCulture) + "/comments", (w, c) => FakeGitHubJson.Comment(w, c, Api, Html));
+    }
+
+    private FakeResponse ListRepoComments(Dictionary<string, StringValues> query)
+    {
+        DateTimeOffset? since = query.TryGetValue("since", out var si) && DateTimeOffset.TryParse(si.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var sinceValue) ? sinceValue : null;
+        var byUpdated = query.TryGetValue("sort", out var sort) && sort.ToString() == "updated";
+        var descending = query.TryGetValue("direction", out var d) ? d.ToString() == "desc" : false;
+        IEnumerable<FakeComment> items = _comments.Values.Where(c => since is null || c.UpdatedAt >= since);
+        Func<FakeComment, long> key = byUpdated ? c => c.UpdatedAt.UtcTicks : c => c.CreatedAt.UtcTicks;
+        var ordered = descending ? items.OrderByDescending(key).ThenByDescending(c => c.Id) : items.OrderBy(key).ThenBy(c => c.Id);
+        return Page(ordered.ToList(), query, "/issues/comments", (w, c) => FakeGitHubJson.Comment(w, c, Api, Html));
     }
 
     private FakeResponse CreateComment(FakeIssue issue, JsonElement json)
