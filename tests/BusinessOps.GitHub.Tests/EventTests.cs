@@ -49,6 +49,7 @@ public sealed class EventTests
         Assert.Equal(root.GetProperty("issue").TryGetProperty("pull_request", out _), parsed.IsPullRequest);
         Assert.Equal(root.GetProperty("issue").TryGetProperty("labels", out var labels) ? labels.GetArrayLength() : 0, parsed.Issue.Labels.Count);
         Assert.Empty(parsed.Issue.Comments);
+        Assert.Equal(root.GetProperty("issue").GetProperty("comments").GetInt32(), parsed.CommentCount);
         Assert.Equal(eventName == GitHubEvents.IssueComment, parsed.Comment is not null);
     }
 

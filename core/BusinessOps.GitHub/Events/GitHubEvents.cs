@@ -73,7 +73,8 @@ public static class GitHubEvents
                 sender?.Login ?? "ghost",
                 SnapshotMapper.IsBot(sender),
                 issue.PullRequest is not null,
-                comment);
+                comment,
+                issue.Comments);
         }
     }
 
