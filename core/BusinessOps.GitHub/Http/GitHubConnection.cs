@@ -18,32 +18,19 @@ public sealed class GitHubConnection : IDisposable
     private readonly GitHubOptions _options;
     private readonly TimeProvider _clock;
     private readonly HttpClient _http;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private readonly SemaphoreSlim _readGate;
-    private readonly Lock _windowGate = new();
+    private readonly RequestPacer _pacer;
     private readonly EtagCache _etags;
     private readonly InstallationTokenCache? _installationTokens;
-    private readonly DateTimeOffset _deadline;
     private readonly Random _jitter;
     private readonly Lock _jitterGate = new();
-
-    // When a known rate-limit window closes; nothing is sent before it.
-    private DateTimeOffset _blockedUntil = DateTimeOffset.MinValue;
-
-    // When the last write finished; the next one waits WriteSpacing after it.
-    private DateTimeOffset _lastWriteAt = DateTimeOffset.MinValue;
-
-    // Consecutive secondary-limit answers without guidance, for the exponential backoff.
-    private int _secondaryStreak;
 
     public GitHubConnection(GitHubOptions options, TimeProvider clock, HttpMessageHandler? handler = null)
     {
         options.Validate();
         _options = options;
         _clock = clock;
-        _readGate = new SemaphoreSlim(options.MaxConcurrentReads, options.MaxConcurrentReads);
+        _pacer = new RequestPacer(options, clock);
         _etags = new EtagCache(options.CacheDirectory);
-        _deadline = clock.GetUtcNow() + options.RunBudget;
 #pragma warning disable CA5394 // Jitter only spreads retries; it is seeded so runs are reproducible, not a secret.
         _jitter = new Random(options.JitterSeed);
 #pragma warning restore CA5394
@@ -81,41 +68,33 @@ public sealed class GitHubConnection : IDisposable
     public void Dispose()
     {
         _http.Dispose();
-        _writeGate.Dispose();
-        _readGate.Dispose();
+        _pacer.Dispose();
         _installationTokens?.Dispose();
     }
 
     internal async Task<GitHubResponse> SendAsync(GitHubRequest request, CancellationToken cancellationToken)
     {
         var uri = new Uri(BaseAddress, request.Url);
-        var gate = request.IsRead ? _readGate : _writeGate;
         var transientFailures = 0;
         var limitAnswers = 0;
         while (true)
         {
             // Authentication may itself send (App token refresh): resolve it before taking a gate.
             var authorization = await AuthorizationAsync(request, cancellationToken);
-            await gate.WaitAsync(cancellationToken);
+            await _pacer.EnterAsync(request.IsRead, cancellationToken);
             try
             {
-                await WaitForWindowAsync(cancellationToken);
-                if (!request.IsRead)
-                {
-                    await WaitForWriteSpacingAsync(cancellationToken);
-                }
-
                 var outcome = await SendOnceAsync(request, uri, authorization, cancellationToken);
                 if (outcome.Response is { } response)
                 {
-                    _secondaryStreak = 0;
+                    _pacer.Succeeded();
                     return response;
                 }
 
                 if (outcome.RateLimited)
                 {
                     limitAnswers++;
-                    var retryAt = OnRateLimited(outcome);
+                    var retryAt = _pacer.RateLimited(outcome.Limits!);
                     if (limitAnswers > _options.RateLimitRetries)
                     {
                         throw new GitHubRateLimitedException($"GitHub rate limit still in force after {limitAnswers} waits for {request.Method} {uri.AbsolutePath}; resume after {retryAt:u}.", outcome.Status, retryAt, outcome.Secondary);
@@ -133,12 +112,7 @@ public sealed class GitHubConnection : IDisposable
             }
             finally
             {
-                if (!request.IsRead)
-                {
-                    _lastWriteAt = _clock.GetUtcNow();
-                }
-
-                gate.Release();
+                _pacer.Leave(request.IsRead);
             }
 
             // Transient: back off outside the gate so other requests are not held up.
@@ -211,7 +185,7 @@ public sealed class GitHubConnection : IDisposable
             Stats.CountAnswer(status == HttpStatusCode.NotModified);
             if (limits.Exhausted && limits.Reset is { } reset)
             {
-                Block(reset.AddSeconds(1));
+                _pacer.Block(reset.AddSeconds(1));
             }
 
             var links = SameOrigin(LinkHeader.Parse(httpResponse.Headers.TryGetValues("Link", out var linkValues) ? string.Join(", ", linkValues) : null));
@@ -269,71 +243,6 @@ public sealed class GitHubConnection : IDisposable
 
         return limits.Exhausted || limits.RetryAfter is not null
             || System.Text.Encoding.UTF8.GetString(body).Contains("rate limit", StringComparison.OrdinalIgnoreCase);
-    }
-
-    /// <summary>GitHub's guidance: retry-after if given; else the reset time + 1 s when the quota is spent; else ≥ 60 s, doubling.</summary>
-    private DateTimeOffset OnRateLimited(SendOutcome outcome)
-    {
-        var now = _clock.GetUtcNow();
-        DateTimeOffset until;
-        if (outcome.Limits!.RetryAfter is { } retryAfter)
-        {
-            until = now + retryAfter;
-        }
-        else if (outcome.Limits.Exhausted && outcome.Limits.Reset is { } reset)
-        {
-            until = reset.AddSeconds(1);
-        }
-        else
-        {
-            _secondaryStreak++;
-            until = now + (_options.SecondaryLimitBaseDelay * Math.Pow(2, Math.Min(_secondaryStreak - 1, 6)));
-        }
-
-        Block(until);
-        return until;
-    }
-
-    private void Block(DateTimeOffset until)
-    {
-        lock (_windowGate)
-        {
-            if (until > _blockedUntil)
-            {
-                _blockedUntil = until;
-            }
-        }
-    }
-
-    private async Task WaitForWindowAsync(CancellationToken cancellationToken)
-    {
-        DateTimeOffset until;
-        lock (_windowGate)
-        {
-            until = _blockedUntil;
-        }
-
-        var now = _clock.GetUtcNow();
-        if (until <= now)
-        {
-            return;
-        }
-
-        if (until > _deadline)
-        {
-            throw new GitHubRateLimitDeferredException(until, _options.RunBudget);
-        }
-
-        await Task.Delay(until - now, _clock, cancellationToken);
-    }
-
-    private async Task WaitForWriteSpacingAsync(CancellationToken cancellationToken)
-    {
-        var wait = _lastWriteAt + _options.WriteSpacing - _clock.GetUtcNow();
-        if (_lastWriteAt != DateTimeOffset.MinValue && wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, _clock, cancellationToken);
-        }
     }
 
     private TimeSpan TransientDelay(int failures)
