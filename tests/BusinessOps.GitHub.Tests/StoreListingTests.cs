@@ -175,4 +175,23 @@ public sealed class StoreListingTests
         Assert.Equal("/reject", comment.Body);
         Assert.True(comment.WasEdited);
     }
+
+    [Theory]
+    [InlineData(4, 1, 4)]
+    [InlineData(16, 5, 16)]
+    public async Task ListIssues_ManyIssuesWithComments_ReadsInFlightBounded(int allowed, int min, int max)
+    {
+        await using var h = await Harness.StartAsync();
+        foreach (var n in h.Server.SeedIssues(40))
+        {
+            h.Server.SeedComment(n, "bob", "note " + n);
+        }
+
+        h.Server.Latency = TimeSpan.FromMilliseconds(30);
+
+        var issues = await h.Store(h.Options() with { MaxConcurrentReads = allowed }).ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
+
+        Assert.All(issues, i => Assert.Single(i.Comments));
+        Assert.InRange(h.Server.MaxConcurrentRequests, min, max);
+    }
 }

@@ -38,6 +38,40 @@ public sealed partial class FakeGitHubServer
             requestBody = buffer.ToArray();
         }
 
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        try
+        {
+            UpdateMax(ref _maxInFlight, inFlight);
+            if (Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(Latency, context.RequestAborted);
+            }
+
+            await HandleCoreAsync(context, method, target, segments, query, requestBody);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private static void UpdateMax(ref int max, int value)
+    {
+        var seen = Volatile.Read(ref max);
+        while (value > seen)
+        {
+            var previous = Interlocked.CompareExchange(ref max, value, seen);
+            if (previous == seen)
+            {
+                return;
+            }
+
+            seen = previous;
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext context, string method, string target, string[] segments, Dictionary<string, Microsoft.Extensions.Primitives.StringValues> query, byte[] requestBody)
+    {
         var fault = Faults.Take(method);
         if (fault?.Kind == FakeGitHubFaults.FaultKind.Hang)
         {

@@ -36,6 +36,10 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
     private DateTimeOffset _windowStart;
     private int _used;
 
+    // Requests being handled right now, and the most ever seen at once (clients promise at most 4 reads).
+    private int _inFlight;
+    private int _maxInFlight;
+
     private FakeGitHubServer(WebApplication app, TimeProvider clock, string owner, string repository)
     {
         _app = app;
@@ -80,6 +84,12 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
     public TimeSpan InstallationTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
     public FakeGitHubFaults Faults { get; } = new();
+
+    /// <summary>Real-time delay before each answer, so concurrency limits become observable (default none).</summary>
+    public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+    /// <summary>The most requests the server was handling at the same moment.</summary>
+    public int MaxConcurrentRequests => Volatile.Read(ref _maxInFlight);
 
     public FakeGitHubCounters Counters { get; } = new();
 
