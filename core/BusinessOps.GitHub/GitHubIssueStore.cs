@@ -3,6 +3,7 @@ using BusinessOps.Core.Issues;
 using BusinessOps.Core.Ports;
 using BusinessOps.GitHub.Client;
 using BusinessOps.GitHub.Errors;
+using BusinessOps.GitHub.Events;
 using BusinessOps.GitHub.Http;
 using BusinessOps.GitHub.Json;
 using BusinessOps.GitHub.Store;
@@ -178,6 +179,17 @@ public sealed partial class GitHubIssueStore : IIssueStore, IDisposable
             : await _client.ListCommentsAsync(number, null, cancellationToken);
         return SnapshotMapper.ToSnapshot(issue, comments);
     }
+
+    /// <summary>All comments of one issue, oldest first (one conditional request per 100 comments).</summary>
+    public async Task<IReadOnlyList<IssueComment>> ListCommentsAsync(int number, CancellationToken cancellationToken) =>
+        [.. (await _client.ListCommentsAsync(number, null, cancellationToken)).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Select(SnapshotMapper.ToComment)];
+
+    /// <summary>
+    /// Event mode: the payload's issue with its comments, without re-reading the issue. No request at all when the
+    /// payload says it has no comments; otherwise one conditional comments read.
+    /// </summary>
+    public async Task<IssueSnapshot> CompleteAsync(ParsedEvent parsed, CancellationToken cancellationToken) =>
+        parsed.CommentCount == 0 ? parsed.Issue : parsed.Issue with { Comments = await ListCommentsAsync(parsed.IssueNumber, cancellationToken) };
 
     public async Task<IssueSnapshot> CreateIssueAsync(NewIssue issue, CancellationToken cancellationToken)
     {

@@ -104,4 +104,25 @@ public sealed class EventTests
 
     private static string Payload(string extra) =>
         "{\"action\":\"opened\",\"issue\":{\"number\":5,\"title\":\"t\",\"body\":null,\"state\":\"open\",\"labels\":[{\"name\":\"priority/P1\"}],\"user\":{\"login\":\"ann\",\"type\":\"User\"},\"created_at\":\"2026-01-01T00:00:00Z\",\"updated_at\":\"2026-01-01T00:00:00Z\",\"comments\":0}," + extra + "}";
+
+    [Fact]
+    public async Task CompleteAsync_NoComments_NoRequest_WithComments_OneRead()
+    {
+        await using var h = await Harness.StartAsync();
+        var quiet = h.Server.SeedIssue("quiet");
+        var busy = h.Server.SeedIssue("busy");
+        h.Server.SeedComment(busy, "mia", "/approve");
+        var store = h.Store();
+
+        var first = await store.CompleteAsync(GitHubEvents.Parse(Payload(quiet, 0), "issues"), CancellationToken.None);
+        Assert.Equal(0, h.Server.Counters.Requests);
+        var second = await store.CompleteAsync(GitHubEvents.Parse(Payload(busy, 1), "issues"), CancellationToken.None);
+
+        Assert.Empty(first.Comments);
+        Assert.Equal("/approve", Assert.Single(second.Comments).Body);
+        Assert.Equal(1, h.Server.Counters.Requests);
+    }
+
+    private static string Payload(int number, int comments) =>
+        "{\"action\":\"opened\",\"issue\":{\"number\":" + number + ",\"title\":\"t\",\"state\":\"open\",\"labels\":[],\"user\":{\"login\":\"ann\"},\"created_at\":\"2026-01-01T00:00:00Z\",\"updated_at\":\"2026-01-01T00:00:00Z\",\"comments\":" + comments + "},\"sender\":{\"login\":\"ann\"}}";
 }
