@@ -82,7 +82,7 @@ public sealed class ConnectionFailureTests
         h.Server.SeedIssues(2);
         h.Server.Faults.HangNext(1, "GET");
 
-        var issues = await h.Store(h.Options() with { RequestTimeout = TimeSpan.FromMilliseconds(300) }).ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
+        var issues = await h.Store(h.Options() with { RequestTimeout = TimeSpan.FromSeconds(1) }).ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
 
         Assert.Equal(2, issues.Count);
     }

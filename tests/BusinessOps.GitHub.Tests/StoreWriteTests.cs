@@ -91,6 +91,20 @@ public sealed class StoreWriteTests
     }
 
     [Fact]
+    public async Task AddComment_PostTimesOut_LooksForMarkerThenPostsExactlyOnce()
+    {
+        await using var h = await Harness.StartAsync();
+        var n = h.Server.SeedIssue("Ops");
+        h.Server.Faults.HangNext(1, "POST");
+        var before = h.Server.Requests.Count;
+
+        await h.Store(h.Options() with { RequestTimeout = TimeSpan.FromSeconds(1) }).AddCommentAsync(n, "done <!-- businessops:result {\"key\":\"k3\"} -->", CancellationToken.None);
+
+        Assert.Single(h.Server.GetIssue(n)!.Comments);
+        Assert.Equal(["POST", "GET", "POST"], h.Server.Requests.Skip(before).Select(r => r.Method));
+    }
+
+    [Fact]
     public async Task AddComment_TooLong_TruncatedWithNoteAndMarkerKept()
     {
         await using var h = await Harness.StartAsync();
