@@ -42,7 +42,9 @@ public sealed class GitHubConnection : IDisposable
 
         var baseUrl = options.ApiUrl.AbsoluteUri.EndsWith('/') ? options.ApiUrl : new Uri(options.ApiUrl.AbsoluteUri + "/");
         BaseAddress = baseUrl;
-        _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        _http = handler is null
+            ? new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            : new HttpClient(handler, disposeHandler: false);
         _http.BaseAddress = baseUrl;
         _http.Timeout = Timeout.InfiniteTimeSpan; // per-request timeouts are ours, so they can be retried
         // Prism and some proxies only speak application/json; GitHub answers both identically.
