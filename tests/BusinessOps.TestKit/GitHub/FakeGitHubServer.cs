@@ -127,6 +127,18 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Issues and pull requests on the server.</summary>
+    public int IssueCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _issues.Count;
+            }
+        }
+    }
+
     /// <summary>Installation tokens handed out so far.</summary>
     public int InstallationTokensIssued
     {
