@@ -1,0 +1,4 @@
+namespace BusinessOps.GitHub.Json;
+
+/// <summary>Body of reaction create.</summary>
+internal sealed record ReactionBody(string Content);

@@ -1,0 +1,31 @@
+namespace BusinessOps.TestKit.GitHub;
+
+/// <summary>Mutable server-side issue (or pull request) state of <see cref="FakeGitHubServer"/>; guarded by the server's lock.</summary>
+internal sealed class FakeIssue
+{
+    public required int Number { get; init; }
+
+    public required long Id { get; init; }
+
+    public required string Title { get; set; }
+
+    public required string Body { get; set; }
+
+    public required string Author { get; init; }
+
+    public string AuthorType { get; init; } = "User";
+
+    public bool Closed { get; set; }
+
+    public bool IsPullRequest { get; init; }
+
+    public List<string> Labels { get; } = [];
+
+    public List<FakeComment> Comments { get; } = [];
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+}
