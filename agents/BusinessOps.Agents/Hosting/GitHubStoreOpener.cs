@@ -1,9 +1,24 @@
 using BusinessOps.Core.Ports;
+using BusinessOps.GitHub;
 
 namespace BusinessOps.Agents.Hosting;
 
-/// <summary>Opens the GitHub store from the environment inside Batch, Lambda or Actions (wired with the GitHub adapter).</summary>
+/// <summary>
+/// Opens the GitHub store from the environment inside Batch, Lambda or Actions: the agent fetches its issue and writes
+/// its result back exactly as locally. Misconfiguration is one actionable line.
+/// </summary>
 internal static class GitHubStoreOpener
 {
-    public static IIssueStore? Open() => null;
+    public static IIssueStore Open()
+    {
+        var env = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
+        {
+            env[(string)e.Key] = e.Value as string;
+        }
+
+        return GitHubIssueStore.TryFromEnvironment(env, TimeProvider.System, out var store, out var error)
+            ? store!
+            : throw new IssueStoreException(StoreErrorKind.Unauthorized, error ?? "GitHub is not configured: set GITHUB_TOKEN and GITHUB_REPOSITORY.");
+    }
 }

@@ -1,14 +1,119 @@
 using System.CommandLine;
 using BusinessOps.Coordinator.Cli;
+using BusinessOps.Coordinator.Hosting;
+using BusinessOps.Coordinator.Reconcile;
+using BusinessOps.Core.Issues;
+using BusinessOps.Core.Ports;
+using BusinessOps.GitHub;
+using BusinessOps.GitHub.Errors;
+using BusinessOps.GitHub.Events;
 
 namespace BusinessOps.Coordinator.Commands;
 
-/// <summary><c>run --event PATH</c>: reconcile the one issue of a webhook payload (wired with the GitHub adapter).</summary>
+/// <summary>
+/// <c>run --event PATH</c>: reconcile the one issue of a webhook payload (<c>issues</c> or <c>issue_comment</c>), using the
+/// issue from the payload instead of fetching it. Anything else exits 0 with a one-line notice.
+/// </summary>
 internal static class EventMode
 {
+    private const long MaxEventBytes = 25 * 1024 * 1024;
+
     public static async Task<int> RunAsync(ParseResult parse, GlobalOptions g, string path, bool dryRun, bool json, string? executor, CancellationToken ct)
     {
-        await Console.Error.WriteLineAsync("--event needs the GitHub adapter, which is not in this build yet.");
-        return ExitCodes.BadInput;
+        var (ev, code) = await ReadAsync(path, ct);
+        if (ev is null)
+        {
+            return code;
+        }
+
+        if (ev.IsPullRequest)
+        {
+            await Console.Error.WriteLineAsync($"notice: #{ev.IssueNumber} is a pull request; BusinessOps only acts on issues. Nothing to do.");
+            return ExitCodes.Ok;
+        }
+
+        var (session, sessionCode) = CoordinatorSession.Create(parse.GetValue(g.Policies), parse.GetValue(g.Store), executor, parse.GetValue(g.Verbose), Console.Error);
+        if (session is null)
+        {
+            return sessionCode;
+        }
+
+        using (session)
+        {
+            try
+            {
+                if (string.Equals(ev.SenderLogin, session.Store.Identity, StringComparison.OrdinalIgnoreCase))
+                {
+                    await Console.Error.WriteLineAsync($"notice: event sent by the coordinator's own identity ({ev.SenderLogin}); ignored.");
+                    return ExitCodes.Ok;
+                }
+
+                var issue = await CompleteAsync(session.Store, ev, ct);
+                var options = new ReconcileOptions(session.Concurrency(null), dryRun, session.IsCloud);
+                var reconciler = new Reconciler(session.Store, session.Executor, session.Policies, session.Clock, options, session.Log, Console.Out);
+                session.Log.Info($"event {ev.EventName}.{ev.Action} on #{ev.IssueNumber} by {ev.SenderLogin}");
+                return RunCommand.Report(await reconciler.ReconcileAsync([issue], ct), json, session);
+            }
+            catch (IssueStoreException ex)
+            {
+                await Console.Error.WriteLineAsync(ex.Message);
+                return ex.Kind switch
+                {
+                    StoreErrorKind.RateLimited => ExitCodes.Deferred,
+                    StoreErrorKind.Invalid => ExitCodes.BadInput,
+                    _ => ExitCodes.Failure,
+                };
+            }
+        }
     }
+
+    /// <summary>Reads and parses the payload; a missing, unreadable, oversized or non-JSON file is one clear line and exit 2.</summary>
+    internal static async Task<(ParsedEvent? Event, int ExitCode)> ReadAsync(string path, CancellationToken ct)
+    {
+        string text;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                await Console.Error.WriteLineAsync($"Event file '{path}' does not exist. In GitHub Actions pass \"$GITHUB_EVENT_PATH\".");
+                return (null, ExitCodes.BadInput);
+            }
+
+            if (info.Length > MaxEventBytes)
+            {
+                await Console.Error.WriteLineAsync($"Event file '{path}' is {info.Length / 1024 / 1024} MB; webhook payloads are at most 25 MB.");
+                return (null, ExitCodes.BadInput);
+            }
+
+            text = await File.ReadAllTextAsync(path, ct);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"Cannot read event file '{path}': {ex.Message}");
+            return (null, ExitCodes.BadInput);
+        }
+
+        try
+        {
+            return (GitHubEvents.Parse(text, Environment.GetEnvironmentVariable("GITHUB_EVENT_NAME")), ExitCodes.Ok);
+        }
+        catch (GitHubEventException ex) when (ex.IsUnsupportedEvent)
+        {
+            await Console.Error.WriteLineAsync("notice: " + ex.Message);
+            return (null, ExitCodes.Ok);
+        }
+        catch (GitHubEventException ex)
+        {
+            await Console.Error.WriteLineAsync($"Event file '{path}': {ex.Message}");
+            return (null, ExitCodes.BadInput);
+        }
+    }
+
+    /// <summary>The payload's issue with its comments: from GitHub (one conditional read at most), or the local store's copy.</summary>
+    private static async Task<IssueSnapshot> CompleteAsync(IIssueStore store, ParsedEvent ev, CancellationToken ct) => store switch
+    {
+        GitHubIssueStore github => await github.CompleteAsync(ev, ct),
+        _ => await store.GetIssueAsync(ev.IssueNumber, ct) ?? ev.Issue,
+    };
 }

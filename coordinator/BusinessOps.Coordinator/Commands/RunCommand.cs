@@ -19,9 +19,10 @@ internal static class RunCommand
         var json = new Option<bool>("--json") { Description = "Print {\"examined\":n,\"writes\":n,\"dispatched\":n} on stdout" };
         var executor = new Option<string?>("--executor") { Description = "Where agents run: local (child processes, default) or aws (Lambda for P0, Batch for P1-P3)" };
         var concurrency = new Option<int?>("--concurrency") { Description = "Agents running at once (default: policy, else processor count)" };
+        var full = new Option<bool>("--full") { Description = "GitHub: forget the conditional-request cache and walk every issue (the default is incremental)" };
         var cmd = new Command("run", "Reconcile issues: route, label, dispatch agents and record their results")
         {
-            once, monitor, interval, eventFile, dryRun, json, executor, concurrency,
+            once, monitor, interval, eventFile, dryRun, json, executor, concurrency, full,
         };
         cmd.SetAction(async (parse, ct) =>
         {
@@ -34,6 +35,11 @@ internal static class RunCommand
             if (parse.GetValue(eventFile) is { } path)
             {
                 return await EventMode.RunAsync(parse, g, path, parse.GetValue(dryRun), parse.GetValue(json), parse.GetValue(executor), ct);
+            }
+
+            if (parse.GetValue(full))
+            {
+                GitHubStoreFactory.ForgetCache(StoreSelector.Environment());
             }
 
             var (session, code) = CoordinatorSession.Create(parse.GetValue(g.Policies), parse.GetValue(g.Store), parse.GetValue(executor), parse.GetValue(g.Verbose), Console.Error);

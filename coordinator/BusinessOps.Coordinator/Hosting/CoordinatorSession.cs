@@ -54,14 +54,21 @@ public sealed class CoordinatorSession : IDisposable
         try
         {
             issueStore = StoreSelector.Open(resolved, clock, env);
+
+            // On GitHub the identity is the token's login: resolving it is the first request, so a bad token fails here.
+            policies = policies with { Identity = issueStore.Identity, Repository = RepositoryName(resolved, env) };
         }
         catch (IssueStoreException ex)
         {
             error.WriteLine(ex.Message);
-            return (null, ex.Kind == StoreErrorKind.Invalid ? ExitCodes.BadInput : ExitCodes.Failure);
+            return (null, ex.Kind switch
+            {
+                StoreErrorKind.Invalid => ExitCodes.BadInput,
+                StoreErrorKind.RateLimited => ExitCodes.Deferred,
+                _ => ExitCodes.Failure,
+            });
         }
 
-        policies = policies with { Identity = issueStore.Identity, Repository = RepositoryName(resolved, env) };
         if (!ExecutorSelector.TryCreate(executor, policies, resolved, env, clock, log, out var exec, out var problem))
         {
             error.WriteLine(problem);

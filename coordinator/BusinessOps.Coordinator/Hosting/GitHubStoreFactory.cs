@@ -1,10 +1,30 @@
 using BusinessOps.Core.Ports;
+using BusinessOps.GitHub;
 
 namespace BusinessOps.Coordinator.Hosting;
 
-/// <summary>Opens the GitHub store from the environment (wired when the GitHub adapter lands).</summary>
+/// <summary>Opens the GitHub store from the environment (token or App, GITHUB_REPOSITORY, GITHUB_API_URL).</summary>
 internal static class GitHubStoreFactory
 {
-    public static IIssueStore Open(IReadOnlyDictionary<string, string?> env, TimeProvider clock) =>
-        throw new IssueStoreException(StoreErrorKind.Unauthorized, "The GitHub store is not available in this build; use a SQLite --store path.");
+    public const string DefaultCacheDirectory = ".businessops/cache";
+
+    public static IIssueStore Open(IReadOnlyDictionary<string, string?> env, TimeProvider clock)
+    {
+        if (!GitHubIssueStore.TryFromEnvironment(env, clock, out var store, out var error))
+        {
+            throw new IssueStoreException(StoreErrorKind.Unauthorized, error ?? "GitHub is not configured: set GITHUB_TOKEN and GITHUB_REPOSITORY.");
+        }
+
+        return store!;
+    }
+
+    /// <summary><c>--full</c>: forget the conditional-request cache, so the next list is a cold, complete walk.</summary>
+    public static void ForgetCache(IReadOnlyDictionary<string, string?> env)
+    {
+        var dir = env.GetValueOrDefault("BUSINESSOPS_GITHUB_CACHE_DIR") is { Length: > 0 } d ? d : Path.Combine(DefaultCacheDirectory, "github");
+        if (Directory.Exists(dir))
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
