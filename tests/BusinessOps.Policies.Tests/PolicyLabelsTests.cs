@@ -1,3 +1,4 @@
+using BusinessOps.Core.Ports;
 using BusinessOps.Core.Policies;
 
 namespace BusinessOps.Policies.Tests;

@@ -17,8 +17,11 @@ public static class Markers
 
     public static string Format(ResultRecord result) => Prefix + ResultKind + " " + Inert(JsonSerializer.Serialize(result, CoreJson.Compact.ResultRecord)) + Suffix;
 
-    /// <summary>'@' only occurs inside JSON strings, where \u0040 means the same: no hidden text can ever mention anyone.</summary>
-    private static string Inert(string json) => json.Replace("@", "\\u0040", StringComparison.Ordinal);
+    /// <summary>
+    /// '@' and '$' only occur inside JSON strings, where \u0040 and \u0024 mean the same: hidden text never mentions
+    /// anyone and never carries an Actions expression (<c>${{ }}</c>).
+    /// </summary>
+    private static string Inert(string json) => json.Replace("@", "\\u0040", StringComparison.Ordinal).Replace("$", "\\u0024", StringComparison.Ordinal);
 
     /// <summary>True when <paramref name="body"/> carries a marker of <paramref name="kind"/> (valid or not).</summary>
     public static bool Has(string body, string kind) => body.Contains(Prefix + kind + " ", StringComparison.Ordinal);
