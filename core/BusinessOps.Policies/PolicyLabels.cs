@@ -1,6 +1,6 @@
-using BusinessOps.Core.Ports;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
+using BusinessOps.Core.Ports;
 
 namespace BusinessOps.Policies;
 

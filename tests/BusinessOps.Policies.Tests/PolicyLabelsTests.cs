@@ -1,5 +1,5 @@
-using BusinessOps.Core.Ports;
 using BusinessOps.Core.Policies;
+using BusinessOps.Core.Ports;
 
 namespace BusinessOps.Policies.Tests;
 
