@@ -76,7 +76,7 @@ internal static class DemoCommand
                     {
                         SummaryPrinter.PrintTable(Console.Out, summary);
                         Console.Out.WriteLine();
-                        Console.Out.WriteLine($"Done in {watch.Elapsed.TotalSeconds:0.0}s. The store is {path}. Look around:");
+                        Console.Out.WriteLine($"Done in {watch.Elapsed.TotalSeconds:0.0}s (coordinator peak memory {SummaryPrinter.PeakMemoryMb():0} MB). The store is {path}. Look around:");
                         Console.Out.WriteLine($"  dotnet run --project coordinator/BusinessOps.Coordinator -- issues list --store {DefaultStore}");
                         Console.Out.WriteLine($"  dotnet run --project coordinator/BusinessOps.Coordinator -- issues show 1 --store {DefaultStore}");
                     }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using BusinessOps.Coordinator.Cli;
 using BusinessOps.Coordinator.Hosting;
-using BusinessOps.Core.Ports;
 using BusinessOps.Policies;
 
 namespace BusinessOps.Coordinator.Commands;
@@ -13,46 +12,29 @@ internal static class LabelsCommand
     {
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change; write nothing" };
         var sync = new Command("sync", "Create or update the routing, priority, status, SLA and autonomy labels (colour and description)") { dryRun };
-        sync.SetAction(async (parse, ct) =>
+        sync.SetAction((parse, ct) => CoordinatorSession.RunAsync(parse.GetValue(g.Policies), parse.GetValue(g.Store), "local", parse.GetValue(g.Verbose), async session =>
         {
-            var (session, code) = CoordinatorSession.Create(parse.GetValue(g.Policies), parse.GetValue(g.Store), "local", parse.GetValue(g.Verbose), Console.Error);
-            if (session is null)
+            var existing = (await session.Store.ListLabelsAsync(ct)).ToDictionary(l => l.Name, StringComparer.OrdinalIgnoreCase);
+            int created = 0, updated = 0, unchanged = 0;
+            foreach (var label in PolicyLabels.All(session.Policies))
             {
-                return code;
-            }
-
-            using (session)
-            {
-                try
+                if (existing.TryGetValue(label.Name, out var have) && string.Equals(have.Color, label.Color, StringComparison.OrdinalIgnoreCase) && have.Description == label.Description)
                 {
-                    var existing = (await session.Store.ListLabelsAsync(ct)).ToDictionary(l => l.Name, StringComparer.OrdinalIgnoreCase);
-                    int created = 0, updated = 0, unchanged = 0;
-                    foreach (var label in PolicyLabels.All(session.Policies))
-                    {
-                        if (existing.TryGetValue(label.Name, out var have) && string.Equals(have.Color, label.Color, StringComparison.OrdinalIgnoreCase) && have.Description == label.Description)
-                        {
-                            unchanged++;
-                            continue;
-                        }
-
-                        _ = have is null ? created++ : updated++;
-                        Console.Out.WriteLine($"{(have is null ? "create" : "update")} {label.Name} #{label.Color} {label.Description}");
-                        if (!parse.GetValue(dryRun))
-                        {
-                            await session.Store.UpsertLabelAsync(label, ct);
-                        }
-                    }
-
-                    Console.Out.WriteLine($"labels: {created} created, {updated} updated, {unchanged} unchanged{(parse.GetValue(dryRun) ? " (dry run)" : string.Empty)}");
-                    return ExitCodes.Ok;
+                    unchanged++;
+                    continue;
                 }
-                catch (IssueStoreException ex)
+
+                _ = have is null ? created++ : updated++;
+                Console.Out.WriteLine($"{(have is null ? "create" : "update")} {label.Name} #{label.Color} {label.Description}");
+                if (!parse.GetValue(dryRun))
                 {
-                    Console.Error.WriteLine(ex.Message);
-                    return ex.Kind == StoreErrorKind.RateLimited ? ExitCodes.Deferred : ExitCodes.Failure;
+                    await session.Store.UpsertLabelAsync(label, ct);
                 }
             }
-        });
+
+            Console.Out.WriteLine($"labels: {created} created, {updated} updated, {unchanged} unchanged{(parse.GetValue(dryRun) ? " (dry run)" : string.Empty)}");
+            return ExitCodes.Ok;
+        }));
         return new Command("labels", "Manage the repository labels BusinessOps uses") { sync };
     }
 }

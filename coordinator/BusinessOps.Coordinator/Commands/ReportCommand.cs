@@ -13,38 +13,21 @@ internal static class ReportCommand
     {
         var json = new Option<bool>("--json") { Description = "Machine-readable output" };
         var cmd = new Command("report", "Summarize the store: issues by status, agent and priority; cost, automation rate, error rate, SLA breaches") { json };
-        cmd.SetAction(async (parse, ct) =>
+        cmd.SetAction((parse, ct) => CoordinatorSession.RunAsync(parse.GetValue(g.Policies), parse.GetValue(g.Store), "local", parse.GetValue(g.Verbose), async session =>
         {
-            var (session, code) = CoordinatorSession.Create(parse.GetValue(g.Policies), parse.GetValue(g.Store), "local", parse.GetValue(g.Verbose), Console.Error);
-            if (session is null)
+            var issues = await session.Store.ListIssuesAsync(new IssueQuery(IssueStateFilter.All), ct);
+            var summary = OpsSummary.Build(issues, session.Store.Identity);
+            if (parse.GetValue(json))
             {
-                return code;
+                Console.Out.WriteLine(SummaryPrinter.Json(summary, session.StoreArgument));
+            }
+            else
+            {
+                SummaryPrinter.PrintTable(Console.Out, summary);
             }
 
-            using (session)
-            {
-                try
-                {
-                    var issues = await session.Store.ListIssuesAsync(new IssueQuery(IssueStateFilter.All), ct);
-                    var summary = OpsSummary.Build(issues, session.Store.Identity);
-                    if (parse.GetValue(json))
-                    {
-                        Console.Out.WriteLine(SummaryPrinter.Json(summary, session.StoreArgument));
-                    }
-                    else
-                    {
-                        SummaryPrinter.PrintTable(Console.Out, summary);
-                    }
-
-                    return ExitCodes.Ok;
-                }
-                catch (IssueStoreException ex)
-                {
-                    Console.Error.WriteLine(ex.Message);
-                    return ExitCodes.Failure;
-                }
-            }
-        });
+            return ExitCodes.Ok;
+        }));
         return cmd;
     }
 }

@@ -61,12 +61,7 @@ public sealed class CoordinatorSession : IDisposable
         catch (IssueStoreException ex)
         {
             error.WriteLine(ex.Message);
-            return (null, ex.Kind switch
-            {
-                StoreErrorKind.Invalid => ExitCodes.BadInput,
-                StoreErrorKind.RateLimited => ExitCodes.Deferred,
-                _ => ExitCodes.Failure,
-            });
+            return (null, ExitCodeFor(ex));
         }
 
         if (!ExecutorSelector.TryCreate(executor, policies, resolved, env, clock, log, out var exec, out var problem))
@@ -78,6 +73,39 @@ public sealed class CoordinatorSession : IDisposable
 
         return (new CoordinatorSession(issueStore, exec!, policies, resolved, log, clock), ExitCodes.Ok);
     }
+
+    /// <summary>
+    /// Creates the session, runs <paramref name="body"/>, disposes the session, and maps store failures to exit codes
+    /// with their one-line message: the shape every reconciling command shares.
+    /// </summary>
+    public static async Task<int> RunAsync(string? policiesDir, string? store, string? executor, bool verbose, Func<CoordinatorSession, Task<int>> body)
+    {
+        var (session, code) = Create(policiesDir, store, executor, verbose, Console.Error);
+        if (session is null)
+        {
+            return code;
+        }
+
+        using (session)
+        {
+            try
+            {
+                return await body(session);
+            }
+            catch (IssueStoreException ex)
+            {
+                await Console.Error.WriteLineAsync(ex.Message);
+                return ExitCodeFor(ex);
+            }
+        }
+    }
+
+    public static int ExitCodeFor(IssueStoreException ex) => ex.Kind switch
+    {
+        StoreErrorKind.Invalid => ExitCodes.BadInput,
+        StoreErrorKind.RateLimited => ExitCodes.Deferred,
+        _ => ExitCodes.Failure,
+    };
 
     public void Dispose() => (Store as IDisposable)?.Dispose();
 

@@ -29,6 +29,13 @@ public static class SummaryPrinter
         output.WriteLine("By priority  " + string.Join("   ", summary.ByPriority.Select(p => $"{p.Key}: {p.Value}")));
     }
 
+    /// <summary>The coordinator process's peak working set (agents are separate processes), in MB.</summary>
+    public static double PeakMemoryMb()
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return Math.Round(self.PeakWorkingSet64 / 1024.0 / 1024.0, 1);
+    }
+
     public static string Json(OpsSummary summary, string store, TimeSpan? elapsed = null)
     {
         using var buffer = new MemoryStream();
@@ -67,6 +74,7 @@ public static class SummaryPrinter
             if (elapsed is { } e)
             {
                 w.WriteNumber("seconds", Math.Round(e.TotalSeconds, 2));
+                w.WriteNumber("coordinatorPeakMemoryMb", PeakMemoryMb());
             }
 
             w.WriteString("store", store);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace BusinessOps.Core.Decisions;
 
@@ -12,27 +11,8 @@ public static class Text
     /// <summary>Inline code; backticks and line breaks removed so the span cannot be closed early.</summary>
     public static string Code(string value) => "`" + Bound(value.Replace("`", "'", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' '), 200) + "`";
 
-    /// <summary>One line of neutralized text, bounded.</summary>
-    public static string Inline(string value)
-    {
-        var sb = new StringBuilder(Math.Min(value.Length, 300) + 16);
-        foreach (var c in Bound(value, 300))
-        {
-            _ = c switch
-            {
-                '\r' or '\n' or '\t' => sb.Append(' '),
-                '<' => sb.Append("&lt;"),
-                '>' => sb.Append("&gt;"),
-                '|' => sb.Append("\\|"),
-                '@' => sb.Append("@\u200D"),
-                '`' => sb.Append('\''),
-                _ when char.IsControl(c) => sb,
-                _ => sb.Append(c),
-            };
-        }
-
-        return sb.ToString();
-    }
+    /// <summary>One line of neutralized text, bounded (the one implementation lives in <see cref="Governance.MarkdownSafe"/>).</summary>
+    public static string Inline(string value) => Governance.MarkdownSafe.Inline(value, 300);
 
     public static string Bound(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
 
