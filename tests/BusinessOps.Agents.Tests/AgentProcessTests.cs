@@ -116,4 +116,34 @@ public sealed class AgentProcessTests
         Assert.Equal(2, result.Outputs["findingCount"]!.GetValue<int>());
         Assert.Contains("AKIA****", stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Process_StoreWithoutIssueData_FetchesTheIssueAndWritesBack()
+    {
+        var dir = Directory.CreateTempSubdirectory("bops-agent-").FullName;
+        var path = Path.Combine(dir, "ops.db");
+        using (var filer = LocalStore.SqliteIssueStore.Open(path, "dana"))
+        {
+            await filer.CreateIssueAsync(new Core.Ports.NewIssue("Scan", "### Content\n\nghp_abcdefghijklmnopqrstuvwxyz0123456789", ["security/compliance"]), CancellationToken.None);
+        }
+
+        var (exit, stdout, stderr) = await RunAsync(null, "--process-issue", "1", "--store", path, "--key", "local/ops#1/a1/plan");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Equal("completed", JsonDocument.Parse(stdout).RootElement.GetProperty("outcome").GetString());
+        using var reader = LocalStore.SqliteIssueStore.Open(path, "dana");
+        var issue = await reader.GetIssueAsync(1, CancellationToken.None);
+        Assert.Single(issue!.Comments, c => Core.State.Markers.Has(c.Body, Core.State.Markers.ResultKind) && c.Author == reader.Identity);
+        Assert.Contains("status/done", issue.Labels);
+    }
+
+    [Fact]
+    public async Task Process_StoreWithoutTheIssue_BadInputExit2()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("bops-agent-").FullName, "ops.db");
+
+        var (exit, _, _) = await RunAsync(null, "--process-issue", "42", "--store", path);
+
+        Assert.Equal(2, exit);
+    }
 }

@@ -67,6 +67,12 @@ public static partial class AgentHost
         return await Lambda.LambdaRuntime.RunAsync(runtimeApi, (invocation, ct) => Lambda.LambdaHandler.HandleAsync(agent, invocation, store, ct), http, cancellationToken);
     }
 
+    /// <summary>The issue from the store (Batch: the agent fetches it itself); a missing issue or store is bad input.</summary>
+    private static async Task<IssueSnapshot> FetchIssueAsync(IIssueStore? store, int number, CancellationToken ct) =>
+        store is null
+            ? throw new BadInputException("no --issue-data and no usable --store: pass the issue JSON, or a store the agent can read it from")
+            : await store.GetIssueAsync(number, ct) ?? throw new BadInputException($"issue #{number} does not exist in {store.Location}");
+
     private static async Task<int> RunCoreAsync(string agent, string[] args, CancellationToken cancellationToken)
     {
         var parsed = HostArguments.TryParse(args, out var error);
@@ -101,17 +107,18 @@ public static partial class AgentHost
             }
             else
             {
+                store = OpenStore(parsed.Store, name, issueNumber);
                 try
                 {
-                    issue = await ReadIssueAsync(parsed.IssueData!, parsed.Issue, cancellationToken);
+                    issue = parsed.IssueData is { } data
+                        ? await ReadIssueAsync(data, parsed.Issue, cancellationToken)
+                        : await FetchIssueAsync(store, parsed.Issue, cancellationToken);
                 }
                 catch (BadInputException ex)
                 {
                     AgentLog.Write(name, issueNumber, "bad issue data: " + ex.Message);
                     return await PrintAsync(new AgentRun(ResultFactory.Failed(name, issueNumber, key, ex.Message, permanent: true), AgentExitCodes.BadInput));
                 }
-
-                store = OpenStore(parsed.Store, name, issueNumber);
             }
 
             var run = await ProcessAsync(name, issue, key, phase, store, cancellationToken);

@@ -7,7 +7,7 @@ namespace BusinessOps.Agents.Hosting;
 internal sealed record HostArguments(bool Help, bool Demo, int Issue, string? IssueData, string? Key, string? Phase, string? Store)
 {
     public static string Usage(string agent) =>
-        $"usage: {agent} --process-issue N --issue-data FILE|- [--key KEY] [--phase plan|execute] [--store PATH] | --demo | --help";
+        $"usage: {agent} --process-issue N [--issue-data FILE|-] [--key KEY] [--phase plan|execute] [--store PATH|github] | --demo | --help";
 
     /// <summary>Parses; returns null and an error message when the arguments are not usable.</summary>
     public static HostArguments? TryParse(string[] args, out string error)
@@ -69,9 +69,10 @@ internal sealed record HostArguments(bool Help, bool Demo, int Issue, string? Is
             return null;
         }
 
-        if (!demo && (issue == 0 || data is null))
+        // Without --issue-data the agent reads the issue from its store itself (how Batch jobs run: --store github).
+        if (!demo && (issue == 0 || (data is null && store is null && Environment.GetEnvironmentVariable(StoreResolver.EnvironmentVariable) is null or "")))
         {
-            error = "--process-issue N and --issue-data FILE|- are required (or --demo)";
+            error = "--process-issue N and --issue-data FILE|- (or --store) are required (or --demo)";
             return null;
         }
 
