@@ -69,7 +69,7 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
             // The agent could not write back (crashed, hung, printed garbage, or ran without a store): record for it.
             var record = outcome.Result is { } r && outcome.Status == DispatchStatus.Completed
                 ? ResultRecord.From(r)
-                : new ResultRecord(d.Key, d.Agent, AgentOutcome.Failed, 0, outcome.Result?.CostUsd ?? 0, Permanent: outcome.Permanent, Error: outcome.Error, Summary: outcome.Error);
+                : new ResultRecord(d.Key, d.Agent, AgentOutcome.Failed, 0, outcome.Result?.CostUsd ?? 0, Permanent: outcome.Permanent, Error: outcome.Error, Summary: outcome.Error, Infrastructure: outcome.Result is null);
             await store.AddCommentAsync(issue.Number, ResultComment.Render(d, outcome, record), ct);
             fresh = await store.GetIssueAsync(issue.Number, ct) ?? fresh;
         }

@@ -12,7 +12,9 @@ internal static class ResultComment
         var headline = outcome.Status == DispatchStatus.Completed
             ? $"**{d.Agent}** finished ({record.Outcome}): {Text.Inline(outcome.Result?.Summary ?? string.Empty)}"
             : $"**{d.Agent}** failed on attempt {d.Attempt}: {Text.Inline(outcome.Error ?? "unknown error")}"
-              + (outcome.Permanent ? "\n\nThis looks like bad input; edit the issue to fix it and I will try again." : "\n\nI will retry with backoff.");
+              + (!outcome.Permanent ? "\n\nI will retry with backoff."
+                  : record.Infrastructure ? string.Empty
+                  : "\n\nThis looks like bad input; edit the issue to fix it and I will try again.");
         return headline + "\n\n" + Markers.Format(record);
     }
 }

@@ -199,7 +199,11 @@ internal sealed partial class DecisionRun(IssueSnapshot issue, PolicySet policie
 
         if (result.Outcome == AgentOutcome.Failed)
         {
-            if (result.Permanent)
+            if (result.Permanent && result.Infrastructure)
+            {
+                OnBrokenInfrastructure(key, result.Error ?? "the executor rejected the dispatch", first);
+            }
+            else if (result.Permanent)
             {
                 OnBadInput();
             }
@@ -234,6 +238,24 @@ internal sealed partial class DecisionRun(IssueSnapshot issue, PolicySet policie
 
         _state = _state with { Triage = "bad input" };
         SetStatus(IssueStatus.NeedsTriage);
+    }
+
+    /// <summary>
+    /// The dispatch itself cannot work until someone fixes the setup (a missing function, queue or permission):
+    /// failed, said once, and no automatic retry — retrying would only storm. <c>/retry</c> after the fix.
+    /// </summary>
+    private void OnBrokenInfrastructure(string key, string error, bool first)
+    {
+        if (first)
+        {
+            _state = _state with { Failures = _state.Failures + 1, Summary = Text.Bound("Dispatch failed: " + error, 240) };
+            Audit("coordinator", "dispatch failed", error);
+        }
+
+        Note(
+            "infra:" + key,
+            $"{Text.Mentions(policies.Sla.Managers)}I could not start {Text.Code(_state.Agent ?? "the agent")}: {Text.Inline(error)}. This needs a fix in the deployment, not in the issue; I will not retry on my own. Comment `/retry` once it is fixed.");
+        SetStatus(IssueStatus.Failed);
     }
 
     // first: true the first time this key's failure is seen, so it is counted once.

@@ -5,7 +5,8 @@ namespace BusinessOps.Core.State;
 /// <summary>
 /// The machine-readable part of an agent's result comment (<c>&lt;!-- businessops:result {json} --&gt;</c>).
 /// Written by the agent host (or by the coordinator on the agent's behalf when the agent crashed);
-/// trusted only when the comment's author is the store identity.
+/// trusted only when the comment's author is the store identity. <see cref="Infrastructure"/>: the run never happened
+/// (missing function, queue or permission) — not the agent's doing and not the filer's.
 /// </summary>
 public sealed record ResultRecord(
     string Key,
@@ -17,7 +18,8 @@ public sealed record ResultRecord(
     bool Permanent = false,
     string? Error = null,
     string? Summary = null,
-    string? PlanHash = null)
+    string? PlanHash = null,
+    bool Infrastructure = false)
 {
     /// <summary>Longest summary kept in a marker; the full text is in the comment body.</summary>
     public const int MaxSummary = 300;

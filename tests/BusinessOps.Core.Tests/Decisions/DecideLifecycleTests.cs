@@ -195,4 +195,21 @@ public sealed class DecideLifecycleTests
         Assert.True(Markers.TryParseState(body, out var parsed));
         Assert.Equal("status/done", parsed.Status);
     }
+
+    [Fact]
+    public async Task Decide_MissingCloudResource_FailedOnceNoRetryStorm()
+    {
+        var (h, n, key) = await DispatchedAsync();
+        var record = new ResultRecord(key, "ai-qa-agent", AgentOutcome.Failed, 0, 0, Permanent: true, Error: "Batch job queue 'businessops-agents' does not exist", Infrastructure: true);
+        h.Store.AddCommentAs(n, h.Store.Identity, "failed " + Markers.Format(record), isBot: true);
+
+        var actions = await h.PassAsync(n);
+        h.Clock.Advance(TimeSpan.FromHours(3));
+        var later = await h.PassAsync(n);
+
+        Assert.Equal("status/failed", (await h.StateAsync(n)).Status);
+        Assert.Contains(actions.OfType<PostComment>(), c => c.Body.Contains("businessops-agents", StringComparison.Ordinal) && c.Body.Contains("/retry", StringComparison.Ordinal));
+        Assert.Empty(later);
+        Assert.Single(h.Dispatched);
+    }
 }
