@@ -10,6 +10,9 @@ internal sealed class Coordinator : IDisposable
 {
     private static readonly string Dir = Metadata("CoordinatorDir");
 
+    /// <summary>The built coordinator, run as <c>dotnet coordinator.dll</c>.</summary>
+    public static string Dll => Path.Combine(Dir, "coordinator.dll");
+
     public Coordinator()
     {
         Root = Directory.CreateTempSubdirectory("bops-e2e-").FullName;
@@ -34,7 +37,7 @@ internal sealed class Coordinator : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        psi.ArgumentList.Add(Path.Combine(Dir, "coordinator.dll"));
+        psi.ArgumentList.Add(Dll);
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);
