@@ -304,7 +304,20 @@ internal sealed partial class DecisionRun(IssueSnapshot issue, PolicySet policie
         }
     }
 
-    private string InputHash() => PlanHash.Compute(issue.Title + "\n" + issue.Body);
+    /// <summary>Changes when the title or body is edited (SHA-256 over the raw UTF-16, no copies): detects a fixed bad input.</summary>
+    private string InputHash()
+    {
+        Span<byte> title = stackalloc byte[32];
+        Span<byte> body = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(issue.Title.AsSpan()), title);
+        System.Security.Cryptography.SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(issue.Body.AsSpan()), body);
+        for (var i = 0; i < 6; i++)
+        {
+            title[i] ^= body[i];
+        }
+
+        return Convert.ToHexStringLower(title[..6]);
+    }
 
     private void Note(string key, string body)
     {
