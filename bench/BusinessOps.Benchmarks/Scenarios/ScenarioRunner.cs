@@ -1,11 +1,37 @@
+using BusinessOps.Benchmarks.Scenarios.GitHub;
+
 namespace BusinessOps.Benchmarks.Scenarios;
 
-/// <summary>Scenario benchmarks that count API requests and rate-limit cost rather than time.</summary>
+/// <summary>
+/// Scenario benchmarks that count API requests and rate-limit cost rather than time:
+/// <c>dotnet run -c Release --project bench/BusinessOps.Benchmarks -- scenarios NAME [options]</c>.
+/// </summary>
 public static class ScenarioRunner
 {
-    public static Task<int> RunAsync(string[] args)
+    private static readonly Dictionary<string, (string Description, Func<string[], TextWriter, CancellationToken, Task<int>> Run)> Scenarios = new(StringComparer.OrdinalIgnoreCase)
     {
-        Console.WriteLine("No scenarios registered yet: " + string.Join(' ', args));
-        return Task.FromResult(0);
+        ["github"] = ("The coordinator on the fake GitHub: cold/idle passes, a new issue, 1,000 at once, approvals (--issues N, default 10000)", GitHubSuite.RunAsync),
+    };
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || !Scenarios.TryGetValue(args[0], out var scenario))
+        {
+            Console.Error.WriteLine(args.Length == 0 ? "Name a scenario:" : $"No scenario '{args[0]}'. Available:");
+            foreach (var (name, (description, _)) in Scenarios)
+            {
+                Console.Error.WriteLine($"  scenarios {name}  {description}");
+            }
+
+            return 2;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        return await scenario.Run(args[1..], Console.Out, cancel.Token);
     }
 }
