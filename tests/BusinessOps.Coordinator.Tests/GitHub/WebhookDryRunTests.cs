@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BusinessOps.Coordinator.Logging;
 using BusinessOps.Coordinator.Reconcile;
 using BusinessOps.Coordinator.Tests.GitHub.Scenarios;
@@ -52,5 +53,26 @@ public sealed class WebhookDryRunTests
             Assert.True(s.Server.Counters.Requests <= (parsed.CommentCount == 0 ? 0 : 1), s.Server.Counters.ToString());
             Assert.Contains($"#{parsed.IssueNumber} ", output.ToString(), StringComparison.Ordinal);
         }
+    }
+    [Fact]
+    public async Task ReconcileDryRun_OpenedPayloadWithRoutingLabels_PrintsDispatchAndWritesNothing()
+    {
+        var payload = JsonNode.Parse((await WebhookExamples.LoadAsync("issues", "opened"))[0])!;
+        payload["issue"]!["labels"] = new JsonArray(new JsonObject { ["name"] = "finance/analysis" }, new JsonObject { ["name"] = "priority/P1" });
+        await using var s = await GitHubScenario.StartAsync();
+        s.Server.SeedIssue("Invoice", labels: ["finance/analysis", "priority/P1"]);
+        var parsed = GitHubEvents.Parse(payload.ToJsonString(), "issues");
+        using var output = new StringWriter();
+        using var store = new GitHubIssueStore(s.Options(), s.Clock);
+        var reconciler = new Reconciler(store, s.Executor, s.Policies, s.Clock, new ReconcileOptions(Concurrency: 4, DryRun: true, DispatchImmediately: true), Log.Quiet, output);
+        s.Server.Counters.Reset();
+
+        var pass = await reconciler.ReconcileAsync([await store.CompleteAsync(parsed, CancellationToken.None)], CancellationToken.None);
+
+        Assert.Equal(0, pass.Writes);
+        Assert.Equal(0, s.Server.Counters.Requests);
+        Assert.Empty(s.Executor.Dispatched);
+        Assert.Contains("#1 dispatch ai-finance-agent", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("status/in-progress", output.ToString(), StringComparison.Ordinal);
     }
 }
