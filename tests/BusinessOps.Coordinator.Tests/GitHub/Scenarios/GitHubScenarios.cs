@@ -37,6 +37,12 @@ public static class GitHubScenarios
     public static async Task<PassFigures> NewIssueAsync(GitHubScenario s, int existing, CancellationToken ct)
     {
         await ConvergeAsync(s, existing, ct);
+        return await NewIssuePassAsync(s, ct);
+    }
+
+    /// <summary>On whatever state <paramref name="s"/> is in (converged): one newly filed P1 issue, one <c>run --once</c> pass.</summary>
+    public static async Task<PassFigures> NewIssuePassAsync(GitHubScenario s, CancellationToken ct)
+    {
         s.Server.SeedIssue("New vendor invoice", "### Vendor\n\nInitech", ["finance/analysis", "priority/P1"]);
         return await s.PassAsync("new issue", ct);
     }
@@ -49,7 +55,7 @@ public static class GitHubScenarios
         var before = s.Server.Requests.Count;
         var pass = await s.PassAsync("burst", ct);
         var writes = s.Server.Requests.Skip(before).Where(r => r.IsWrite).Select(r => r.At).ToList();
-        return new BurstFigures(pass, [.. s.Executor.Dispatched.Select(d => d.Priority)], MinGap(writes), MaxPerMinute(writes));
+        return new BurstFigures(pass, [.. s.Executor.Dispatched.Select(d => d.Priority)], MinGap(writes), MaxIn(writes, TimeSpan.FromMinutes(1)), MaxIn(writes, TimeSpan.FromHours(1)));
     }
 
     /// <summary>
@@ -130,13 +136,13 @@ public static class GitHubScenarios
         return min;
     }
 
-    private static int MaxPerMinute(List<DateTimeOffset> times)
+    private static int MaxIn(List<DateTimeOffset> times, TimeSpan window)
     {
         var max = 0;
         var start = 0;
         for (var end = 0; end < times.Count; end++)
         {
-            while (times[end] - times[start] >= TimeSpan.FromMinutes(1))
+            while (times[end] - times[start] >= window)
             {
                 start++;
             }
