@@ -30,6 +30,12 @@ public sealed partial record GitHubOptions
     /// <summary>Minimum time between two writes (GitHub: at least 1 s between content-creating requests).</summary>
     public TimeSpan WriteSpacing { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Writes allowed in any rolling hour of this run (GitHub's secondary limit on content creation is 500/hour).
+    /// Past it a write waits, or the run defers when the wait outlasts its budget.
+    /// </summary>
+    public int MaxWritesPerHour { get; init; } = 500;
+
     /// <summary>Reads in flight at once (GitHub: avoid concurrent requests; 4 is a modest ceiling).</summary>
     public int MaxConcurrentReads { get; init; } = 4;
 
@@ -75,7 +81,7 @@ public sealed partial record GitHubOptions
             throw new ArgumentException("GITHUB_API_URL must be an absolute http(s) URL.");
         }
 
-        if (MaxConcurrentReads < 1 || WriteSpacing < TimeSpan.Zero || RunBudget < TimeSpan.Zero || RequestTimeout <= TimeSpan.Zero || TransientRetries < 0 || RateLimitRetries < 0)
+        if (MaxConcurrentReads < 1 || MaxWritesPerHour < 1 || WriteSpacing < TimeSpan.Zero || RunBudget < TimeSpan.Zero || RequestTimeout <= TimeSpan.Zero || TransientRetries < 0 || RateLimitRetries < 0)
         {
             throw new ArgumentException("GitHub options out of range: reads ≥ 1, spacing/budget ≥ 0, timeout > 0, retries ≥ 0.");
         }

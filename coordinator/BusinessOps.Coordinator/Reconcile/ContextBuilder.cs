@@ -31,9 +31,12 @@ internal static class ContextBuilder
             }
 
             var (state, _) = IssueStateReader.Read(issue, policies.Identity);
-            if (state is { ExternalId: { } id, Key: { } key, Executor: { } exec } && !IssueStateReader.HasResult(issue, policies.Identity, key))
+            if (state is { Key: { } key, Executor: { } exec } && exec != "local" && !IssueStateReader.HasResult(issue, policies.Identity, key))
             {
-                tracked.Add(new TrackedDispatch(issue.Number, key, exec, id, state.DispatchedAt ?? clock.GetUtcNow()));
+                // Cloud dispatches: Batch jobs are followed (by id when known, else by their key-derived name); Lambda reports through the agent.
+                var kind = Enum.TryParse<Priority>(state.Priority, out var p) ? policies.Dispatch.For(p).Executor : ExecutorKind.Batch;
+                var executorName = kind == ExecutorKind.Batch ? "batch" : "lambda";
+                tracked.Add(new TrackedDispatch(issue.Number, key, exec == "aws" ? executorName : exec, state.ExternalId ?? string.Empty, state.DispatchedAt ?? clock.GetUtcNow()));
             }
         }
 

@@ -3,7 +3,7 @@ using BusinessOps.Core.Ports;
 
 namespace BusinessOps.Coordinator.Reconcile;
 
-/// <summary>Counts reads and writes through the port, for <c>run --json</c>, the demo and benchmarks.</summary>
+/// <summary>Counts completed reads and writes through the port, for <c>run --json</c>, the demo and benchmarks.</summary>
 public sealed class CountingIssueStore(IIssueStore inner) : IIssueStore
 {
     private int _reads;
@@ -41,21 +41,24 @@ public sealed class CountingIssueStore(IIssueStore inner) : IIssueStore
 
     public Task UpsertLabelAsync(LabelDefinition label, CancellationToken cancellationToken) => Write(inner.UpsertLabelAsync(label, cancellationToken));
 
-    private Task<T> Read<T>(Task<T> task)
+    // Counted when they complete: a call refused by a rate limit (deferred) made no write.
+    private async Task<T> Read<T>(Task<T> task)
     {
+        var result = await task;
         Interlocked.Increment(ref _reads);
-        return task;
+        return result;
     }
 
-    private Task<T> Write<T>(Task<T> task)
+    private async Task<T> Write<T>(Task<T> task)
     {
+        var result = await task;
         Interlocked.Increment(ref _writes);
-        return task;
+        return result;
     }
 
-    private Task Write(Task task)
+    private async Task Write(Task task)
     {
+        await task;
         Interlocked.Increment(ref _writes);
-        return task;
     }
 }

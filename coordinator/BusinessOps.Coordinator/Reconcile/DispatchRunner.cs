@@ -51,16 +51,16 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
         var request = new DispatchRequest(d.Key, d.Agent, policies.Repository, issue, d.Attempt, d.Phase, d.Priority, d.Tenant);
         var outcome = await executor.DispatchAsync(request, ct);
         Interlocked.Increment(ref _dispatched);
-        var fresh = await store.GetIssueAsync(issue.Number, ct);
-        if (fresh is null)
+        if (outcome.Status == DispatchStatus.Submitted)
         {
+            // The intent (key) is already on the issue and the job is found by its key: no further write or read here.
+            log.Debug($"#{issue.Number} {d.Agent} submitted to {outcome.Executor} as {outcome.ExternalId}");
             return;
         }
 
-        if (outcome.Status == DispatchStatus.Submitted)
+        var fresh = await store.GetIssueAsync(issue.Number, ct);
+        if (fresh is null)
         {
-            var (id, body, _) = IssueStateReader.Amend(fresh, policies, s => s with { Executor = outcome.Executor, ExternalId = outcome.ExternalId, Status = LabelNames.For(IssueStatus.InProgress) });
-            await ActionApplier.UpsertAsync(store, issue.Number, id, body, ct);
             return;
         }
 

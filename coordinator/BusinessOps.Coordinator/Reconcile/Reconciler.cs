@@ -93,8 +93,10 @@ public sealed class Reconciler
             }
             catch (IssueStoreException ex) when (ex.Kind == StoreErrorKind.RateLimited)
             {
+                // Intents already recorded are dispatched before stopping: none is left waiting for a run that never starts.
                 _log.Warn($"deferred at #{issue.Number}: {ex.Message}");
-                return new PassResult(issues.Count, _store.Writes - writesBefore, 0, failed, Deferred: true, RetryAt: ex.RetryAt);
+                var started = await new DispatchRunner(_store, _executor, _policies, _clock, _options, _log).RunAsync(pending, cancellationToken);
+                return new PassResult(issues.Count, _store.Writes - writesBefore, started.Dispatched, failed + started.Failed, Deferred: true, RetryAt: ex.RetryAt);
             }
             catch (IssueStoreException ex)
             {

@@ -66,8 +66,28 @@ public sealed class BatchExecutor : IExecutor
     /// </summary>
     public async Task<IReadOnlyList<DispatchReport>> TrackAsync(IReadOnlyList<TrackedDispatch> dispatches, CancellationToken cancellationToken)
     {
-        var mine = dispatches.Where(d => string.Equals(d.Executor, Name, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(d.ExternalId)).ToList();
-        var reports = new List<DispatchReport>(mine.Count);
+        var reports = new List<DispatchReport>();
+        var mine = new List<TrackedDispatch>();
+        foreach (var d in dispatches.Where(d => string.Equals(d.Executor, Name, StringComparison.Ordinal)))
+        {
+            // The status comment records the intent (the key) but not the job id, to keep GitHub writes to two per
+            // dispatch: the job is found by its deterministic name, exactly as the idempotent submit finds it.
+            if (!string.IsNullOrWhiteSpace(d.ExternalId))
+            {
+                mine.Add(d);
+            }
+            else if (await FindByNameAsync(d, cancellationToken) is { } id)
+            {
+                mine.Add(d with { ExternalId = id });
+            }
+            else if (_clock.GetUtcNow() - d.DispatchedAt > NotFoundGrace)
+            {
+                // The intent is on the issue but no job carries its name: the submit never happened (a crash or a
+                // deferred pass). The coordinator dispatches the same key again; the submit stays idempotent.
+                reports.Add(new DispatchReport(d.Key, NotFoundState, Failed: false, Stuck: false, "no Batch job with this key's name"));
+            }
+        }
+
         foreach (var chunk in mine.Chunk(BatchClient.DescribeBatchSize))
         {
             var ids = chunk.Select(d => d.ExternalId).Distinct(StringComparer.Ordinal).ToList();
@@ -92,6 +112,35 @@ public sealed class BatchExecutor : IExecutor
         }
 
         return reports;
+    }
+
+    /// <summary>State reported for an intent whose job does not exist (after <see cref="NotFoundGrace"/>, for ListJobs' eventual consistency).</summary>
+    public const string NotFoundState = "NOT_FOUND";
+
+    /// <summary>How long a fresh intent may go unseen by ListJobs before it counts as never submitted.</summary>
+    public static readonly TimeSpan NotFoundGrace = TimeSpan.FromMinutes(2);
+
+    private async Task<string?> FindByNameAsync(TrackedDispatch dispatch, CancellationToken ct)
+    {
+        var name = BatchJobNames.ForKey(dispatch.Key);
+        foreach (var queue in _policy.Targets.Values.Where(t => t.Executor == ExecutorKind.Batch && t.Queue is not null).Select(t => t.Queue!).Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                var found = await _client.ListJobsByNameAsync(queue, name, ct);
+                if (found.Count > 0)
+                {
+                    return found.MaxBy(j => j.CreatedAt ?? 0)!.JobId;
+                }
+            }
+            catch (AwsException)
+            {
+                // Not found now is not failed: the next pass looks again.
+                return null;
+            }
+        }
+
+        return null;
     }
 
     private DispatchReport Report(TrackedDispatch dispatch, JobDetail job)

@@ -69,14 +69,10 @@ internal sealed partial class DecisionRun
         var requirement = ApprovalRouter.For(classification, _labels.Clients, policies.Approvals, policies.Autonomy.Mode, humanRequired: true);
         var waitingSince = _state.WaitingSince ?? planAt;
         var timeout = ApprovalTimeouts.Check(requirement.Kind, waitingSince, now, policies.Approvals);
-        if (timeout.Outcome == TimeoutOutcome.BackupApprover && timeout.BackupRole is { } backup)
+        var widened = timeout.Outcome == TimeoutOutcome.BackupApprover && timeout.BackupRole is not null;
+        if (widened)
         {
-            requirement = ApprovalRouter.WidenTo(requirement, backup, policies.Approvals);
-            if (_state.BackupRole != backup)
-            {
-                _state = _state with { BackupRole = backup };
-                Note("backup:" + planHash, $"{Text.Mentions(ApprovalRouter.Members(backup, policies.Approvals))}{Text.Inline(timeout.Explanation)}");
-            }
+            requirement = ApprovalRouter.WidenTo(requirement, timeout.BackupRole!, policies.Approvals);
         }
 
         var verdict = ApprovalEvaluator.Evaluate(issue, requirement, planHash, _state.PlanAt ?? planAt, policies.Identity, context.Permissions, policies.Approvals);
@@ -101,6 +97,13 @@ internal sealed partial class DecisionRun
                 _state = _state with { Override = "rejected", Summary = Text.Bound("Plan rejected by " + verdict.RejectedBy + (verdict.RejectionReason is { } r ? ": " + r : "; nothing was executed"), 240) };
                 SetStatus(IssueStatus.Done);
                 return;
+        }
+
+        // Still waiting: only now is it worth pinging the backup approvers (an approval in this same pass needs nobody).
+        if (widened && _state.BackupRole != timeout.BackupRole)
+        {
+            _state = _state with { BackupRole = timeout.BackupRole };
+            Note("backup:" + planHash, $"{Text.Mentions(ApprovalRouter.Members(timeout.BackupRole!, policies.Approvals))}{Text.Inline(timeout.Explanation)}");
         }
 
         if (risks.Count > 0)

@@ -162,6 +162,14 @@ internal sealed partial class DecisionRun(IssueSnapshot issue, PolicySet policie
                 return;
             }
 
+            if (report.State == "NOT_FOUND")
+            {
+                // Recorded but never started (the pass stopped between intent and dispatch): same key again, idempotently.
+                _agent = _state.Agent;
+                _dispatch = new DispatchAgent(_agent!, _state.Key!, _state.Attempt, _state.Phase ?? IdempotencyKey.PlanPhase, _priority, _labels.Clients.FirstOrDefault());
+                return;
+            }
+
             if (report.Stuck)
             {
                 Note("stuck:" + _state.Key, $"The dispatch `{_state.Key}` has been waiting to start since {Text.Time(_state.DispatchedAt ?? now)}: {Text.Inline(report.Message ?? "no capacity")}. It will keep waiting; check the job queue.");

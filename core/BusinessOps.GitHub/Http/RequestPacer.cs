@@ -21,6 +21,9 @@ internal sealed class RequestPacer(GitHubOptions options, TimeProvider clock) : 
     // When the last write finished; the next one waits WriteSpacing after it.
     private DateTimeOffset _lastWriteAt = DateTimeOffset.MinValue;
 
+    // Start times of this run's writes in the last hour, oldest first (GitHub: at most 500 content writes per hour).
+    private readonly Queue<DateTimeOffset> _hourOfWrites = new();
+
     // Consecutive secondary-limit answers without guidance, for the exponential backoff.
     private int _secondaryStreak;
 
@@ -34,11 +37,14 @@ internal sealed class RequestPacer(GitHubOptions options, TimeProvider clock) : 
             await WaitForWindowAsync(cancellationToken);
             if (!isRead)
             {
+                await WaitForHourlyQuotaAsync(cancellationToken);
                 var wait = _lastWriteAt + options.WriteSpacing - clock.GetUtcNow();
                 if (_lastWriteAt != DateTimeOffset.MinValue && wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait, clock, cancellationToken);
                 }
+
+                _hourOfWrites.Enqueue(clock.GetUtcNow());
             }
         }
         catch
@@ -103,6 +109,30 @@ internal sealed class RequestPacer(GitHubOptions options, TimeProvider clock) : 
     {
         _writeGate.Dispose();
         _readGate.Dispose();
+    }
+
+    // Called holding the write gate, so the queue has one user at a time.
+    private async Task WaitForHourlyQuotaAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        while (_hourOfWrites.Count > 0 && _hourOfWrites.Peek() <= now - TimeSpan.FromHours(1))
+        {
+            _hourOfWrites.Dequeue();
+        }
+
+        if (_hourOfWrites.Count < options.MaxWritesPerHour)
+        {
+            return;
+        }
+
+        var until = _hourOfWrites.Peek() + TimeSpan.FromHours(1);
+        if (until > _deadline)
+        {
+            throw new GitHubRateLimitDeferredException(until, options.RunBudget);
+        }
+
+        await Task.Delay(until - now, clock, cancellationToken);
+        _hourOfWrites.Dequeue();
     }
 
     private async Task WaitForWindowAsync(CancellationToken cancellationToken)

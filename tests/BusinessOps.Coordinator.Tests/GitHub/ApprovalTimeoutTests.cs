@@ -6,8 +6,7 @@ namespace BusinessOps.Coordinator.Tests.GitHub;
 /// <summary>What the approval gate posts when the approval and the synchronous timeout are seen in the same pass.</summary>
 public sealed class ApprovalTimeoutTests
 {
-    [Fact(Skip = "BUG (docs/benchmarks/github.md, finding 5): DecisionRun.AwaitApproval posts the backup-approver note (pinging @olivia) before it "
-        + "evaluates the verdict, so a plan approved in the same pass still asks the backup approver to approve.")]
+    [Fact]
     public async Task RunOnce_ApprovedAfterSynchronousTimeout_NoBackupApproverPing()
     {
         await using var s = await GitHubScenario.StartAsync();

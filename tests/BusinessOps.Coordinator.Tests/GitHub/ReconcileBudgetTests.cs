@@ -7,10 +7,6 @@ namespace BusinessOps.Coordinator.Tests.GitHub;
 /// <summary>Issue 3's request budgets, measured through the real reconciler against the fake GitHub (bench: 10,000 issues).</summary>
 public sealed class ReconcileBudgetTests(ITestOutputHelper output)
 {
-    private const string NewIssueWritesBug =
-        "BUG (docs/benchmarks/github.md, finding 1): a cloud dispatch costs 3 writes (labels, status comment, PATCH of the status comment with the external id) "
-        + "and re-reads the issue and its comments after DispatchAsync; the budget is 2 writes. Fix in DispatchRunner.RunOneAsync.";
-
     [Fact]
     public async Task RunOnce_ColdFullPass_ListPagesWithinCeilNOver100PlusWritesItMustMake()
     {
@@ -70,7 +66,7 @@ public sealed class ReconcileBudgetTests(ITestOutputHelper output)
         Assert.True(f.Requests.Reads <= 2, f.ToString());
     }
 
-    [Fact(Skip = NewIssueWritesBug)]
+    [Fact]
     public async Task Event_IssueOpened_AtMostTwoWrites()
     {
         await using var s = await GitHubScenario.StartAsync();
@@ -81,7 +77,7 @@ public sealed class ReconcileBudgetTests(ITestOutputHelper output)
         Assert.True(f.Requests.Writes <= 2, f.ToString());
     }
 
-    [Fact(Skip = NewIssueWritesBug)]
+    [Fact]
     public async Task RunOnce_NewlyFiledIssue_AtMostTwoReadsAndTwoWrites()
     {
         await using var s = await GitHubScenario.StartAsync();

@@ -167,17 +167,18 @@ public sealed class DecideGovernanceTests
     public async Task Decide_SynchronousTimeout_LetsTheBackupApprove()
     {
         var (h, n) = await AwaitingApprovalAsync();
-        h.Say(n, "olivia", "/approve");
         h.Store.SetPermission("olivia", RepositoryPermission.Write);
-        await h.PassAsync(n);
-        Assert.Single(h.Dispatched);
 
         h.Clock.Advance(TimeSpan.FromMinutes(6));
+        var waiting = await h.PassAsync(n);
+        Assert.Single(h.Dispatched);
+        Assert.Contains(waiting.OfType<PostComment>(), c => c.NoteKey.StartsWith("backup:", StringComparison.Ordinal) && c.Body.Contains("@olivia", StringComparison.Ordinal));
+
         h.Say(n, "olivia", "/approve now as backup");
-        var actions = await h.PassAsync(n);
+        var approved = await h.PassAsync(n);
 
         Assert.Equal(IdempotencyKey.ExecutePhase, h.Dispatched[^1].Phase);
-        Assert.Contains(actions.OfType<PostComment>(), c => c.NoteKey.StartsWith("backup:", StringComparison.Ordinal));
+        Assert.DoesNotContain(approved.OfType<PostComment>(), c => c.NoteKey.StartsWith("backup:", StringComparison.Ordinal));
     }
 
     [Fact]

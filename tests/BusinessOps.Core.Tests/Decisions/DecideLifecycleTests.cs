@@ -212,4 +212,17 @@ public sealed class DecideLifecycleTests
         Assert.Empty(later);
         Assert.Single(h.Dispatched);
     }
+
+    [Fact]
+    public async Task Decide_IntentWithoutJob_DispatchesTheSameKeyAgain()
+    {
+        var (h, n, key) = await DispatchedAsync();
+        h.Context = new DecisionContext { Reports = new Dictionary<string, DispatchReport> { [key] = new(key, "NOT_FOUND", false, false, "no Batch job with this key's name") } };
+
+        var actions = await h.PassAsync(n);
+
+        var again = Assert.Single(actions.OfType<DispatchAgent>());
+        Assert.Equal(key, again.Key);
+        Assert.Equal(1, (await h.StateAsync(n)).Attempt);
+    }
 }
