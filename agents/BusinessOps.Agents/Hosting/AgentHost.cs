@@ -56,9 +56,22 @@ public static partial class AgentHost
         IIssueStore? store;
         try
         {
+            // The function's environment names the secret; its GITHUB_* keys become this process's credential.
+            var env = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
+            {
+                env[(string)e.Key] = e.Value as string;
+            }
+
+            using var secretsHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            foreach (var (name, value) in await Aws.Secrets.GitHubSecretLoader.LoadAsync(env, TimeProvider.System, secretsHttp, cancellationToken))
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+
             store = Environment.GetEnvironmentVariable("GITHUB_REPOSITORY") is { Length: > 0 } ? StoreResolver.StoreFactory("github") : null;
         }
-        catch (IssueStoreException ex)
+        catch (Exception ex) when (ex is IssueStoreException or Aws.Errors.AwsException)
         {
             await Lambda.LambdaRuntime.ReportInitErrorAsync(runtimeApi, ex, http, cancellationToken);
             return AgentExitCodes.BadInput;

@@ -13,4 +13,5 @@ internal sealed record AwsCall(
     string Path,
     byte[] Body,
     bool Idempotent,
-    IReadOnlyList<KeyValuePair<string, string>>? Headers = null);
+    IReadOnlyList<KeyValuePair<string, string>>? Headers = null,
+    string ContentType = "application/json");

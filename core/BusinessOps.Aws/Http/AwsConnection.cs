@@ -50,7 +50,7 @@ internal sealed class AwsConnection(
         var baseHeaders = new List<KeyValuePair<string, string>>(call.Headers ?? []);
         if (call.Body.Length > 0)
         {
-            baseHeaders.Add(new("content-type", "application/json"));
+            baseHeaders.Add(new("content-type", call.ContentType));
         }
 
         var now = clock.GetUtcNow();
@@ -73,7 +73,7 @@ internal sealed class AwsConnection(
         if (call.Body.Length > 0)
         {
             request.Content = new ByteArrayContent(call.Body);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(call.ContentType);
         }
 
         // The per-attempt timeout is a socket guard, not business time: it runs on the system timer so that a test's

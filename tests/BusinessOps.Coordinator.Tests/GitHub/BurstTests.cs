@@ -1,6 +1,6 @@
-using BusinessOps.Coordinator.Tests.GitHub.Scenarios;
 using BusinessOps.Coordinator.Logging;
 using BusinessOps.Coordinator.Reconcile;
+using BusinessOps.Coordinator.Tests.GitHub.Scenarios;
 using BusinessOps.GitHub;
 using Xunit;
 using Xunit.Abstractions;
