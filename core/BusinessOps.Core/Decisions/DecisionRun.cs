@@ -14,6 +14,9 @@ namespace BusinessOps.Core.Decisions;
 internal sealed partial class DecisionRun(IssueSnapshot issue, PolicySet policies, DateTimeOffset now, DecisionContext context)
 {
     private const int MaxAudit = 20;
+
+    // Lambda runs at most 15 minutes and retries a failed asynchronous event twice (about 1 and 2 minutes later).
+    private static readonly TimeSpan LambdaSilence = TimeSpan.FromMinutes(30);
     private readonly IssueHistory _history = IssueHistory.Read(issue, policies.Identity);
     private readonly LabelView _labels = LabelView.Parse(issue.Labels, policies.Routing);
     private readonly List<string> _add = [];
@@ -174,6 +177,14 @@ internal sealed partial class DecisionRun(IssueSnapshot issue, PolicySet policie
             {
                 Note("stuck:" + _state.Key, $"The dispatch `{_state.Key}` has been waiting to start since {Text.Time(_state.DispatchedAt ?? now)}: {Text.Inline(report.Message ?? "no capacity")}. It will keep waiting; check the job queue.");
             }
+        }
+        else if (_state.Executor == "aws" && policies.Dispatch.For(_priority).Executor == ExecutorKind.Lambda
+            && _state.DispatchedAt is { } invoked && now - invoked > LambdaSilence)
+        {
+            // An asynchronous Invoke reports only through the agent's result; silence past Lambda's 15-minute limit and
+            // its own retries means the run was lost. A new attempt has a new key, so a late result cannot count twice.
+            OnFailure(_state.Key!, $"no result from Lambda within {Text.Duration(LambdaSilence)}", now, first: _state.SettledKey != _state.Key);
+            return;
         }
         else if (_state.Executor == "local" && _state.DispatchedAt is { } at && now - at > policies.Dispatch.Local.Timeout + TimeSpan.FromMinutes(5))
         {

@@ -225,4 +225,24 @@ public sealed class DecideLifecycleTests
         Assert.Equal(key, again.Key);
         Assert.Equal(1, (await h.StateAsync(n)).Attempt);
     }
+
+    [Fact]
+    public async Task Decide_LambdaSilentPast30Minutes_FailsAndRetriesWithANewKey()
+    {
+        var h = new DecideHarness { Context = new DecisionContext { Executor = "aws", DispatchImmediately = true } };
+        var n = await h.FileAsync("Site down", "body", "operations/monitoring", "priority/P0");
+        await h.PassAsync(n);
+        h.Clock.Advance(TimeSpan.FromMinutes(20));
+        Assert.Empty(await h.DecideAsync(n));
+
+        h.Clock.Advance(TimeSpan.FromMinutes(11));
+        await h.PassAsync(n);
+        var state = await h.StateAsync(n);
+        Assert.Equal(1, state.Failures);
+        Assert.Contains("no result from Lambda", state.Summary, StringComparison.Ordinal);
+
+        h.Clock.Advance(TimeSpan.FromMinutes(2));
+        await h.PassAsync(n);
+        Assert.Equal("local/ops#1/a2/plan", h.Dispatched[^1].Key);
+    }
 }
