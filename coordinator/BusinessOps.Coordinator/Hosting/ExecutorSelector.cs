@@ -11,7 +11,9 @@ internal static class ExecutorSelector
 {
     public static bool TryCreate(string? requested, PolicySet policies, string storeArgument, IReadOnlyDictionary<string, string?> env, TimeProvider clock, Log log, out IExecutor? executor, out string? error)
     {
-        var choice = (requested ?? env.GetValueOrDefault("BUSINESSOPS_EXECUTOR") ?? "local").Trim().ToLowerInvariant();
+        // An unset repository variable arrives as an empty string: empty means "not chosen", not an unknown executor.
+        var fromEnv = env.GetValueOrDefault("BUSINESSOPS_EXECUTOR");
+        var choice = (string.IsNullOrWhiteSpace(requested) ? string.IsNullOrWhiteSpace(fromEnv) ? "local" : fromEnv : requested).Trim().ToLowerInvariant();
         executor = null;
         error = null;
         switch (choice)
