@@ -32,9 +32,11 @@ public sealed class ContractTests(PrismFixture prism, ITestOutputHelper output)
         await client.GetPermissionAsync("octocat", CancellationToken.None);
         await client.GetPermissionAsync("dependabot[bot]", CancellationToken.None);
         var user = await client.GetAuthenticatedUserAsync(CancellationToken.None);
+        var members = await client.ListTeamMembersAsync("acme", "finance-managers", CancellationToken.None);
 
         Assert.NotNull(user.Login);
-        Assert.Equal(10, connection.Stats.Gets);
+        Assert.NotNull(members);
+        Assert.Equal(11, connection.Stats.Gets);
         Assert.Equal(0, connection.Stats.Retries);
     }
 

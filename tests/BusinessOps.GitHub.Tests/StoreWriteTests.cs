@@ -207,6 +207,22 @@ public sealed class StoreWriteTests
     }
 
     [Fact]
+    public async Task Teams_ReadableTeamListsMembers_UnreadableOrMalformedIsNull()
+    {
+        await using var h = await Harness.StartAsync();
+        h.Server.SeedTeam("acme/finance", "fiona", "frank");
+        var store = h.Store();
+
+        var finance = await store.GetTeamMembersAsync("acme/finance", CancellationToken.None);
+        var hidden = await store.GetTeamMembersAsync("acme/board", CancellationToken.None);
+        var malformed = await store.GetTeamMembersAsync("no-slash", CancellationToken.None);
+
+        Assert.Equal(["fiona", "frank"], finance);
+        Assert.Null(hidden);
+        Assert.Null(malformed);
+    }
+
+    [Fact]
     public async Task Labels_UpsertCreatesThenUpdates_ListReturnsThem()
     {
         await using var h = await Harness.StartAsync();

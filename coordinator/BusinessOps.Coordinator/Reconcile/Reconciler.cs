@@ -22,6 +22,7 @@ public sealed class Reconciler
     private readonly Log _log;
     private readonly TextWriter _out;
     private readonly PermissionCache _permissions;
+    private readonly TeamCache _teams;
 
     public Reconciler(IIssueStore store, IExecutor executor, PolicySet policies, TimeProvider clock, ReconcileOptions options, Log log, TextWriter? output = null)
     {
@@ -33,6 +34,7 @@ public sealed class Reconciler
         _log = log;
         _out = output ?? TextWriter.Null;
         _permissions = new PermissionCache(_store);
+        _teams = new TeamCache(store, _policies);
     }
 
     /// <summary>The store with request counting, for callers that report figures.</summary>
@@ -60,7 +62,7 @@ public sealed class Reconciler
     {
         var writesBefore = _store.Writes;
         var context = await ContextBuilder.BuildAsync(issues, _policies, _executor, _clock, _options.DispatchImmediately, cancellationToken);
-        context = context with { Permissions = _permissions.Known };
+        context = context with { Permissions = _permissions.Known, Teams = await _teams.ResolveAsync(issues, cancellationToken) };
         var pending = new List<(IssueSnapshot Issue, DispatchAgent Dispatch)>();
         var failed = 0;
         foreach (var issue in issues.OrderBy(i => PriorityOf(i)).ThenBy(i => i.Number))

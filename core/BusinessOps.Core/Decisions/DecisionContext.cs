@@ -22,6 +22,9 @@ public sealed record DecisionContext
     /// <summary>Repository permission per login (only logins the shell looked up).</summary>
     public IReadOnlyDictionary<string, RepositoryPermission> Permissions { get; init; } = new Dictionary<string, RepositoryPermission>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Members of the <c>org/team</c> entries of approval roles, where the store could read them.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Teams { get; init; }
+
     /// <summary>Executor reports by idempotency key.</summary>
     public IReadOnlyDictionary<string, DispatchReport> Reports { get; init; } = new Dictionary<string, DispatchReport>(StringComparer.Ordinal);
 

@@ -28,7 +28,7 @@ internal sealed partial class DecisionRun
 
         if (_state.Status == LabelNames.For(IssueStatus.AwaitingApproval) || _state.Status == LabelNames.For(IssueStatus.AwaitingDecision))
         {
-            foreach (var login in ApprovalEvaluator.LoginsNeedingPermission(issue, _state.PlanAt ?? DateTimeOffset.MinValue, policies.Identity, policy: policies.Approvals, known: context.Permissions))
+            foreach (var login in ApprovalEvaluator.LoginsNeedingPermission(issue, _state.PlanAt ?? DateTimeOffset.MinValue, policies.Identity, policy: policies.Approvals, known: context.Permissions, teams: context.Teams))
             {
                 Need(login);
             }

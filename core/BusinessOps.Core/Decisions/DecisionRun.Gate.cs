@@ -75,7 +75,7 @@ internal sealed partial class DecisionRun
             requirement = ApprovalRouter.WidenTo(requirement, timeout.BackupRole!, policies.Approvals);
         }
 
-        var verdict = ApprovalEvaluator.Evaluate(issue, requirement, planHash, _state.PlanAt ?? planAt, policies.Identity, context.Permissions, policies.Approvals);
+        var verdict = ApprovalEvaluator.Evaluate(issue, requirement, planHash, _state.PlanAt ?? planAt, policies.Identity, context.Permissions, policies.Approvals, context.Teams);
         foreach (var ignored in verdict.Ignored)
         {
             Note("ignored:" + ignored.CommentId, ApprovalReplies.ForIgnored(ignored, requirement, policies.Approvals));
@@ -138,7 +138,7 @@ internal sealed partial class DecisionRun
         }
 
         var requirement = ApprovalRouter.For(classification, _labels.Clients, policies.Approvals, AutonomyMode.Manual, humanRequired: true);
-        var verdict = ApprovalEvaluator.Evaluate(issue, requirement, _state.PlanHash!, _state.PlanAt.Value, policies.Identity, context.Permissions, policies.Approvals);
+        var verdict = ApprovalEvaluator.Evaluate(issue, requirement, _state.PlanHash!, _state.PlanAt.Value, policies.Identity, context.Permissions, policies.Approvals, context.Teams);
         if (verdict.State != ApprovalState.Pending)
         {
             var who = verdict.State == ApprovalState.Approved ? string.Join(", ", verdict.Approvers) : verdict.RejectedBy ?? "?";

@@ -133,6 +133,19 @@ internal sealed class GitHubClient(GitHubConnection connection)
         }
     }
 
+    /// <summary>A team's members, or null when the token may not read the team (404/403): then it matches nobody.</summary>
+    public async Task<List<UserDto>?> ListTeamMembersAsync(string org, string slug, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GetAllPagesAsync(ApiUrls.TeamMembers(org, slug), Json.ListUserDto, cancellationToken);
+        }
+        catch (Exception ex) when (ex is GitHubNotFoundException or GitHubUnauthorizedException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Adds a reaction to an issue comment; GitHub answers 200 for one that already exists, so it is idempotent.</summary>
     public Task AddReactionAsync(long commentId, string content, CancellationToken cancellationToken) =>
         connection.SendAsync(new GitHubRequest(HttpMethod.Post, Urls.CommentReactions(commentId), Serialize(new ReactionBody(content), Json.ReactionBody)) { Idempotent = true }, cancellationToken);

@@ -60,6 +60,9 @@ internal sealed class ApiUrls(string owner, string repository)
 
     public string RepoLabel(string name) => _repo + "/labels/" + Esc(name);
 
+    /// <summary><c>orgs/{org}/teams/{slug}/members</c>, first page of 100 (followed by Link pagination).</summary>
+    public static string TeamMembers(string org, string slug) => "orgs/" + Esc(org) + "/teams/" + Esc(slug) + "/members?per_page=100";
+
     public string CollaboratorPermission(string login) => _repo + "/collaborators/" + Esc(login) + "/permission";
 
     private static string N(int number) => number.ToString(CultureInfo.InvariantCulture);

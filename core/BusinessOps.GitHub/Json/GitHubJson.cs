@@ -8,6 +8,7 @@ namespace BusinessOps.GitHub.Json;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     PropertyNameCaseInsensitive = false)]
 [JsonSerializable(typeof(UserDto))]
+[JsonSerializable(typeof(List<UserDto>))]
 [JsonSerializable(typeof(IssueDto))]
 [JsonSerializable(typeof(List<IssueDto>))]
 [JsonSerializable(typeof(CommentDto))]

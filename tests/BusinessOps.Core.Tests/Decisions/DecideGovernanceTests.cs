@@ -428,4 +428,21 @@ public sealed class DecideGovernanceTests
         Assert.Empty(again);
         Assert.Equal(1, h.Lookups);
     }
+
+    [Fact]
+    public async Task Decide_RoleNamesATeam_MemberApprovesOnlyWhenTheTeamIsKnown()
+    {
+        var roles = new Dictionary<string, IReadOnlyList<string>>(ApprovalPolicy.Default.Roles, StringComparer.OrdinalIgnoreCase) { ["finance-manager"] = ["acme/finance"] };
+        var policies = PolicySet.Default with { Approvals = ApprovalPolicy.Default with { Roles = roles } };
+        var (h, n) = await AwaitingApprovalAsync(policies);
+        h.Store.SetPermission("frank", RepositoryPermission.Write);
+        h.Say(n, "frank", "/approve");
+
+        await h.PassAsync(n);
+        Assert.Single(h.Dispatched);
+
+        h.Context = h.Context with { Teams = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase) { ["acme/finance"] = ["frank"] } };
+        await h.PassAsync(n);
+        Assert.Equal(IdempotencyKey.ExecutePhase, h.Dispatched[^1].Phase);
+    }
 }

@@ -170,6 +170,19 @@ public sealed partial class FakeGitHubServer
                     }));
             }
 
+            if (segments is ["orgs", var org, "teams", var slug, "members"] && method == "GET")
+            {
+                return _teams.TryGetValue(org + "/" + slug, out var members)
+                    ? Page(members, query, $"/orgs/{org}/teams/{slug}/members", (w, login) =>
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("login", login);
+                        w.WriteString("type", "User");
+                        w.WriteEndObject();
+                    })
+                    : FakeResponse.NotFound();
+            }
+
             if (segments.Length < 3 || segments[0] != "repos" || !segments[1].Equals(Owner, StringComparison.OrdinalIgnoreCase) || !segments[2].Equals(Repository, StringComparison.OrdinalIgnoreCase))
             {
                 return FakeResponse.NotFound();

@@ -25,6 +25,7 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
     private readonly Dictionary<long, FakeComment> _comments = [];
     private readonly Dictionary<string, FakeLabel> _labels = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _permissions = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<string>> _teams = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(long CommentId, string Content, string User)> _reactions = [];
     private readonly List<FakeRequest> _requests = [];
     private readonly Queue<DateTimeOffset> _recentWrites = new();
@@ -249,6 +250,15 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
                 issue.UpdatedAt = Now();
                 _version++;
             }
+        }
+    }
+
+    /// <summary>An organisation team (<c>org/slug</c>) the token may read, with its members.</summary>
+    public void SeedTeam(string team, params string[] members)
+    {
+        lock (_gate)
+        {
+            _teams[team] = [.. members];
         }
     }
 
