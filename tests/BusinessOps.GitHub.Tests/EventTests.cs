@@ -2,6 +2,7 @@ using System.Text.Json;
 using BusinessOps.GitHub.Errors;
 using BusinessOps.GitHub.Events;
 using BusinessOps.GitHub.Tests.Support;
+using BusinessOps.TestKit;
 
 namespace BusinessOps.GitHub.Tests;
 
@@ -10,7 +11,7 @@ public sealed class EventTests
     public static TheoryData<string, string> Examples()
     {
         // Real payloads from @octokit/webhooks-examples (installed by NodeTools / setup.sh).
-        var modules = NodeTools.NodeModulesAsync().GetAwaiter().GetResult();
+        var modules = NpmTools.NodeModulesAsync().GetAwaiter().GetResult();
         using var index = JsonDocument.Parse(File.ReadAllText(Path.Combine(modules, "@octokit", "webhooks-examples", "api.github.com", "index.json")));
         var data = new TheoryData<string, string>();
         foreach (var webhook in index.RootElement.EnumerateArray())

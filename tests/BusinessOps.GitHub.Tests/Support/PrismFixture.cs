@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using BusinessOps.TestKit;
 
 namespace BusinessOps.GitHub.Tests.Support;
 
@@ -21,7 +22,7 @@ public sealed class PrismFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var modules = await NodeTools.NodeModulesAsync();
+        var modules = await NpmTools.NodeModulesAsync();
         var prism = Path.Combine(modules, "@stoplight", "prism-cli", "dist", "index.js");
         var spec = Path.Combine(modules, "@octokit", "openapi", "generated", "api.github.com.json");
         var port = FreePort();
