@@ -1,5 +1,4 @@
 using System.Text.Json;
-
 using BusinessOps.TestKit;
 
 namespace BusinessOps.Coordinator.Tests.GitHub;
