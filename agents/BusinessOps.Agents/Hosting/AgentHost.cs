@@ -57,12 +57,7 @@ public static partial class AgentHost
         try
         {
             // The function's environment names the secret; its GITHUB_* keys become this process's credential.
-            var env = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
-            {
-                env[(string)e.Key] = e.Value as string;
-            }
-
+            var env = GitHubStoreOpener.ProcessEnvironment();
             using var secretsHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             foreach (var (name, value) in await Aws.Secrets.GitHubSecretLoader.LoadAsync(env, TimeProvider.System, secretsHttp, cancellationToken))
             {

@@ -9,7 +9,13 @@ namespace BusinessOps.Agents.Hosting;
 /// </summary>
 internal static class GitHubStoreOpener
 {
-    public static IIssueStore Open()
+    public static IIssueStore Open() =>
+        GitHubIssueStore.TryFromEnvironment(ProcessEnvironment(), TimeProvider.System, out var store, out var error)
+            ? store!
+            : throw new IssueStoreException(StoreErrorKind.Unauthorized, error ?? "GitHub is not configured: set GITHUB_TOKEN and GITHUB_REPOSITORY.");
+
+    /// <summary>The process environment as the adapters' <c>TryFromEnvironment</c>/loaders take it.</summary>
+    public static Dictionary<string, string?> ProcessEnvironment()
     {
         var env = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
@@ -17,8 +23,6 @@ internal static class GitHubStoreOpener
             env[(string)e.Key] = e.Value as string;
         }
 
-        return GitHubIssueStore.TryFromEnvironment(env, TimeProvider.System, out var store, out var error)
-            ? store!
-            : throw new IssueStoreException(StoreErrorKind.Unauthorized, error ?? "GitHub is not configured: set GITHUB_TOKEN and GITHUB_REPOSITORY.");
+        return env;
     }
 }

@@ -39,56 +39,42 @@ internal static class DemoCommand
                 }
             }
 
-            var (session, code) = CoordinatorSession.Create(parse.GetValue(g.Policies), path, "local", parse.GetValue(g.Verbose), Console.Error);
-            if (session is null)
-            {
-                return code;
-            }
-
             await using var health = new DemoHealthServer();
             Environment.SetEnvironmentVariable("BUSINESSOPS_DEMO_HEALTH_URL", health.BaseUrl);
-            using (session)
+            return await CoordinatorSession.RunAsync(parse.GetValue(g.Policies), path, "local", parse.GetValue(g.Verbose), async session =>
             {
                 var watch = Stopwatch.StartNew();
-                try
+                await FileSamplesAsync(path, health.BaseUrl, ct);
+                if (session.Store is SqliteIssueStore local)
                 {
-                    await FileSamplesAsync(path, health.BaseUrl, ct);
-                    if (session.Store is SqliteIssueStore local)
-                    {
-                        await DemoApprovers.RegisterAsync(local, session.Policies, ct);
-                    }
-
-                    var options = new ReconcileOptions(session.Concurrency(null), DryRun: false, DispatchImmediately: false);
-                    var reconciler = new Reconciler(session.Store, session.Executor, session.Policies, session.Clock, options, session.Log);
-                    await UntilQuietAsync(reconciler, session, ct);
-                    var open = await session.Store.ListIssuesAsync(IssueQuery.Open, ct);
-                    var approved = await DemoApprovers.ApproveOnePerAgentAsync(path, open, session.Policies, ct);
-                    session.Log.Info($"demo: the right approver approved {approved} waiting plan(s), one per agent; the others wait for you");
-                    await UntilQuietAsync(reconciler, session, ct);
-
-                    var issues = await session.Store.ListIssuesAsync(new IssueQuery(IssueStateFilter.All), ct);
-                    var summary = OpsSummary.Build(issues, session.Store.Identity);
-                    if (asJson)
-                    {
-                        Console.Out.WriteLine(SummaryPrinter.Json(summary, path, watch.Elapsed));
-                    }
-                    else
-                    {
-                        SummaryPrinter.PrintTable(Console.Out, summary);
-                        Console.Out.WriteLine();
-                        Console.Out.WriteLine($"Done in {watch.Elapsed.TotalSeconds:0.0}s (coordinator peak memory {SummaryPrinter.PeakMemoryMb():0} MB). The store is {path}. Look around:");
-                        Console.Out.WriteLine($"  dotnet run --project coordinator/BusinessOps.Coordinator -- issues list --store {DefaultStore}");
-                        Console.Out.WriteLine($"  dotnet run --project coordinator/BusinessOps.Coordinator -- issues show 1 --store {DefaultStore}");
-                    }
-
-                    return ExitCodes.Ok;
+                    await DemoApprovers.RegisterAsync(local, session.Policies, ct);
                 }
-                catch (IssueStoreException ex)
+
+                var options = new ReconcileOptions(session.Concurrency(null), DryRun: false, DispatchImmediately: false);
+                var reconciler = new Reconciler(session.Store, session.Executor, session.Policies, session.Clock, options, session.Log);
+                await UntilQuietAsync(reconciler, session, ct);
+                var open = await session.Store.ListIssuesAsync(IssueQuery.Open, ct);
+                var approved = await DemoApprovers.ApproveOnePerAgentAsync(path, open, session.Policies, ct);
+                session.Log.Info($"demo: the right approver approved {approved} waiting plan(s), one per agent; the others wait for you");
+                await UntilQuietAsync(reconciler, session, ct);
+
+                var issues = await session.Store.ListIssuesAsync(new IssueQuery(IssueStateFilter.All), ct);
+                var summary = OpsSummary.Build(issues, session.Store.Identity);
+                if (asJson)
                 {
-                    Console.Error.WriteLine(ex.Message);
-                    return ExitCodes.Failure;
+                    Console.Out.WriteLine(SummaryPrinter.Json(summary, path, watch.Elapsed));
                 }
-            }
+                else
+                {
+                    SummaryPrinter.PrintTable(Console.Out, summary);
+                    Console.Out.WriteLine();
+                    Console.Out.WriteLine($"Done in {watch.Elapsed.TotalSeconds:0.0}s (coordinator peak memory {SummaryPrinter.PeakMemoryMb():0} MB). The store is {path}. Look around:");
+                    Console.Out.WriteLine($"  dotnet run --project coordinator/BusinessOps.Coordinator -- issues list --store {DefaultStore}");
+                    Console.Out.WriteLine($"  dotnet run --project coordinator/BusinessOps.Coordinator -- issues show 1 --store {DefaultStore}");
+                }
+
+                return ExitCodes.Ok;
+            });
         });
         return cmd;
     }

@@ -32,39 +32,20 @@ internal static class EventMode
             return ExitCodes.Ok;
         }
 
-        var (session, sessionCode) = CoordinatorSession.Create(parse.GetValue(g.Policies), parse.GetValue(g.Store), executor, parse.GetValue(g.Verbose), Console.Error);
-        if (session is null)
+        return await CoordinatorSession.RunAsync(parse.GetValue(g.Policies), parse.GetValue(g.Store), executor, parse.GetValue(g.Verbose), async session =>
         {
-            return sessionCode;
-        }
-
-        using (session)
-        {
-            try
+            if (string.Equals(ev.SenderLogin, session.Store.Identity, StringComparison.OrdinalIgnoreCase))
             {
-                if (string.Equals(ev.SenderLogin, session.Store.Identity, StringComparison.OrdinalIgnoreCase))
-                {
-                    await Console.Error.WriteLineAsync($"notice: event sent by the coordinator's own identity ({ev.SenderLogin}); ignored.");
-                    return ExitCodes.Ok;
-                }
+                await Console.Error.WriteLineAsync($"notice: event sent by the coordinator's own identity ({ev.SenderLogin}); ignored.");
+                return ExitCodes.Ok;
+            }
 
-                var issue = await CompleteAsync(session.Store, ev, ct);
-                var options = new ReconcileOptions(session.Concurrency(null), dryRun, session.IsCloud);
-                var reconciler = new Reconciler(session.Store, session.Executor, session.Policies, session.Clock, options, session.Log, Console.Out);
-                session.Log.Info($"event {ev.EventName}.{ev.Action} on #{ev.IssueNumber} by {ev.SenderLogin}");
-                return RunCommand.Report(await reconciler.ReconcileAsync([issue], ct), json, session);
-            }
-            catch (IssueStoreException ex)
-            {
-                await Console.Error.WriteLineAsync(ex.Message);
-                return ex.Kind switch
-                {
-                    StoreErrorKind.RateLimited => ExitCodes.Deferred,
-                    StoreErrorKind.Invalid => ExitCodes.BadInput,
-                    _ => ExitCodes.Failure,
-                };
-            }
-        }
+            var issue = await CompleteAsync(session.Store, ev, ct);
+            var options = new ReconcileOptions(session.Concurrency(null), dryRun, session.IsCloud);
+            var reconciler = new Reconciler(session.Store, session.Executor, session.Policies, session.Clock, options, session.Log, Console.Out);
+            session.Log.Info($"event {ev.EventName}.{ev.Action} on #{ev.IssueNumber} by {ev.SenderLogin}");
+            return RunCommand.Report(await reconciler.ReconcileAsync([issue], ct), json, session);
+        });
     }
 
     /// <summary>Reads and parses the payload; a missing, unreadable, oversized or non-JSON file is one clear line and exit 2.</summary>

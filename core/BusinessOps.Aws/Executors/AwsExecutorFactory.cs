@@ -34,18 +34,6 @@ public static class AwsExecutorFactory
         return true;
     }
 
-    /// <summary>The process environment as <see cref="TryCreate"/> takes it.</summary>
-    public static IReadOnlyDictionary<string, string?> ProcessEnvironment()
-    {
-        var env = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            env[(string)entry.Key] = entry.Value as string;
-        }
-
-        return env;
-    }
-
     /// <summary>The composite executor from explicit parts (tests, benchmarks, custom credential sources).</summary>
     public static CloudExecutor Create(
         AwsSettings settings, IAwsCredentialSource credentials, DispatchPolicy policy, TimeProvider clock, AwsClientOptions options, HttpClient http)
