@@ -1,3 +1,4 @@
+using BusinessOps.Core;
 using BusinessOps.Core.Ports;
 using BusinessOps.LocalStore;
 
@@ -19,7 +20,7 @@ public static class StoreResolver
     private static IIssueStore? Open(string location) =>
         string.Equals(location, "github", StringComparison.OrdinalIgnoreCase)
             ? GitHubStoreOpener.Open()
-            : SqliteIssueStore.Open(location, SqliteIssueStore.DefaultIdentity, TimeProvider.System, SqliteIssueStore.DefaultIdentity);
+            : SqliteIssueStore.Open(location, BotIdentity.Login, TimeProvider.System, BotIdentity.Login);
 
     /// <summary>The store location to use: the explicit argument, else the environment variable, else null.</summary>
     internal static string? Location(string? argument)

@@ -129,7 +129,7 @@ public sealed class LocalExecutor(AgentLocator locator, LocalExecutorOptions opt
             parseError = ex.Message;
         }
 
-        if (exitCode == AgentExitCodes.Ok)
+        if (exitCode == ExitCodes.Ok)
         {
             if (result is null)
             {
@@ -143,8 +143,8 @@ public sealed class LocalExecutor(AgentLocator locator, LocalExecutorOptions opt
         var detail = result?.Summary ?? LastLine(stderr) ?? "no output";
         return exitCode switch
         {
-            AgentExitCodes.BadInput => new DispatchOutcome(DispatchStatus.Failed, Name, Result: result, Error: detail, Permanent: true),
-            AgentExitCodes.Transient => new DispatchOutcome(DispatchStatus.Failed, Name, Result: result, Error: detail),
+            ExitCodes.BadInput => new DispatchOutcome(DispatchStatus.Failed, Name, Result: result, Error: detail, Permanent: true),
+            ExitCodes.Failure => new DispatchOutcome(DispatchStatus.Failed, Name, Result: result, Error: detail),
             _ => DispatchOutcome.Failure(Name, $"{request.Agent} crashed with exit code {exitCode}: {detail}", permanent: false),
         };
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BusinessOps.Coordinator.Commands.Issues;
+using BusinessOps.Core;
 using BusinessOps.LocalStore;
 using BusinessOps.TestKit;
 
@@ -38,7 +39,7 @@ public sealed class IssuesCli : IDisposable
     }
 
     /// <summary>The store itself, for arranging what the CLI cannot produce (bot comments with markers).</summary>
-    public SqliteIssueStore OpenStore(string actor = SqliteIssueStore.DefaultIdentity) => SqliteIssueStore.Open(StorePath, actor, Clock);
+    public SqliteIssueStore OpenStore(string actor = BotIdentity.Login) => SqliteIssueStore.Open(StorePath, actor, Clock);
 
     public void Dispose()
     {

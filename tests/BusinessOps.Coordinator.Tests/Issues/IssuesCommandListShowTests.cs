@@ -1,4 +1,5 @@
 using BusinessOps.Coordinator.Commands.Issues;
+using BusinessOps.Core;
 using Xunit;
 
 namespace BusinessOps.Coordinator.Tests.Issues;
@@ -21,7 +22,7 @@ public sealed class IssuesCommandListShowTests : IDisposable
         var run = await _cli.RunAsync("issues", "list");
 
         var lines = run.OutputLines;
-        Assert.Equal(IssuesExitCodes.Ok, run.ExitCode);
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Equal(11, lines.Length);
         Assert.StartsWith("  #  STATE  TITLE", lines[0], StringComparison.Ordinal);
         Assert.StartsWith(" #1  open   Short ", lines[1], StringComparison.Ordinal);
@@ -54,7 +55,7 @@ public sealed class IssuesCommandListShowTests : IDisposable
     {
         var run = await _cli.RunAsync("issues", "list");
 
-        Assert.Equal(IssuesExitCodes.Ok, run.ExitCode);
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.StartsWith($"No open issues in {_cli.StorePath}.", run.Output, StringComparison.Ordinal);
     }
 
@@ -63,7 +64,7 @@ public sealed class IssuesCommandListShowTests : IDisposable
     {
         var run = await _cli.RunAsync("issues", "list", "--state", "pending");
 
-        Assert.Equal(IssuesExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Equal("error: --state must be open, closed or all (got 'pending').\n", run.Error);
     }
 
@@ -81,7 +82,7 @@ public sealed class IssuesCommandListShowTests : IDisposable
 
         var run = await _cli.RunAsync("issues", "show", "1");
 
-        Assert.Equal(IssuesExitCodes.Ok, run.ExitCode);
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Equal(
             """
             #1 Health check
@@ -142,7 +143,7 @@ public sealed class IssuesCommandListShowTests : IDisposable
     {
         var run = await _cli.RunAsync("issues", "show", "42");
 
-        Assert.Equal(IssuesExitCodes.NotFound, run.ExitCode);
+        Assert.Equal(ExitCodes.NotFound, run.ExitCode);
         Assert.StartsWith("error: Issue #42 does not exist", run.Error, StringComparison.Ordinal);
     }
 }
