@@ -1,4 +1,4 @@
-using BusinessOps.Core.Text;
+using BusinessOps.Core.Scrubbing;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;

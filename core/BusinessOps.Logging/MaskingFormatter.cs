@@ -1,4 +1,4 @@
-using BusinessOps.Core.Text;
+using BusinessOps.Core.Scrubbing;
 using Serilog.Events;
 using Serilog.Formatting;
 using Serilog.Parsing;

@@ -1,7 +1,7 @@
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
-using BusinessOps.Core.Text;
+using BusinessOps.Core.Time;
 
 namespace BusinessOps.Policies;
 

@@ -3,7 +3,6 @@ using BusinessOps.Agents.Samples;
 using BusinessOps.Core;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
-using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
 using BusinessOps.TestKit;
 using Xunit;

@@ -7,6 +7,7 @@ using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
+using BusinessOps.Core.Scrubbing;
 
 namespace BusinessOps.Agents.Hosting;
 
@@ -56,6 +57,7 @@ public static partial class AgentHost
             foreach (var (name, value) in await Aws.Secrets.GitHubSecretLoader.LoadAsync(env, TimeProvider.System, secretsHttp, cancellationToken))
             {
                 Environment.SetEnvironmentVariable(name, value);
+                SecretMasker.Process.Add(value);
             }
 
             store = Environment.GetEnvironmentVariable("GITHUB_REPOSITORY") is { Length: > 0 } ? StoreResolver.StoreFactory("github") : null;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using BusinessOps.Coordinator.Commands;
 using BusinessOps.Coordinator.Commands.Issues;
 using BusinessOps.Core;
-using BusinessOps.Core.Text;
+using BusinessOps.Core.Scrubbing;
 
 namespace BusinessOps.Coordinator.Cli;
 

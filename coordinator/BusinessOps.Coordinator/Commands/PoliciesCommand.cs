@@ -1,7 +1,7 @@
 using System.CommandLine;
 using BusinessOps.Coordinator.Cli;
 using BusinessOps.Core;
-using BusinessOps.Core.Text;
+using BusinessOps.Core.Time;
 using BusinessOps.Policies;
 
 namespace BusinessOps.Coordinator.Commands;

@@ -4,7 +4,7 @@ using BusinessOps.Coordinator.Cli;
 using BusinessOps.Coordinator.Hosting;
 using BusinessOps.Coordinator.Reconcile;
 using BusinessOps.Core;
-using BusinessOps.Core.Text;
+using BusinessOps.Core.Time;
 
 namespace BusinessOps.Coordinator.Commands;
 

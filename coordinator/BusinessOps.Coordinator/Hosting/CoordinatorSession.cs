@@ -2,7 +2,7 @@ using BusinessOps.Coordinator.Logging;
 using BusinessOps.Core;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
-using BusinessOps.Core.Text;
+using BusinessOps.Core.Scrubbing;
 using BusinessOps.Logging;
 
 namespace BusinessOps.Coordinator.Hosting;

@@ -1,4 +1,4 @@
-using BusinessOps.Core.Text;
+using BusinessOps.Core.Scrubbing;
 using BusinessOps.Logging;
 using Serilog;
 using Serilog.Core;

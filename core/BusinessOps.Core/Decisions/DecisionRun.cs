@@ -4,7 +4,7 @@ using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
-using BusinessOps.Core.Text;
+using BusinessOps.Core.Time;
 
 namespace BusinessOps.Core.Decisions;
 

@@ -3,7 +3,7 @@ using System.Text;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.State;
-using BusinessOps.Core.Text;
+using BusinessOps.Core.Time;
 
 namespace BusinessOps.Core.Decisions;
 

@@ -1,5 +1,5 @@
 using BusinessOps.Core.Policies;
-using BusinessOps.Core.Text;
+using BusinessOps.Core.Time;
 
 namespace BusinessOps.Core.Governance;
 

@@ -4,7 +4,7 @@ using BusinessOps.Core.Ports;
 
 namespace BusinessOps.Core.Governance;
 
-/// <summary>Number, money and permission wording (durations: Text.Durations) shared by governance messages (invariant culture).</summary>
+/// <summary>Number, money and permission wording (durations: Time.Durations) shared by governance messages (invariant culture).</summary>
 public static class Wording
 {
     // Role names come from policy: few and repeated on every pass. Memoized (pure), bounded against odd policies.

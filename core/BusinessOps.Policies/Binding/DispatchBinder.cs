@@ -1,5 +1,5 @@
 using BusinessOps.Core.Policies;
-using BusinessOps.Core.Text;
+using BusinessOps.Core.Time;
 using BusinessOps.Policies.Validation;
 using BusinessOps.Policies.Yaml;
 

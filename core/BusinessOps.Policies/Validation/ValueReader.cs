@@ -1,6 +1,6 @@
 using System.Globalization;
 using BusinessOps.Core.Labels;
-using BusinessOps.Core.Text;
+using BusinessOps.Core.Time;
 using BusinessOps.Policies.Yaml;
 
 namespace BusinessOps.Policies.Validation;

@@ -1,4 +1,3 @@
-using BusinessOps.Coordinator.Commands.Issues;
 using BusinessOps.Core;
 using BusinessOps.Core.Ports;
 using Xunit;

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace BusinessOps.Core.Text;
+namespace BusinessOps.Core.Scrubbing;
 
 /// <summary>
 /// The one secret masker (as in actions/runner): every log event of the coordinator and the agents, every text written to an

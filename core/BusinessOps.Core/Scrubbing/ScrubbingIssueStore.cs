@@ -1,7 +1,7 @@
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Ports;
 
-namespace BusinessOps.Core.Text;
+namespace BusinessOps.Core.Scrubbing;
 
 /// <summary>
 /// The one place every write of the coordinator passes through: titles, bodies, comments and label descriptions are

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace BusinessOps.Core.Text;
+namespace BusinessOps.Core.Time;
 
 /// <summary>
 /// The one home for durations. Written as policy files and options write them (<see cref="TryParse"/>, <see cref="Format"/>):

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace BusinessOps.Core.Text;
+namespace BusinessOps.Core.Scrubbing;
 
 /// <summary>
 /// What happens to every text on its way into an issue store: secrets masked (<see cref="SecretMasker"/>), then the
