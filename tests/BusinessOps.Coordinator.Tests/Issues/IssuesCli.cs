@@ -38,6 +38,9 @@ public sealed class IssuesCli : IDisposable
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 
+    /// <summary>Creates the (empty) store file: a store named with --store must exist for every command but 'file'.</summary>
+    public void CreateStore() => OpenStore().Dispose();
+
     /// <summary>The store itself, for arranging what the CLI cannot produce (bot comments with markers).</summary>
     public SqliteIssueStore OpenStore(string actor = BotIdentity.Login) => SqliteIssueStore.Open(StorePath, actor, Clock);
 

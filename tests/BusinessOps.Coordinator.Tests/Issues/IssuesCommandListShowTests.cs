@@ -52,6 +52,8 @@ public sealed class IssuesCommandListShowTests : IDisposable
     [Fact]
     public async Task List_Empty_PrintsHint()
     {
+        _cli.CreateStore();
+
         var run = await _cli.RunAsync("issues", "list");
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
@@ -140,6 +142,8 @@ public sealed class IssuesCommandListShowTests : IDisposable
     [Fact]
     public async Task Show_MissingIssue_ExitsNotFound()
     {
+        _cli.CreateStore();
+
         var run = await _cli.RunAsync("issues", "show", "42");
 
         Assert.Equal(ExitCodes.NotFound, run.ExitCode);

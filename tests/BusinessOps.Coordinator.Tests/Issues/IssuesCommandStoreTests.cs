@@ -12,21 +12,21 @@ public sealed class IssuesCommandStoreTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     [Fact]
-    public async Task AnyCommand_NotASqliteFile_ExitsStoreFailureWithOneLine()
+    public async Task AnyCommand_NotASqliteFile_ExitsBadInputWithOneLine()
     {
         Directory.CreateDirectory(_cli.Root);
         await File.WriteAllTextAsync(_cli.StorePath, new string('#', 2048));
 
         var run = await _cli.RunAsync("issues", "list");
 
-        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Equal($"error: '{_cli.StorePath}' is not a BusinessOps issue store (not a SQLite database): use --store to pick another path.\n", run.Error);
     }
 
     [Fact]
-    public async Task AnyCommand_NewerSchema_ExitsStoreFailureNamingVersions()
+    public async Task AnyCommand_NewerSchema_ExitsBadInputNamingVersions()
     {
-        await _cli.RunAsync("issues", "list");
+        _cli.CreateStore();
         using (var raw = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _cli.StorePath, Pooling = false }.ToString()))
         {
             raw.Open();
@@ -37,7 +37,7 @@ public sealed class IssuesCommandStoreTests : IDisposable
 
         var run = await _cli.RunAsync("issues", "file", "--title", "t");
 
-        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("was written by a newer BusinessOps (schema 7, this build knows 1): upgrade, or use another --store.", run.Error, StringComparison.Ordinal);
     }
 

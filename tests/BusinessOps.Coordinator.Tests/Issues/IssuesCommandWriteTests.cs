@@ -40,6 +40,8 @@ public sealed class IssuesCommandWriteTests : IDisposable
     [Fact]
     public async Task Comment_MissingIssue_ExitsNotFound()
     {
+        _cli.CreateStore();
+
         var run = await _cli.RunAsync("issues", "comment", "7", "--body", "hello");
 
         Assert.Equal(ExitCodes.NotFound, run.ExitCode);
@@ -72,6 +74,8 @@ public sealed class IssuesCommandWriteTests : IDisposable
     [Fact]
     public async Task Label_MissingIssue_ExitsNotFound()
     {
+        _cli.CreateStore();
+
         var run = await _cli.RunAsync("issues", "label", "3", "--add", "x");
 
         Assert.Equal(ExitCodes.NotFound, run.ExitCode);
@@ -120,6 +124,8 @@ public sealed class IssuesCommandWriteTests : IDisposable
     [Fact]
     public async Task Collaborator_ListEmpty_PrintsHint()
     {
+        _cli.CreateStore();
+
         var run = await _cli.RunAsync("issues", "collaborator", "list");
 
         Assert.StartsWith("No collaborators yet.", run.Output, StringComparison.Ordinal);
