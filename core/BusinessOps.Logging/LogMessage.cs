@@ -74,5 +74,5 @@ public ref struct LogMessage
         _values.Add(value);
     }
 
-    private readonly void AppendText(string text) => _template.Append(text.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal));
+    private readonly void AppendText(string text) => _template.Append(Logs.Literal(text));
 }

@@ -26,6 +26,13 @@ public static class Logs
             .CreateLogger();
     }
 
+    /// <summary>A plain message as a template: its braces are literal text, not properties.</summary>
+    public static string Literal(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
+    }
+
     /// <summary>The masked formatter for <paramref name="format"/>.</summary>
     public static ITextFormatter Formatter(LogFormat format, SecretMasker masker) =>
         new MaskingFormatter(format == LogFormat.Json ? new RenderedCompactJsonFormatter() : new ExpressionTemplate(TextTemplate, System.Globalization.CultureInfo.InvariantCulture), masker);

@@ -18,15 +18,7 @@ public sealed class MisbehavingAgentTests
     public async Task Run_MisbehavingAgent_FailedAttemptWithClearComment(string script, string expected)
     {
         using var c = new Coordinator();
-        var agents = Path.Combine(c.Root, "agents");
-        Directory.CreateDirectory(agents);
-        var path = Path.Combine(agents, "ai-qa-agent");
-        await File.WriteAllTextAsync(path, "#!/bin/sh\ncat > /dev/null\n" + script + "\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-        c.Environment["BUSINESSOPS_AGENTS_DIR"] = agents;
+        await c.InstallAgentAsync("ai-qa-agent", script);
         var policies = await ShortTimeoutPoliciesAsync(c.Root);
         await c.FileAsync("QA the release", "### Test results\n\n<xml/>", "dev/qa", "priority/P2");
 

@@ -23,16 +23,7 @@ public sealed class SecretLeakTests
     public async Task Run_AgentPrintsSecrets_NoneReachTheStore(string script)
     {
         using var c = new Coordinator();
-        var agents = Path.Combine(c.Root, "agents");
-        Directory.CreateDirectory(agents);
-        var path = Path.Combine(agents, "ai-qa-agent");
-        await File.WriteAllTextAsync(path, "#!/bin/sh\ncat > /dev/null\n" + script + "\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        c.Environment["BUSINESSOPS_AGENTS_DIR"] = agents;
+        await c.InstallAgentAsync("ai-qa-agent", script);
         c.Environment["GITHUB_TOKEN"] = GitHubToken;
         c.Environment["AWS_SECRET_ACCESS_KEY"] = AwsSecret;
         await c.FileAsync("QA the release", "### Test results\n\n<xml/>", "dev/qa", "priority/P2");

@@ -120,7 +120,7 @@ public static partial class AgentHost
                 }
                 catch (BadInputException ex)
                 {
-                    AgentLog.Write(name, issueNumber, "bad issue data: " + ex.Message);
+                    AgentLog.Write(name, issueNumber, key, "bad issue data: " + ex.Message);
                     return await PrintAsync(new AgentRun(ResultFactory.Failed(name, issueNumber, key, ex.Message, permanent: true), ExitCodes.BadInput));
                 }
             }
@@ -130,13 +130,13 @@ public static partial class AgentHost
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            AgentLog.Write(name, issueNumber, "cancelled");
+            AgentLog.Write(name, issueNumber, key, "cancelled");
             return ExitCodes.Interrupted;
         }
         catch (Exception ex)
         {
             // Store outages, unreadable files and anything unforeseen: a transient failed result, never a stack trace.
-            AgentLog.Write(name, issueNumber, $"transient failure: {ex.GetType().Name}: {ex.Message}");
+            AgentLog.Write(name, issueNumber, key, $"transient failure: {ex.GetType().Name}: {ex.Message}");
             return await PrintAsync(new AgentRun(ResultFactory.Failed(name, issueNumber, key, "Transient failure: " + ex.Message, permanent: false), ExitCodes.Failure));
         }
         finally
@@ -168,7 +168,7 @@ public static partial class AgentHost
             catch (IssueStoreException ex)
             {
                 // Without the current comments the key cannot be checked; running anyway could post twice.
-                AgentLog.Write(name, issue.Number, "store read failed: " + ex.Message);
+                AgentLog.Write(name, issue.Number, key, "store read failed: " + ex.Message);
                 var unreadable = ResultFactory.Failed(name, issue.Number, key, "Could not read the issue from the store: " + ex.Message, permanent: false, issue.Body);
                 return new AgentRun(unreadable, ExitCodes.Failure);
             }
@@ -176,7 +176,7 @@ public static partial class AgentHost
             var recorded = WriteBack.FindRecorded([.. current?.Comments ?? [], .. issue.Comments], store.Identity, key);
             if (recorded is not null)
             {
-                AgentLog.Write(name, issue.Number, $"key {key} already recorded; no-op");
+                AgentLog.Write(name, issue.Number, key, $"key {key} already recorded; no-op");
                 var again = WriteBack.FromRecord(recorded, issue.Number);
                 return new AgentRun(again, ResultFactory.ExitCodeFor(again));
             }
@@ -190,20 +190,20 @@ public static partial class AgentHost
 
         if (current is null)
         {
-            AgentLog.Write(name, issue.Number, $"issue not found in store {store.Location}; result not written back");
+            AgentLog.Write(name, issue.Number, key, $"issue not found in store {store.Location}; result not written back");
             return new AgentRun(result, ResultFactory.ExitCodeFor(result));
         }
 
         try
         {
             await WriteBack.ApplyAsync(store, current, result, cancellationToken);
-            AgentLog.Write(name, issue.Number, $"result {result.Outcome} written back to {store.Location}");
+            AgentLog.Write(name, issue.Number, key, $"result {result.Outcome} written back to {store.Location}");
             return new AgentRun(result, ResultFactory.ExitCodeFor(result), WroteBack: true);
         }
         catch (IssueStoreException ex)
         {
             // The analysis is fine but nobody can see it: a retry (new attempt) is the right answer.
-            AgentLog.Write(name, issue.Number, "write-back failed: " + ex.Message);
+            AgentLog.Write(name, issue.Number, key, "write-back failed: " + ex.Message);
             var failed = ResultFactory.Failed(name, issue.Number, key, "Result computed but write-back failed: " + ex.Message, permanent: false, issue.Body);
             return new AgentRun(failed, ExitCodes.Failure);
         }
@@ -218,7 +218,7 @@ public static partial class AgentHost
         }
         catch (BadInputException ex)
         {
-            AgentLog.Write(name, issue.Number, "bad input: " + ex.Message);
+            AgentLog.Write(name, issue.Number, key, "bad input: " + ex.Message);
             return ResultFactory.Failed(name, issue.Number, key, ex.Message, permanent: true, issue.Body);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -228,7 +228,7 @@ public static partial class AgentHost
         catch (Exception ex)
         {
             // Last line of defence: an agent bug is a transient failed result, never a crash or a stack trace on stdout.
-            AgentLog.Write(name, issue.Number, $"agent failed: {ex.GetType().Name}: {ex.Message}");
+            AgentLog.Write(name, issue.Number, key, $"agent failed: {ex.GetType().Name}: {ex.Message}");
             return ResultFactory.Failed(name, issue.Number, key, $"The agent failed unexpectedly ({ex.GetType().Name}); it will be retried.", permanent: false, issue.Body);
         }
     }

@@ -14,11 +14,11 @@ internal static class AgentLog
     private static readonly Lazy<Logger> Logger = new(Create);
 
     public static void Write(string agent, int issue, string message) =>
-        Logger.Value.ForContext(LogProperties.Agent, agent).ForContext(LogProperties.Issue, issue).Information("{Agent:l} #{Issue} " + Literal(message));
+        Logger.Value.ForContext(LogProperties.Agent, agent).ForContext(LogProperties.Issue, issue).Information("{Agent:l} #{Issue} " + Logs.Literal(message));
 
     /// <summary>The same, for an event of one dispatch: its idempotency key (and so its attempt) become properties too.</summary>
     public static void Write(string agent, int issue, string key, string message) =>
-        Logger.Value.ForContext(LogProperties.Key, key).ForContext(LogProperties.Agent, agent).ForContext(LogProperties.Issue, issue).Information("{Agent:l} #{Issue} " + Literal(message));
+        Logger.Value.ForContext(LogProperties.Key, key).ForContext(LogProperties.Agent, agent).ForContext(LogProperties.Issue, issue).Information("{Agent:l} #{Issue} " + Logs.Literal(message));
 
     private static Logger Create()
     {
@@ -27,6 +27,4 @@ internal static class AgentLog
         var format = LogFormats.Choose(null, environment) ?? LogFormat.Text;
         return Logs.Create(() => Console.Error, format, verbose: false, SecretMasker.Process);
     }
-
-    private static string Literal(string message) => message.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
 }

@@ -33,22 +33,19 @@ public sealed class Log
     /// <summary>A log whose every event carries <paramref name="name"/> = <paramref name="value"/> (e.g. <see cref="LogProperties.Issue"/>).</summary>
     public Log With(string name, object? value) => new(_logger.ForContext(name, value), Verbose);
 
-    public void Info(string message) => _logger.Information(Literal(message));
+    public void Info(string message) => _logger.Information(Logs.Literal(message));
 
     public void Info(ref LogMessage message) => _logger.Information(message.Template, message.Values);
 
-    public void Warn(string message) => _logger.Warning(Literal(message));
+    public void Warn(string message) => _logger.Warning(Logs.Literal(message));
 
     public void Warn(ref LogMessage message) => _logger.Warning(message.Template, message.Values);
 
-    public void Error(string message) => _logger.Error(Literal(message));
+    public void Error(string message) => _logger.Error(Logs.Literal(message));
 
     public void Error(ref LogMessage message) => _logger.Error(message.Template, message.Values);
 
-    public void Debug(string message) => _logger.Debug(Literal(message));
+    public void Debug(string message) => _logger.Debug(Logs.Literal(message));
 
     public void Debug(ref LogMessage message) => _logger.Debug(message.Template, message.Values);
-
-    // A plain string is text, not a template: its braces are literal.
-    private static string Literal(string message) => message.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
 }
