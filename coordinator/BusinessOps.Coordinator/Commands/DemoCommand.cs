@@ -2,11 +2,11 @@ using System.CommandLine;
 using System.Diagnostics;
 using BusinessOps.Agents.Samples;
 using BusinessOps.Coordinator.Cli;
-using BusinessOps.Core;
 using BusinessOps.Coordinator.Demo;
 using BusinessOps.Coordinator.Hosting;
 using BusinessOps.Coordinator.Reconcile;
 using BusinessOps.Coordinator.Reports;
+using BusinessOps.Core;
 using BusinessOps.Core.Ports;
 using BusinessOps.LocalStore;
 

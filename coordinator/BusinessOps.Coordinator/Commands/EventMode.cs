@@ -1,6 +1,6 @@
-using BusinessOps.Core;
 using BusinessOps.Coordinator.Hosting;
 using BusinessOps.Coordinator.Reconcile;
+using BusinessOps.Core;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Ports;
 using BusinessOps.GitHub;
