@@ -14,7 +14,7 @@ public sealed class MisbehavingAgentTests
     [InlineData("exit 3", "crashed with exit code 3")]
     [InlineData("echo 'this is not json'", "not JSON")]
     [InlineData("head -c 10485760 /dev/zero | tr '\\0' x", "more than 1024 KB")]
-    [InlineData("sleep 600", "did not finish within 2s")]
+    [InlineData("sleep 600", "did not finish within 2 s")]
     public async Task Run_MisbehavingAgent_FailedAttemptWithClearComment(string script, string expected)
     {
         using var c = new Coordinator();

@@ -6,6 +6,7 @@ using BusinessOps.Coordinator.Logging;
 using BusinessOps.Core;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
+using BusinessOps.Core.Time;
 
 namespace BusinessOps.Coordinator.Execution;
 
@@ -102,7 +103,7 @@ public sealed class LocalExecutor(AgentLocator locator, LocalExecutorOptions opt
                 throw;
             }
 
-            return DispatchOutcome.Failure(Name, $"{request.Agent} did not finish within {options.Timeout.TotalSeconds:0}s and was stopped (whole process tree killed)", permanent: false);
+            return DispatchOutcome.Failure(Name, $"{request.Agent} did not finish within {Durations.Words(options.Timeout)} and was stopped (whole process tree killed)", permanent: false);
         }
 
         var (stderr, _) = await stderrTask;

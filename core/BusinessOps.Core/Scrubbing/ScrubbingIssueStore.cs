@@ -7,9 +7,10 @@ namespace BusinessOps.Core.Scrubbing;
 /// The one place every write of the coordinator passes through: titles, bodies, comments and label descriptions are
 /// <see cref="StoreText.Scrub"/>bed (secrets masked, whole text neutralised) before they reach the store behind it.
 /// Label names and reactions are identifiers the store validates; they pass unchanged. Reads pass through untouched.
-/// Use <see cref="Wrap"/>: it keeps the optional <see cref="ITeamDirectory"/> port of the store it wraps.
+/// Use <see cref="Wrap"/>: it keeps the optional <see cref="ITeamDirectory"/> port of the store it wraps. Disposing it
+/// disposes the store it wraps.
 /// </summary>
-public class ScrubbingIssueStore : IIssueStore
+public class ScrubbingIssueStore : IIssueStore, IDisposable
 {
     private readonly SecretMasker _masker;
 
@@ -86,6 +87,12 @@ public class ScrubbingIssueStore : IIssueStore
     {
         ArgumentNullException.ThrowIfNull(label);
         return Inner.UpsertLabelAsync(label with { Description = Scrub(label.Description) }, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        (Inner as IDisposable)?.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>What this store would store for <paramref name="text"/>; callers that compare before writing compare with this.</summary>
