@@ -15,4 +15,9 @@ public sealed record EmailConnectorPolicy(
     TimeSpan Timeout)
 {
     public static EmailConnectorPolicy Default { get; } = new(false, null, 587, SmtpSecurity.StartTls, null, null, null, TimeSpan.FromSeconds(30));
+
+    /// <summary>True for <c>localhost</c> and loopback addresses: the only hosts mail may go to unencrypted.</summary>
+    public static bool IsLoopbackHost(string? host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (System.Net.IPAddress.TryParse(host, out var address) && System.Net.IPAddress.IsLoopback(address));
 }
