@@ -25,6 +25,8 @@ public sealed class CommandConnector(CommandConnectorPolicy policy, Func<string,
     /// <summary>Exit code of a check run meaning "this key was not handled".</summary>
     public const int NotHandled = 3;
 
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
+
     private static readonly string[] Inherited = ["PATH", "HOME", "LANG", "TMPDIR"];
 
     public string? Unavailable(Effect effect)
@@ -120,16 +122,29 @@ public sealed class CommandConnector(CommandConnectorPolicy policy, Func<string,
         catch (OperationCanceledException)
         {
             ProcessGroup.Kill(process);
-            await Task.WhenAll(stdout, stderr);
+            var (partialOut, partialErr) = await DrainAsync(stdout, stderr);
             cancellationToken.ThrowIfCancellationRequested();
-            return new Run(-1, (await stdout).Text, (await stderr).Text, true, null);
+            return new Run(-1, partialOut, partialErr, true, null);
         }
 
         // The group may still hold children that outlive the program; they must not keep the pipes open.
         ProcessGroup.Kill(process);
-        var (outText, _) = await stdout;
-        var (errText, _) = await stderr;
+        var (outText, errText) = await DrainAsync(stdout, stderr);
         return new Run(process.ExitCode, outText, errText, false, null);
+    }
+
+    // A descendant that left the group could hold the pipes open forever: wait a little, then read no further.
+    private async Task<(string Stdout, string Stderr)> DrainAsync(Task<(string Text, bool Cut)> stdout, Task<(string Text, bool Cut)> stderr)
+    {
+        try
+        {
+            await Task.WhenAll(stdout, stderr).WaitAsync(DrainTimeout, clock);
+            return ((await stdout).Text, (await stderr).Text);
+        }
+        catch (TimeoutException)
+        {
+            return (stdout.IsCompletedSuccessfully ? stdout.Result.Text : string.Empty, stderr.IsCompletedSuccessfully ? stderr.Result.Text : string.Empty);
+        }
     }
 
     private void Environment(ProcessStartInfo info, CommandDefinition command, EffectRequest request, bool check)
@@ -178,7 +193,14 @@ public sealed class CommandConnector(CommandConnectorPolicy policy, Func<string,
         }
         finally
         {
-            process.StandardInput.Close();
+            try
+            {
+                process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // Broken pipe: the program is already gone.
+            }
         }
     }
 
