@@ -113,7 +113,9 @@ public static class EffectSchemas
     private static string Describe(string keyword, string message, JsonElement parameters, string pointer) => keyword switch
     {
         "required" => "is required",
-        "additionalProperties" or "false" => "is not a parameter of this kind",
+
+        // additionalProperties: false reports through the false subschema, whose keyword name varies by version.
+        _ when keyword == "additionalProperties" || message.Contains("false schema", StringComparison.Ordinal) => "is not a parameter of this kind",
         "format" => "is not a valid " + FormatName(message),
         "pattern" => "has the wrong form: " + MarkdownSafe.Inline(Excerpt(parameters, pointer), 60),
         _ => MarkdownSafe.Inline(message, 200),
