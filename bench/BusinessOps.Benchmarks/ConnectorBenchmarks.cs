@@ -12,7 +12,9 @@ namespace BusinessOps.Benchmarks;
 /// repeat; and a 10-effect plan through the effect runner (journal in memory). Target (issue 11): record it.
 /// </summary>
 [MemoryDiagnoser]
+#pragma warning disable CA1001 // BenchmarkDotNet owns the lifetime: the client and receiver are disposed in [GlobalCleanup].
 public class ConnectorBenchmarks
+#pragma warning restore CA1001
 {
     private HttpClient _http = null!;
     private readonly Effect _payment = new PaymentInstruction("Acme Supplies", 6000.00m, "USD", new DateOnly(2026, 12, 31), "INV-7").ToEffect();
