@@ -63,9 +63,9 @@ public class ConnectorBenchmarks
     {
         private readonly List<EffectRecord> _records = [];
 
-        public Task WriteAsync(EffectRecord record, CancellationToken cancellationToken)
+        public Task WriteAsync(IReadOnlyList<EffectRecord> records, CancellationToken cancellationToken)
         {
-            _records.Add(record);
+            _records.AddRange(records);
             return Task.CompletedTask;
         }
     }

@@ -36,6 +36,7 @@ public sealed class EffectRunner(IEffectConnector connector, IEffectJournal jour
             return blocked;
         }
 
+        var journalWriter = new Writer(journal, records);
         for (var index = 1; index <= effects.Count; index++)
         {
             var effect = effects[index - 1];
@@ -48,6 +49,7 @@ public sealed class EffectRunner(IEffectConnector connector, IEffectJournal jour
             if (prior?.Status == EffectStatus.Failed && prior.Attempt >= attempt.Attempt)
             {
                 // This attempt already failed here; the retry policy, not a rerun, decides whether to try again.
+                await journalWriter.FlushAsync(cancellationToken);
                 return Stop(EffectRunStatus.Failed, records, index, Describe(index, effect, prior.Error), prior.Permanent);
             }
 
@@ -58,8 +60,7 @@ public sealed class EffectRunner(IEffectConnector connector, IEffectJournal jour
                 var check = await CheckAsync(request, cancellationToken);
                 if (check.Presence == EffectPresence.Performed)
                 {
-                    var settled = Record(index, key, attempt, EffectOutcome.Done(check.Reference));
-                    await WriteAsync(records, settled, cancellationToken);
+                    journalWriter.Hold(Record(index, key, attempt, EffectOutcome.Done(check.Reference)));
                     continue;
                 }
 
@@ -69,15 +70,22 @@ public sealed class EffectRunner(IEffectConnector connector, IEffectJournal jour
                         ? prior.Error
                         : "it was started but its outcome was never recorded";
                     var unknown = Record(index, key, attempt, EffectOutcome.Unknown($"{why}; the target cannot be asked whether it happened{Detail(check)}"));
-                    await WriteAsync(records, unknown, cancellationToken);
+                    await journalWriter.WriteAsync(unknown, cancellationToken);
                     return Stop(EffectRunStatus.Unknown, records, index, Describe(index, effect, unknown.Error + "; check the target, then tell the coordinator what happened"), permanent: true);
                 }
             }
 
-            await WriteAsync(records, Record(index, key, attempt, null), cancellationToken);
+            await journalWriter.WriteAsync(Record(index, key, attempt, null), cancellationToken);
             var outcome = await PerformAsync(request, cancellationToken);
             var result = Record(index, key, attempt, outcome);
-            await WriteAsync(records, result, cancellationToken);
+            if (outcome.Status == EffectStatus.Done)
+            {
+                // Written together with the next effect's "started" (or at the end): one write per effect, not two.
+                journalWriter.Hold(result);
+                continue;
+            }
+
+            await journalWriter.WriteAsync(result, cancellationToken);
             if (outcome.Status == EffectStatus.Failed)
             {
                 return Stop(EffectRunStatus.Failed, records, index, Describe(index, effect, outcome.Error), outcome.Permanent);
@@ -89,6 +97,7 @@ public sealed class EffectRunner(IEffectConnector connector, IEffectJournal jour
             }
         }
 
+        await journalWriter.FlushAsync(cancellationToken);
         return new EffectRunReport(EffectRunStatus.Completed, [.. records.Values]);
     }
 
@@ -140,11 +149,6 @@ public sealed class EffectRunner(IEffectConnector connector, IEffectJournal jour
         }
     }
 
-    private async Task WriteAsync(SortedDictionary<int, EffectRecord> records, EffectRecord record, CancellationToken cancellationToken)
-    {
-        await journal.WriteAsync(record, cancellationToken);
-        records[record.Index] = record;
-    }
 
     private EffectRecord Record(int index, EffectKey key, IdempotencyKey attempt, EffectOutcome? outcome)
     {
@@ -159,4 +163,33 @@ public sealed class EffectRunner(IEffectConnector connector, IEffectJournal jour
         string.Create(CultureInfo.InvariantCulture, $"effect e{index} ({effect.Kind} → {Governance.MarkdownSafe.Inline(effect.Target, 100)}): {error ?? "failed"}");
 
     private static string Detail(EffectCheck check) => check.Detail is null ? string.Empty : $" ({check.Detail})";
+
+    // Holds a settled "done" until the next write, so it shares that write; the ledger view is updated only once written.
+    private sealed class Writer(IEffectJournal journal, SortedDictionary<int, EffectRecord> records)
+    {
+        private EffectRecord? _held;
+
+        public void Hold(EffectRecord record) => _held = record;
+
+        public async Task WriteAsync(EffectRecord record, CancellationToken cancellationToken)
+        {
+            IReadOnlyList<EffectRecord> batch = _held is { } held ? [held, record] : [record];
+            await journal.WriteAsync(batch, cancellationToken);
+            _held = null;
+            foreach (var written in batch)
+            {
+                records[written.Index] = written;
+            }
+        }
+
+        public async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            if (_held is { } held)
+            {
+                _held = null;
+                await journal.WriteAsync([held], cancellationToken);
+                records[held.Index] = held;
+            }
+        }
+    }
 }

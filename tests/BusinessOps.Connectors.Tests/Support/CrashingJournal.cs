@@ -3,8 +3,8 @@ using BusinessOps.Core.Effects;
 namespace BusinessOps.Connectors.Tests.Support;
 
 /// <summary>
-/// A journal that keeps what was durably written and "crashes" (throws <see cref="CrashException"/>, writing nothing)
-/// on its <c>crashAt</c>-th write — the process dying between two steps. <see cref="Ledger"/> is what a rerun reads back.
+/// A journal that keeps what was durably written and "crashes" (throws <see cref="CrashException"/>, writing nothing
+/// of that batch) on its <c>crashAt</c>-th write — the process dying between two steps. <see cref="Ledger"/> is what a rerun reads back.
 /// </summary>
 internal sealed class CrashingJournal(int crashAt = 0) : IEffectJournal
 {
@@ -15,15 +15,21 @@ internal sealed class CrashingJournal(int crashAt = 0) : IEffectJournal
 
     public IReadOnlyList<EffectRecord> Ledger => [.. _latest.Values.OrderBy(r => r.Index)];
 
-    public Task WriteAsync(EffectRecord record, CancellationToken cancellationToken)
+    public int WriteCount => _writes;
+
+    public Task WriteAsync(IReadOnlyList<EffectRecord> records, CancellationToken cancellationToken)
     {
         if (++_writes == crashAt)
         {
             throw new CrashException();
         }
 
-        Writes.Add(record);
-        _latest[record.Index] = record;
+        foreach (var record in records)
+        {
+            Writes.Add(record);
+            _latest[record.Index] = record;
+        }
+
         return Task.CompletedTask;
     }
 
