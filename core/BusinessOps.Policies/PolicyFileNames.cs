@@ -14,13 +14,16 @@ public static class PolicyFileNames
     public const string Approvals = "approvals.yml";
     public const string QualityGates = "quality-gates.yml";
 
+    /// <summary>Loaded on its own by <see cref="PolicyLoader.LoadConnectors(string, bool)"/>, not part of <see cref="All"/>.</summary>
+    public const string Connectors = "connectors.yml";
+
     /// <summary>All six, in load order.</summary>
     public static IReadOnlyList<string> All { get; } = [Routing, Sla, Dispatch, Autonomy, Approvals, QualityGates];
 
     /// <summary>Every file name a policy folder may hold: the six above, and those read by schedules, tenants, connectors, alerts and pricing.</summary>
     public static IReadOnlyList<string> Known { get; } =
     [
-        .. All, "schedules.yml", "tenants.yml", "connectors.yml", "alerts.yml", "pricing.yml",
+        .. All, "schedules.yml", "tenants.yml", Connectors, "alerts.yml", "pricing.yml",
     ];
 
     /// <summary>Sub-folders a policy folder may hold: workflow definitions, comment templates, knowledge for the agents.</summary>
