@@ -3,6 +3,7 @@ using System.Globalization;
 using BusinessOps.Coordinator.Cli;
 using BusinessOps.Coordinator.Hosting;
 using BusinessOps.Coordinator.Reconcile;
+using BusinessOps.Coordinator.Results;
 
 namespace BusinessOps.Coordinator.Commands;
 
@@ -52,9 +53,14 @@ internal static class RunCommand
             {
                 var options = new ReconcileOptions(session.Concurrency(parse.GetValue(concurrency)), parse.GetValue(dryRun), session.IsCloud);
                 var reconciler = new Reconciler(session.Store, session.Executor, session.Policies, session.Clock, options, session.Log, Console.Out);
+                if (ResultsPass.Open(session, parse.GetValue(dryRun), Console.Error) is not { } results)
+                {
+                    return ExitCodes.BadInput;
+                }
+
                 return parse.GetValue(monitor)
-                    ? await MonitorAsync(reconciler, session, pause, parse.GetValue(json), ct)
-                    : Report(await reconciler.RunOnceAsync(ct), parse.GetValue(json), session);
+                    ? await MonitorAsync(reconciler, results, session, pause, parse.GetValue(json), ct)
+                    : Report(await results.RunOnceAsync(reconciler, ct), parse.GetValue(json), session);
             }
         });
         return cmd;
@@ -80,14 +86,14 @@ internal static class RunCommand
         return pass.Failed > 0 ? ExitCodes.Failure : ExitCodes.Ok;
     }
 
-    private static async Task<int> MonitorAsync(Reconciler reconciler, CoordinatorSession session, TimeSpan pause, bool json, CancellationToken ct)
+    private static async Task<int> MonitorAsync(Reconciler reconciler, ResultsPass results, CoordinatorSession session, TimeSpan pause, bool json, CancellationToken ct)
     {
         session.Log.Info($"monitoring {session.StoreArgument} every {pause.TotalSeconds:0}s; Ctrl-C to stop");
         try
         {
             while (true)
             {
-                Report(await reconciler.RunOnceAsync(ct), json, session);
+                Report(await results.RunOnceAsync(reconciler, ct), json, session);
                 await Task.Delay(pause, session.Clock, ct);
             }
         }
