@@ -14,5 +14,7 @@ namespace BusinessOps.Aws;
 [JsonSerializable(typeof(DescribeJobsResponse))]
 [JsonSerializable(typeof(ListJobsRequest))]
 [JsonSerializable(typeof(ListJobsResponse))]
+[JsonSerializable(typeof(DescribeJobQueuesRequest))]
+[JsonSerializable(typeof(DescribeJobQueuesResponse))]
 [JsonSerializable(typeof(LambdaDispatchPayload))]
 public sealed partial class AwsJson : JsonSerializerContext;
