@@ -20,4 +20,6 @@ root.Subcommands.Add(IssuesCommand.Create(global.Store));
 root.Subcommands.Add(PoliciesCommand.Create(global));
 root.Subcommands.Add(LabelsCommand.Create(global));
 root.Subcommands.Add(ReportCommand.Create(global));
+root.Subcommands.Add(InitCommand.Create());
+root.Subcommands.Add(DoctorCommand.Create(global));
 return await root.Parse(args).InvokeAsync();

@@ -17,4 +17,5 @@ namespace BusinessOps.Aws;
 [JsonSerializable(typeof(DescribeJobQueuesRequest))]
 [JsonSerializable(typeof(DescribeJobQueuesResponse))]
 [JsonSerializable(typeof(LambdaDispatchPayload))]
+[JsonSerializable(typeof(EventInvokeConfig))]
 public sealed partial class AwsJson : JsonSerializerContext;

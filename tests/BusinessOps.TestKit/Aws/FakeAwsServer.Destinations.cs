@@ -19,6 +19,12 @@ public sealed partial class FakeAwsServer
     /// <summary>The queue named as both the on-success and the on-failure destination (created by the test).</summary>
     public string? DestinationQueue { get; set; }
 
+    /// <summary>
+    /// The function's event-invoke config as GetFunctionEventInvokeConfig reports it, from the fields above: both
+    /// destinations on <see cref="DestinationQueue"/>, no retries, <see cref="MaximumEventAgeInSeconds"/>.
+    /// </summary>
+    public int MaximumEventAgeInSeconds { get; set; } = 600;
+
     /// <summary>Completes when every function run started so far has delivered its record.</summary>
     public Task FunctionsIdleAsync()
     {
@@ -60,6 +66,28 @@ public sealed partial class FakeAwsServer
         }
 
         return record.ToJsonString();
+    }
+
+    private FakeAnswer EventInvokeConfig(string function)
+    {
+        var name = Uri.UnescapeDataString(function);
+        if (!Functions.Contains(name) || DestinationQueue is not { } queue)
+        {
+            return FakeAnswer.Error(404, "ResourceNotFoundException", $"The function {name} doesn't have an EventInvokeConfig");
+        }
+
+        var arn = $"arn:aws:sqs:{Region}:{Account}:{queue}";
+        return FakeAnswer.Json(200, new JsonObject
+        {
+            ["FunctionArn"] = $"arn:aws:lambda:{Region}:{Account}:function:{name}:$LATEST",
+            ["MaximumRetryAttempts"] = 0,
+            ["MaximumEventAgeInSeconds"] = MaximumEventAgeInSeconds,
+            ["DestinationConfig"] = new JsonObject
+            {
+                ["OnSuccess"] = new JsonObject { ["Destination"] = arn },
+                ["OnFailure"] = new JsonObject { ["Destination"] = arn },
+            },
+        });
     }
 
     private void RunFunction(FakeLambdaInvocation invocation)

@@ -56,6 +56,7 @@ public sealed partial class FakeAwsServer
                 "SubmitJob" => Submit(body),
                 "DescribeJobs" => Describe(body),
                 "DescribeJobQueues" => DescribeQueues(body),
+                "GetFunctionEventInvokeConfig" => EventInvokeConfig(function!),
                 "ListJobs" => List(body),
                 _ => await SqsAsync(operation, body, context.RequestAborted),
             };
@@ -63,11 +64,16 @@ public sealed partial class FakeAwsServer
         }
 
         Record(context, operation ?? "Unknown", service, body, answer.Status, problem);
-        await answer.WriteAsync(context, operation is "Invoke" ? "lambda" : expectedService == "sqs" ? "sqs" : "batch");
+        await answer.WriteAsync(context, operation is "Invoke" or "GetFunctionEventInvokeConfig" ? "lambda" : expectedService == "sqs" ? "sqs" : "batch");
     }
 
     private static (string? Operation, string Service, string? Function) Route(string method, string path)
     {
+        if (method == "GET" && EventInvokeConfigPath().Match(path) is { Success: true } config)
+        {
+            return ("GetFunctionEventInvokeConfig", "lambda", config.Groups[1].Value);
+        }
+
         if (method != "POST")
         {
             return (null, string.Empty, null);
@@ -173,6 +179,9 @@ public sealed partial class FakeAwsServer
             }
         }
     }
+
+    [GeneratedRegex("^/2019-09-25/functions/([^/]+)/event-invoke-config$")]
+    private static partial Regex EventInvokeConfigPath();
 
     [GeneratedRegex("^/2015-03-31/functions/([^/]+)/invocations$")]
     private static partial Regex InvokePath();
