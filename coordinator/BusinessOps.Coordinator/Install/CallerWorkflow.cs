@@ -22,7 +22,7 @@ public static class CallerWorkflow
         return $$$"""
             # BusinessOps: issues and comments are reconciled as they happen, every open issue every 15 minutes, and the
             # labels follow policies/ and the issue forms. Written by `coordinator init`; `coordinator doctor` checks it.
-            # Upgrade by changing the version on the four `uses:` lines (docs: BUSINESSOPS.md).
+            # Upgrade: replace {{{o.Ref}}} with the new release everywhere below (BUSINESSOPS.md, Upgrade).
             name: BusinessOps
 
             on:

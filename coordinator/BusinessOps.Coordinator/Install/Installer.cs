@@ -11,6 +11,9 @@ public static class Installer
 {
     public const string BackupSuffix = ".orig";
 
+    // Workflows and YAML are plain UTF-8: no byte-order mark.
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     public static IReadOnlyList<(InstallFile File, InstallAction Action)> Plan(string root, IReadOnlyList<InstallFile> files, bool force) =>
         [.. files.Select(f =>
         {
@@ -36,7 +39,7 @@ public static class Installer
                     if (!dryRun)
                     {
                         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                        await File.WriteAllTextAsync(path, file.Content, Encoding.UTF8, cancellationToken);
+                        await File.WriteAllTextAsync(path, file.Content, Utf8, cancellationToken);
                     }
 
                     break;
@@ -52,8 +55,8 @@ public static class Installer
                     await output.WriteAsync(LineDiff.Render(file.Path, current, file.Content));
                     if (!dryRun)
                     {
-                        await File.WriteAllTextAsync(path + BackupSuffix, current, Encoding.UTF8, cancellationToken);
-                        await File.WriteAllTextAsync(path, file.Content, Encoding.UTF8, cancellationToken);
+                        await File.WriteAllTextAsync(path + BackupSuffix, current, Utf8, cancellationToken);
+                        await File.WriteAllTextAsync(path, file.Content, Utf8, cancellationToken);
                     }
 
                     break;

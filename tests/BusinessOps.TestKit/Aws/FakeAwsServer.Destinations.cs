@@ -81,7 +81,7 @@ public sealed partial class FakeAwsServer
         {
             ["FunctionArn"] = $"arn:aws:lambda:{Region}:{Account}:function:{name}:$LATEST",
             ["MaximumRetryAttempts"] = 0,
-            ["MaximumEventAgeInSeconds"] = MaximumEventAgeInSeconds,
+            [nameof(MaximumEventAgeInSeconds)] = MaximumEventAgeInSeconds,
             ["DestinationConfig"] = new JsonObject
             {
                 ["OnSuccess"] = new JsonObject { ["Destination"] = arn },

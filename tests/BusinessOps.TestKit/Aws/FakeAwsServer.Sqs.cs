@@ -13,6 +13,10 @@ public sealed partial class FakeAwsServer
 {
     private readonly Dictionary<string, List<FakeSqsMessage>> _sqs = new(StringComparer.Ordinal);
     private TaskCompletionSource _sqsSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _polling = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once a ReceiveMessage is waiting in a long poll (so a test can send into it).</summary>
+    public Task WhenPollingAsync() => _polling.Task;
 
     /// <summary>Creates (or finds) a standard queue; returns its URL on this server.</summary>
     public Uri CreateQueue(string name)
@@ -146,6 +150,7 @@ public sealed partial class FakeAwsServer
             }
 
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _stopping.Token);
+            _polling.TrySetResult();
             await Task.WhenAny(signal, Task.Delay(left, linked.Token)).ContinueWith(_ => { }, TaskScheduler.Default);
             if (linked.IsCancellationRequested)
             {
