@@ -42,8 +42,9 @@ public static class FormLabels
                     found.AddRange(Names(labels).Select(label => new FormLabel(label, name, file)));
                 }
             }
-            catch (Exception ex) when (ex is YamlException or IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is YamlException or IOException or UnauthorizedAccessException or InvalidOperationException)
             {
+                // YamlDotNet reports some malformed input as InvalidOperationException rather than YamlException.
                 problems.Add($"{file}: not a readable issue form ({ex.Message.Split('\n')[0]}); its labels were not checked");
             }
         }
