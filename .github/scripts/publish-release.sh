@@ -3,6 +3,9 @@
 # (self-contained, sharing one runtime) in agents/ beside it, and the archive's SHA-256.
 #
 #   bash .github/scripts/publish-release.sh TAG RID OUT     e.g. v1.4.0 linux-x64 dist
+#
+# BUSINESSOPS_REPOSITORY (owner/name) is stamped into the coordinator: the repository `coordinator init` points
+# installations at.
 set -euo pipefail
 
 tag="${1:?tag}"
@@ -16,7 +19,9 @@ stage="$(mktemp -d)"
 trap 'rm -rf "$stage"' EXIT
 
 version="${tag#v}"
+repository="${BUSINESSOPS_REPOSITORY:-businessops/businessops}"
 common=(--configuration Release --runtime "$rid" --self-contained true -p:Version="$version" -p:DebugType=none
+  -p:BusinessOpsRepository="$repository"
   -p:PublishDocumentationFile=false -p:PublishReferencesDocumentationFiles=false)
 
 # The single file carries the workflows, forms and policies `coordinator init` writes (embedded resources).
