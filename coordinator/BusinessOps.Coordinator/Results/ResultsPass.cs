@@ -25,15 +25,20 @@ public sealed class ResultsPass(IResultInbox? inbox, IIssueStore store, string r
     public static ResultsPass? Open(CoordinatorSession session, bool dryRun, TextWriter error)
     {
         var env = StoreSelector.Environment();
+        var wait = Durations.TryParse(env.GetValueOrDefault(WaitVariable), out var w) ? w : DefaultP0Wait;
+        if (dryRun)
+        {
+            // A dry run writes nothing and dispatches nothing: the queue is neither needed nor touched.
+            return new ResultsPass(null, session.Store, session.Policies.Repository, session.Clock, session.Log) { P0Wait = wait };
+        }
+
         if (!ResultInboxFactory.TryOpen(session.Executor.Name, env, session.Clock, out var inbox, out var problem))
         {
             error.WriteLine(problem);
             return null;
         }
 
-        var wait = Durations.TryParse(env.GetValueOrDefault(WaitVariable), out var w) ? w : DefaultP0Wait;
-        // A dry run writes nothing: the queue is left as it is for the real pass.
-        return new ResultsPass(dryRun ? null : inbox, session.Store, session.Policies.Repository, session.Clock, session.Log) { P0Wait = wait };
+        return new ResultsPass(inbox, session.Store, session.Policies.Repository, session.Clock, session.Log) { P0Wait = wait };
     }
 
     /// <summary><c>run --once</c> and each <c>--monitor</c> pass: drain, then reconcile every open issue.</summary>

@@ -1,5 +1,7 @@
+using BusinessOps.Coordinator.Tests.GitHub.Scenarios;
 using BusinessOps.Core.State;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace BusinessOps.Coordinator.Tests.Results;
 
@@ -7,7 +9,7 @@ namespace BusinessOps.Coordinator.Tests.Results;
 /// Issue 10, defect 1: agents on AWS hold no GitHub credential; their results come back through the SQS results queue
 /// and count only because the coordinator writes them as itself.
 /// </summary>
-public sealed class AwsResultsEndToEndTests
+public sealed class AwsResultsEndToEndTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task RunOnce_P0OnLambdaAndP2OnBatch_SettledFromTheQueueByTheCoordinatorsIdentityOnly()
@@ -19,7 +21,10 @@ public sealed class AwsResultsEndToEndTests
         var first = await h.RunAsync((results, reconciler, _, _) => results.RunOnceAsync(reconciler, CancellationToken.None));
         await h.RunBatchJobsAsync();
         await h.Aws.FunctionsIdleAsync();
+        var before = h.GitHub.Server.Requests.Count;
+        var sqsBefore = h.Aws.Calls.Count(c => c.Service == "sqs");
         var second = await h.RunAsync((results, reconciler, _, _) => results.RunOnceAsync(reconciler, CancellationToken.None));
+        output.WriteLine($"recording 2 results and settling: GitHub {RequestBreakdown.Of([.. h.GitHub.Server.Requests.Skip(before)])}; SQS calls {h.Aws.Calls.Count(c => c.Service == "sqs") - sqsBefore}");
         var idle = await h.RunAsync((results, reconciler, _, _) => results.RunOnceAsync(reconciler, CancellationToken.None));
 
         Assert.Equal((2, 0), (first.Dispatched, first.Failed));
