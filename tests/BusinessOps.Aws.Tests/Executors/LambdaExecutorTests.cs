@@ -1,5 +1,5 @@
-using BusinessOps.Aws.Executors;
 using System.Text.Json.Nodes;
+using BusinessOps.Aws.Executors;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
