@@ -4,7 +4,7 @@ using BusinessOps.GitHub.Store;
 
 namespace BusinessOps.GitHub;
 
-/// <summary>The persisted issue index behind cheap listings: the two <c>since</c> walks and in-place comment patches.</summary>
+/// <summary>The persisted issue index behind cheap listings: the two watermark walks and in-place comment patches.</summary>
 public sealed partial class GitHubIssueStore
 {
     // GitHub's timestamps have 1-second resolution: asking from one second before a watermark never misses an issue
@@ -91,36 +91,44 @@ public sealed partial class GitHubIssueStore
     }
 
     /// <summary>
-    /// Lists the issues updated since the index's watermark (one short page when little changed; 304 when nothing did and
-    /// the token is the one that cached it) and merges them in. Without a usable index, lists down to <paramref name="floor"/>
-    /// (everything on a cold start). Returns the previous index itself when nothing changed.
+    /// Walks the issues newest-updated first and merges them into the index, stopping at the first issue it already
+    /// holds unchanged. Page 1 is asked as it was cached when this token can revalidate it (nothing changed = one free
+    /// 304, the index is returned as it was); with a new token it is asked from the watermark on (<c>since</c>), so
+    /// unchanged issues are not listed again. Without a usable index, walks down to <paramref name="floor"/>.
     /// </summary>
     private async Task<SnapshotIndex> RefreshIndexAsync(DateTimeOffset floor, CancellationToken cancellationToken)
     {
         var previous = LoadIndex();
         var usable = previous is not null && previous.Floor <= floor;
-        var since = usable ? previous!.Watermark : (floor > DateTimeOffset.MinValue ? floor : null);
-        var issues = await _api.ListIssuesAsync(since - SinceOverlap, cancellationToken);
-        var byNumber = (previous?.Issues ?? []).ToDictionary(i => i.Issue.Number);
-        var changed = !usable;
-        foreach (var record in issues.Select(SnapshotMapper.ToRecord))
+        var stop = usable ? previous!.Watermark ?? DateTimeOffset.MinValue : floor;
+        Uri? next = _api.IssuesPage(null);
+        if (usable && previous!.Watermark is { } watermarkSince && !await _api.CanRevalidateAsync(next, cancellationToken))
         {
-            if (byNumber.TryGetValue(record.Number, out var known))
-            {
-                changed |= !Same(known.Issue, record);
-                byNumber[record.Number] = known with { Issue = record };
-            }
-            else
-            {
-                changed = true;
-                byNumber[record.Number] = new IndexedIssue(record, null, null, 0);
-            }
+            next = _api.IssuesPage(watermarkSince - SinceOverlap);
         }
 
-        var watermark = issues.Count == 0 ? previous?.Watermark : issues.Max(i => i.UpdatedAt ?? i.CreatedAt);
-        if (!changed && watermark == previous!.Watermark)
+        var byNumber = (previous?.Issues ?? []).ToDictionary(i => i.Issue.Number);
+        var watermark = previous?.Watermark;
+        var first = true;
+        while (next is not null)
         {
-            return previous;
+            var page = await _api.ListIssuesPageAsync(next, cancellationToken);
+            if (first && page.NotModified && usable)
+            {
+                return previous!;
+            }
+
+            first = false;
+            var issues = page.Items.Select(SnapshotMapper.ToRecord).ToList();
+            foreach (var issue in issues)
+            {
+                watermark = watermark is { } w && w >= issue.UpdatedAt ? w : issue.UpdatedAt;
+                byNumber[issue.Number] = byNumber.TryGetValue(issue.Number, out var known)
+                    ? known with { Issue = issue }
+                    : new IndexedIssue(issue, null, null, 0);
+            }
+
+            next = issues.Count > 0 && !ReachedKnown(issues[^1], stop, previous) ? page.Next : null;
         }
 
         var newFloor = usable ? previous!.Floor : floor;
@@ -128,38 +136,74 @@ public sealed partial class GitHubIssueStore
     }
 
     /// <summary>
-    /// Lists the repository's comments updated since the comments watermark and patches edited ones into indexed issues
-    /// (an unseen comment sends its issue's list to be fetched again). On a cold index only the first page is read, to set
-    /// the watermark, since every comment list was just fetched fresh.
+    /// Walks the repository's comments newest-updated first down to the comments watermark and patches edited comments
+    /// into indexed issues (an unseen comment sends its issue's list to be fetched again). Page 1 is asked as cached
+    /// (304 = no comment changed) or, with a new token, from the watermark on. On a cold index only page 1 is read, to
+    /// set the watermark, since every comment list was just fetched fresh.
     /// </summary>
     private async Task<DateTimeOffset?> RefreshEditedCommentsAsync(SnapshotIndex index, Dictionary<int, IndexedIssue> byNumber, CancellationToken cancellationToken)
     {
         var stop = index.CommentsWatermark;
-        var comments = await _api.ListRepoCommentsAsync(stop - SinceOverlap, cancellationToken);
-        if (comments.Count == 0)
+        Uri? next = _api.RepoCommentsPage(null);
+        if (stop is { } since && !await _api.CanRevalidateAsync(next, cancellationToken))
         {
-            return stop;
+            next = _api.RepoCommentsPage(since - SinceOverlap);
         }
 
-        var watermark = comments.Max(c => c.UpdatedAt ?? c.CreatedAt);
-        if (stop is null)
+        var watermark = stop;
+        var first = true;
+        while (next is not null)
         {
-            return watermark;
-        }
-
-        foreach (var comment in comments)
-        {
-            if (byNumber.TryGetValue(IssueNumberOf(comment), out var entry) && entry.Comments is { } known)
+            var page = await _api.ListRepoCommentsPageAsync(next, cancellationToken);
+            if (first && (page.NotModified || page.Items.Count == 0))
             {
-                var record = SnapshotMapper.ToRecord(comment);
-                var position = known.FindIndex(c => c.Id == record.Id);
-                byNumber[entry.Issue.Number] = position < 0 ? entry with { Comments = null }
-                    : known[position] == record ? entry
-                    : entry with { Comments = [.. known[..position], record, .. known[(position + 1)..]] };
+                return watermark;
             }
+
+            var comments = page.Items.Select(c => (Issue: IssueNumberOf(c), Comment: SnapshotMapper.ToRecord(c))).ToList();
+            var newest = comments.Max(c => c.Comment.UpdatedAt);
+            watermark = watermark is { } w && w >= newest ? w : newest;
+            first = false;
+            if (stop is null)
+            {
+                break;
+            }
+
+            foreach (var (number, comment) in comments.Where(c => c.Comment.UpdatedAt >= stop))
+            {
+                if (byNumber.TryGetValue(number, out var entry) && entry.Comments is { } known)
+                {
+                    var position = known.FindIndex(c => c.Id == comment.Id);
+                    byNumber[number] = position < 0 ? entry with { Comments = null }
+                        : known[position] == comment ? entry
+                        : entry with { Comments = [.. known[..position], comment, .. known[(position + 1)..]] };
+                }
+            }
+
+            next = comments[^1].Comment.UpdatedAt >= stop ? page.Next : null;
         }
 
-        return watermark > stop ? watermark : stop;
+        return watermark;
+    }
+
+    /// <summary>
+    /// The walk can stop at an issue older than the watermark, or at one stamped exactly at it that the index already holds
+    /// unchanged (timestamps have 1-second resolution, so many issues can share the watermark).
+    /// </summary>
+    private static bool ReachedKnown(IssueRecord last, DateTimeOffset stop, SnapshotIndex? previous)
+    {
+        if (last.UpdatedAt < stop)
+        {
+            return true;
+        }
+
+        if (last.UpdatedAt > stop || previous is null)
+        {
+            return false;
+        }
+
+        var known = previous.Issues.Find(i => i.Issue.Number == last.Number)?.Issue;
+        return known is not null && Same(known, last);
     }
 
     /// <summary>

@@ -56,7 +56,7 @@ public sealed class ConnectionFailureTests
         var issues = await store.ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
 
         Assert.Equal(3, issues.Count);
-        Assert.Equal(2, store.Connection.Stats.Retries);
+        Assert.Equal(2, store.Stats.Retries);
         var delays = h.Clock.Delays;
         Assert.Equal(2, delays.Count);
         Assert.InRange(delays[0], TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.5));
@@ -100,7 +100,7 @@ public sealed class ConnectionFailureTests
         await store.ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
 
         Assert.Equal([TimeSpan.FromSeconds(retryAfter)], h.Clock.Delays);
-        Assert.Equal(1, store.Connection.Stats.SecondaryLimitResponses);
+        Assert.Equal(1, store.Stats.SecondaryLimitResponses);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class StoreListingTests
 
         Assert.Equal(0, h.Server.Counters.RateLimitCost);
         Assert.InRange(h.Server.Counters.Requests, 1, 3);
-        Assert.Equal(0, second.Connection.Stats.RateLimitCost);
+        Assert.Equal(0, second.Stats.RateLimitCost);
         Assert.Equal(first.Count, again.Count);
         Assert.Equal("/approve", again.Single(i => i.Number == 7).Comments.Single().Body);
     }
@@ -154,7 +154,7 @@ public sealed class StoreListingTests
         await store.UpdateLabelsAsync(1, ["status/queued"], ["x/y"], CancellationToken.None);
 
         Assert.Equal(120, issues.Count);
-        Assert.EndsWith("/api/v3/", store.Connection.BaseAddress.AbsoluteUri, StringComparison.Ordinal);
+        Assert.EndsWith("/api/v3/", store.BaseAddress.AbsoluteUri, StringComparison.Ordinal);
         Assert.All(h.Server.Requests, r => Assert.StartsWith("/api/v3/repos/acme/ops/", r.Path, StringComparison.Ordinal));
         Assert.DoesNotContain(h.Server.Requests, r => r.Status == 404 && r.Method != "DELETE");
     }

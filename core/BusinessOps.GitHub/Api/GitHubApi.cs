@@ -13,11 +13,11 @@ namespace BusinessOps.GitHub.Api;
 internal sealed partial class GitHubApi : IDisposable
 {
     private static readonly ApiOptions AllPages = new() { PageSize = 100 };
-    private static readonly ApiOptions FirstPage = new() { PageSize = 100, PageCount = 1 };
     private readonly GitHubOptions _options;
     private readonly GitHubClient _client;
     private readonly GitHubClient? _appClient;
     private readonly Lazy<GitHubClient> _teamClient;
+    private readonly ICredentialStore _credentials;
     private readonly List<IDisposable> _owned = [];
 
     public GitHubApi(GitHubOptions options, TimeProvider clock, HttpMessageHandler? handler = null)
@@ -28,7 +28,8 @@ internal sealed partial class GitHubApi : IDisposable
         if (options.App is { } app)
         {
             _appClient = Transport.CreateClient(new AppJwtCredentials(app, clock, Transport.Masker));
-            _client = Transport.CreateClient(Installation(app, TokenPermissions.Repository, clock));
+            _credentials = Installation(app, TokenPermissions.Repository, clock);
+            _client = Transport.CreateClient(_credentials);
 
             // Team lookups need organization members: read; that permission lives in a token of its own, asked for only
             // when a team is looked up, so an App without it still runs everything else.
@@ -36,7 +37,8 @@ internal sealed partial class GitHubApi : IDisposable
         }
         else
         {
-            _client = Transport.CreateClient(new Octokit.Internal.InMemoryCredentialStore(new Credentials(options.Token, AuthenticationType.Bearer)));
+            _credentials = new Octokit.Internal.InMemoryCredentialStore(new Credentials(options.Token, AuthenticationType.Bearer));
+            _client = Transport.CreateClient(_credentials);
             _teamClient = new Lazy<GitHubClient>(() => _client);
         }
     }
@@ -47,24 +49,40 @@ internal sealed partial class GitHubApi : IDisposable
     public string Repository { get; }
 
     /// <summary>
-    /// Issues and pull requests, newest-updated first, every page. With <paramref name="since"/>, only those updated at or
-    /// after it (GitHub's <c>since</c>): what a pass with a persisted index needs, typically one short page.
+    /// The first page of the repository's issues and pull requests, newest-updated first; with <paramref name="since"/>,
+    /// only those updated at or after it. Octokit's URL and query names; a fixed URL, so a pass can tell whether the
+    /// cached answer can be revalidated (<see cref="CanRevalidateAsync"/>).
     /// </summary>
-    public Task<IReadOnlyList<Issue>> ListIssuesAsync(DateTimeOffset? since, CancellationToken cancellationToken)
-    {
-        var request = new RepositoryIssueRequest { State = ItemStateFilter.All, SortProperty = IssueSort.Updated, SortDirection = SortDirection.Descending, Since = since };
-        return RunAsync(() => _client.Issue.GetAllForRepository(_options.Owner, _options.Repository, request, AllPages), "GET /repos/" + Repository + "/issues", cancellationToken);
-    }
+    public Uri IssuesPage(DateTimeOffset? since) =>
+        Absolute(ApiUrls.Issues(_options.Owner, _options.Repository), new RepositoryIssueRequest { State = ItemStateFilter.All, SortProperty = IssueSort.Updated, SortDirection = SortDirection.Descending, Since = since });
+
+    /// <summary>The first page of the repository's issue comments, most recently updated first (with <paramref name="since"/>: from then on).</summary>
+    public Uri RepoCommentsPage(DateTimeOffset? since) =>
+        Absolute(ApiUrls.IssueComments(_options.Owner, _options.Repository), new IssueCommentRequest { Sort = IssueCommentSort.Updated, Direction = SortDirection.Descending, Since = since });
 
     /// <summary>
-    /// The repository's issue comments, most recently updated first: with <paramref name="since"/> every page down to it,
-    /// without it the first page only (enough to set a watermark).
+    /// One page of issues; the walk is ours (Octokit's <c>GetAll…</c> reads every page), so a pass can stop at the first
+    /// issue its index already holds unchanged, and see that page 1 was a 304.
     /// </summary>
-    public Task<IReadOnlyList<IssueComment>> ListRepoCommentsAsync(DateTimeOffset? since, CancellationToken cancellationToken)
-    {
-        var request = new IssueCommentRequest { Sort = IssueCommentSort.Updated, Direction = SortDirection.Descending, Since = since };
-        return RunAsync(() => _client.Issue.Comment.GetAllForRepository(_options.Owner, _options.Repository, request, since is null ? FirstPage : AllPages), "GET /repos/" + Repository + "/issues/comments", cancellationToken);
-    }
+    public Task<ListPage<Issue>> ListIssuesPageAsync(Uri page, CancellationToken cancellationToken) =>
+        PageAsync<Issue>(page, "GET /repos/" + Repository + "/issues", cancellationToken);
+
+    public Task<ListPage<IssueComment>> ListRepoCommentsPageAsync(Uri page, CancellationToken cancellationToken) =>
+        PageAsync<IssueComment>(page, "GET /repos/" + Repository + "/issues/comments", cancellationToken);
+
+    /// <summary>
+    /// True when <paramref name="page"/> is cached under the credential this store sends now, so asking again costs nothing
+    /// if it did not change. False on a cold cache and whenever the token changed (each Actions job has a new one).
+    /// </summary>
+    public Task<bool> CanRevalidateAsync(Uri page, CancellationToken cancellationToken) =>
+        RunAsync(
+            async () =>
+            {
+                var credentials = await _credentials.GetCredentials();
+                return Transport.Cache.CanRevalidate(page.AbsoluteUri, EtagCache.Fingerprint("Bearer " + credentials.Password));
+            },
+            "GET /" + page.AbsolutePath,
+            cancellationToken);
 
     public Task<Issue> GetIssueAsync(int number, CancellationToken cancellationToken) =>
         RunAsync(() => _client.Issue.Get(_options.Owner, _options.Repository, number), IssuePath(number, "GET"), cancellationToken);
@@ -88,7 +106,7 @@ internal sealed partial class GitHubApi : IDisposable
     /// <c>"milestone": null</c>, which would take the issue out of its milestone.
     /// </summary>
     public Task<Issue> SetIssueStateAsync(int number, bool closed, CancellationToken cancellationToken) =>
-        RunAsync(() => new ApiConnection(_client.Connection).Patch<Issue>(RepoUri("issues/" + number.ToString(System.Globalization.CultureInfo.InvariantCulture)), new IssueStatePatch(closed ? "closed" : "open")), IssuePath(number, "PATCH"), cancellationToken);
+        RunAsync(() => new ApiConnection(_client.Connection).Patch<Issue>(ApiUrls.Issue(_options.Owner, _options.Repository, number), new IssueStatePatch(closed ? "closed" : "open")), IssuePath(number, "PATCH"), cancellationToken);
 
     /// <summary>
     /// Posts a comment. A POST is never blindly repeated: when it fails without a clear answer, recent comments are
@@ -122,8 +140,22 @@ internal sealed partial class GitHubApi : IDisposable
         Transport.Dispose();
     }
 
-    /// <summary>A path below the repository, every segment escaped by the caller.</summary>
-    private Uri RepoUri(string rest) => new("repos/" + Uri.EscapeDataString(_options.Owner) + "/" + Uri.EscapeDataString(_options.Repository) + "/" + rest, UriKind.Relative);
+    private async Task<ListPage<T>> PageAsync<T>(Uri page, string what, CancellationToken cancellationToken)
+    {
+        var response = await RunAsync(() => _client.Connection.Get<List<T>>(page, parameters: null), what, cancellationToken);
+        var notModified = response.HttpResponse.Headers.Any(h => h.Key.Equals(EtagHandler.RevalidatedHeader, StringComparison.OrdinalIgnoreCase));
+        return new ListPage<T>(response.Body ?? [], response.HttpResponse.ApiInfo.GetNextPageUrl(), notModified);
+    }
+
+    private Uri Absolute(Uri path, RequestParameters request)
+    {
+        var parameters = request.ToParametersDictionary();
+
+        // RepositoryIssueRequest inherits the user-issues "filter" (default assigned); the repository endpoint has none.
+        parameters.Remove("filter");
+        parameters["per_page"] = "100";
+        return new Uri(Transport.BaseAddress, path.ApplyParameters(parameters));
+    }
 
     private string IssuePath(int number, string method) => method + " /repos/" + Repository + "/issues/" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

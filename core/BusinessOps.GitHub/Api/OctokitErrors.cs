@@ -25,7 +25,9 @@ internal static class OctokitErrors
         ApiValidationException or ApiException { StatusCode: HttpStatusCode.BadRequest } => new GitHubValidationException(masker.Mask($"GitHub rejected {what} ({(int)((ApiException)exception).StatusCode}{Suffix((ApiException)exception)})."), ((ApiException)exception).StatusCode),
         ApiException api => new GitHubTransientException(masker.Mask($"GitHub answered {(int)api.StatusCode}{Suffix(api)} for {what}; retry later."), api.StatusCode, api),
         HttpRequestException network => new GitHubTransientException(masker.Mask($"Could not reach GitHub for {what}: {network.Message.ReplaceLineEndings(" ")}"), null, network),
-        System.Runtime.Serialization.SerializationException or InvalidCastException or FormatException => new GitHubTransientException(masker.Mask($"GitHub answered {what} with JSON this client cannot read ({exception.Message.ReplaceLineEndings(" ")})."), null, exception),
+        // Octokit's reflection-based reader: malformed JSON, a value of the wrong type, or a string outside one of its
+        // closed enums (e.g. a user "type" GitHub adds later) surfaces as one of these; argument checks carry a ParamName.
+        System.Runtime.Serialization.SerializationException or InvalidCastException or FormatException or ArgumentException { ParamName: null } => new GitHubTransientException(masker.Mask($"GitHub answered {what} with JSON this client cannot read ({exception.Message.ReplaceLineEndings(" ")})."), null, exception),
         _ => null,
     };
 

@@ -23,8 +23,16 @@ internal sealed class EtagHandler(EtagCache cache) : DelegatingHandler
         }
 
         var key = request.RequestUri!.AbsoluteUri;
+        var credential = EtagCache.Fingerprint(request.Headers.Authorization?.ToString());
         var cached = cache.Get(key);
         request.Headers.Remove("If-None-Match");
+
+        // An ETag from another token can never match (GitHub's ETags belong to the token): ask plainly then.
+        if (cached?.Credential != credential)
+        {
+            cached = null;
+        }
+
         if (cached is not null)
         {
             request.Headers.TryAddWithoutValidation("If-None-Match", cached.ETag);
@@ -40,7 +48,7 @@ internal sealed class EtagHandler(EtagCache cache) : DelegatingHandler
         {
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             var link = response.Headers.TryGetValues("Link", out var links) ? string.Join(", ", links) : null;
-            cache.Put(key, new CachedResponse(etag.ToString(), response.Content.Headers.ContentType?.ToString(), link, body));
+            cache.Put(key, new CachedResponse(etag.ToString(), credential, response.Content.Headers.ContentType?.ToString(), link, body));
         }
 
         return response;

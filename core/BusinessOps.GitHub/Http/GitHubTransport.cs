@@ -24,7 +24,8 @@ internal sealed class GitHubTransport : IDisposable
         Pacer = new RequestPacer(options, clock);
         var socket = handler ?? new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All, PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false };
         _counting = new CountingHandler(Stats, Pacer, clock, socket, ownsInner: handler is null);
-        _chain = new PacingHandler(options, BaseAddress, clock, Pacer, Stats) { InnerHandler = new EtagHandler(new EtagCache(options.CacheDirectory)) { InnerHandler = _counting } };
+        Cache = new EtagCache(options.CacheDirectory);
+        _chain = new PacingHandler(options, BaseAddress, clock, Pacer, Stats) { InnerHandler = new EtagHandler(Cache) { InnerHandler = _counting } };
         Masker.Add(options.Token);
     }
 
@@ -34,6 +35,9 @@ internal sealed class GitHubTransport : IDisposable
     public GitHubStats Stats { get; } = new();
 
     public RequestPacer Pacer { get; }
+
+    /// <summary>The answers kept for conditional requests.</summary>
+    public EtagCache Cache { get; }
 
     public SecretMasker Masker { get; } = new();
 

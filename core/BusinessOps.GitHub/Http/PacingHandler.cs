@@ -58,6 +58,7 @@ internal sealed class PacingHandler(GitHubOptions options, Uri baseAddress, Time
                     if ((int)answer.StatusCode < 500 || !idempotent || transientFailures >= options.TransientRetries)
                     {
                         pacer.Succeeded();
+                        DropForeignLinks(answer);
                         return answer;
                     }
 
@@ -95,6 +96,38 @@ internal sealed class PacingHandler(GitHubOptions options, Uri baseAddress, Time
         request.Headers.Accept.ParseAdd("application/json");
         request.Headers.Remove("X-GitHub-Api-Version");
         request.Headers.TryAddWithoutValidation("X-GitHub-Api-Version", "2022-11-28");
+
+        // Octokit labels its JSON bodies application/x-www-form-urlencoded (GitHub reads them as JSON regardless); say
+        // what they are, so a proxy or a validator (Prism) that goes by the header reads them right.
+        if (request.Content?.Headers.ContentType is { MediaType: "application/x-www-form-urlencoded" })
+        {
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        }
+    }
+
+    /// <summary>
+    /// Octokit follows <c>Link</c> pages with the token attached: a <c>Link</c> naming any URL outside the API's origin is
+    /// dropped (the listing then ends there), so the token is never offered elsewhere.
+    /// </summary>
+    private void DropForeignLinks(HttpResponseMessage answer)
+    {
+        if (!answer.Headers.TryGetValues("Link", out var values))
+        {
+            return;
+        }
+
+        foreach (var value in values)
+        {
+            for (var open = value.IndexOf('<', StringComparison.Ordinal); open >= 0; open = value.IndexOf('<', open + 1))
+            {
+                var close = value.IndexOf('>', open + 1);
+                if (close < 0 || !value[(open + 1)..close].Trim().StartsWith(baseAddress.AbsoluteUri, StringComparison.OrdinalIgnoreCase))
+                {
+                    answer.Headers.Remove("Link");
+                    return;
+                }
+            }
+        }
     }
 
     /// <summary>One try, bounded by the request timeout; a timeout or a network failure comes back as a transient failure.</summary>
