@@ -43,6 +43,70 @@ public sealed class StoreListingTests
     }
 
     [Fact]
+    public async Task ListIssues_IdleRunWithNewToken_PaysOnePagePerListingAskedSinceTheWatermarks()
+    {
+        await using var h = await Harness.StartAsync();
+        h.Server.SeedIssues(250);
+        h.Server.SeedComment(7, "bob", "/approve");
+        await h.Store().ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
+        h.Clock.Advance(TimeSpan.FromMinutes(5));
+        h.Server.SeedIssue("Newest");
+        h.Server.SeedComment(9, "carol", "hello");
+        await h.Store().ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
+        h.Server.Counters.Reset();
+        var before = h.Server.Requests.Count;
+
+        var issues = await h.Store(h.Options(h.Server.NewJobToken())).ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
+
+        var requests = h.Server.Requests.Skip(before).ToList();
+        Assert.Equal(251, issues.Count);
+        Assert.Equal("/approve", issues.Single(i => i.Number == 7).Comments.Single().Body);
+        Assert.Equal(2, requests.Count);
+        Assert.Equal(2, h.Server.Counters.RateLimitCost);
+        Assert.All(requests, r => Assert.Contains("since=" + Uri.EscapeDataString("2026-11-02T09:04:59Z"), r.Path, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ListIssues_SameTokenAfterChanges_StillRevalidatesTheCachedPages()
+    {
+        await using var h = await Harness.StartAsync();
+        h.Server.SeedIssues(250);
+        await h.Store().ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
+        h.Clock.Advance(TimeSpan.FromMinutes(5));
+        h.Server.SeedComment(9, "carol", "hello");
+        await h.Store().ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
+        h.Server.Counters.Reset();
+        var before = h.Server.Requests.Count;
+
+        await h.Store().ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
+
+        // Page 1 of each listing is asked exactly as cached (no since=), so an unchanged repository answers 304 twice.
+        Assert.Equal(0, h.Server.Counters.RateLimitCost);
+        Assert.Equal(2, h.Server.Counters.NotModified);
+        Assert.All(h.Server.Requests.Skip(before), r => Assert.DoesNotContain("since=", r.Path, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ListIssues_CommentEditedWhileAnotherIssueChanged_SeenOnNextPass()
+    {
+        await using var h = await Harness.StartAsync();
+        h.Server.SeedIssues(130);
+        var approval = h.Server.SeedComment(120, "mia", "/approve");
+        await h.Store().ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
+        h.Clock.Advance(TimeSpan.FromMinutes(3));
+
+        // An edit does not move the issue's updated_at; another issue changing in the same window must not hide it (the
+        // comments watermark used to be dropped whenever the issue list changed, so the edit went unseen).
+        h.Server.EditComment(approval, "/reject");
+        h.Server.SeedComment(5, "bob", "unrelated");
+        var issues = await h.Store().ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
+
+        var comment = Assert.Single(issues.Single(i => i.Number == 120).Comments);
+        Assert.Equal("/reject", comment.Body);
+        Assert.True(comment.WasEdited);
+    }
+
+    [Fact]
     public async Task ListIssues_AfterOneIssueChanged_FetchesOnlyThatIssuesComments()
     {
         await using var h = await Harness.StartAsync();
