@@ -61,9 +61,6 @@ public sealed partial class GitHubIssueStore : IIssueStore, IDisposable
     /// <summary>The API base, always ending with '/'.</summary>
     public Uri BaseAddress => _api.Transport.BaseAddress;
 
-    /// <summary>The rate-limit headers of the latest answer.</summary>
-    public RateLimitInfo LastRateLimit => _api.Transport.LastRateLimit;
-
     /// <summary>
     /// The login this store writes as. Resolved once: configured, <c>{slug}[bot]</c> for an App, <c>github-actions[bot]</c>
     /// for an Actions installation token (<c>ghs_…</c>, which cannot call <c>GET /user</c>), else <c>GET /user</c>.

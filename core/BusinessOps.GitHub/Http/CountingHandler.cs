@@ -11,9 +11,6 @@ internal sealed class CountingHandler(GitHubStats stats, RequestPacer pacer, Tim
     // A handler passed in by the caller (tests, proxies) is theirs to dispose.
     private readonly HttpMessageInvoker _inner = new(inner, disposeHandler: ownsInner);
 
-    /// <summary>The rate-limit headers of the latest answer.</summary>
-    public RateLimitInfo LastRateLimit { get; private set; } = RateLimitInfo.Empty;
-
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         stats.CountRequest(request.Method);
@@ -29,7 +26,6 @@ internal sealed class CountingHandler(GitHubStats stats, RequestPacer pacer, Tim
         }
 
         var limits = RateLimitInfo.Parse(response, clock.GetUtcNow());
-        LastRateLimit = limits;
         stats.CountAnswer(response.StatusCode == HttpStatusCode.NotModified);
         if (limits.Exhausted && limits.Reset is { } reset)
         {

@@ -12,7 +12,7 @@ namespace BusinessOps.GitHub.Http;
 internal sealed class GitHubTransport : IDisposable
 {
     private readonly GitHubOptions _options;
-    private readonly CountingHandler _counting;
+    private readonly RequestPacer _pacer;
     private readonly PacingHandler _chain;
     private readonly List<IHttpClient> _clients = [];
 
@@ -21,11 +21,11 @@ internal sealed class GitHubTransport : IDisposable
         options.Validate();
         _options = options;
         BaseAddress = options.ApiUrl.AbsoluteUri.EndsWith('/') ? options.ApiUrl : new Uri(options.ApiUrl.AbsoluteUri + "/");
-        Pacer = new RequestPacer(options, clock);
+        _pacer = new RequestPacer(options, clock);
         var socket = handler ?? new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All, PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false };
-        _counting = new CountingHandler(Stats, Pacer, clock, socket, ownsInner: handler is null);
+        var counting = new CountingHandler(Stats, _pacer, clock, socket, ownsInner: handler is null);
         Cache = new EtagCache(options.CacheDirectory);
-        _chain = new PacingHandler(options, BaseAddress, clock, Pacer, Stats) { InnerHandler = new EtagHandler(Cache) { InnerHandler = _counting } };
+        _chain = new PacingHandler(options, BaseAddress, clock, _pacer, Stats) { InnerHandler = new EtagHandler(Cache) { InnerHandler = counting } };
         Masker.Add(options.Token);
     }
 
@@ -34,15 +34,10 @@ internal sealed class GitHubTransport : IDisposable
 
     public GitHubStats Stats { get; } = new();
 
-    public RequestPacer Pacer { get; }
-
     /// <summary>The answers kept for conditional requests.</summary>
     public EtagCache Cache { get; }
 
     public SecretMasker Masker { get; } = new();
-
-    /// <summary>The rate-limit headers of the latest answer.</summary>
-    public RateLimitInfo LastRateLimit => _counting.LastRateLimit;
 
     /// <summary>
     /// An Octokit client on this transport. Built on <see cref="Connection"/> directly, not on the
@@ -67,6 +62,6 @@ internal sealed class GitHubTransport : IDisposable
         }
 
         _chain.Dispose();
-        Pacer.Dispose();
+        _pacer.Dispose();
     }
 }
