@@ -1,3 +1,4 @@
+using BusinessOps.Core.Scrubbing;
 using BusinessOps.GitHub.Http;
 
 namespace BusinessOps.GitHub.Api;

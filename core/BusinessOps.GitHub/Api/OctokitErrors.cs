@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using BusinessOps.Core.Scrubbing;
 using BusinessOps.GitHub.Errors;
 using BusinessOps.GitHub.Http;
 using Octokit;

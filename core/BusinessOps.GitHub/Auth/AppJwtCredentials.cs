@@ -1,4 +1,4 @@
-using BusinessOps.GitHub.Http;
+using BusinessOps.Core.Scrubbing;
 using Octokit;
 
 namespace BusinessOps.GitHub.Auth;

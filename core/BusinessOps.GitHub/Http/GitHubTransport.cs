@@ -1,4 +1,5 @@
 using System.Net;
+using BusinessOps.Core.Scrubbing;
 using Octokit;
 using Octokit.Internal;
 
@@ -37,7 +38,8 @@ internal sealed class GitHubTransport : IDisposable
     /// <summary>The answers kept for conditional requests.</summary>
     public EtagCache Cache { get; }
 
-    public SecretMasker Masker { get; } = new();
+    /// <summary>The process-wide masker: the tokens and JWTs minted here are masked in every log line and store write too.</summary>
+    public SecretMasker Masker { get; } = SecretMasker.Process;
 
     /// <summary>
     /// An Octokit client on this transport. Built on <see cref="Connection"/> directly, not on the
