@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace BusinessOps.GitHub.Client;
+namespace BusinessOps.GitHub.Api;
 
 /// <summary>
 /// Keeps comment bodies within GitHub's 65,536-character limit. The visible text is cut with a note saying so;
