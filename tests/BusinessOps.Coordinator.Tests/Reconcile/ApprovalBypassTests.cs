@@ -29,7 +29,8 @@ public sealed class ApprovalBypassTests
         Assert.DoesNotContain(s.Executor.Requests, r => r.Phase == IdempotencyKey.ExecutePhase);
         var issue = await s.IssueAsync(n);
         Assert.DoesNotContain("status/done", issue.Labels);
-        Assert.Single(issue.Comments, c => c.Body.Contains("changed after the plan", StringComparison.Ordinal));
+        var note = Assert.Single(issue.Comments, c => c.Body.Contains("businessops:note replan:", StringComparison.Ordinal));
+        Assert.Contains("changed after the plan", note.Body, StringComparison.Ordinal);
         var replanned = Assert.Single(s.Executor.Requests, r => r.Attempt == 2);
         Assert.Equal(IdempotencyKey.PlanPhase, replanned.Phase);
         Assert.Equal(Huge, replanned.Issue.Body);
