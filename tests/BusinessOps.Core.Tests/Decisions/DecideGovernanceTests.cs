@@ -116,12 +116,15 @@ public sealed class DecideGovernanceTests
         Assert.Equal(IssueStatus.AwaitingApproval, state.Status);
     }
 
-    [Fact]
-    public async Task Decide_EditedApproval_DoesNotCount()
+    [Theory]
+    [InlineData(120_000)]
+    [InlineData(500)]
+    [InlineData(1)]
+    public async Task Decide_EditedApproval_DoesNotCountHoweverSoonTheEdit(int milliseconds)
     {
         var (h, n) = await AwaitingApprovalAsync();
         var c = h.Say(n, "fiona", "/approve");
-        h.Clock.Advance(TimeSpan.FromMinutes(2));
+        h.Clock.Advance(TimeSpan.FromMilliseconds(milliseconds));
         await h.Store.UpdateCommentAsync(n, c.Id, "/approve (edited)", CancellationToken.None);
 
         await h.PassAsync(n);
