@@ -44,7 +44,8 @@ internal static class ApprovalStep
             d = d.Note(input, "ignored:" + ignored.CommentId, ApprovalReplies.ForIgnored(ignored, requirement, approvals));
         }
 
-        d = d with { State = d.State with { Approvals = verdict.Summary } };
+        var summary = verdict.Summary;
+        d = d.State.Approvals == summary ? d : d with { State = d.State with { Approvals = summary } };
         switch (verdict.State)
         {
             case ApprovalState.Approved:
@@ -56,8 +57,8 @@ internal static class ApprovalStep
                 d = Approvers.Acknowledge(d, verdict.DecidingCommentId)
                     .Audit(input, verdict.RejectedBy ?? "?", "rejected", verdict.RejectionReason ?? "no reason given", Approvers.At(input, verdict.DecidingCommentId))
                     .EndWait(input.Now);
-                var summary = Text.Bound("Plan rejected by " + verdict.RejectedBy + (verdict.RejectionReason is { } r ? ": " + r : "; nothing was executed"), 240);
-                return d with { State = d.State with { Override = Override.Rejected, Summary = summary, Status = IssueStatus.Done } };
+                var rejected = Text.Bound("Plan rejected by " + verdict.RejectedBy + (verdict.RejectionReason is { } r ? ": " + r : "; nothing was executed"), 240);
+                return d with { State = d.State with { Override = Override.Rejected, Summary = rejected, Status = IssueStatus.Done } };
         }
 
         // Still waiting: only now is it worth pinging the backup approvers (an approval in this same pass needs nobody).

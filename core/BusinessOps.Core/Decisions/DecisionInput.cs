@@ -42,7 +42,7 @@ internal sealed record DecisionInput(
     }
 
     /// <summary>True when the title or body changed since the current plan was dispatched (its approvals are then void).</summary>
-    public bool InputChangedSince(string? recorded) => recorded is not null && recorded != InputHash.Of(Issue);
+    public bool InputChangedSince(string? recorded) => recorded is not null && !InputHash.Matches(recorded, Issue);
 
     /// <summary>The issue's first client id, the tenant of its dispatches.</summary>
     public string? Tenant => Labels.Clients.Count > 0 ? Labels.Clients[0] : null;

@@ -36,7 +36,8 @@ internal static class DecisionSupportStep
             return d with { State = d.State with { Override = Override.Decided, Summary = summary, Status = IssueStatus.Done } };
         }
 
-        d = d with { State = d.State with { Approvals = "Decision support only: " + Text.Inline(requirement.Explanation) } };
+        var approvals = "Decision support only: " + Text.Inline(requirement.Explanation);
+        d = d.State.Approvals == approvals ? d : d with { State = d.State with { Approvals = approvals } };
         return d.WithStatus(IssueStatus.AwaitingDecision);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using BusinessOps.Core.Labels;
 
 namespace BusinessOps.Core.Decisions;
@@ -25,11 +26,11 @@ internal static class EmitStep
         }
 
         var actions = new List<OpsAction>(4);
-        var add = d.Add.Where(l => !issue.HasLabel(l)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var remove = d.Remove.Where(issue.HasLabel).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (add.Count > 0 || remove.Count > 0)
+        var add = Edits(d.Add, issue, present: false);
+        var remove = Edits(d.Remove, issue, present: true);
+        if (add is not null || remove is not null)
         {
-            actions.Add(new ChangeLabels(add, remove));
+            actions.Add(new ChangeLabels(add ?? [], remove ?? []));
         }
 
         if (history.State.Rebuilt && history.StatusComment is { } broken)
@@ -56,5 +57,20 @@ internal static class EmitStep
         }
 
         return actions;
+    }
+
+    /// <summary>The labels of <paramref name="edits"/> that the issue has (<paramref name="present"/>) or lacks, once each; null if none.</summary>
+    private static List<string>? Edits(ImmutableArray<string> edits, Issues.IssueSnapshot issue, bool present)
+    {
+        List<string>? result = null;
+        foreach (var label in edits)
+        {
+            if (issue.HasLabel(label) == present && (result is null || !result.Contains(label, StringComparer.OrdinalIgnoreCase)))
+            {
+                (result ??= []).Add(label);
+            }
+        }
+
+        return result;
     }
 }

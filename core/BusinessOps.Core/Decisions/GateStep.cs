@@ -13,6 +13,10 @@ namespace BusinessOps.Core.Decisions;
 /// </summary>
 internal static class GateStep
 {
+    private const string L1 = LabelNames.AutonomyPrefix + "L1";
+    private const string L2 = LabelNames.AutonomyPrefix + "L2";
+    private const string L3 = LabelNames.AutonomyPrefix + "L3";
+
     public static Decision Apply(Decision d, DecisionInput input, ResultRecord plan)
     {
         var recorded = d.State.PlanKey == plan.Key ? d.State.Gate : null;
@@ -34,7 +38,7 @@ internal static class GateStep
         d = LevelLabel(d, input);
         return d.State.Gate switch
         {
-            GateDecision.ExecuteAndReport => FinishStep.Apply(d with { State = d.State with { Approvals = null } }, input, plan.Key),
+            GateDecision.ExecuteAndReport => FinishStep.Apply(d.State.Approvals is null ? d : d with { State = d.State with { Approvals = null } }, input, plan.Key),
             GateDecision.DecisionSupport => DecisionSupportStep.Apply(d, input, plan),
             _ => ApprovalStep.Apply(d, input, plan),
         };
@@ -94,8 +98,8 @@ internal static class GateStep
             return d;
         }
 
-        var label = LabelNames.AutonomyPrefix + level;
-        d = d.AddLabel(label);
+        var label = level switch { Policies.AutonomyLevel.L1 => L1, Policies.AutonomyLevel.L2 => L2, _ => L3 };
+        d = input.Issue.HasLabel(label) ? d : d.AddLabel(label);
         foreach (var other in input.Issue.Labels)
         {
             if (other.StartsWith(LabelNames.AutonomyPrefix, StringComparison.OrdinalIgnoreCase) && !string.Equals(other, label, StringComparison.OrdinalIgnoreCase))

@@ -11,7 +11,7 @@ internal static class HoldStep
 {
     public static Decision Apply(Decision d, DecisionInput input)
     {
-        if (d.Hold ?? input.Labels.Statuses.Any(s => s.Status == IssueStatus.OnHold))
+        if (d.Hold ?? input.Labels.OnHold)
         {
             return d.WithStatus(IssueStatus.OnHold) with { Final = true };
         }

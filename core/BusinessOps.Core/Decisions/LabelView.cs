@@ -29,6 +29,9 @@ internal sealed class LabelView
     /// <summary>True when <c>sla/breached</c> is on the issue.</summary>
     public bool Breached { get; private init; }
 
+    /// <summary>True when <c>status/on-hold</c> is on the issue.</summary>
+    public bool OnHold { get; private init; }
+
     public static LabelView Parse(IReadOnlyList<string> labels, RoutingPolicy routing)
     {
         List<(string, Priority)>? priorities = null;
@@ -38,6 +41,7 @@ internal sealed class LabelView
         List<string>? clients = null;
         List<string>? malformed = null;
         var breached = false;
+        var onHold = false;
         foreach (var label in labels)
         {
             if (Has(label, LabelNames.PriorityPrefix))
@@ -56,6 +60,7 @@ internal sealed class LabelView
                 if (LabelNames.TryParseStatus(label, out var s))
                 {
                     (statuses ??= []).Add((label, s));
+                    onHold |= s == IssueStatus.OnHold;
                 }
                 else
                 {
@@ -103,6 +108,7 @@ internal sealed class LabelView
             Clients = clients ?? [],
             Malformed = malformed ?? [],
             Breached = breached,
+            OnHold = onHold,
         };
     }
 

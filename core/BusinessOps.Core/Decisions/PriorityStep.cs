@@ -20,7 +20,12 @@ internal static class PriorityStep
         }
         else
         {
-            priority = labels.Min(p => p.Priority);
+            priority = labels[0].Priority;
+            foreach (var (_, p) in labels)
+            {
+                priority = p < priority ? p : priority;
+            }
+
             if (labels.Count > 1)
             {
                 var keep = LabelNames.For(priority);

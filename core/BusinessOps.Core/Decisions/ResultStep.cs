@@ -13,10 +13,10 @@ internal static class ResultStep
     {
         var key = result.Key;
         var first = d.State.SettledKey != key;
-        var at = input.History.ResultTime(key) ?? input.Now;
         d = d with { Agent = d.State.Agent ?? result.Agent };
         if (first)
         {
+            var at = input.History.ResultTime(key) ?? input.Now;
             d = d with
             {
                 State = d.State with
@@ -35,7 +35,7 @@ internal static class ResultStep
             {
                 { Permanent: true, Infrastructure: true } => RetryStep.OnBrokenInfrastructure(d, input, key, result.Error ?? "the executor rejected the dispatch", first),
                 { Permanent: true } => RetryStep.OnBadInput(d, input),
-                _ => RetryStep.OnFailure(d, input, key, result.Error ?? "the agent reported a failure", at, first),
+                _ => RetryStep.OnFailure(d, input, key, result.Error ?? "the agent reported a failure", input.History.ResultTime(key) ?? input.Now, first),
             };
         }
 
