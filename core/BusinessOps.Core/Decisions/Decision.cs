@@ -46,7 +46,11 @@ internal sealed record Decision
     /// <summary>Facts a step needs and the context lacks: the decision stops and the shell gathers them.</summary>
     public GatherFacts? Needs { get; init; }
 
-    public static Decision Start(DecisionInput input) => new() { State = input.History.State };
+    public static Decision Start(DecisionInput input) => new()
+    {
+        State = input.History.State,
+        Priority = input.History.State.Priority ?? input.Policies.Sla.DefaultPriority,
+    };
 
     public Decision WithStatus(IssueStatus status) => State.Status == status ? this : this with { State = State with { Status = status } };
 

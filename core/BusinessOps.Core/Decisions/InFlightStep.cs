@@ -21,7 +21,7 @@ internal static class InFlightStep
         var state = d.State;
         var now = input.Now;
         var first = state.SettledKey != key;
-        d = d with { Agent = state.Agent };
+        d = d.Agent == state.Agent ? d : d with { Agent = state.Agent };
         if (input.Context.Reports.TryGetValue(key, out var report))
         {
             if (report.Failed)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -15,17 +16,33 @@ public static class InputHash
 {
     private const int LegacyLength = 12;
 
-    /// <summary>32 hex characters: SHA-256 over the SHA-256 of the title, of the body, and both lengths (raw UTF-16, no copies).</summary>
+    // Inputs up to this many bytes are hashed from the stack; larger ones from a pooled buffer.
+    private const int StackBytes = 1024;
+
+    /// <summary>32 hex characters: SHA-256 over the title's length, the title and the body (raw UTF-16, one pass), first 16 bytes.</summary>
     public static string Of(IssueSnapshot issue)
     {
-        Span<byte> parts = stackalloc byte[(2 * SHA256.HashSizeInBytes) + 8];
-        SHA256.HashData(MemoryMarshal.AsBytes(issue.Title.AsSpan()), parts);
-        SHA256.HashData(MemoryMarshal.AsBytes(issue.Body.AsSpan()), parts[SHA256.HashSizeInBytes..]);
-        BinaryPrimitives.WriteInt32LittleEndian(parts[(2 * SHA256.HashSizeInBytes)..], issue.Title.Length);
-        BinaryPrimitives.WriteInt32LittleEndian(parts[((2 * SHA256.HashSizeInBytes) + 4)..], issue.Body.Length);
-        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(parts, digest);
-        return Convert.ToHexStringLower(digest[..16]);
+        var title = MemoryMarshal.AsBytes(issue.Title.AsSpan());
+        var body = MemoryMarshal.AsBytes(issue.Body.AsSpan());
+        var length = 4 + title.Length + body.Length;
+        byte[]? rented = null;
+        var buffer = length <= StackBytes ? stackalloc byte[StackBytes] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(buffer, issue.Title.Length);
+            title.CopyTo(buffer[4..]);
+            body.CopyTo(buffer[(4 + title.Length)..]);
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer[..length], digest);
+            return Convert.ToHexStringLower(digest[..16]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
     /// <summary>True when <paramref name="recorded"/> (this form, or the 12-character form of schema version 1) is <paramref name="issue"/>'s input.</summary>

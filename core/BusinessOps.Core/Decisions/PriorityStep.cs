@@ -52,7 +52,7 @@ internal static class PriorityStep
 
     /// <summary>The priority from now on; the SLA clock restarts at <paramref name="at"/> when it changes.</summary>
     public static Decision Set(Decision d, Priority priority, DateTimeOffset at) =>
-        d.State.Priority == priority
-            ? d with { Priority = priority }
-            : d with { Priority = priority, State = d.State with { Priority = priority, PriorityAt = at } };
+        d.State.Priority != priority ? d with { Priority = priority, State = d.State with { Priority = priority, PriorityAt = at } }
+        : d.Priority != priority ? d with { Priority = priority }
+        : d;
 }

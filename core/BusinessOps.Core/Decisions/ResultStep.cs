@@ -13,7 +13,8 @@ internal static class ResultStep
     {
         var key = result.Key;
         var first = d.State.SettledKey != key;
-        d = d with { Agent = d.State.Agent ?? result.Agent };
+        var agent = d.State.Agent ?? result.Agent;
+        d = d.Agent == agent ? d : d with { Agent = agent };
         if (first)
         {
             var at = input.History.ResultTime(key) ?? input.Now;

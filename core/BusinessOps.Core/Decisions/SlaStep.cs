@@ -24,7 +24,7 @@ internal static class SlaStep
         switch (reading.State)
         {
             case SlaState.AtRisk:
-                return input.Labels.Breached ? d : d.AddLabel(LabelNames.SlaAtRisk);
+                return input.Labels.Breached || input.Issue.HasLabel(LabelNames.SlaAtRisk) ? d : d.AddLabel(LabelNames.SlaAtRisk);
             case SlaState.Breached:
                 d = d.AddLabel(LabelNames.SlaBreached).RemoveLabel(LabelNames.SlaAtRisk);
                 return d.Note(
@@ -33,7 +33,7 @@ internal static class SlaStep
                     $"{Text.Mentions(SlaClock.ManagersToMention(priority, sla))}The {priority} SLA of {Text.Duration(reading.Target)} is breached (elapsed {Text.Duration(reading.Elapsed)}, human waits excluded). "
                     + $"Handed to {Text.Code(Labels.AgentNames.ProjectManager)} for oversight; the work itself continues here.");
             default:
-                return d.RemoveLabel(LabelNames.SlaAtRisk);
+                return input.Issue.HasLabel(LabelNames.SlaAtRisk) ? d.RemoveLabel(LabelNames.SlaAtRisk) : d;
         }
     }
 }
