@@ -25,15 +25,21 @@ public sealed class SameFactsEveryPathTests
 
         var settled = await ArrangeAsync(agentAnswersLater: false);
 
+        // Dry runs write nothing, so the full pass and the event decide the very same snapshot: the same actions, line by line.
         var dry = await ArrangeAsync(agentAnswersLater: true);
         var dryPass = await dry.Shell.EventAsync(dry.Issue, dryRun: true);
+        var viaEventLines = Lines(dry.Shell, dry.Issue);
+        dry.Shell.DryRunOutput.GetStringBuilder().Clear();
+        await dry.Shell.Reconciler(dryRun: true).RunOnceAsync(CancellationToken.None);
+        Assert.Equal(viaEventLines, Lines(dry.Shell, dry.Issue));
+        Assert.NotEmpty(viaEventLines);
 
         var expected = await OutcomeAsync(full);
         Assert.Equal("status/awaiting-approval", expected.Status);
         Assert.Equal(expected, await OutcomeAsync(viaEvent));
         Assert.Equal(expected, await OutcomeAsync(settled));
         Assert.Equal(0, dryPass.Writes);
-        Assert.Contains("status/awaiting-approval", dry.Shell.DryRunOutput.ToString(), StringComparison.Ordinal);
+        Assert.Contains(viaEventLines, l => l.Contains("status/awaiting-approval", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -62,6 +68,9 @@ public sealed class SameFactsEveryPathTests
 
         return (s, n);
     }
+
+    private static List<string> Lines(Shell shell, int issue) =>
+        [.. shell.DryRunOutput.ToString().Split('\n').Where(l => l.StartsWith($"#{issue} ", StringComparison.Ordinal))];
 
     private static async Task<(string Status, string Labels, string Approvals)> OutcomeAsync((Shell Shell, int Issue) path)
     {
