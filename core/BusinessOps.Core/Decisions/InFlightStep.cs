@@ -1,5 +1,6 @@
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
+using BusinessOps.Core.Time;
 
 namespace BusinessOps.Core.Decisions;
 
@@ -44,7 +45,7 @@ internal static class InFlightStep
         {
             // An asynchronous Invoke reports only through the agent's result; silence past Lambda's 15-minute limit and
             // its own retries means the run was lost. A new attempt has a new key, so a late result cannot count twice.
-            return RetryStep.OnFailure(d, input, key, $"no result from Lambda within {Text.Duration(LambdaSilence)}", now, first);
+            return RetryStep.OnFailure(d, input, key, $"no result from Lambda within {Durations.Words(LambdaSilence)}", now, first);
         }
         else if (state.Executor == ExecutorKind.Local && state.Status == IssueStatus.Queued)
         {
@@ -53,7 +54,7 @@ internal static class InFlightStep
         }
         else if (state.Executor == ExecutorKind.Local && state.DispatchedAt is { } at && now - at > input.Policies.Dispatch.Local.Timeout + LocalGrace)
         {
-            return RetryStep.OnFailure(d, input, key, $"no result within {Text.Duration(input.Policies.Dispatch.Local.Timeout)} (the run was lost, e.g. the coordinator stopped)", now, first);
+            return RetryStep.OnFailure(d, input, key, $"no result within {Durations.Words(input.Policies.Dispatch.Local.Timeout)} (the run was lost, e.g. the coordinator stopped)", now, first);
         }
 
         // Queued until the shell starts the run, in progress after: both are consistent while no result is in.

@@ -1,5 +1,6 @@
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
+using BusinessOps.Core.Time;
 
 namespace BusinessOps.Core.Decisions;
 
@@ -30,7 +31,7 @@ internal static class SlaStep
                 return d.Note(
                     input,
                     $"breach:{priority}:{start.ToUnixTimeSeconds()}",
-                    $"{Text.Mentions(SlaClock.ManagersToMention(priority, sla))}The {priority} SLA of {Text.Duration(reading.Target)} is breached (elapsed {Text.Duration(reading.Elapsed)}, human waits excluded). "
+                    $"{Text.Mentions(SlaClock.ManagersToMention(priority, sla))}The {priority} SLA of {Durations.Words(reading.Target)} is breached (elapsed {Durations.Words(reading.Elapsed)}, human waits excluded). "
                     + $"Handed to {Text.Code(Labels.AgentNames.ProjectManager)} for oversight; the work itself continues here.");
             default:
                 return input.Issue.HasLabel(LabelNames.SlaAtRisk) ? d.RemoveLabel(LabelNames.SlaAtRisk) : d;

@@ -5,6 +5,7 @@ using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
+using BusinessOps.Core.Time;
 
 namespace BusinessOps.Core.Decisions;
 
@@ -30,7 +31,7 @@ public static class StatusComment
         {
             var target = policies.Sla.For(priority).Target;
             var due = (state.PriorityAt ?? DateTimeOffset.UnixEpoch) + target + TimeSpan.FromSeconds(state.WaitSeconds);
-            Row(sb, "Priority", $"{priority} — SLA {Text.Duration(target)}, due {Text.Time(due)}");
+            Row(sb, "Priority", $"{priority} — SLA {Durations.Words(target)}, due {Text.Time(due)}");
         }
 
         if (clients.Count > 0)
