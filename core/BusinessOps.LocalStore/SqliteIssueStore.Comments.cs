@@ -18,15 +18,7 @@ public sealed partial class SqliteIssueStore
             tx =>
             {
                 RequireIssue(tx, number);
-                var now = Now();
-                var id = (long)tx.Scalar(
-                    "INSERT INTO comments (issue, author, body, created_at, updated_at) VALUES ($issue, $author, $body, $now, $now) RETURNING id;",
-                    ("$issue", number),
-                    ("$author", Actor),
-                    ("$body", text),
-                    ("$now", now))!;
-                TouchIssue(tx, number, now);
-                return IssueRows.Comment(id, Actor, text, now, now);
+                return InsertComment(tx, number, text);
             },
             cancellationToken);
     }
@@ -74,6 +66,19 @@ public sealed partial class SqliteIssueStore
                     ("$now", Now()));
             },
             cancellationToken);
+    }
+
+    private IssueComment InsertComment(SqliteTransaction tx, int number, string text)
+    {
+        var now = Now();
+        var id = (long)tx.Scalar(
+            "INSERT INTO comments (issue, author, body, created_at, updated_at) VALUES ($issue, $author, $body, $now, $now) RETURNING id;",
+            ("$issue", number),
+            ("$author", Actor),
+            ("$body", text),
+            ("$now", now))!;
+        TouchIssue(tx, number, now);
+        return IssueRows.Comment(id, Actor, text, now, now);
     }
 
     private static IssueComment ReadComment(SqliteTransaction transaction, int number, long commentId)

@@ -30,6 +30,10 @@ internal sealed class FaultyIssueStore(InMemoryIssueStore inner) : IIssueStore
 
     public Task<IssueComment> UpdateCommentAsync(int number, long commentId, string body, CancellationToken cancellationToken) => inner.UpdateCommentAsync(number, commentId, body, cancellationToken);
 
+    public Task<IssueComment?> TryUpdateCommentAsync(int number, IssueComment expected, string body, CancellationToken cancellationToken) => inner.TryUpdateCommentAsync(number, expected, body, cancellationToken);
+
+    public Task<IssueComment?> TryAddUniqueCommentAsync(int number, string marker, string body, CancellationToken cancellationToken) => inner.TryAddUniqueCommentAsync(number, marker, body, cancellationToken);
+
     public Task UpdateLabelsAsync(int number, IReadOnlyCollection<string> add, IReadOnlyCollection<string> remove, CancellationToken cancellationToken) => inner.UpdateLabelsAsync(number, add, remove, cancellationToken);
 
     public Task SetStateAsync(int number, IssueState state, CancellationToken cancellationToken) => inner.SetStateAsync(number, state, cancellationToken);

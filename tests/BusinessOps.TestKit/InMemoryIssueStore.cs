@@ -131,6 +131,46 @@ public sealed class InMemoryIssueStore(TimeProvider clock, string identity = Bot
         }
     }
 
+    public Task<IssueComment?> TryUpdateCommentAsync(int number, IssueComment expected, string body, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var issue = Require(number);
+            var current = issue.Comments.FirstOrDefault(c => c.Id == expected.Id);
+            if (current is null || current.UpdatedAt != expected.UpdatedAt || current.Body != expected.Body)
+            {
+                Reads++;
+                return Task.FromResult<IssueComment?>(null);
+            }
+
+            if (current.Body == body)
+            {
+                Reads++;
+                return Task.FromResult<IssueComment?>(current);
+            }
+
+            Writes++;
+            var updated = current with { Body = body, UpdatedAt = clock.GetUtcNow() };
+            _issues[number] = issue with { Comments = [.. issue.Comments.Select(c => c.Id == expected.Id ? updated : c)], UpdatedAt = updated.UpdatedAt };
+            return Task.FromResult<IssueComment?>(updated);
+        }
+    }
+
+    public Task<IssueComment?> TryAddUniqueCommentAsync(int number, string marker, string body, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (Require(number).Comments.Any(c => string.Equals(c.Author, Identity, StringComparison.OrdinalIgnoreCase) && c.Body.Contains(marker, StringComparison.Ordinal)))
+            {
+                Reads++;
+                return Task.FromResult<IssueComment?>(null);
+            }
+
+            Writes++;
+            return Task.FromResult<IssueComment?>(AddCommentAs(number, Actor, body, isBot: Actor.EndsWith("[bot]", StringComparison.Ordinal)));
+        }
+    }
+
     public Task UpdateLabelsAsync(int number, IReadOnlyCollection<string> add, IReadOnlyCollection<string> remove, CancellationToken cancellationToken)
     {
         lock (_gate)

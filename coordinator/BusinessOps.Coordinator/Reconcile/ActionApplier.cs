@@ -2,14 +2,27 @@ using BusinessOps.Coordinator.Logging;
 using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Ports;
+using BusinessOps.Core.State;
 
 namespace BusinessOps.Coordinator.Reconcile;
 
-/// <summary>Applies one issue's actions in order; returns the dispatch to run once the intent is recorded.</summary>
+/// <summary>
+/// Applies one issue's actions. The status comment goes first, conditionally: it is the write that takes the issue (and,
+/// with a dispatch, its lease). When another pass wrote it since this one read it, nothing else is written — that pass
+/// acted on newer facts, and the next pass picks the issue up. Notes are posted only if not on the issue yet.
+/// </summary>
 internal static class ActionApplier
 {
-    public static async Task<DispatchAgent?> ApplyAsync(IIssueStore store, IssueSnapshot issue, IReadOnlyList<OpsAction> actions, Log log, CancellationToken ct)
+    private static readonly string StatusMarker = Markers.Opening(Markers.StateKind);
+
+    public static async Task<Applied> ApplyAsync(IIssueStore store, IssueSnapshot issue, IReadOnlyList<OpsAction> actions, Log log, CancellationToken ct)
     {
+        if (actions.OfType<UpsertStatusComment>().FirstOrDefault() is { } status && !await TryWriteStatusAsync(store, issue.Number, status, ct))
+        {
+            log.Info($"#{issue.Number} left alone: another pass wrote its status since this pass read it; the next pass picks it up");
+            return Applied.Lost;
+        }
+
         DispatchAgent? dispatch = null;
         foreach (var action in actions)
         {
@@ -19,12 +32,9 @@ internal static class ActionApplier
                     await store.UpdateLabelsAsync(issue.Number, labels.Add, labels.Remove, ct);
                     log.Debug($"#{issue.Number} labels +[{string.Join(", ", labels.Add)}] -[{string.Join(", ", labels.Remove)}]");
                     break;
-                case UpsertStatusComment status:
-                    await UpsertAsync(store, issue.Number, status.CommentId, status.Body, ct);
-                    break;
                 case PostComment note:
-                    await store.AddCommentAsync(issue.Number, note.Body, ct);
-                    log.Info($"#{issue.Number} commented ({note.NoteKey.Split(':')[0]})");
+                    var posted = await store.TryAddUniqueCommentAsync(issue.Number, note.Marker, note.Body, ct);
+                    log.Info($"#{issue.Number} {(posted is null ? "already commented" : "commented")} ({note.NoteKey.Split(':')[0]})");
                     break;
                 case React react:
                     await store.AddReactionAsync(issue.Number, react.CommentId, react.Reaction, ct);
@@ -35,25 +45,12 @@ internal static class ActionApplier
             }
         }
 
-        return dispatch;
+        return new Applied(false, dispatch);
     }
 
-    /// <summary>Edits the status comment in place; if someone deleted it meanwhile, posts a new one.</summary>
-    public static async Task UpsertAsync(IIssueStore store, int number, long? commentId, string body, CancellationToken ct)
-    {
-        if (commentId is { } id)
-        {
-            try
-            {
-                await store.UpdateCommentAsync(number, id, body, ct);
-                return;
-            }
-            catch (IssueStoreException ex) when (ex.Kind == StoreErrorKind.NotFound)
-            {
-                // Deleted between list and update: recreate below.
-            }
-        }
-
-        await store.AddCommentAsync(number, body, ct);
-    }
+    /// <summary>Writes <paramref name="status"/> if the status comment is still as it was read; false when another pass got there first.</summary>
+    public static async Task<bool> TryWriteStatusAsync(IIssueStore store, int number, UpsertStatusComment status, CancellationToken ct) =>
+        status.Expected is { } expected
+            ? await store.TryUpdateCommentAsync(number, expected, status.Body, ct) is not null
+            : await store.TryAddUniqueCommentAsync(number, StatusMarker, status.Body, ct) is not null;
 }

@@ -13,7 +13,7 @@ namespace BusinessOps.Coordinator.Reconcile;
 /// updated today when only one is in hand. Thread-safe (the settle steps run in parallel): concurrent askers share one
 /// lookup per fact.
 /// </summary>
-internal sealed class ContextBuilder(IIssueStore store, ITeamDirectory? teamDirectory, IExecutor executor, PolicySet policies, TimeProvider clock, bool dispatchImmediately)
+internal sealed class ContextBuilder(IIssueStore store, ITeamDirectory? teamDirectory, IExecutor executor, PolicySet policies, TimeProvider clock, bool dispatchImmediately, TimeSpan leaseFor)
 {
     // A decision asks for permissions, teams and spend in turn; a fact asked for again after that never settles.
     private const int MaxRounds = 4;
@@ -53,19 +53,21 @@ internal sealed class ContextBuilder(IIssueStore store, ITeamDirectory? teamDire
     }
 
     /// <summary>
-    /// Starts a pass over <paramref name="issues"/> (<paramref name="allOpen"/>: every open issue of the repository): asks
-    /// the executor about their cloud runs and forgets the previous pass's ledger and reports.
+    /// Starts pass <paramref name="pass"/> over <paramref name="issues"/> (<paramref name="allOpen"/>: every open issue of the
+    /// repository): asks the executor about their cloud runs, tells which lease holders are gone (<see cref="PassIds"/>),
+    /// and forgets the previous pass's ledger and reports.
     /// </summary>
-    public async Task StartPassAsync(IReadOnlyList<IssueSnapshot> issues, bool allOpen, CancellationToken ct)
+    public async Task StartPassAsync(IReadOnlyList<IssueSnapshot> issues, bool allOpen, string pass, CancellationToken ct)
     {
         var tracked = issues.Select(i => IssueStateReader.InFlight(i, policies)).OfType<TrackedDispatch>().ToList();
         var reports = tracked.Count == 0 ? [] : await executor.TrackAsync(tracked, ct);
+        var ended = PassIds.Ended(issues.Where(MayHoldLease).Select(i => IssueStateReader.Read(i, policies).State.Lease?.Holder).OfType<string>());
         lock (_gate)
         {
             _allOpen = allOpen ? issues : null;
             _observed.Clear();
             _ledger = null;
-            _context = _context.WithReports(reports) with { Spend = null, SpendUnknown = true };
+            _context = _context.WithReports(reports) with { Spend = null, SpendUnknown = true, Pass = pass, LeaseFor = leaseFor, EndedPasses = ended };
         }
     }
 
@@ -149,6 +151,9 @@ internal sealed class ContextBuilder(IIssueStore store, ITeamDirectory? teamDire
             return _ledger;
         }
     }
+
+    // Only a marker with a lease is worth parsing again (an idle pass reads thousands of issues).
+    private static bool MayHoldLease(IssueSnapshot issue) => issue.Comments.Any(c => c.Body.Contains("\"lease\":{", StringComparison.Ordinal));
 
     // A lookup that failed (rate limit, network) is asked again by the next decision that needs it, not cached.
     private static bool Failed(Task task) => task.IsFaulted || task.IsCanceled;

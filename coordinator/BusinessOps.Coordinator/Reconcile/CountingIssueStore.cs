@@ -29,6 +29,12 @@ public sealed class CountingIssueStore(IIssueStore inner) : IIssueStore
 
     public Task<IssueComment> UpdateCommentAsync(int number, long commentId, string body, CancellationToken cancellationToken) => Write(inner.UpdateCommentAsync(number, commentId, body, cancellationToken));
 
+    public Task<IssueComment?> TryUpdateCommentAsync(int number, IssueComment expected, string body, CancellationToken cancellationToken) =>
+        Conditional(inner.TryUpdateCommentAsync(number, expected, body, cancellationToken), expected.Body, body);
+
+    public Task<IssueComment?> TryAddUniqueCommentAsync(int number, string marker, string body, CancellationToken cancellationToken) =>
+        Conditional(inner.TryAddUniqueCommentAsync(number, marker, body, cancellationToken), null, body);
+
     public Task UpdateLabelsAsync(int number, IReadOnlyCollection<string> add, IReadOnlyCollection<string> remove, CancellationToken cancellationToken) => Write(inner.UpdateLabelsAsync(number, add, remove, cancellationToken));
 
     public Task SetStateAsync(int number, IssueState state, CancellationToken cancellationToken) => Write(inner.SetStateAsync(number, state, cancellationToken));
@@ -53,6 +59,22 @@ public sealed class CountingIssueStore(IIssueStore inner) : IIssueStore
     {
         var result = await task;
         Interlocked.Increment(ref _writes);
+        return result;
+    }
+
+    // A conditional write that lost (null) or had nothing to change wrote nothing; its read-back counts as a read.
+    private async Task<IssueComment?> Conditional(Task<IssueComment?> task, string? before, string body)
+    {
+        var result = await task;
+        if (result is null || string.Equals(before, body, StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _reads);
+        }
+        else
+        {
+            Interlocked.Increment(ref _writes);
+        }
+
         return result;
     }
 

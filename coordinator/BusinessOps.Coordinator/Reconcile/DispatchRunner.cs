@@ -10,45 +10,58 @@ using BusinessOps.Core.State;
 namespace BusinessOps.Coordinator.Reconcile;
 
 /// <summary>
-/// Runs the pass's dispatches: P0 first, bounded parallelism. Dispatches are started one after the other from a single
-/// loop in priority order (each runs on until its first await before the next starts), so the executor sees them in
-/// that order; at most <see cref="ReconcileOptions.Concurrency"/> are in flight. The intent is already on the issue;
-/// after a synchronous run the issue is re-read and settled at once with the pass's facts (<see cref="ContextBuilder"/>),
-/// and a crashed agent's failure is recorded for it.
+/// Runs one pass's dispatches, at most <see cref="ReconcileOptions.Concurrency"/> in flight. Cloud runs are handed over as
+/// the pass records each intent (<see cref="StartAsync"/>, in the pass's priority order), so the lease taken with the intent
+/// needs to outlast seconds, not the pass; local runs wait in <c>status/queued</c> and start at the end, P0 first
+/// (<see cref="RunAsync"/>): leaving the queue is a conditional write, so two passes can never both start one. Dispatches
+/// are started one after the other from a single loop (each runs until its first await before the next starts), so the
+/// executor sees them in order. After a synchronous run the issue is re-read and settled at once with the pass's facts
+/// (<see cref="ContextBuilder"/>), and a crashed agent's failure is recorded for it.
 /// </summary>
-internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executor, PolicySet policies, ContextBuilder facts, ReconcileOptions options, Log log)
+internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executor, PolicySet policies, ContextBuilder facts, ReconcileOptions options, string pass, TimeProvider clock, Log log) : IDisposable
 {
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Concurrency));
+    private readonly List<Task> _running = [];
     private int _dispatched;
     private int _failed;
 
+    /// <summary>Starts the queued local runs of the pass in priority order, then waits for every run of the pass.</summary>
     public async Task<(int Dispatched, int Failed)> RunAsync(List<(IssueSnapshot Issue, DispatchAgent Dispatch)> pending, CancellationToken ct)
     {
         // Not Parallel.ForEachAsync: its workers take items in order but may reach the executor in any order (a worker
         // descheduled between taking a P0 and dispatching it let every P3 overtake it on a loaded machine).
-        var ordered = pending.OrderBy(p => p.Dispatch.Priority).ThenBy(p => p.Issue.Number).ToList();
-        using var slots = new SemaphoreSlim(Math.Max(1, options.Concurrency));
-        var running = new List<Task>(ordered.Count);
         try
         {
-            foreach (var item in ordered)
+            foreach (var item in pending.OrderBy(p => p.Dispatch.Priority).ThenBy(p => p.Issue.Number))
             {
-                await slots.WaitAsync(ct);
-                running.Add(RunInSlotAsync(item.Issue, item.Dispatch, slots, ct));
+                await StartAsync(item.Issue, item.Dispatch, DateTimeOffset.MaxValue, ct);
             }
         }
         finally
         {
-            await Task.WhenAll(running);
+            await Task.WhenAll(_running);
         }
 
         return (_dispatched, _failed);
     }
 
-    private async Task RunInSlotAsync(IssueSnapshot issue, DispatchAgent d, SemaphoreSlim slots, CancellationToken ct)
+    /// <summary>
+    /// Starts one run once a slot is free. <paramref name="leaseUntil"/>: when the lease taken with its intent runs out (a
+    /// cloud run not handed over by then is left to the next pass, which sends the same key).
+    /// </summary>
+    public async Task StartAsync(IssueSnapshot issue, DispatchAgent d, DateTimeOffset leaseUntil, CancellationToken ct)
+    {
+        await _slots.WaitAsync(ct);
+        _running.Add(RunInSlotAsync(issue, d, leaseUntil, ct));
+    }
+
+    public void Dispose() => _slots.Dispose();
+
+    private async Task RunInSlotAsync(IssueSnapshot issue, DispatchAgent d, DateTimeOffset leaseUntil, CancellationToken ct)
     {
         try
         {
-            await RunOneAsync(issue, d, ct);
+            await RunOneAsync(issue, d, leaseUntil, ct);
         }
         catch (IssueStoreException ex)
         {
@@ -57,11 +70,11 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
         }
         finally
         {
-            slots.Release();
+            _slots.Release();
         }
     }
 
-    private async Task RunOneAsync(IssueSnapshot issue, DispatchAgent d, CancellationToken ct)
+    private async Task RunOneAsync(IssueSnapshot issue, DispatchAgent d, DateTimeOffset leaseUntil, CancellationToken ct)
     {
         // The executor gets the very snapshot this dispatch was decided on: for an execute phase, the approved input.
         if (InputHash.Of(issue) != d.InputHash)
@@ -70,19 +83,15 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
             return;
         }
 
-        if (!options.DispatchImmediately)
+        if (clock.GetUtcNow() >= leaseUntil)
         {
-            if (await store.GetIssueAsync(issue.Number, ct) is not { } queued || !StillQueued(queued, d))
-            {
-                // Another pass started (or settled) this key since: one run per key.
-                log.Debug($"#{issue.Number} {d.Key} no longer queued; not dispatched again");
-                return;
-            }
+            log.Warn($"#{issue.Number} {d.Key} not dispatched: this pass's lease ran out before the executor took it; the next pass sends the same key");
+            return;
+        }
 
-            // Leaving the queue: the label and the status comment both say so before the agent starts.
-            await store.UpdateLabelsAsync(issue.Number, [LabelNames.For(IssueStatus.InProgress)], [LabelNames.For(IssueStatus.Queued)], ct);
-            var (id, body, _) = IssueStateReader.Amend(queued, policies, s => s with { Status = IssueStatus.InProgress });
-            await ActionApplier.UpsertAsync(store, issue.Number, id, body, ct);
+        if (!options.DispatchImmediately && !await LeaveQueueAsync(issue, d, ct))
+        {
+            return;
         }
 
         log.Info($"#{issue.Number} {d.Agent} dispatched ({d.Priority}, {d.Key})");
@@ -118,15 +127,39 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
         }
 
         // Settle at once, with the same facts as the pass, so a local run ends the pass in its final state (the next pass
-        // would do the same). A dispatch it asks for waits for the next pass.
+        // would do the same); the settlement's write ends this pass's lease. A dispatch it asks for waits for the next pass.
         facts.Observe(fresh);
         var settle = await facts.DecideAsync(fresh, ct);
-        await ActionApplier.ApplyAsync(store, fresh, [.. settle.Where(a => a is not (DispatchAgent or GatherFacts))], log, ct);
+        await ActionApplier.ApplyAsync(store, fresh, [.. settle.Where(a => a is not (DispatchAgent or GatherFacts or LeaseHeld))], log, ct);
     }
 
-    private bool StillQueued(IssueSnapshot queued, DispatchAgent d)
+    /// <summary>
+    /// A queued local run leaves the queue with one conditional write of the status comment (in progress, this pass's lease
+    /// renewed for the run's length), then the label: if another pass started, settled or took over the key since, nothing.
+    /// </summary>
+    private async Task<bool> LeaveQueueAsync(IssueSnapshot issue, DispatchAgent d, CancellationToken ct)
     {
-        var (state, _) = IssueStateReader.Read(queued, policies);
-        return state.Key == d.Key && state.Status == IssueStatus.Queued && !IssueStateReader.HasResult(queued, policies.Identity, d.Key);
+        var queued = await store.GetIssueAsync(issue.Number, ct);
+        var (state, commentId) = queued is null ? (null, null) : IssueStateReader.Read(queued, policies);
+        if (queued is null || state is null || commentId is not { } id || !StillQueued(queued, state, d))
+        {
+            log.Debug($"#{issue.Number} {d.Key} no longer queued for this pass; not dispatched again");
+            return false;
+        }
+
+        var until = clock.GetUtcNow() + policies.Dispatch.Local.Timeout + options.LeaseFor;
+        var (_, body, started) = IssueStateReader.Amend(queued, policies, s => s with { Status = IssueStatus.InProgress, Lease = new Lease(pass, until) });
+        var write = new UpsertStatusComment(id, body, started) { Expected = queued.Comments.First(c => c.Id == id) };
+        if (!await ActionApplier.TryWriteStatusAsync(store, issue.Number, write, ct))
+        {
+            log.Info($"#{issue.Number} {d.Key} not started: another pass wrote its status first");
+            return false;
+        }
+
+        await store.UpdateLabelsAsync(issue.Number, [LabelNames.For(IssueStatus.InProgress)], [LabelNames.For(IssueStatus.Queued)], ct);
+        return true;
     }
+
+    private bool StillQueued(IssueSnapshot queued, OpsState state, DispatchAgent d) =>
+        state.Key == d.Key && state.Status == IssueStatus.Queued && state.Lease?.Holder == pass && !IssueStateReader.HasResult(queued, policies.Identity, d.Key);
 }

@@ -19,6 +19,7 @@ internal static class DryRunPrinter
                 DispatchAgent d => $"dispatch {d.Agent} key={d.Key} priority={d.Priority}",
                 GatherFacts g => $"needs facts it could not gather: {string.Join(", ", g.Logins)}{(g.SpendToday ? " spend" : string.Empty)}{(g.Teams ? " teams" : string.Empty)}",
                 React r => $"react {r.Reaction} to comment {r.CommentId}",
+                LeaseHeld h => $"left alone: pass {h.Holder} is handing it to the executor (lease until {Text.Time(h.Until)})",
                 _ => action.GetType().Name,
             };
             output.WriteLine($"#{issue.Number} {text}");

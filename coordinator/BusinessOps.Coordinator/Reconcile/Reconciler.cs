@@ -22,6 +22,7 @@ public sealed class Reconciler
     private readonly Log _log;
     private readonly TextWriter _out;
     private readonly ContextBuilder _facts;
+    private readonly TimeProvider _clock;
 
     public Reconciler(IIssueStore store, IExecutor executor, PolicySet policies, TimeProvider clock, ReconcileOptions options, Log log, TextWriter? output = null)
     {
@@ -31,7 +32,8 @@ public sealed class Reconciler
         _options = options;
         _log = log;
         _out = output ?? TextWriter.Null;
-        _facts = new ContextBuilder(_store, store as ITeamDirectory, executor, _policies, clock, options.DispatchImmediately);
+        _clock = clock;
+        _facts = new ContextBuilder(_store, store as ITeamDirectory, executor, _policies, clock, options.DispatchImmediately, options.LeaseFor);
     }
 
     /// <summary>The store with request counting, for callers that report figures.</summary>
@@ -63,49 +65,96 @@ public sealed class Reconciler
     /// <param name="cancellationToken">Stops the pass; recorded intents are resumed by the next one.</param>
     private async Task<PassResult> ReconcileAsync(IReadOnlyList<IssueSnapshot> issues, bool allOpen, CancellationToken cancellationToken)
     {
+        // One id per pass holds the leases it takes; when the pass ends, however it ends, they bind no one in this process.
+        var pass = PassIds.New();
+        try
+        {
+            return await ReconcileAsync(issues, allOpen, pass, cancellationToken);
+        }
+        finally
+        {
+            PassIds.End(pass);
+        }
+    }
+
+    private async Task<PassResult> ReconcileAsync(IReadOnlyList<IssueSnapshot> issues, bool allOpen, string pass, CancellationToken cancellationToken)
+    {
         var writesBefore = _store.Writes;
-        await _facts.StartPassAsync(issues, allOpen, cancellationToken);
+        await _facts.StartPassAsync(issues, allOpen, pass, cancellationToken);
+        using var runner = new DispatchRunner(_store, _executor, _policies, _facts, _options, pass, _clock, _log);
         var pending = new List<(IssueSnapshot Issue, DispatchAgent Dispatch)>();
         var failed = 0;
-        foreach (var issue in issues.OrderBy(i => PriorityOf(i)).ThenBy(i => i.Number))
+        var leftAlone = 0;
+        IssueStoreException? deferred = null;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            try
+            foreach (var issue in issues.OrderBy(i => PriorityOf(i)).ThenBy(i => i.Number))
             {
-                var actions = await _facts.DecideAsync(issue, cancellationToken);
-                if (actions.Count == 0 || actions is [GatherFacts])
+                cancellationToken.ThrowIfCancellationRequested();
+                try
                 {
-                    continue;
-                }
+                    var actions = await _facts.DecideAsync(issue, cancellationToken);
+                    if (actions is [LeaseHeld held])
+                    {
+                        leftAlone++;
+                        _log.Debug($"#{issue.Number} left alone: pass {held.Holder} holds its lease until {held.Until:u}");
+                    }
 
-                if (_options.DryRun)
-                {
-                    DryRunPrinter.Print(_out, issue, actions);
-                    continue;
-                }
+                    if (actions.Count == 0 || actions is [GatherFacts] || (actions is [LeaseHeld] && !_options.DryRun))
+                    {
+                        continue;
+                    }
 
-                if (await ActionApplier.ApplyAsync(_store, issue, actions, _log, cancellationToken) is { } dispatch)
-                {
-                    pending.Add((issue, dispatch));
+                    if (_options.DryRun)
+                    {
+                        DryRunPrinter.Print(_out, issue, actions);
+                        continue;
+                    }
+
+                    var applied = await ActionApplier.ApplyAsync(_store, issue, actions, _log, cancellationToken);
+                    if (applied.IsLost)
+                    {
+                        leftAlone++;
+                    }
+                    else if (applied.Dispatch is { } dispatch && _options.DispatchImmediately)
+                    {
+                        // A cloud run is handed over as soon as its intent (and lease) is on the issue.
+                        await runner.StartAsync(issue, dispatch, _clock.GetUtcNow() + _options.LeaseFor, cancellationToken);
+                    }
+                    else if (applied.Dispatch is { } queued)
+                    {
+                        pending.Add((issue, queued));
+                    }
                 }
-            }
-            catch (IssueStoreException ex) when (ex.Kind == StoreErrorKind.RateLimited)
-            {
-                // Intents already recorded are dispatched before stopping: none is left waiting for a run that never starts.
-                _log.Warn($"deferred at #{issue.Number}: {ex.Message}");
-                var started = await new DispatchRunner(_store, _executor, _policies, _facts, _options, _log).RunAsync(pending, cancellationToken);
-                return new PassResult(issues.Count, _store.Writes - writesBefore, started.Dispatched, failed + started.Failed, Deferred: true, RetryAt: ex.RetryAt);
-            }
-            catch (IssueStoreException ex)
-            {
-                failed++;
-                _log.Error($"#{issue.Number}: {ex.Message}");
+                catch (IssueStoreException ex) when (ex.Kind == StoreErrorKind.RateLimited)
+                {
+                    // Intents already recorded are dispatched before stopping: none is left waiting for a run that never starts.
+                    _log.Warn($"deferred at #{issue.Number}: {ex.Message}");
+                    deferred = ex;
+                    break;
+                }
+                catch (IssueStoreException ex)
+                {
+                    failed++;
+                    _log.Error($"#{issue.Number}: {ex.Message}");
+                }
             }
         }
+        catch
+        {
+            // Stopped (cancelled, crashed): the runs already handed over finish; queued ones wait for the next pass.
+            await runner.RunAsync([], CancellationToken.None);
+            throw;
+        }
 
-        var runner = new DispatchRunner(_store, _executor, _policies, _facts, _options, _log);
-        var dispatched = await runner.RunAsync(pending, cancellationToken);
-        return new PassResult(issues.Count, _store.Writes - writesBefore, dispatched.Dispatched, failed + dispatched.Failed);
+        var started = await runner.RunAsync(pending, cancellationToken);
+
+        if (leftAlone > 0)
+        {
+            _log.Info($"{leftAlone} issue(s) left alone: another pass was handing them to an executor or wrote them first; the next pass picks them up");
+        }
+
+        return new PassResult(issues.Count, _store.Writes - writesBefore, started.Dispatched, failed + started.Failed, Deferred: deferred is not null, RetryAt: deferred?.RetryAt);
     }
 
     private static Priority PriorityOf(IssueSnapshot issue)

@@ -7,7 +7,7 @@ namespace BusinessOps.Core.Decisions;
 /// The functional core: <c>Decide(snapshot, policies, now, context) → actions</c>. Pure — no I/O, no clock, no randomness.
 /// Level-triggered: it reads the issue's current state and emits only the writes that converge it, so a second call on
 /// an unchanged snapshot returns nothing. A pipeline of small pure steps, each taking the <see cref="Decision"/> so far
-/// and returning the next: the facts check, priority, commands, hold, the lifecycle (routing, dispatch, results, gate,
+/// and returning the next: another pass's lease, the facts check, priority, commands, hold, the lifecycle (routing, dispatch, results, gate,
 /// approvals, retries), the SLA clock, and the writes.
 /// </summary>
 public static class Decider
@@ -28,6 +28,11 @@ public static class Decider
         }
 
         var input = DecisionInput.Read(issue, policies, now, context);
+        if (LeaseStep.Held(input) is { } held)
+        {
+            return [held];
+        }
+
         if (FactsStep.Missing(input) is { } needed)
         {
             return [needed];

@@ -43,6 +43,21 @@ public sealed record DecisionContext
     /// <summary>True until the shell has read the ledger: a decision that needs it asks (<see cref="GatherFacts.SpendToday"/>).</summary>
     public bool SpendUnknown { get; init; } = true;
 
+    /// <summary>
+    /// The deciding pass's id: a dispatch records a <see cref="State.Lease"/> for it. Null for tools and tests that only
+    /// look (they take no lease, and still honour other passes' leases).
+    /// </summary>
+    public string? Pass { get; init; }
+
+    /// <summary>How long a lease taken with a dispatch intent lasts if its pass never comes back (a crash on another machine).</summary>
+    public TimeSpan LeaseFor { get; init; } = DefaultLeaseFor;
+
+    /// <summary>Lease holders the shell knows are gone: passes that ended, processes on this host that died.</summary>
+    public IReadOnlySet<string> EndedPasses { get; init; } = ImmutableHashSet<string>.Empty;
+
+    /// <summary>The default <see cref="LeaseFor"/>: a cloud run is handed over within seconds of its intent; this is the crash bound.</summary>
+    public static TimeSpan DefaultLeaseFor { get; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The context a shell starts a pass with, for the executor named <paramref name="executorName"/>.</summary>
     /// <param name="executorName"><c>local</c>, <c>lambda</c>, <c>batch</c>, or the composite AWS executor's name.</param>
     /// <param name="dispatchImmediately">Cloud executors: dispatches start at once, without a visible queue.</param>

@@ -39,14 +39,19 @@ internal static class EmitStep
             d = d with { State = d.State with { Rebuilt = false } };
         }
 
-        // The marker is the source of truth: an unchanged state needs no render (the hot path of an idle pass).
-        var unchanged = history.StatusComment is not null && history.StateValid && d.State == history.State;
+        // The marker is the source of truth: an unchanged state needs no render (the hot path of an idle pass). A dispatch
+        // takes this pass's lease in the write that records its intent (a recorded intent sent again is written for it);
+        // any other write ends the lease it finds: the holder settling its run, or a run that is over.
+        var pass = input.Context.Pass;
+        var leasing = d.Dispatch is not null && pass is not null;
+        var unchanged = !leasing && history.StatusComment is not null && history.StateValid && d.State == history.State;
         if (!unchanged)
         {
+            d = d with { State = d.State with { Lease = leasing ? new State.Lease(pass!, input.Now + input.Context.LeaseFor) : null } };
             var body = StatusComment.Render(d.State, issue.Number, input.Policies, input.Labels.Clients);
             if (history.StatusComment?.Body != body)
             {
-                actions.Add(new UpsertStatusComment(history.StatusComment?.Id, body, d.State));
+                actions.Add(new UpsertStatusComment(history.StatusComment?.Id, body, d.State) { Expected = history.StatusComment });
             }
         }
 

@@ -1,3 +1,4 @@
+using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
@@ -10,11 +11,29 @@ public abstract record OpsAction;
 /// <summary>Add and remove labels in one step.</summary>
 public sealed record ChangeLabels(IReadOnlyList<string> Add, IReadOnlyList<string> Remove) : OpsAction;
 
-/// <summary>Create (<see cref="CommentId"/> null) or edit the one status comment; <see cref="State"/> is what its marker holds.</summary>
-public sealed record UpsertStatusComment(long? CommentId, string Body, OpsState State) : OpsAction;
+/// <summary>
+/// Create (<see cref="CommentId"/> null) or edit the one status comment; <see cref="State"/> is what its marker holds.
+/// Written conditionally: only if the status comment is still <see cref="Expected"/> (none, when null) — the write that
+/// takes the <see cref="Lease"/>. When another pass wrote first, the shell writes nothing else for the issue.
+/// </summary>
+public sealed record UpsertStatusComment(long? CommentId, string Body, OpsState State) : OpsAction
+{
+    /// <summary>The status comment as this decision read it (null: it saw none).</summary>
+    public IssueComment? Expected { get; init; }
+}
 
 /// <summary>A one-off comment (triage advice, escalation, a reply). <see cref="NoteKey"/> makes it idempotent: it is posted once.</summary>
-public sealed record PostComment(string NoteKey, string Body) : OpsAction;
+public sealed record PostComment(string NoteKey, string Body) : OpsAction
+{
+    /// <summary>The hidden marker in <see cref="Body"/> that names the note: the store posts it only if no comment of ours carries it yet.</summary>
+    public string Marker => IssueHistory.NoteMarker(NoteKey);
+}
+
+/// <summary>
+/// Nothing to write: another pass holds the issue's <see cref="Lease"/> while it hands a run to the executor. Emitted
+/// alone; the next pass after the holder is done (or its lease expired) picks the issue up.
+/// </summary>
+public sealed record LeaseHeld(string Holder, DateTimeOffset Until) : OpsAction;
 
 /// <summary>
 /// Run an agent. Applied after the status comment recording the intent has been written. <see cref="InputHash"/> is the

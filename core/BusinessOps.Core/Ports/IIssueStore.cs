@@ -28,6 +28,22 @@ public interface IIssueStore
     /// <summary>Edits a comment in place. Throws <see cref="IssueStoreException"/> with <see cref="StoreErrorKind.NotFound"/> if it was deleted.</summary>
     Task<IssueComment> UpdateCommentAsync(int number, long commentId, string body, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Edits the comment <paramref name="expected"/> only if it is still as the caller read it (same body, same
+    /// <c>updated_at</c>): the conditional write a pass takes an issue's lease with. Returns the comment as it now is, or
+    /// null when another writer changed or deleted it since (nothing written). SQLite: one transaction that re-reads and
+    /// compares. GitHub: the comment is read and compared immediately before the edit, inside the store's write slot.
+    /// </summary>
+    Task<IssueComment?> TryUpdateCommentAsync(int number, IssueComment expected, string body, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Posts <paramref name="body"/> unless a comment by <see cref="Identity"/> on the issue already carries
+    /// <paramref name="marker"/> (a hidden marker that names the comment: the status marker, a note's key). The oldest such
+    /// comment wins. Returns the comment posted, or null when one already existed (nothing left written). SQLite: one
+    /// transaction. GitHub: posted, then the issue's comments read back; a later duplicate is deleted again.
+    /// </summary>
+    Task<IssueComment?> TryAddUniqueCommentAsync(int number, string marker, string body, CancellationToken cancellationToken);
+
     /// <summary>Adds and removes labels in one logical step; missing repository labels are created.</summary>
     Task UpdateLabelsAsync(int number, IReadOnlyCollection<string> add, IReadOnlyCollection<string> remove, CancellationToken cancellationToken);
 

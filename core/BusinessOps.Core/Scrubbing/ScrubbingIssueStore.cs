@@ -71,6 +71,12 @@ public class ScrubbingIssueStore : IIssueStore, IDisposable
         return await Inner.UpdateCommentAsync(number, commentId, scrubbed, cancellationToken);
     }
 
+    public Task<IssueComment?> TryUpdateCommentAsync(int number, IssueComment expected, string body, CancellationToken cancellationToken) =>
+        Inner.TryUpdateCommentAsync(number, expected, Scrub(body), cancellationToken);
+
+    public Task<IssueComment?> TryAddUniqueCommentAsync(int number, string marker, string body, CancellationToken cancellationToken) =>
+        Inner.TryAddUniqueCommentAsync(number, marker, Scrub(body), cancellationToken);
+
     public Task UpdateLabelsAsync(int number, IReadOnlyCollection<string> add, IReadOnlyCollection<string> remove, CancellationToken cancellationToken) =>
         Inner.UpdateLabelsAsync(number, add, remove, cancellationToken);
 

@@ -29,6 +29,9 @@ public static class Markers
     /// </summary>
     private static string Inert(string json) => json.Replace("@", "\\u0040", StringComparison.Ordinal).Replace("$", "\\u0024", StringComparison.Ordinal);
 
+    /// <summary>The opening of a marker of <paramref name="kind"/>: what names a comment of that kind (the status comment: <see cref="StateKind"/>).</summary>
+    public static string Opening(string kind) => Prefix + kind + " ";
+
     /// <summary>True when <paramref name="body"/> carries a marker of <paramref name="kind"/> (valid or not).</summary>
     public static bool Has(string body, string kind) => body.Contains(Prefix + kind + " ", StringComparison.Ordinal);
 

@@ -114,6 +114,12 @@ public sealed record OpsState
     /// <summary>When the current human wait began.</summary>
     public DateTimeOffset? WaitingSince { get; init; }
 
+    /// <summary>
+    /// The pass handing the current key to the executor, while it does (see <see cref="State.Lease"/>); taken with the
+    /// intent, ended by the holder's next write.
+    /// </summary>
+    public Lease? Lease { get; init; }
+
     /// <summary>True when this state was rebuilt because the marker was missing or invalid.</summary>
     public bool Rebuilt { get; init; }
 }

@@ -127,6 +127,12 @@ internal sealed partial class GitHubApi : IDisposable
         }
     }
 
+    public Task<IssueComment> GetCommentAsync(long commentId, CancellationToken cancellationToken) =>
+        RunAsync(() => _client.Issue.Comment.Get(_options.Owner, _options.Repository, commentId), "GET /repos/" + Repository + "/issues/comments/" + commentId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+
+    public Task DeleteCommentAsync(long commentId, CancellationToken cancellationToken) =>
+        RunAsync(() => _client.Issue.Comment.Delete(_options.Owner, _options.Repository, commentId), "DELETE /repos/" + Repository + "/issues/comments/" + commentId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+
     public Task<IssueComment> UpdateCommentAsync(long commentId, string body, CancellationToken cancellationToken) =>
         RunAsync(() => _client.Issue.Comment.Update(_options.Owner, _options.Repository, commentId, CommentBodies.Bound(body)), "PATCH /repos/" + Repository + "/issues/comments/" + commentId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
 

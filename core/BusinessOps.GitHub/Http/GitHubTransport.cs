@@ -41,6 +41,9 @@ internal sealed class GitHubTransport : IDisposable
     /// <summary>The process-wide masker: the tokens and JWTs minted here are masked in every log line and store write too.</summary>
     public SecretMasker Masker { get; } = SecretMasker.Process;
 
+    /// <summary>Takes a write slot for a read-compare-write (see <see cref="HeldWrite"/>); the caller enters and disposes it.</summary>
+    public Task<HeldWrite> HoldWriteAsync(CancellationToken cancellationToken) => _pacer.HoldWriteAsync(cancellationToken);
+
     /// <summary>
     /// An Octokit client on this transport. Built on <see cref="Connection"/> directly, not on the
     /// <c>GitHubClient(…, Uri)</c> constructor, which rewrites any host other than github.com to <c>/api/v3/</c>:

@@ -31,9 +31,20 @@ internal sealed class PacingHandler(GitHubOptions options, Uri baseAddress, Time
         var idempotent = RequestKinds.IsIdempotent(request.Method, uri.AbsolutePath);
         var transientFailures = 0;
         var limitAnswers = 0;
+
+        // The write of a read-compare-write already holds its slot (HeldWrite): it takes no second one.
+        var held = !isRead && HeldWrite.IsHeld;
         while (true)
         {
-            await pacer.EnterAsync(isRead, ct);
+            if (held)
+            {
+                await pacer.WaitForWindowAsync(ct);
+            }
+            else
+            {
+                await pacer.EnterAsync(isRead, ct);
+            }
+
             try
             {
                 var response = await AttemptAsync(request, what, ct);
@@ -71,7 +82,10 @@ internal sealed class PacingHandler(GitHubOptions options, Uri baseAddress, Time
             }
             finally
             {
-                pacer.Leave(isRead);
+                if (!held)
+                {
+                    pacer.Leave(isRead);
+                }
             }
 
             // Transient: back off outside the slot so other requests are not held up.

@@ -54,6 +54,13 @@ internal sealed class RequestPacer(GitHubOptions options, TimeProvider clock) : 
         }
     }
 
+    /// <summary>Takes a write slot (spacing and quotas waited out) for a read-compare-write; <see cref="HeldWrite.Enter"/> it.</summary>
+    public async Task<HeldWrite> HoldWriteAsync(CancellationToken cancellationToken)
+    {
+        await EnterAsync(isRead: false, cancellationToken);
+        return new HeldWrite(this);
+    }
+
     /// <summary>Gives the slot back; a write's finish time starts the next write's spacing.</summary>
     public void Leave(bool isRead)
     {
@@ -135,7 +142,8 @@ internal sealed class RequestPacer(GitHubOptions options, TimeProvider clock) : 
         _hourOfWrites.Dequeue();
     }
 
-    private async Task WaitForWindowAsync(CancellationToken cancellationToken)
+    /// <summary>Waits out a known rate-limit window (a held write's retry takes no new slot, but honours the window).</summary>
+    public async Task WaitForWindowAsync(CancellationToken cancellationToken)
     {
         DateTimeOffset until;
         lock (_gate)

@@ -67,6 +67,10 @@ public sealed class LostRunTests
 
         public Task<IssueComment> UpdateCommentAsync(int number, long commentId, string body, CancellationToken cancellationToken) => Written(inner.UpdateCommentAsync(number, commentId, body, cancellationToken));
 
+        public Task<IssueComment?> TryUpdateCommentAsync(int number, IssueComment expected, string body, CancellationToken cancellationToken) => Written(inner.TryUpdateCommentAsync(number, expected, body, cancellationToken));
+
+        public Task<IssueComment?> TryAddUniqueCommentAsync(int number, string marker, string body, CancellationToken cancellationToken) => Written(inner.TryAddUniqueCommentAsync(number, marker, body, cancellationToken));
+
         public async Task UpdateLabelsAsync(int number, IReadOnlyCollection<string> add, IReadOnlyCollection<string> remove, CancellationToken cancellationToken) =>
             await Written(Done(inner.UpdateLabelsAsync(number, add, remove, cancellationToken)));
 

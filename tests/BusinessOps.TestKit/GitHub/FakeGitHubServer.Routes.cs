@@ -28,6 +28,7 @@ public sealed partial class FakeGitHubServer
             ("POST", ["issues"]) => CreateIssue(json),
             ("GET", ["issues", "comments"]) => ListRepoComments(query),
             ("GET", ["issues", var n]) => WithIssue(n, i => FakeResponse.Json(200, IssueJson(i))),
+            ("GET", ["issues", "comments", var id]) => WithComment(id, c => FakeResponse.Json(200, FakeGitHubJson.Write(w => FakeGitHubJson.Comment(w, c, Api, Html)))),
             ("PATCH", ["issues", "comments", var id]) => WithComment(id, c => UpdateComment(c, json)),
             ("DELETE", ["issues", "comments", var id]) => WithComment(id, c => { DeleteComment(c.Id); return new FakeResponse(204, []); }),
             ("POST", ["issues", "comments", var id, "reactions"]) => WithComment(id, c => React(c, json)),
