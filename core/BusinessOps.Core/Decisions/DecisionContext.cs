@@ -56,7 +56,7 @@ public sealed record DecisionContext
     public IReadOnlySet<string> EndedPasses { get; init; } = ImmutableHashSet<string>.Empty;
 
     /// <summary>The default <see cref="LeaseFor"/>: a cloud run is handed over within seconds of its intent; this is the crash bound.</summary>
-    public static TimeSpan DefaultLeaseFor { get; } = TimeSpan.FromMinutes(10);
+    public static TimeSpan DefaultLeaseFor => TimeSpan.FromMinutes(10);
 
     /// <summary>The context a shell starts a pass with, for the executor named <paramref name="executorName"/>.</summary>
     /// <param name="executorName"><c>local</c>, <c>lambda</c>, <c>batch</c>, or the composite AWS executor's name.</param>

@@ -1,9 +1,12 @@
+using BusinessOps.Core.Policies;
+
 namespace BusinessOps.Core.Decisions;
 
 /// <summary>
 /// Before anything else: an issue another pass is handing to the executor is left alone (issue 9, defect 2). The lease
-/// binds while it is live and its key has neither a result nor a run the executor reports; after that the holder is
-/// done with it, whatever the expiry says.
+/// binds while it is live. A cloud run is out of the holder's hands once the executor has it: a result for its key, or a
+/// report of the run, ends the lease whatever the expiry says (whichever pass sees the result settles it). A local run is
+/// settled by its holder, which posts the result and then writes the settlement: until then the lease binds.
 /// </summary>
 internal static class LeaseStep
 {
@@ -16,7 +19,8 @@ internal static class LeaseStep
             return null;
         }
 
-        if (state.Key is { } key && (input.History.ResultFor(key) is not null || (context.Reports.TryGetValue(key, out var report) && !report.NeverStarted)))
+        if (state.Executor != ExecutorKind.Local && state.Key is { } key
+            && (input.History.ResultFor(key) is not null || (context.Reports.TryGetValue(key, out var report) && !report.NeverStarted)))
         {
             return null;
         }

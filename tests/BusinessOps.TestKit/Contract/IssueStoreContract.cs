@@ -9,7 +9,7 @@ namespace BusinessOps.TestKit.Contract;
 /// GitHub store over the fake GitHub). Written against the port only, so an adapter can change inside without touching it.
 /// A derived class supplies a fresh, empty store whose writes are made as <see cref="IIssueStore.Identity"/>.
 /// </summary>
-public abstract class IssueStoreContract
+public abstract partial class IssueStoreContract
 {
     private static CancellationToken None => CancellationToken.None;
 
