@@ -8,15 +8,17 @@ namespace BusinessOps.Faults.Tests.Harness;
 
 /// <summary>
 /// What the store holds after a run, checked the way a person reading the issues would: more than one status comment on
-/// an issue, a note (one-off comment) posted twice, two results for one key — each a duplicate. <see cref="Fingerprint"/>
-/// is the final state without timestamps, for "the same as an uninterrupted run".
+/// an issue, a note (one-off comment) posted twice, two results for one key — each a duplicate. <see cref="Outcomes"/> is
+/// each issue's final state for "the same as an uninterrupted run": its labels (the SLA clock's aside, which depend on how
+/// long recovery took), status, the phase it finished in, consecutive failures and cost — not the attempt number, which a
+/// crash that lost a run already started raises by design (a lost run is a failed attempt, retried with a new key).
 /// </summary>
-internal sealed partial record Audit(IReadOnlyList<string> Duplicates, IReadOnlyDictionary<int, string> Fingerprint)
+internal sealed partial record Audit(IReadOnlyList<string> Duplicates, IReadOnlyDictionary<int, string> Outcomes)
 {
     public static Audit Of(IReadOnlyList<IssueSnapshot> issues, string identity)
     {
         var duplicates = new List<string>();
-        var fingerprint = new Dictionary<int, string>();
+        var outcomes = new Dictionary<int, string>();
         foreach (var issue in issues)
         {
             var ours = issue.Comments.Where(c => string.Equals(c.Author, identity, StringComparison.OrdinalIgnoreCase)).ToList();
@@ -38,11 +40,11 @@ internal sealed partial record Audit(IReadOnlyList<string> Duplicates, IReadOnly
             }
 
             var state = IssueStateReader.Read(issue, identity).State;
-            fingerprint[issue.Number] = string.Join(',', issue.Labels.Order(StringComparer.Ordinal))
-                + string.Create(CultureInfo.InvariantCulture, $" | {state.Status} {state.Key} settled={state.SettledKey} failures={state.Failures} cost={state.CostUsd} results={results.Count} comments={ours.Count}");
+            outcomes[issue.Number] = string.Join(',', issue.Labels.Where(l => !l.StartsWith("sla/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+                + string.Create(CultureInfo.InvariantCulture, $" | {state.Status} {state.Phase} settled={state.SettledKey == state.Key} failures={state.Failures} cost={state.CostUsd}");
         }
 
-        return new Audit(duplicates, fingerprint);
+        return new Audit(duplicates, outcomes);
     }
 
     [GeneratedRegex("<!-- businessops:note (.+?) -->")]

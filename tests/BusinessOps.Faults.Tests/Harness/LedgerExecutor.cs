@@ -5,18 +5,18 @@ using BusinessOps.Core.Results;
 namespace BusinessOps.Faults.Tests.Harness;
 
 /// <summary>
-/// An executor that records every dispatch it is handed, from every pass, so a test can count starts per key. Local-like
-/// (<see cref="Synchronous"/>): runs to completion with <see cref="Answer"/>; cloud-like: answers Submitted, and its
-/// runs stay in flight (their results come later, as from a results queue).
+/// An executor that records every dispatch it is handed, from every pass, so a test can count starts per key. With
+/// <paramref name="completes"/> (the default for <c>local</c>) each run completes inside the call with <see cref="Answer"/>;
+/// otherwise it answers Submitted and the run stays in flight (as a Batch job whose result comes later).
 /// </summary>
-internal sealed class LedgerExecutor(string name) : IExecutor
+internal sealed class LedgerExecutor(string name, bool? completes = null) : IExecutor
 {
     private readonly ConcurrentQueue<DispatchRequest> _requests = new();
 
     public string Name => name;
 
-    /// <summary>True for the local executor: the run completes inside the call.</summary>
-    public bool Synchronous => name == "local";
+    /// <summary>True when the run completes inside the call (the local executor; a cloud run that answers at once).</summary>
+    public bool Synchronous { get; } = completes ?? name == "local";
 
     public Func<DispatchRequest, AgentResult> Answer { get; set; } = Answers.Routine;
 

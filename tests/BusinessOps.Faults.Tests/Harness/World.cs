@@ -43,14 +43,19 @@ internal abstract class World : IAsyncDisposable
         }
     }
 
-    /// <summary>Passes one after the other, a minute apart, until one writes and dispatches nothing (at most <paramref name="max"/>).</summary>
-    public async Task<int> ConvergeAsync(IExecutor executor, int max = 8)
+    /// <summary>
+    /// Passes one after the other, 5 minutes apart, until one writes and dispatches nothing and no issue waits on a timer:
+    /// a retry's backoff (<c>status/failed</c>), or with <paramref name="runsComplete"/> a run whose result was lost (the
+    /// silence rule fails it). At most <paramref name="max"/> passes.
+    /// </summary>
+    public async Task<int> ConvergeAsync(IExecutor executor, int max = 16, bool runsComplete = false)
     {
+        string[] waiting = runsComplete ? ["status/failed", "status/in-progress", "status/queued"] : ["status/failed"];
         for (var i = 1; i <= max; i++)
         {
-            Advance(TimeSpan.FromMinutes(1));
+            Advance(TimeSpan.FromMinutes(5));
             var pass = await PassAsync(executor);
-            if (pass.Writes == 0 && pass.Dispatched == 0)
+            if (pass.Writes == 0 && pass.Dispatched == 0 && !(await IssuesAsync()).Any(issue => waiting.Any(issue.HasLabel)))
             {
                 return i;
             }
