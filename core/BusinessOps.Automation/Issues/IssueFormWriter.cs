@@ -24,7 +24,16 @@ public static class IssueFormWriter
         {
             sb.Append("### ").Append(OneLine(field.Name)).Append("\n\n");
             var value = field.Value.Trim();
-            if (value.Length == 0)
+            if (field.IsJson)
+            {
+                // Inside a fence nothing renders; the escapes (valid in JSON strings) keep a value from closing the
+                // fence or the marker, mentioning anyone or carrying an Actions expression.
+                sb.Append("```json\n")
+                    .Append(value.Replace("`", "\\u0060", StringComparison.Ordinal).Replace("@", "\\u0040", StringComparison.Ordinal)
+                        .Replace("$", "\\u0024", StringComparison.Ordinal).Replace("<", "\\u003C", StringComparison.Ordinal).Replace(">", "\\u003E", StringComparison.Ordinal))
+                    .Append("\n```");
+            }
+            else if (value.Length == 0)
             {
                 sb.Append(NoResponse);
             }
