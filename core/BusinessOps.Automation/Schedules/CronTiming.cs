@@ -16,6 +16,9 @@ public sealed record CronTiming : ScheduleTiming
         Text = text;
     }
 
+    // More than any daylight-saving shift (one hour almost everywhere, two at most historically).
+    private static readonly TimeSpan DaylightSavingMargin = TimeSpan.FromHours(3);
+
     public CronExpression Expression { get; }
 
     public string Text { get; }
@@ -47,8 +50,25 @@ public sealed record CronTiming : ScheduleTiming
     public override IEnumerable<DateTimeOffset> Slots(DateTimeOffset after, DateTimeOffset until) =>
         after >= until ? [] : Expression.GetOccurrences(after, until, Zone, fromInclusive: false, toInclusive: true).Select(o => o.ToUniversalTime());
 
-    public override DateTimeOffset? Latest(DateTimeOffset after, DateTimeOffset until) =>
-        Expression.GetPreviousOccurrence(until, Zone, inclusive: true) is { } latest && latest > after ? latest.ToUniversalTime() : null;
+    public override DateTimeOffset? Latest(DateTimeOffset after, DateTimeOffset until)
+    {
+        // Cronos's backward search resolves daylight-saving gaps and repeats differently from its forward one
+        // (01:59:59 instead of 03:00 for a skipped 02:30), and slot keys must not depend on the direction. So the
+        // backward result is only a hint: the slot is the last forward occurrence from a little before it.
+        if (Expression.GetPreviousOccurrence(until, Zone, inclusive: true) is not { } hint || hint <= after - DaylightSavingMargin)
+        {
+            return null;
+        }
+
+        var from = hint - DaylightSavingMargin > after ? hint - DaylightSavingMargin : after;
+        DateTimeOffset? latest = null;
+        foreach (var slot in Slots(from, until))
+        {
+            latest = slot;
+        }
+
+        return latest;
+    }
 
     public override DateTimeOffset? Next(DateTimeOffset after) => Expression.GetNextOccurrence(after, Zone, inclusive: false)?.ToUniversalTime();
 
