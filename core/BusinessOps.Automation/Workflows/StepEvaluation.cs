@@ -138,7 +138,7 @@ internal sealed class StepEvaluation(
         var (round, attempt) = (run.Key.Round, run.Key.Attempt);
         if (step.Gate is not { } gate)
         {
-            return View(StepPhase.Passed, round, attempt, "passed") with { Issue = run.Issue, Outputs = run.Outputs ?? [] };
+            return View(StepPhase.Passed, round, attempt, "done") with { Issue = run.Issue, Outputs = run.Outputs ?? [] };
         }
 
         var gateChild = Latest(ChildKind.Gate, round: null);
@@ -159,7 +159,7 @@ internal sealed class StepEvaluation(
         {
             ChildStatus.Running => withIssues(View(StepPhase.AwaitingGate, round, attempt, $"awaiting approval by {gate.Role}")),
             ChildStatus.Done when gateChild.Outputs?["approved"] is JsonValue v && v.TryGetValue<bool>(out var ok) && ok =>
-                withIssues(View(StepPhase.Passed, round, attempt, $"passed, approved by {gate.Role}")) with { Outputs = run.Outputs ?? [] },
+                withIssues(View(StepPhase.Passed, round, attempt, $"approved by {gate.Role}")) with { Outputs = run.Outputs ?? [] },
             ChildStatus.Cancelled => withIssues(View(StepPhase.Cancelled, round, attempt, "its approval was cancelled")),
             _ => withIssues(View(StepPhase.Failed, round, attempt, $"not approved by {gate.Role}: {Clean(Feedback(gateChild.Outputs, "feedback") ?? gateChild.Error ?? "rejected")}")),
         };
