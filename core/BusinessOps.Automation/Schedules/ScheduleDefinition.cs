@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BusinessOps.Automation.Issues;
 
 namespace BusinessOps.Automation.Schedules;
@@ -20,6 +21,14 @@ public sealed record ScheduleDefinition(string Id, ScheduleTiming Timing, IssueT
     public string? Client { get; init; }
 
     public TimeSpan Grace { get; init; } = DefaultGrace;
+
+    /// <summary>
+    /// The workflow each slot starts instead of a single issue (<c>WorkflowStarter.Start</c> with the slot key as start
+    /// key and <see cref="WorkflowInputs"/>), or null. The template then only describes the slot.
+    /// </summary>
+    public string? Workflow { get; init; }
+
+    public JsonObject? WorkflowInputs { get; init; }
 
     /// <summary>A one-line description for listings.</summary>
     public string? Description { get; init; }

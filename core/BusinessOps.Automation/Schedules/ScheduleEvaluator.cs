@@ -56,7 +56,7 @@ public static class ScheduleEvaluator
             {
                 var local = TimeZoneInfo.ConvertTime(slot.Utc, schedule.Timing.Zone);
                 var issue = schedule.Template.Render(SlotValues.For(local, schedule.Id, schedule.Client), schedule.Client, slot.ToAutomationKey());
-                open.Add(new DueSlot(slot, local, issue));
+                open.Add(new DueSlot(slot, local, issue, schedule));
             }
         }
 
