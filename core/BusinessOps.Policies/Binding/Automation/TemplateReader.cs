@@ -56,7 +56,7 @@ internal static class TemplateReader
             }
         }
 
-        if (agent is null && !labels.Any(x => !x.StartsWith(LabelNames.AgentPrefix, StringComparison.Ordinal)))
+        if (map.Get("agent") is null && !labels.Any(x => !x.StartsWith(LabelNames.AgentPrefix, StringComparison.Ordinal)))
         {
             read.Diagnostics.Error(map.Map, $"'{path}' names no agent and no routing label, so its issues could not be routed; add 'agent: <name>' or a routing label");
         }
