@@ -125,8 +125,9 @@ internal sealed class StepEvaluation(
 
         if (round < review.MaxRounds && !runState.CancelRequested)
         {
-            return StartRun(round + 1, 1, FeedbackFor(round + 1), firstRun: false,
-                string.Create(CultureInfo.InvariantCulture, $"sent back after review round {round}{verdict.Describe()}; round {round + 1} of {review.MaxRounds}")) with { ReviewIssue = reviewChild.Issue };
+            var sentBack = string.Create(CultureInfo.InvariantCulture, $"sent back after review round {round}{verdict.Describe()}; round {round + 1} of {review.MaxRounds}");
+            var next = StartRun(round + 1, 1, FeedbackFor(round + 1), firstRun: false, sentBack);
+            return next with { ReviewIssue = reviewChild.Issue };
         }
 
         var why = string.Create(CultureInfo.InvariantCulture, $"below the bar after {round} review round{(round == 1 ? string.Empty : "s")}{verdict.Describe()}");
