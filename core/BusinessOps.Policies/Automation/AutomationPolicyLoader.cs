@@ -10,8 +10,8 @@ namespace BusinessOps.Policies.Automation;
 
 /// <summary>
 /// Loads <c>tenants.yml</c>, <c>schedules.yml</c>, <c>triggers.yml</c> and <c>workflows/*.yml</c> with the same YAML
-/// reader and error shape as <see cref="PolicyLoader"/>; every file is optional (absent means none). Tenants load first
-/// because per-client schedules expand over the clients, and workflows before schedules name them.
+/// reader and error shape as <see cref="PolicyLoader"/>; every file is optional (absent means none). Workflows load
+/// first (schedules name them), then tenants (per-client schedules expand over the clients, feeds name them).
 /// </summary>
 public static class AutomationPolicyLoader
 {
@@ -50,7 +50,6 @@ public static class AutomationPolicyLoader
     {
         var errors = new List<PolicyError>();
         var notes = new List<string>();
-        var tenants = Bind(files[0], (root, d) => TenantsBinder.Bind(root, d), errors) ?? new TenantsBinder.Result(ClientDirectory.Empty, []);
         var workflows = new Dictionary<string, WorkflowDefinition>(StringComparer.Ordinal);
         foreach (var file in workflowFiles)
         {
@@ -61,8 +60,10 @@ public static class AutomationPolicyLoader
             }
         }
 
+        var tenants = Bind(files[0], (root, d) => TenantsBinder.Bind(root, d, workflows.Keys), errors) ?? new TenantsBinder.Result(ClientDirectory.Empty, []);
+
         var schedules = Bind(files[1], (root, d) => SchedulesBinder.Bind(root, d, tenants.Clients, workflows.Keys), errors) ?? [];
-        var triggers = Bind(files[2], (root, d) => TriggersBinder.Bind(root, d), errors) ?? new TriggersBinder.Result([], []);
+        var triggers = Bind(files[2], (root, d) => TriggersBinder.Bind(root, d, tenants.Clients), errors) ?? new TriggersBinder.Result([], []);
         foreach (var file in files.Where(f => f.Text is null && f.Problem is null))
         {
             notes.Add($"{file.Name} not found: no {Path.GetFileNameWithoutExtension(file.Name)}");

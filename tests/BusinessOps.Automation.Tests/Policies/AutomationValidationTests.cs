@@ -186,4 +186,49 @@ public sealed class AutomationValidationTests
         Assert.True(result.IsValid);
         Assert.Empty(result.Policies.Schedules);
     }
+
+    [Fact]
+    public void Triggers_FeedForAClientWithNoProfile_ErrorNamesTheKnownClients()
+    {
+        var error = Single(
+            ("tenants.yml", "clients:\n  acme:\n    name: Acme\n"),
+            ("triggers.yml", "feeds:\n  - id: news\n    url: https://example.com/feed\n    client: initech\n    issue: { title: t, agent: marketing }\n"));
+
+        Assert.Equal(("triggers.yml", 4), (error.File, error.Line));
+        Assert.Contains("no profile for client 'initech'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("known clients: acme", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tenants_ClientScheduleStartingAWorkflow_IsBoundWithTheClient()
+    {
+        var result = AutomationPolicyLoader.LoadFromStrings(new Dictionary<string, string>
+        {
+            ["workflows/onboarding.yml"] = "steps:\n  - id: kickoff\n    agent: customer-success\n",
+            ["tenants.yml"] = "clients:\n  acme:\n    name: Acme\n    schedules:\n      - id: refresh\n        every: 1d\n        workflow: onboarding\n        issue: { title: t, agent: customer-success }\n",
+        });
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        var schedule = Assert.Single(result.Policies.Schedules);
+        Assert.Equal(("refresh/acme", "acme", "onboarding"), (schedule.Id, schedule.Client, schedule.Workflow));
+    }
+
+    [Fact]
+    public void Schedule_UnknownWorkflow_ErrorListsTheWorkflows()
+    {
+        var error = Single(("schedules.yml", "schedules:\n  - id: s\n    every: 1d\n    workflow: lauch\n    issue: { title: t, agent: marketing }\n"),
+            ("workflows/launch.yml", "steps:\n  - id: a\n    agent: marketing\n"));
+
+        Assert.Equal(4, error.Line);
+        Assert.Contains("unknown workflow 'lauch' (did you mean 'launch'?)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Workflow_SchemaWithARemoteRef_IsRefusedNeverFetched()
+    {
+        var error = Single(("workflows/w.yml", "steps:\n  - id: a\n    agent: marketing\n    outputSchema:\n      $ref: https://schemas.example.com/out.json\n"));
+
+        Assert.Equal(5, error.Line);
+        Assert.Contains("not a usable JSON Schema", error.Message, StringComparison.Ordinal);
+    }
 }

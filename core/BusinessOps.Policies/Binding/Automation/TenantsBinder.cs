@@ -11,7 +11,7 @@ namespace BusinessOps.Policies.Binding.Automation;
 /// </summary>
 internal static class TenantsBinder
 {
-    public static Result Bind(YamlValue root, FileDiagnostics diagnostics)
+    public static Result Bind(YamlValue root, FileDiagnostics diagnostics, IReadOnlyCollection<string> workflows)
     {
         var read = new ValueReader(diagnostics);
         var profiles = new List<ClientProfile>();
@@ -42,7 +42,7 @@ internal static class TenantsBinder
                 continue;
             }
 
-            if (Profile(read, id, entry.Value, schedules) is { } profile)
+            if (Profile(read, id, entry.Value, schedules, workflows) is { } profile)
             {
                 profiles.Add(profile);
             }
@@ -51,7 +51,7 @@ internal static class TenantsBinder
         return new Result(new ClientDirectory(profiles), schedules);
     }
 
-    private static ClientProfile? Profile(ValueReader read, string id, YamlValue node, List<ScheduleDefinition> schedules)
+    private static ClientProfile? Profile(ValueReader read, string id, YamlValue node, List<ScheduleDefinition> schedules, IReadOnlyCollection<string> workflows)
     {
         var path = "clients." + id;
         if (MapReader.Open(read.Diagnostics, node, path, "name", "context", "timeZone", "settings", "limits", "contacts", "kpis", "schedules") is not { } map)
@@ -116,7 +116,7 @@ internal static class TenantsBinder
         {
             for (var i = 0; i < entries.Count; i++)
             {
-                if (ScheduleReader.Read(read, entries[i], $"{map.Path("schedules")}[{i}]", zone ?? TimeZoneInfo.Utc, []) is { } entry)
+                if (ScheduleReader.Read(read, entries[i], $"{map.Path("schedules")}[{i}]", zone ?? TimeZoneInfo.Utc, workflows) is { } entry)
                 {
                     schedules.Add(entry.Schedule with { Id = entry.Schedule.Id + "/" + id, Client = id });
                 }

@@ -1,3 +1,4 @@
+using BusinessOps.Automation.Clients;
 using BusinessOps.Automation.Feeds;
 using BusinessOps.Automation.Triggers;
 using BusinessOps.Policies.Validation;
@@ -8,7 +9,7 @@ namespace BusinessOps.Policies.Binding.Automation;
 /// <summary><c>triggers.yml</c>: <c>thresholds</c> on agents' outputs and <c>feeds</c> to poll, each opening issues from its template.</summary>
 internal static class TriggersBinder
 {
-    public static Result Bind(YamlValue root, FileDiagnostics diagnostics)
+    public static Result Bind(YamlValue root, FileDiagnostics diagnostics, ClientDirectory clients)
     {
         var read = new ValueReader(diagnostics);
         var rules = new List<ThresholdRule>();
@@ -34,7 +35,7 @@ internal static class TriggersBinder
         {
             for (var i = 0; i < feedItems.Count; i++)
             {
-                if (Feed(read, feedItems[i], $"feeds[{i}]") is { } feed && Unique(read, feedItems[i], feed.Id, ids))
+                if (Feed(read, feedItems[i], $"feeds[{i}]", clients) is { } feed && Unique(read, feedItems[i], feed.Id, ids))
                 {
                     feeds.Add(feed);
                 }
@@ -78,7 +79,7 @@ internal static class TriggersBinder
         return id is null || when is null || cooldown is null || template is null ? null : new ThresholdRule(id, watch, when, cooldown.Value, template);
     }
 
-    private static FeedDefinition? Feed(ValueReader read, YamlValue node, string path)
+    private static FeedDefinition? Feed(ValueReader read, YamlValue node, string path, ClientDirectory clients)
     {
         if (MapReader.Open(read.Diagnostics, node, path, "id", "url", "every", "client", "maxItemsPerPoll", "initialItems", "issue") is not { } map)
         {
@@ -107,6 +108,12 @@ internal static class TriggersBinder
         }
 
         var client = map.Get("client") is { } c ? AutomationIds.Read(read, c, "client") : null;
+        if (client is not null && clients.Find(client) is { IsFound: false } missing)
+        {
+            read.Diagnostics.Error(map.Get("client")!, missing.Message);
+            client = null;
+        }
+
         var max = map.Get("maxItemsPerPoll") is { } m ? read.Int(m, "maxItemsPerPoll", 1, 50) : 10;
         var initial = map.Get("initialItems") is { } ii ? read.Int(ii, "initialItems", 0, 50) : 0;
         var template = map.Require("issue") is { } t ? TemplateReader.Read(read, t, map.Path("issue"), FeedDefinition.Placeholders) : null;
