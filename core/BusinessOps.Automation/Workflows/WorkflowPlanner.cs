@@ -44,6 +44,14 @@ public static class WorkflowPlanner
             commands.Add(command);
         }
 
+        if (stopped)
+        {
+            foreach (var waiting in views.Values.Where(v => v.Phase == StepPhase.Waiting).ToList())
+            {
+                views[waiting.Step.Id] = waiting with { Phase = StepPhase.NotStarted, Note = "not started: the workflow stopped" };
+            }
+        }
+
         foreach (var view in views.Values.Where(v => v.Phase == StepPhase.Escalated))
         {
             var key = string.Create(CultureInfo.InvariantCulture, $"{workflow.Name}#{run.ParentIssue}/{view.Step.Id}/escalated/r{view.Round}/a{view.Attempt}");

@@ -105,6 +105,7 @@ public sealed class WorkflowRunTests
         var plan = WorkflowPlanner.Plan(workflow, run);
 
         var escalation = Assert.Single(plan.Commands.OfType<EscalateStep>());
+        Assert.Equal(StepPhase.NotStarted, View(plan, "report").Phase);
         Assert.Equal("content-marketing#12/social/escalated/r1/a1", escalation.Key);
         Assert.Equal(WorkflowStatus.Running, plan.Status); // seo is still running and finishes first
 
