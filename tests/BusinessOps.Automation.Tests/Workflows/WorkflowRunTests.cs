@@ -105,7 +105,6 @@ public sealed class WorkflowRunTests
         var plan = WorkflowPlanner.Plan(workflow, run);
 
         var escalation = Assert.Single(plan.Commands.OfType<EscalateStep>());
-        Assert.Equal(StepPhase.NotStarted, View(plan, "report").Phase);
         Assert.Equal("content-marketing#12/social/escalated/r1/a1", escalation.Key);
         Assert.Equal(WorkflowStatus.Running, plan.Status); // seo is still running and finishes first
 
@@ -170,5 +169,19 @@ public sealed class WorkflowRunTests
         var rejected = WorkflowPlanner.Plan(workflow, Run([.. done, Done("social", 23, """{"approved":false,"feedback":"off-brand"}""", kind: ChildKind.Gate)]));
         Assert.Equal(WorkflowStatus.Failed, rejected.Status);
         Assert.Contains("off-brand", View(rejected, "social").Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_StepFailsBeforeASiblingStarted_TheSiblingAndItsDependentsShowNotStarted()
+    {
+        var workflow = ContentMarketing(socialRetry: new RetryPolicy(1, FailureAction.Fail));
+
+        var plan = WorkflowPlanner.Plan(workflow, Run(Done("content", 20, Draft), Failed("social", 22, "boom")));
+
+        Assert.Empty(plan.Starts);
+        Assert.Equal(WorkflowStatus.Failed, plan.Status);
+        Assert.Equal(StepPhase.NotStarted, View(plan, "seo").Phase);
+        Assert.Equal(StepPhase.NotStarted, View(plan, "report").Phase);
+        Assert.DoesNotContain("waiting", plan.TaskList, StringComparison.Ordinal);
     }
 }
