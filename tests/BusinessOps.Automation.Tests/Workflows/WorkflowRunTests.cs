@@ -174,14 +174,19 @@ public sealed class WorkflowRunTests
     [Fact]
     public void Plan_StepFailsBeforeASiblingStarted_TheSiblingAndItsDependentsShowNotStarted()
     {
-        var workflow = ContentMarketing(socialRetry: new RetryPolicy(1, FailureAction.Fail));
+        var workflow = new WorkflowDefinition("w", "W",
+        [
+            new WorkflowStep("a", Core.Labels.AgentNames.Marketing),
+            new WorkflowStep("b", Core.Labels.AgentNames.Marketing) { Needs = ["a"] },
+            new WorkflowStep("c", Core.Labels.AgentNames.Sales) { Retry = new RetryPolicy(1, FailureAction.Fail) },
+        ]);
 
-        var plan = WorkflowPlanner.Plan(workflow, Run(Done("content", 20, Draft), Failed("social", 22, "boom")));
+        var plan = WorkflowPlanner.Plan(workflow, Run(Failed("c", 22, "boom")));
 
         Assert.Empty(plan.Starts);
         Assert.Equal(WorkflowStatus.Failed, plan.Status);
-        Assert.Equal(StepPhase.NotStarted, View(plan, "seo").Phase);
-        Assert.Equal(StepPhase.NotStarted, View(plan, "report").Phase);
+        Assert.Equal(StepPhase.NotStarted, View(plan, "a").Phase);
+        Assert.Equal(StepPhase.NotStarted, View(plan, "b").Phase);
         Assert.DoesNotContain("waiting", plan.TaskList, StringComparison.Ordinal);
     }
 }
