@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BusinessOps.Core.Governance;
 using Json.Schema;
 
 namespace BusinessOps.Automation.Workflows;
@@ -30,9 +32,13 @@ public sealed class StepSchema
         problem = null;
         try
         {
-            using var document = JsonDocument.Parse(source.ToJsonString());
+            var text = source.ToJsonString();
+            using var document = JsonDocument.Parse(text);
+
+            // A registry per schema, so schemas never see each other; the base URI only has to be a valid absolute URI.
             var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
-            var built = JsonSchema.Build(document.RootElement.Clone(), options, new Uri("https://businessops.invalid/schema/" + Guid.NewGuid().ToString("N")));
+            var baseUri = new Uri("https://businessops.invalid/schema/" + StableHash.Hash64(text).ToString("x16", CultureInfo.InvariantCulture));
+            var built = JsonSchema.Build(document.RootElement.Clone(), options, baseUri);
 
             // Evaluate once so an unresolvable $ref is reported now, with the policy's position, not mid-workflow.
             using var probe = JsonDocument.Parse("{}");
