@@ -1,5 +1,6 @@
 using BusinessOps.Agents.Hosting;
 using BusinessOps.Agents.Samples;
+using BusinessOps.Core;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
@@ -25,7 +26,7 @@ public sealed class HostFailureTests
 
         var run = await AgentHost.ProcessAsync(AgentNames.ProjectManager, issue, "local/ops#1/a1/plan", "plan", store, CancellationToken.None);
 
-        Assert.Equal(AgentExitCodes.Transient, run.ExitCode);
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
         Assert.Equal(AgentOutcome.Failed, run.Result.Outcome);
         Assert.False(run.Result.Permanent);
         Assert.DoesNotContain("secret internal detail", run.Result.Summary, StringComparison.Ordinal);
@@ -40,7 +41,7 @@ public sealed class HostFailureTests
 
         var run = await AgentHost.ProcessAsync(AgentNames.ProjectManager, issue, "local/ops#1/a1/plan", "plan", store, CancellationToken.None);
 
-        Assert.Equal(AgentExitCodes.Transient, run.ExitCode);
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
         Assert.Contains("database is locked", run.Result.Summary, StringComparison.Ordinal);
         Assert.Equal(1, inner.Writes);
     }
@@ -53,7 +54,7 @@ public sealed class HostFailureTests
 
         var run = await AgentHost.ProcessAsync(AgentNames.ProjectManager, issue, "local/ops#1/a1/plan", "plan", store, CancellationToken.None);
 
-        Assert.Equal(AgentExitCodes.Transient, run.ExitCode);
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
         Assert.False(run.WroteBack);
         Assert.StartsWith("Result computed but write-back failed", run.Result.Summary, StringComparison.Ordinal);
     }

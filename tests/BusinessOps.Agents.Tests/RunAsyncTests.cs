@@ -1,8 +1,8 @@
 using BusinessOps.Agents.Hosting;
 using BusinessOps.Agents.Samples;
+using BusinessOps.Core;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
-using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
 using BusinessOps.TestKit;
 using Xunit;
@@ -32,7 +32,7 @@ public sealed class RunAsyncTests
 
             var exit = await AgentHost.RunAsync(AgentNames.CustomerSuccess, ["--process-issue", "1", "--issue-data", file, "--store", "memory-store", "--key", "acme/ops#1/a3/execute"], CancellationToken.None);
 
-            Assert.Equal(AgentExitCodes.Ok, exit);
+            Assert.Equal(ExitCodes.Ok, exit);
         }
         finally
         {
@@ -59,7 +59,7 @@ public sealed class RunAsyncTests
 
             var exit = await AgentHost.RunAsync(AgentNames.Sales, ["--help"], CancellationToken.None);
 
-            Assert.Equal(AgentExitCodes.Ok, exit);
+            Assert.Equal(ExitCodes.Ok, exit);
         }
         finally
         {
@@ -84,7 +84,7 @@ public sealed class RunAsyncTests
         {
             Console.SetError(stderr);
 
-            Assert.Equal(AgentExitCodes.BadInput, await AgentHost.RunAsync(AgentNames.Sales, args, CancellationToken.None));
+            Assert.Equal(ExitCodes.BadInput, await AgentHost.RunAsync(AgentNames.Sales, args, CancellationToken.None));
         }
         finally
         {

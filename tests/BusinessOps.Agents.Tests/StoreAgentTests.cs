@@ -1,5 +1,6 @@
 using BusinessOps.Agents.Hosting;
 using BusinessOps.Agents.Samples;
+using BusinessOps.Core;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
@@ -122,7 +123,7 @@ public sealed class StoreAgentTests
     {
         var run = await Agents.RunAsync(AgentNames.Analytics, FormBody.Of(("Period", "0")));
 
-        Assert.Equal(AgentExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Equal("Field `Period` is invalid: expected a number of days from 1 to 365, got `0`.", run.Result.Summary);
     }
 }

@@ -1,5 +1,6 @@
 using BusinessOps.Agents.Hosting;
 using BusinessOps.Agents.Samples;
+using BusinessOps.Core;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
@@ -56,7 +57,7 @@ public sealed class WriteBackTests
 
         Assert.Equal(writes, store.Writes);
         Assert.False(second.WroteBack);
-        Assert.Equal(AgentExitCodes.Ok, second.ExitCode);
+        Assert.Equal(ExitCodes.Ok, second.ExitCode);
         Assert.Equal(first.Result.Outcome, second.Result.Outcome);
         Assert.Equal(first.Result.CostUsd, second.Result.CostUsd);
         Assert.Contains("Already processed", second.Result.Summary, StringComparison.Ordinal);
@@ -84,7 +85,7 @@ public sealed class WriteBackTests
         var run = await AgentHost.ProcessAsync(AgentNames.Finance, issue, Key, "plan", store, CancellationToken.None);
         var after = (await store.GetIssueAsync(1, CancellationToken.None))!;
 
-        Assert.Equal(AgentExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Equal(["finance/analysis", "status/needs-triage"], after.Labels);
         Assert.Contains("Field `Total` is required", after.Comments[0].Body, StringComparison.Ordinal);
     }
@@ -118,7 +119,7 @@ public sealed class WriteBackTests
     {
         var run = await AgentHost.ProcessAsync("ai-astrologer-agent", Agents.Issue("x"), Key, "plan", null, CancellationToken.None);
 
-        Assert.Equal(AgentExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
     }
 
     [Fact]

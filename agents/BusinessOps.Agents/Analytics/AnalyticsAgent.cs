@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using BusinessOps.Agents.Hosting;
+using BusinessOps.Core;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
@@ -20,7 +21,7 @@ internal sealed class AnalyticsAgent : IAgent
         var issues = hasStore
             ? (await context.Store!.ListIssuesAsync(new IssueQuery(IssueStateFilter.All), cancellationToken)).Where(i => i.Number != context.Issue.Number).ToList()
             : [context.Issue];
-        var identity = context.Store?.Identity ?? "businessops[bot]";
+        var identity = context.Store?.Identity ?? BotIdentity.Login;
         var r = KpiCalculator.Compute(issues, period, context.Now, identity);
         var o = r.Overall;
         var summary = string.Create(CultureInfo.InvariantCulture,

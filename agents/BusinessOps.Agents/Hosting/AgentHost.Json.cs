@@ -24,7 +24,7 @@ public static partial class AgentHost
         {
             var name = AgentNames.TryNormalize(agent, out var normalized) ? normalized : agent;
             AgentLog.Write(name, number, "bad issue data: " + ex.Message);
-            return Task.FromResult(new AgentRun(ResultFactory.Failed(name, number, key, ex.Message, permanent: true), AgentExitCodes.BadInput));
+            return Task.FromResult(new AgentRun(ResultFactory.Failed(name, number, key, ex.Message, permanent: true), ExitCodes.BadInput));
         }
     }
 

@@ -7,6 +7,7 @@ using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
+using BusinessOps.Core.Scrubbing;
 
 namespace BusinessOps.Agents.Hosting;
 
@@ -17,22 +18,16 @@ namespace BusinessOps.Agents.Hosting;
 /// </summary>
 public static partial class AgentHost
 {
-    /// <summary>Exit code when the run was cancelled by SIGINT (or the caller's token).</summary>
-    public const int CancelledExitCode = 130;
-
-    /// <summary>Exit code when the run was cancelled by SIGTERM.</summary>
-    public const int TerminatedExitCode = 143;
-
     /// <summary>Command-line entry point of an agent executable. SIGINT/SIGTERM cancel the run (exit 130/143).</summary>
     public static async Task<int> RunAsync(string agent, string[] args, CancellationToken cancellationToken)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var exitOnCancel = CancelledExitCode;
+        var exitOnCancel = ExitCodes.Interrupted;
         void OnSignal(PosixSignalContext context)
         {
             // Cancel the token instead of dying mid-write, so a half-posted result never happens.
             context.Cancel = true;
-            exitOnCancel = context.Signal == PosixSignal.SIGTERM ? TerminatedExitCode : CancelledExitCode;
+            exitOnCancel = context.Signal == PosixSignal.SIGTERM ? ExitCodes.Terminated : ExitCodes.Interrupted;
             cts.Cancel();
         }
 
@@ -44,7 +39,7 @@ public static partial class AgentHost
         }
 
         var code = await RunCoreAsync(agent, args, cts.Token);
-        return cts.IsCancellationRequested && code == CancelledExitCode ? exitOnCancel : code;
+        return cts.IsCancellationRequested && code == ExitCodes.Interrupted ? exitOnCancel : code;
     }
 
     /// <summary>
@@ -62,6 +57,7 @@ public static partial class AgentHost
             foreach (var (name, value) in await Aws.Secrets.GitHubSecretLoader.LoadAsync(env, TimeProvider.System, secretsHttp, cancellationToken))
             {
                 Environment.SetEnvironmentVariable(name, value);
+                SecretMasker.Process.Add(value);
             }
 
             store = Environment.GetEnvironmentVariable("GITHUB_REPOSITORY") is { Length: > 0 } ? StoreResolver.StoreFactory("github") : null;
@@ -69,7 +65,7 @@ public static partial class AgentHost
         catch (Exception ex) when (ex is IssueStoreException or Aws.Errors.AwsException)
         {
             await Lambda.LambdaRuntime.ReportInitErrorAsync(runtimeApi, ex, http, cancellationToken);
-            return AgentExitCodes.BadInput;
+            return ExitCodes.BadInput;
         }
 
         return await Lambda.LambdaRuntime.RunAsync(runtimeApi, (invocation, ct) => Lambda.LambdaHandler.HandleAsync(agent, invocation, store, ct), http, cancellationToken);
@@ -87,19 +83,19 @@ public static partial class AgentHost
         if (parsed is null)
         {
             await Console.Error.WriteLineAsync($"error: {error}. {HostArguments.Usage(agent)}");
-            return AgentExitCodes.BadInput;
+            return ExitCodes.BadInput;
         }
 
         if (parsed.Help)
         {
             await Console.Out.WriteLineAsync(HelpText(agent));
-            return AgentExitCodes.Ok;
+            return ExitCodes.Ok;
         }
 
         if (!AgentNames.TryNormalize(agent, out var name) || AgentRegistry.Find(name) is null)
         {
             await Console.Error.WriteLineAsync($"error: unknown agent '{agent}'. Known: {string.Join(", ", AgentNames.All)}");
-            return AgentExitCodes.BadInput;
+            return ExitCodes.BadInput;
         }
 
         var issueNumber = parsed.Demo ? 1 : parsed.Issue;
@@ -124,8 +120,8 @@ public static partial class AgentHost
                 }
                 catch (BadInputException ex)
                 {
-                    AgentLog.Write(name, issueNumber, "bad issue data: " + ex.Message);
-                    return await PrintAsync(new AgentRun(ResultFactory.Failed(name, issueNumber, key, ex.Message, permanent: true), AgentExitCodes.BadInput));
+                    AgentLog.Write(name, issueNumber, key, "bad issue data: " + ex.Message);
+                    return await PrintAsync(new AgentRun(ResultFactory.Failed(name, issueNumber, key, ex.Message, permanent: true), ExitCodes.BadInput));
                 }
             }
 
@@ -134,14 +130,14 @@ public static partial class AgentHost
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            AgentLog.Write(name, issueNumber, "cancelled");
-            return CancelledExitCode;
+            AgentLog.Write(name, issueNumber, key, "cancelled");
+            return ExitCodes.Interrupted;
         }
         catch (Exception ex)
         {
             // Store outages, unreadable files and anything unforeseen: a transient failed result, never a stack trace.
-            AgentLog.Write(name, issueNumber, $"transient failure: {ex.GetType().Name}: {ex.Message}");
-            return await PrintAsync(new AgentRun(ResultFactory.Failed(name, issueNumber, key, "Transient failure: " + ex.Message, permanent: false), AgentExitCodes.Transient));
+            AgentLog.Write(name, issueNumber, key, $"transient failure: {ex.GetType().Name}: {ex.Message}");
+            return await PrintAsync(new AgentRun(ResultFactory.Failed(name, issueNumber, key, "Transient failure: " + ex.Message, permanent: false), ExitCodes.Failure));
         }
         finally
         {
@@ -159,7 +155,7 @@ public static partial class AgentHost
         if (!AgentNames.TryNormalize(agent, out var name) || AgentRegistry.Find(name) is not { } impl)
         {
             var unknown = ResultFactory.Failed(agent, issue.Number, key, $"Unknown agent '{agent}'.", permanent: true);
-            return new AgentRun(unknown, AgentExitCodes.BadInput);
+            return new AgentRun(unknown, ExitCodes.BadInput);
         }
 
         IssueSnapshot? current = null;
@@ -172,15 +168,15 @@ public static partial class AgentHost
             catch (IssueStoreException ex)
             {
                 // Without the current comments the key cannot be checked; running anyway could post twice.
-                AgentLog.Write(name, issue.Number, "store read failed: " + ex.Message);
+                AgentLog.Write(name, issue.Number, key, "store read failed: " + ex.Message);
                 var unreadable = ResultFactory.Failed(name, issue.Number, key, "Could not read the issue from the store: " + ex.Message, permanent: false, issue.Body);
-                return new AgentRun(unreadable, AgentExitCodes.Transient);
+                return new AgentRun(unreadable, ExitCodes.Failure);
             }
 
             var recorded = WriteBack.FindRecorded([.. current?.Comments ?? [], .. issue.Comments], store.Identity, key);
             if (recorded is not null)
             {
-                AgentLog.Write(name, issue.Number, $"key {key} already recorded; no-op");
+                AgentLog.Write(name, issue.Number, key, $"key {key} already recorded; no-op");
                 var again = WriteBack.FromRecord(recorded, issue.Number);
                 return new AgentRun(again, ResultFactory.ExitCodeFor(again));
             }
@@ -194,22 +190,22 @@ public static partial class AgentHost
 
         if (current is null)
         {
-            AgentLog.Write(name, issue.Number, $"issue not found in store {store.Location}; result not written back");
+            AgentLog.Write(name, issue.Number, key, $"issue not found in store {store.Location}; result not written back");
             return new AgentRun(result, ResultFactory.ExitCodeFor(result));
         }
 
         try
         {
             await WriteBack.ApplyAsync(store, current, result, cancellationToken);
-            AgentLog.Write(name, issue.Number, $"result {result.Outcome} written back to {store.Location}");
+            AgentLog.Write(name, issue.Number, key, $"result {result.Outcome} written back to {store.Location}");
             return new AgentRun(result, ResultFactory.ExitCodeFor(result), WroteBack: true);
         }
         catch (IssueStoreException ex)
         {
             // The analysis is fine but nobody can see it: a retry (new attempt) is the right answer.
-            AgentLog.Write(name, issue.Number, "write-back failed: " + ex.Message);
+            AgentLog.Write(name, issue.Number, key, "write-back failed: " + ex.Message);
             var failed = ResultFactory.Failed(name, issue.Number, key, "Result computed but write-back failed: " + ex.Message, permanent: false, issue.Body);
-            return new AgentRun(failed, AgentExitCodes.Transient);
+            return new AgentRun(failed, ExitCodes.Failure);
         }
     }
 
@@ -222,7 +218,7 @@ public static partial class AgentHost
         }
         catch (BadInputException ex)
         {
-            AgentLog.Write(name, issue.Number, "bad input: " + ex.Message);
+            AgentLog.Write(name, issue.Number, key, "bad input: " + ex.Message);
             return ResultFactory.Failed(name, issue.Number, key, ex.Message, permanent: true, issue.Body);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -232,7 +228,7 @@ public static partial class AgentHost
         catch (Exception ex)
         {
             // Last line of defence: an agent bug is a transient failed result, never a crash or a stack trace on stdout.
-            AgentLog.Write(name, issue.Number, $"agent failed: {ex.GetType().Name}: {ex.Message}");
+            AgentLog.Write(name, issue.Number, key, $"agent failed: {ex.GetType().Name}: {ex.Message}");
             return ResultFactory.Failed(name, issue.Number, key, $"The agent failed unexpectedly ({ex.GetType().Name}); it will be retried.", permanent: false, issue.Body);
         }
     }

@@ -1,4 +1,6 @@
+using BusinessOps.Core;
 using BusinessOps.Core.Ports;
+using BusinessOps.Core.Scrubbing;
 using BusinessOps.LocalStore;
 
 namespace BusinessOps.Agents.Hosting;
@@ -16,10 +18,15 @@ public static class StoreResolver
     /// <summary>Maps a store path (or <c>github</c>) to a store; null means "no adapter available".</summary>
     public static Func<string, IIssueStore?> StoreFactory { get; set; } = Open;
 
-    private static IIssueStore? Open(string location) =>
-        string.Equals(location, "github", StringComparison.OrdinalIgnoreCase)
+    // Every write-back goes through the one masker and neutraliser, as the coordinator's writes do.
+    private static IIssueStore? Open(string location)
+    {
+        SecretMasker.Process.AddFromEnvironment(GitHubStoreOpener.ProcessEnvironment());
+        IIssueStore store = string.Equals(location, "github", StringComparison.OrdinalIgnoreCase)
             ? GitHubStoreOpener.Open()
-            : SqliteIssueStore.Open(location, SqliteIssueStore.DefaultIdentity, TimeProvider.System, SqliteIssueStore.DefaultIdentity);
+            : SqliteIssueStore.Open(location, BotIdentity.Login, TimeProvider.System, BotIdentity.Login);
+        return ScrubbingIssueStore.Wrap(store, SecretMasker.Process);
+    }
 
     /// <summary>The store location to use: the explicit argument, else the environment variable, else null.</summary>
     internal static string? Location(string? argument)

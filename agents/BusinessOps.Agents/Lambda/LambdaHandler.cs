@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using BusinessOps.Agents.Hosting;
+using BusinessOps.Core;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
 
@@ -37,7 +38,7 @@ internal static class LambdaHandler
         }
 
         // A transient failure is a function error, so Lambda's own retry of the asynchronous event applies.
-        return run.ExitCode == AgentExitCodes.Transient
+        return run.ExitCode == ExitCodes.Failure
             ? throw new InvalidOperationException("transient failure: " + run.Result.Summary)
             : AgentHost.FormatResult(run.Result);
     }

@@ -6,6 +6,7 @@ using BusinessOps.Coordinator.Logging;
 using BusinessOps.Core;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
+using BusinessOps.Core.Time;
 
 namespace BusinessOps.Coordinator.Execution;
 
@@ -102,7 +103,7 @@ public sealed class LocalExecutor(AgentLocator locator, LocalExecutorOptions opt
                 throw;
             }
 
-            return DispatchOutcome.Failure(Name, $"{request.Agent} did not finish within {options.Timeout.TotalSeconds:0}s and was stopped (whole process tree killed)", permanent: false);
+            return DispatchOutcome.Failure(Name, $"{request.Agent} did not finish within {Durations.Words(options.Timeout)} and was stopped (whole process tree killed)", permanent: false);
         }
 
         var (stderr, _) = await stderrTask;
@@ -129,7 +130,7 @@ public sealed class LocalExecutor(AgentLocator locator, LocalExecutorOptions opt
             parseError = ex.Message;
         }
 
-        if (exitCode == AgentExitCodes.Ok)
+        if (exitCode == ExitCodes.Ok)
         {
             if (result is null)
             {
@@ -143,8 +144,8 @@ public sealed class LocalExecutor(AgentLocator locator, LocalExecutorOptions opt
         var detail = result?.Summary ?? LastLine(stderr) ?? "no output";
         return exitCode switch
         {
-            AgentExitCodes.BadInput => new DispatchOutcome(DispatchStatus.Failed, Name, Result: result, Error: detail, Permanent: true),
-            AgentExitCodes.Transient => new DispatchOutcome(DispatchStatus.Failed, Name, Result: result, Error: detail),
+            ExitCodes.BadInput => new DispatchOutcome(DispatchStatus.Failed, Name, Result: result, Error: detail, Permanent: true),
+            ExitCodes.Failure => new DispatchOutcome(DispatchStatus.Failed, Name, Result: result, Error: detail),
             _ => DispatchOutcome.Failure(Name, $"{request.Agent} crashed with exit code {exitCode}: {detail}", permanent: false),
         };
     }

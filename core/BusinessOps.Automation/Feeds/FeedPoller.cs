@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using BusinessOps.Automation.Issues;
 using BusinessOps.Core.Governance;
+using BusinessOps.Core.Time;
 
 namespace BusinessOps.Automation.Feeds;
 
@@ -69,7 +70,7 @@ public sealed class FeedPoller(HttpClient http, TimeProvider time, FeedPollerOpt
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return Failed(polled, feed, $"no complete answer within {options.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s");
+            return Failed(polled, feed, "no complete answer within " + Durations.Words(options.Timeout));
         }
         catch (HttpRequestException ex)
         {

@@ -1,4 +1,4 @@
-using System.Globalization;
+using BusinessOps.Core.Time;
 
 namespace BusinessOps.Automation.Schedules;
 
@@ -41,7 +41,7 @@ public sealed record IntervalTiming(TimeSpan Every, DateTimeOffset Anchor, TimeZ
 
     public override DateTimeOffset? Next(DateTimeOffset after) => FirstAfter(after);
 
-    public override string Describe() => $"every {Format(Every)}";
+    public override string Describe() => "every " + Durations.Words(Every);
 
     private DateTimeOffset FirstAfter(DateTimeOffset after)
     {
@@ -54,9 +54,4 @@ public sealed record IntervalTiming(TimeSpan Every, DateTimeOffset Anchor, TimeZ
         var k = ((after.UtcTicks - anchor.UtcTicks) / Every.Ticks) + 1;
         return anchor.AddTicks(k * Every.Ticks);
     }
-
-    private static string Format(TimeSpan span) =>
-        span.TotalDays >= 1 && span.Ticks % TimeSpan.TicksPerDay == 0 ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalDays:0} days")
-        : span.Ticks % TimeSpan.TicksPerHour == 0 ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalHours:0} hours")
-        : string.Create(CultureInfo.InvariantCulture, $"{span.TotalMinutes:0} minutes");
 }

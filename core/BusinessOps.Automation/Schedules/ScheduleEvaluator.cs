@@ -1,4 +1,4 @@
-using System.Globalization;
+using BusinessOps.Core.Time;
 
 namespace BusinessOps.Automation.Schedules;
 
@@ -86,8 +86,7 @@ public static class ScheduleEvaluator
         switch (schedule.CatchUp.Mode)
         {
             case CatchUpMode.None when asOf - latest > schedule.Grace:
-                skipped.Add(new SkippedSlot(new SlotKey(schedule.Id, latest), string.Create(CultureInfo.InvariantCulture,
-                    $"missed by {Minutes(asOf - latest)}; catch-up none opens a slot only within {Minutes(schedule.Grace)} of its time"), null));
+                skipped.Add(new SkippedSlot(new SlotKey(schedule.Id, latest), $"missed by {Durations.Words(asOf - latest)}; catch-up none opens a slot only within {Durations.Words(schedule.Grace)} of its time", null));
                 return [];
             case CatchUpMode.All:
                 var windowStart = asOf - schedule.CatchUp.Window;
@@ -98,9 +97,6 @@ public static class ScheduleEvaluator
                 return [new SlotKey(schedule.Id, latest)];
         }
     }
-
-    private static string Minutes(TimeSpan span) =>
-        span.TotalHours >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalHours:0.#} h") : string.Create(CultureInfo.InvariantCulture, $"{span.TotalMinutes:0} min");
 
     // Two runs that raced may both have opened a slot: the lowest issue number is the slot, the others are extra.
     private static HashSet<ExistingSlot> Duplicates(IReadOnlyList<ExistingSlot> existing)

@@ -1,4 +1,5 @@
 using BusinessOps.Core.Policies;
+using BusinessOps.Core.Time;
 using BusinessOps.Policies.Validation;
 using BusinessOps.Policies.Yaml;
 
@@ -51,7 +52,7 @@ internal static class DispatchBinder
         var max = map.Get("maxConsecutiveFailures") is { } m ? read.Int(m, "maxConsecutiveFailures", 1, 100) : d.MaxConsecutiveFailures;
         if (baseDelay is { } bd && cap is { } cp && cp < bd)
         {
-            read.Diagnostics.Error(map.Get("cap")!, $"'cap' ({PolicyDuration.Format(cp)}) must not be shorter than 'base' ({PolicyDuration.Format(bd)})");
+            read.Diagnostics.Error(map.Get("cap")!, $"'cap' ({Durations.Format(cp)}) must not be shorter than 'base' ({Durations.Format(bd)})");
         }
 
         return new RetryPolicy(baseDelay ?? d.BaseDelay, factor ?? d.Factor, cap ?? d.Cap, max ?? d.MaxConsecutiveFailures);

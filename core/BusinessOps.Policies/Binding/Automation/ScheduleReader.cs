@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BusinessOps.Automation.Schedules;
+using BusinessOps.Core.Time;
 using BusinessOps.Policies.Validation;
 using BusinessOps.Policies.Yaml;
 
@@ -168,7 +169,7 @@ internal static partial class ScheduleReader
             t = t[6..].Trim();
         }
 
-        if (PolicyDuration.TryParse(t, out var d))
+        if (Durations.TryParse(t, out var d))
         {
             return d;
         }
@@ -177,7 +178,7 @@ internal static partial class ScheduleReader
         {
             var unit = m.Groups["u"].Value;
             var span = unit.StartsWith("minute", StringComparison.Ordinal) ? TimeSpan.FromMinutes(n) : unit.StartsWith("hour", StringComparison.Ordinal) ? TimeSpan.FromHours(n) : TimeSpan.FromDays(n);
-            return span <= PolicyDuration.Max ? span : null;
+            return span <= Durations.Max ? span : null;
         }
 
         return null;
