@@ -7,7 +7,6 @@ using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
-using BusinessOps.Core.Scrubbing;
 
 namespace BusinessOps.Agents.Hosting;
 
@@ -51,18 +50,11 @@ public static partial class AgentHost
         IIssueStore? store;
         try
         {
-            // The function's environment names the secret; its GITHUB_* keys become this process's credential.
-            var env = GitHubStoreOpener.ProcessEnvironment();
-            using var secretsHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            foreach (var (name, value) in await Aws.Secrets.GitHubSecretLoader.LoadAsync(env, TimeProvider.System, secretsHttp, cancellationToken))
-            {
-                Environment.SetEnvironmentVariable(name, value);
-                SecretMasker.Process.Add(value);
-            }
-
+            // Agents on AWS hold no GitHub credential: without one the issue comes in the event and the result goes back
+            // as the invocation response (the function's destinations carry it to the results queue).
             store = Environment.GetEnvironmentVariable("GITHUB_REPOSITORY") is { Length: > 0 } ? StoreResolver.StoreFactory("github") : null;
         }
-        catch (Exception ex) when (ex is IssueStoreException or Aws.Errors.AwsException)
+        catch (IssueStoreException ex)
         {
             await Lambda.LambdaRuntime.ReportInitErrorAsync(runtimeApi, ex, http, cancellationToken);
             return ExitCodes.BadInput;
@@ -121,12 +113,12 @@ public static partial class AgentHost
                 catch (BadInputException ex)
                 {
                     AgentLog.Write(name, issueNumber, key, "bad issue data: " + ex.Message);
-                    return await PrintAsync(new AgentRun(ResultFactory.Failed(name, issueNumber, key, ex.Message, permanent: true), ExitCodes.BadInput));
+                    return await PrintAsync(new AgentRun(ResultFactory.Failed(name, issueNumber, key, ex.Message, permanent: true), ExitCodes.BadInput), cancellationToken);
                 }
             }
 
             var run = await ProcessAsync(name, issue, key, phase, store, cancellationToken);
-            return await PrintAsync(run);
+            return await PrintAsync(run, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -137,7 +129,7 @@ public static partial class AgentHost
         {
             // Store outages, unreadable files and anything unforeseen: a transient failed result, never a stack trace.
             AgentLog.Write(name, issueNumber, key, $"transient failure: {ex.GetType().Name}: {ex.Message}");
-            return await PrintAsync(new AgentRun(ResultFactory.Failed(name, issueNumber, key, "Transient failure: " + ex.Message, permanent: false), ExitCodes.Failure));
+            return await PrintAsync(new AgentRun(ResultFactory.Failed(name, issueNumber, key, "Transient failure: " + ex.Message, permanent: false), ExitCodes.Failure), cancellationToken);
         }
         finally
         {
@@ -281,11 +273,12 @@ public static partial class AgentHost
         return new IssueSnapshot(1, sample.Title, sample.Body, IssueState.Open, sample.Labels, "demo", now, now, []);
     }
 
-    private static async Task<int> PrintAsync(AgentRun run)
+    private static async Task<int> PrintAsync(AgentRun run, CancellationToken cancellationToken)
     {
-        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(run.Result, CoreJson.Pretty.AgentResult));
-        await Console.Out.FlushAsync();
-        return run.ExitCode;
+        var json = JsonSerializer.Serialize(run.Result, CoreJson.Pretty.AgentResult);
+        await Console.Out.WriteLineAsync(json);
+        await Console.Out.FlushAsync(cancellationToken);
+        return await ResultsQueueHook.SendAsync(run, json, cancellationToken);
     }
 
     private static async Task DisposeAsync(IIssueStore? store)

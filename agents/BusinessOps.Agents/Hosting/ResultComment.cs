@@ -11,7 +11,7 @@ namespace BusinessOps.Agents.Hosting;
 /// Renders the one result comment an agent posts: a readable Markdown report of untrusted-text-safe content,
 /// ending with the hidden result marker the coordinator trusts (when the author is the store identity).
 /// </summary>
-internal static class ResultComment
+public static class ResultComment
 {
     /// <summary>GitHub refuses comments over 65,536 characters; the report stays well below.</summary>
     public const int MaxChars = 60_000;

@@ -10,8 +10,10 @@ using BusinessOps.Core.State;
 namespace BusinessOps.Coordinator.Reconcile;
 
 /// <summary>
-/// Runs the pass's dispatches: P0 first, bounded parallelism. The intent is already on the issue; after a
-/// synchronous run the issue is re-read and settled at once, and a crashed agent's failure is recorded for it.
+/// Runs the pass's dispatches: P0 first, bounded parallelism. Dispatches are started one after the other from a single
+/// loop in priority order (each runs on until its first await before the next starts), so the executor sees them in
+/// that order; at most <see cref="ReconcileOptions.Concurrency"/> are in flight. The intent is already on the issue;
+/// after a synchronous run the issue is re-read and settled at once, and a crashed agent's failure is recorded for it.
 /// </summary>
 internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executor, PolicySet policies, TimeProvider clock, ReconcileOptions options, Log log)
 {
@@ -20,21 +22,42 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
 
     public async Task<(int Dispatched, int Failed)> RunAsync(List<(IssueSnapshot Issue, DispatchAgent Dispatch)> pending, CancellationToken ct)
     {
+        // Not Parallel.ForEachAsync: its workers take items in order but may reach the executor in any order (a worker
+        // descheduled between taking a P0 and dispatching it let every P3 overtake it on a loaded machine).
         var ordered = pending.OrderBy(p => p.Dispatch.Priority).ThenBy(p => p.Issue.Number).ToList();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Concurrency), CancellationToken = ct };
-        await Parallel.ForEachAsync(ordered, parallel, async (item, token) =>
+        using var slots = new SemaphoreSlim(Math.Max(1, options.Concurrency));
+        var running = new List<Task>(ordered.Count);
+        try
         {
-            try
+            foreach (var item in ordered)
             {
-                await RunOneAsync(item.Issue, item.Dispatch, token);
+                await slots.WaitAsync(ct);
+                running.Add(RunInSlotAsync(item.Issue, item.Dispatch, slots, ct));
             }
-            catch (IssueStoreException ex)
-            {
-                Interlocked.Increment(ref _failed);
-                log.Error($"#{item.Issue.Number}: {ex.Message}");
-            }
-        });
+        }
+        finally
+        {
+            await Task.WhenAll(running);
+        }
+
         return (_dispatched, _failed);
+    }
+
+    private async Task RunInSlotAsync(IssueSnapshot issue, DispatchAgent d, SemaphoreSlim slots, CancellationToken ct)
+    {
+        try
+        {
+            await RunOneAsync(issue, d, ct);
+        }
+        catch (IssueStoreException ex)
+        {
+            Interlocked.Increment(ref _failed);
+            log.Error($"#{issue.Number}: {ex.Message}");
+        }
+        finally
+        {
+            slots.Release();
+        }
     }
 
     private async Task RunOneAsync(IssueSnapshot issue, DispatchAgent d, CancellationToken ct)
