@@ -1,3 +1,4 @@
+using BusinessOps.Agents.Management;
 using BusinessOps.Agents.Hosting;
 
-return await AgentHost.RunAsync("ai-manager-agent", args, CancellationToken.None).ConfigureAwait(false);
+return await AgentHost.RunAsync(new ManagerAgent(), args, CancellationToken.None).ConfigureAwait(false);

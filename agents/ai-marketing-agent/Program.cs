@@ -1,3 +1,4 @@
+using BusinessOps.Agents.Marketing;
 using BusinessOps.Agents.Hosting;
 
-return await AgentHost.RunAsync("ai-marketing-agent", args, CancellationToken.None).ConfigureAwait(false);
+return await AgentHost.RunAsync(new MarketingAgent(), args, CancellationToken.None).ConfigureAwait(false);

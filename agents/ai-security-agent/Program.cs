@@ -1,3 +1,4 @@
+using BusinessOps.Agents.Security;
 using BusinessOps.Agents.Hosting;
 
-return await AgentHost.RunAsync("ai-security-agent", args, CancellationToken.None).ConfigureAwait(false);
+return await AgentHost.RunAsync(new SecurityAgent(), args, CancellationToken.None).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using BusinessOps.Agents.Support;
 using BusinessOps.Agents.Hosting;
 
-return await AgentHost.RunAsync("ai-support-agent", args, CancellationToken.None).ConfigureAwait(false);
+return await AgentHost.RunAsync(new SupportAgent(), args, CancellationToken.None).ConfigureAwait(false);

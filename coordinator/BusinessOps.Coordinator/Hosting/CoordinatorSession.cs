@@ -64,7 +64,7 @@ public sealed class CoordinatorSession : IDisposable
             return (null, ExitCodeFor(ex));
         }
 
-        if (!ExecutorSelector.TryCreate(executor, policies, resolved, env, clock, log, out var exec, out var problem))
+        if (!ExecutorSelector.TryCreate(executor, policies, env, clock, log, out var exec, out var problem))
         {
             error.WriteLine(problem);
             (issueStore as IDisposable)?.Dispose();

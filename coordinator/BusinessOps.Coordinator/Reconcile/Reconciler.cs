@@ -54,12 +54,17 @@ public sealed class Reconciler
             return new PassResult(0, 0, 0, 0, Deferred: true, RetryAt: ex.RetryAt);
         }
 
-        return await ReconcileAsync(issues, cancellationToken);
+        return await ReconcileAsync(issues, allOpen: true, cancellationToken);
     }
 
     /// <summary>Reconciles the given snapshots (event mode passes the one issue of the payload).</summary>
-    public async Task<PassResult> ReconcileAsync(IReadOnlyList<IssueSnapshot> issues, CancellationToken cancellationToken)
+    public Task<PassResult> ReconcileAsync(IReadOnlyList<IssueSnapshot> issues, CancellationToken cancellationToken) =>
+        ReconcileAsync(issues, allOpen: false, cancellationToken);
+
+    // allOpen: the snapshots are every open issue, so the agents' contexts are built from them without another read.
+    private async Task<PassResult> ReconcileAsync(IReadOnlyList<IssueSnapshot> issues, bool allOpen, CancellationToken cancellationToken)
     {
+        var openIssues = allOpen ? issues : null;
         var writesBefore = _store.Writes;
         var context = await ContextBuilder.BuildAsync(issues, _policies, _executor, _clock, _options.DispatchImmediately, cancellationToken);
         context = context with { Permissions = _permissions.Known, Teams = await _teams.ResolveAsync(issues, cancellationToken) };
@@ -97,7 +102,7 @@ public sealed class Reconciler
             {
                 // Intents already recorded are dispatched before stopping: none is left waiting for a run that never starts.
                 _log.Warn($"deferred at #{issue.Number}: {ex.Message}");
-                var started = await new DispatchRunner(_store, _executor, _policies, _clock, _options, _log).RunAsync(pending, cancellationToken);
+                var started = await new DispatchRunner(_store, _executor, _policies, _clock, _options, _log, openIssues).RunAsync(pending, cancellationToken);
                 return new PassResult(issues.Count, _store.Writes - writesBefore, started.Dispatched, failed + started.Failed, Deferred: true, RetryAt: ex.RetryAt);
             }
             catch (IssueStoreException ex)
@@ -107,7 +112,7 @@ public sealed class Reconciler
             }
         }
 
-        var runner = new DispatchRunner(_store, _executor, _policies, _clock, _options, _log);
+        var runner = new DispatchRunner(_store, _executor, _policies, _clock, _options, _log, openIssues);
         var dispatched = await runner.RunAsync(pending, cancellationToken);
         return new PassResult(issues.Count, _store.Writes - writesBefore, dispatched.Dispatched, failed + dispatched.Failed);
     }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Issues;
+using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
 
@@ -27,6 +28,30 @@ public static class ResultComment
     /// <summary>The comment to post for <paramref name="result"/>, or null when <paramref name="current"/> already records its key.</summary>
     public static string? ToWrite(IssueSnapshot current, string identity, AgentResult result) =>
         IssueStateReader.HasResult(current, identity, result.Key) ? null : Render(result);
+
+    /// <summary>
+    /// The comment for a finished dispatch, or null when <paramref name="current"/> already records its key: the agent's
+    /// full report when it returned a result (under the dispatch's own key and agent, whatever it printed), else the failure.
+    /// </summary>
+    public static string? ToWrite(IssueSnapshot current, string identity, DispatchAgent dispatch, DispatchOutcome outcome)
+    {
+        if (IssueStateReader.HasResult(current, identity, dispatch.Key))
+        {
+            return null;
+        }
+
+        if (outcome.Result is { } result)
+        {
+            // The exit code decides failure and permanence (the contract), whatever the document claims.
+            var settled = outcome.Status == DispatchStatus.Failed ? result with { Outcome = AgentOutcome.Failed, Permanent = outcome.Permanent } : result;
+            return Render(settled with { Key = dispatch.Key, Agent = dispatch.Agent, Issue = current.Number });
+        }
+
+        // No result document: the run never happened or ended without one (crash, hang, garbage) — not the filer's doing.
+        var error = outcome.Error ?? "unknown error";
+        var record = new ResultRecord(dispatch.Key, dispatch.Agent, AgentOutcome.Failed, 0, 0, Permanent: outcome.Permanent, Error: error, Summary: error, Infrastructure: true);
+        return RenderFailure(dispatch.Agent, dispatch.Attempt, error, record);
+    }
 
     /// <summary>The full report of <paramref name="result"/> with its marker.</summary>
     public static string Render(AgentResult result)

@@ -1,7 +1,7 @@
-namespace BusinessOps.Agents.Hosting;
+namespace BusinessOps.Agents.Sdk.Forms;
 
 /// <summary>Input that retrying cannot fix: becomes a failed, permanent result and exit code 2.</summary>
-internal sealed class BadInputException : Exception
+public sealed class BadInputException : Exception
 {
     public BadInputException()
     {

@@ -1,13 +1,12 @@
 using System.Globalization;
-using BusinessOps.Agents.Hosting;
 
-namespace BusinessOps.Agents.Forms;
+namespace BusinessOps.Agents.Sdk.Forms;
 
 /// <summary>
 /// The fields of an issue-form body, looked up case-insensitively. The typed readers throw
 /// <see cref="BadInputException"/> with a message that names the field and says what is expected.
 /// </summary>
-internal sealed class IssueForm(IReadOnlyDictionary<string, string> fields, IReadOnlySet<string> tooLong)
+public sealed class IssueForm(IReadOnlyDictionary<string, string> fields, IReadOnlySet<string> tooLong)
 {
     public IReadOnlyDictionary<string, string> Fields { get; } = fields;
 

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using BusinessOps.Core.Results;
 
-namespace BusinessOps.Agents.Hosting;
+namespace BusinessOps.Agents.Sdk;
 
 /// <summary>Builds results with the fields every agent fills the same way (key, phase wording, cost).</summary>
-internal static class ResultFactory
+public static class ResultFactory
 {
     public static AgentResult Create(
         AgentContext context,

@@ -1,7 +1,7 @@
-namespace BusinessOps.Agents.Forms;
+namespace BusinessOps.Agents.Sdk.Forms;
 
 /// <summary>Whole-word (or whole-phrase) keyword matching over lower-cased text, for the rule-based classifiers.</summary>
-internal static class Keywords
+public static class Keywords
 {
     /// <summary>The keywords of <paramref name="keywords"/> that occur in <paramref name="text"/> as whole words.</summary>
     public static IReadOnlyList<string> Hits(string text, IEnumerable<string> keywords)

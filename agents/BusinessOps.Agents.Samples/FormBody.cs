@@ -3,7 +3,7 @@ using System.Text;
 namespace BusinessOps.Agents.Samples;
 
 /// <summary>Writes bodies the way GitHub issue forms do: <c>### Field</c>, blank line, value, blank line.</summary>
-internal static class FormBody
+public static class FormBody
 {
     public static string Of(params (string Field, string Value)[] fields)
     {

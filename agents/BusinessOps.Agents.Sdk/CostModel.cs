@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace BusinessOps.Agents.Hosting;
+namespace BusinessOps.Agents.Sdk;
 
 /// <summary>
 /// Deterministic compute-cost estimate, so budgets and daily limits can be tested:
 /// $0.002 per run + $0.0005 per started KiB of issue body + agent-specific units (an HTTP check, an issue read).
 /// </summary>
-internal static class CostModel
+public static class CostModel
 {
     public const decimal BaseUsd = 0.002m;
     public const decimal PerKibUsd = 0.0005m;
@@ -14,7 +14,7 @@ internal static class CostModel
     /// <summary>Cost of one HTTP health check.</summary>
     public const decimal PerHttpCheckUsd = 0.0001m;
 
-    /// <summary>Cost of reading one issue from the store.</summary>
+    /// <summary>Cost of looking at one issue digest handed in the context.</summary>
     public const decimal PerIssueReadUsd = 0.00001m;
 
     public static decimal Estimate(string body, decimal extraUsd = 0m)

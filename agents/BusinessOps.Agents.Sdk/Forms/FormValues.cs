@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace BusinessOps.Agents.Forms;
+namespace BusinessOps.Agents.Sdk.Forms;
 
 /// <summary>Small parsers for values people type into forms (money with $ and commas, list lines).</summary>
-internal static class FormValues
+public static class FormValues
 {
     /// <summary>Parses <c>1,250.00</c>, <c>$1250</c>, <c>12.5%</c> in the invariant culture.</summary>
     public static bool TryDecimal(string raw, out decimal value)

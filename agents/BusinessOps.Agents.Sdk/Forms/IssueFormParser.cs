@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace BusinessOps.Agents.Forms;
+namespace BusinessOps.Agents.Sdk.Forms;
 
 /// <summary>
 /// Parses GitHub issue-form bodies: a <c>### Field</c> heading, then the value up to the next heading.
 /// Headings inside fenced code blocks are part of the value; <c>_No response_</c> is an empty value.
 /// </summary>
-internal static class IssueFormParser
+public static class IssueFormParser
 {
     /// <summary>Values longer than this are cut and flagged, so one huge field cannot exhaust memory downstream.</summary>
     public const int MaxValueChars = 262_144;
