@@ -74,11 +74,12 @@ internal static class EgressGuard
 
     private static async ValueTask<Stream> ConnectAsync(DnsEndPoint endpoint, NetworkPolicy policy, CancellationToken ct)
     {
-        var addresses = IPAddress.TryParse(endpoint.Host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(endpoint.Host, ct);
+        var host = endpoint.Host.Trim('[', ']'); // an IPv6 literal arrives bracketed, as in the URL
+        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
         var allowed = addresses.Where(a => IsAllowed(Classify(a), policy)).ToList();
         if (allowed.Count == 0)
         {
-            throw new EgressRefusedException(Explain(endpoint.Host, addresses));
+            throw new EgressRefusedException(Explain(host, addresses));
         }
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

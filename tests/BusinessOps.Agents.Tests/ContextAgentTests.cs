@@ -1,7 +1,9 @@
 using BusinessOps.Agents.Hosting;
 using BusinessOps.Agents.Samples;
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
+using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
@@ -10,12 +12,16 @@ using Xunit;
 
 namespace BusinessOps.Agents.Tests;
 
-public sealed class StoreAgentTests
+/// <summary>
+/// The agents whose work is about other issues (oversight, KPIs, duplicates) see exactly the digests the coordinator hands
+/// them — built here with the coordinator's own function over a seeded store — and nothing else.
+/// </summary>
+public sealed class ContextAgentTests
 {
     private readonly FakeClock _clock = new(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
     private readonly InMemoryIssueStore _store;
 
-    public StoreAgentTests() => _store = new InMemoryIssueStore(_clock);
+    public ContextAgentTests() => _store = new InMemoryIssueStore(_clock);
 
     private async Task<IssueSnapshot> FileAsync(string title, params string[] labels)
     {
@@ -42,10 +48,23 @@ public sealed class StoreAgentTests
         await FileAsync("unprocessed", "question");
     }
 
-    private async Task<AgentRun> RunOnStoreAsync(string agent, string body)
+    /// <summary>Runs the agent on a new issue with the context the coordinator would build (client scope from <paramref name="tenant"/>).</summary>
+    private async Task<AgentRun> RunWithContextAsync(string agent, string body, string? tenant = null, string title = "report")
     {
-        var self = await FileAsync("report", agent == AgentNames.Analytics ? "analytics/reporting" : "management/oversight");
-        return await AgentHost.ProcessAsync(agent, self with { Body = body }, $"local/ops#{self.Number}/a1/plan", "plan", _store, CancellationToken.None);
+        var labels = new List<string> { agent == AgentNames.Analytics ? "analytics/reporting" : agent == AgentNames.Manager ? "dev/management" : "management/oversight" };
+        if (tenant is not null)
+        {
+            labels.Add("client/" + tenant);
+        }
+
+        var self = await FileAsync(title, [.. labels]);
+        var all = await _store.ListIssuesAsync(new IssueQuery(IssueStateFilter.All), CancellationToken.None);
+        var context = new DispatchContext
+        {
+            Client = tenant is null ? null : new ClientProfile(tenant),
+            Issues = IssueDigests.Scoped(all, tenant, self.Number, includesClosed: agent == AgentNames.Analytics, _store.Identity, RoutingPolicy.Default),
+        };
+        return await AgentHost.ProcessAsync(Agents.Of(agent), self with { Body = body }, $"local/ops#{self.Number}/a1/plan", "plan", context, CancellationToken.None);
     }
 
     [Fact]
@@ -53,7 +72,7 @@ public sealed class StoreAgentTests
     {
         await SeedAsync();
 
-        var run = await RunOnStoreAsync(AgentNames.ProjectManager, FormBody.Of(("Scope", "all")));
+        var run = await RunWithContextAsync(AgentNames.ProjectManager, FormBody.Of(("Scope", "all")));
 
         Assert.Equal(10, run.Num("examined"));
         Assert.Equal(1, run.Num("escalatedCount"));
@@ -62,7 +81,7 @@ public sealed class StoreAgentTests
         // on hold, failed, and the approval waiting 2 days; the fresh decision wait is not blocked yet.
         Assert.Equal(["on hold", "awaiting old", "failed"], run.Out("blocked").AsArray().Select(b => b!["title"]!.GetValue<string>()));
         Assert.Equal(48, run.Out("blocked")[1]!["ageHours"]!.GetValue<double>());
-        Assert.True(run.WroteBack);
+        Assert.True(run.Out("usedContext").GetValue<bool>());
     }
 
     [Fact]
@@ -70,28 +89,41 @@ public sealed class StoreAgentTests
     {
         await SeedAsync();
 
-        var run = await RunOnStoreAsync(AgentNames.ProjectManager, FormBody.Of(("Scope", "client/acme")));
+        var run = await RunWithContextAsync(AgentNames.ProjectManager, FormBody.Of(("Scope", "client/acme")));
 
         Assert.Equal(4, run.Num("examined"));
         Assert.Equal((1, 0, 2), (run.Num("escalatedCount"), run.Num("breachedCount"), run.Num("blockedCount")));
     }
 
     [Fact]
-    public async Task ProjectManager_NoStore_SaysSoWithLowConfidence()
+    public async Task ProjectManager_ClientIssue_SeesOnlyItsOwnClientEvenWhenAskingForAll()
+    {
+        await SeedAsync();
+
+        var run = await RunWithContextAsync(AgentNames.ProjectManager, FormBody.Of(("Scope", "all")), tenant: "globex");
+
+        // globex has one other issue (breached); acme's escalated and blocked issues are invisible to it.
+        Assert.Equal(1, run.Num("examined"));
+        Assert.Equal((0, 1, 0), (run.Num("escalatedCount"), run.Num("breachedCount"), run.Num("blockedCount")));
+        Assert.Contains("client/globex only", run.Result.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProjectManager_NoContext_SaysSoWithLowConfidence()
     {
         var run = await Agents.RunAsync(AgentNames.ProjectManager, FormBody.Of(("Scope", "all")));
 
-        Assert.False(run.Out("usedStore").GetValue<bool>());
-        Assert.Contains("no store configured", run.Result.Summary, StringComparison.Ordinal);
+        Assert.False(run.Out("usedContext").GetValue<bool>());
+        Assert.Contains("none were handed in", run.Result.Summary, StringComparison.Ordinal);
         Assert.Equal(0.4, run.Result.Confidence);
     }
 
     [Fact]
-    public async Task Analytics_Store_KpisByAgentAndPriority()
+    public async Task Analytics_Context_KpisByAgentAndPriority()
     {
         await SeedAsync();
 
-        var run = await RunOnStoreAsync(AgentNames.Analytics, FormBody.Of(("Period", "30")));
+        var run = await RunWithContextAsync(AgentNames.Analytics, FormBody.Of(("Period", "30")));
 
         // 9 processed (status label): 3 done, one of them approved by a human, one breached; failed + escalated = 2 errors.
         Assert.Equal(9, run.Num("processed"));
@@ -112,7 +144,7 @@ public sealed class StoreAgentTests
     {
         await SeedAsync();
 
-        var run = await RunOnStoreAsync(AgentNames.Analytics, FormBody.Of(("Period", "1")));
+        var run = await RunWithContextAsync(AgentNames.Analytics, FormBody.Of(("Period", "1")));
 
         Assert.Equal(1, run.Num("processed"));
     }
@@ -124,5 +156,30 @@ public sealed class StoreAgentTests
 
         Assert.Equal(AgentExitCodes.BadInput, run.ExitCode);
         Assert.Equal("Field `Period` is invalid: expected a number of days from 1 to 365, got `0`.", run.Result.Summary);
+    }
+
+    [Fact]
+    public async Task Manager_SimilarOpenIssue_FlaggedAsPossibleDuplicate()
+    {
+        await SeedAsync();
+        var earlier = await FileAsync("Checkout endpoint returns 503 errors", "operations/monitoring", "status/in-progress");
+
+        var run = await RunWithContextAsync(AgentNames.Manager, FormBody.Of(("Request", "It is down again.")), title: "Checkout endpoint returns 503");
+
+        var duplicate = Assert.Single(run.Out("possibleDuplicates").AsArray());
+        Assert.Equal(earlier.Number, duplicate!["number"]!.GetValue<int>());
+        Assert.Contains($"Possible duplicate of #{earlier.Number}", run.Result.Summary, StringComparison.Ordinal);
+        Assert.StartsWith($"Check whether #{earlier.Number} already covers this", run.Result.Actions[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Manager_NoSimilarTitle_NoDuplicates()
+    {
+        await SeedAsync();
+
+        var run = await RunWithContextAsync(AgentNames.Manager, FormBody.Of(("Request", "Please pay the vendor invoice")), title: "Vendor invoice payment");
+
+        Assert.Empty(run.Out("possibleDuplicates").AsArray());
+        Assert.Equal(10, run.Num("comparedWith"));
     }
 }
