@@ -21,6 +21,9 @@ public static class MarkdownSafe
     // Characters that need rewriting or removing; text without them is returned as is (no allocation).
     private static readonly SearchValues<char> Special = SearchValues.Create(BuildSpecial());
 
+    // What Block rewrites or removes: the same, less the structure it keeps.
+    private static readonly SearchValues<char> BlockSpecial = SearchValues.Create(BuildSpecial().Where(c => c is not ('\n' or '\t' or '`' or '\\' or '|')).ToArray());
+
     /// <summary>The neutralized, single-line form of <paramref name="text"/>; cut to <paramref name="maxLength"/> input characters with an ellipsis.</summary>
     public static string Inline(string? text, int maxLength = DefaultMaxLength)
     {
@@ -86,7 +89,7 @@ public static class MarkdownSafe
         }
 
         var span = text.AsSpan();
-        if (span.IndexOfAny(Special) < 0)
+        if (span.IndexOfAny(BlockSpecial) < 0)
         {
             return text;
         }
