@@ -67,6 +67,7 @@ public sealed class LocalExecutor(AgentLocator locator, LocalExecutorOptions opt
             if (await Task.WhenAny(exited, stdoutTask) == stdoutTask && (await stdoutTask).Overflow)
             {
                 process.KillAll();
+                await DrainAsync(stderrTask, reading);
                 return DispatchOutcome.Failure(Name, $"{request.Agent} printed more than {options.MaxStdoutBytes / 1024} KB on stdout; a result is one JSON document", permanent: false);
             }
 
@@ -77,6 +78,7 @@ public sealed class LocalExecutor(AgentLocator locator, LocalExecutorOptions opt
             catch (OperationCanceledException)
             {
                 await process.StopAsync(options.Grace, clock);
+                await DrainAsync(stderrTask, reading); // its pipes close when the last process of the group is gone
                 cancellationToken.ThrowIfCancellationRequested();
                 return DispatchOutcome.Failure(Name, $"{request.Agent} did not finish within {Durations(options.Timeout)} and was stopped (SIGTERM, then its process group killed after {Durations(options.Grace)})", permanent: false);
             }
