@@ -1,8 +1,8 @@
 using BusinessOps.Agents.Analytics;
 using BusinessOps.Agents.Architecture;
 using BusinessOps.Agents.CustomerSuccess;
-using BusinessOps.Agents.DevOps;
 using BusinessOps.Agents.Development;
+using BusinessOps.Agents.DevOps;
 using BusinessOps.Agents.Finance;
 using BusinessOps.Agents.Hosting;
 using BusinessOps.Agents.Management;

@@ -1,4 +1,4 @@
-using BusinessOps.Agents.Management;
 using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Management;
 
 return await AgentHost.RunAsync(new ManagerAgent(), args, CancellationToken.None).ConfigureAwait(false);

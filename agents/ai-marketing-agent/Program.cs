@@ -1,4 +1,4 @@
-using BusinessOps.Agents.Marketing;
 using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Marketing;
 
 return await AgentHost.RunAsync(new MarketingAgent(), args, CancellationToken.None).ConfigureAwait(false);

@@ -1,4 +1,4 @@
-using BusinessOps.Agents.Operations;
 using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Operations;
 
 return await AgentHost.RunAsync(new OperationsAgent(), args, CancellationToken.None).ConfigureAwait(false);

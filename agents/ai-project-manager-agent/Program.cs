@@ -1,4 +1,4 @@
-using BusinessOps.Agents.ProjectManagement;
 using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.ProjectManagement;
 
 return await AgentHost.RunAsync(new ProjectManagerAgent(), args, CancellationToken.None).ConfigureAwait(false);

@@ -1,4 +1,4 @@
-using BusinessOps.Agents.Quality;
 using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Quality;
 
 return await AgentHost.RunAsync(new QaAgent(), args, CancellationToken.None).ConfigureAwait(false);

@@ -1,4 +1,4 @@
-using BusinessOps.Agents.Security;
 using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Security;
 
 return await AgentHost.RunAsync(new SecurityAgent(), args, CancellationToken.None).ConfigureAwait(false);

@@ -1,4 +1,4 @@
-using BusinessOps.Agents.Support;
 using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Support;
 
 return await AgentHost.RunAsync(new SupportAgent(), args, CancellationToken.None).ConfigureAwait(false);

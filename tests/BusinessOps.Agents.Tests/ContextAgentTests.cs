@@ -1,6 +1,7 @@
 using BusinessOps.Agents.Hosting;
 using BusinessOps.Agents.Samples;
 using BusinessOps.Core.Agents;
+using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;

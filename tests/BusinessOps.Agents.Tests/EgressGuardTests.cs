@@ -1,6 +1,6 @@
 using System.Net;
 using BusinessOps.Agents.Operations;
-using BusinessOps.Core.Policies;
+using BusinessOps.Core.Agents;
 using Xunit;
 
 namespace BusinessOps.Agents.Tests;

@@ -1,7 +1,6 @@
 using BusinessOps.Agents.Samples;
 using BusinessOps.Core.Agents;
 using BusinessOps.Core.Labels;
-using BusinessOps.Core.Policies;
 using BusinessOps.Core.Results;
 using Xunit;
 

@@ -3,7 +3,6 @@ using BusinessOps.Agents.Samples;
 using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Core.Agents;
 using BusinessOps.Core.Labels;
-using BusinessOps.Core.Policies;
 using BusinessOps.Core.Results;
 using Xunit;
 

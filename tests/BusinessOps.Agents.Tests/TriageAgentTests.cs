@@ -2,7 +2,6 @@ using BusinessOps.Agents.Marketing;
 using BusinessOps.Agents.Samples;
 using BusinessOps.Core.Agents;
 using BusinessOps.Core.Labels;
-using BusinessOps.Core.Policies;
 using Xunit;
 
 namespace BusinessOps.Agents.Tests;

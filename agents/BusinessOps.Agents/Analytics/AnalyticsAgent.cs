@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using BusinessOps.Agents.Sdk;
-using BusinessOps.Core.Labels;
 using BusinessOps.Core.Agents;
+using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.Analytics;

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Agents.Sdk;
+using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 

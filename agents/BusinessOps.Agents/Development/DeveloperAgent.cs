@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Agents.Sdk;
+using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;

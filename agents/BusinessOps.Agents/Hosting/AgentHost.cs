@@ -7,7 +7,6 @@ using BusinessOps.Core;
 using BusinessOps.Core.Agents;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
-using BusinessOps.Core.Policies;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.Hosting;
@@ -69,7 +68,7 @@ public static partial class AgentHost
     /// is the result JSON (Lambda's destinations carry it to the coordinator); the function holds no GitHub credential.
     /// </summary>
     public static Task<int> RunLambdaAsync(IReadOnlyList<IAgent> agents, string runtimeApi, HttpClient? http, CancellationToken cancellationToken) =>
-        Lambda.LambdaRuntime.RunAsync(runtimeApi, (invocation, ct) => Lambda.LambdaHandler.HandleAsync(agents, invocation, ct), http, cancellationToken);
+        Lambda.LambdaRuntime.RunAsync(runtimeApi, (invocation, ct) => LambdaHandler.HandleAsync(agents, invocation, ct), http, cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="agent"/> on <paramref name="issue"/> with the coordinator's <paramref name="context"/> (null:

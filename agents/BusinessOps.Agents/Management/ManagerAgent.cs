@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Agents.Sdk;
+using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 

@@ -1,4 +1,5 @@
 using BusinessOps.Agents.Sdk.Forms;
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Policies;
 
 namespace BusinessOps.Agents.Management;

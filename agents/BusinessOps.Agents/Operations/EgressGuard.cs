@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using BusinessOps.Core.Policies;
+using BusinessOps.Core.Agents;
 
 namespace BusinessOps.Agents.Operations;
 

@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using BusinessOps.Core.Policies;
+using BusinessOps.Core.Agents;
 
 namespace BusinessOps.Agents.Operations;
 

@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Agents.Sdk;
+using BusinessOps.Agents.Sdk.Forms;
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
-using BusinessOps.Core.Agents;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.ProjectManagement;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BusinessOps.Agents.Sdk;
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Labels;
-using BusinessOps.Core.Policies;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.Quality;

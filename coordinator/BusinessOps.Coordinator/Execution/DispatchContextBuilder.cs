@@ -1,4 +1,5 @@
 using BusinessOps.Core.Agents;
+using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;

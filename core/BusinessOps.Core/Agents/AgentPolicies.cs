@@ -1,4 +1,3 @@
-using BusinessOps.Core.Policies;
 
 namespace BusinessOps.Core.Agents;
 

@@ -1,3 +1,4 @@
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Labels;
 
 namespace BusinessOps.Core.Policies;

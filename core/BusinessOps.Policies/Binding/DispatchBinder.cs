@@ -1,3 +1,4 @@
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Policies;
 using BusinessOps.Policies.Validation;
 using BusinessOps.Policies.Yaml;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BusinessOps.Core.Agents;
+using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;

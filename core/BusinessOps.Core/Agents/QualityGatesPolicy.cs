@@ -1,4 +1,4 @@
-namespace BusinessOps.Core.Policies;
+namespace BusinessOps.Core.Agents;
 
 /// <summary><c>policies/quality-gates.yml</c>: thresholds the QA agent applies.</summary>
 public sealed record QualityGatesPolicy(double MinLineCoverage, double MinPassRate)

@@ -1,4 +1,4 @@
-namespace BusinessOps.Core.Policies;
+namespace BusinessOps.Core.Agents;
 
 /// <summary>
 /// <c>dispatch.yml</c> <c>network: allow:</c> — which non-public address ranges agents may connect to (checked after DNS

@@ -1,11 +1,11 @@
 using System.Text.Json;
-using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Lambda;
 using BusinessOps.Agents.Sdk;
 using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Core.Agents;
 using BusinessOps.Core.Results;
 
-namespace BusinessOps.Agents.Lambda;
+namespace BusinessOps.Agents.Hosting;
 
 /// <summary>
 /// One Lambda invocation of the agent contract. The event is what <c>LambdaExecutor</c> sends: key, issue, phase, agent,

@@ -1,4 +1,4 @@
-namespace BusinessOps.Core.Policies;
+namespace BusinessOps.Core.Agents;
 
 /// <summary>
 /// <c>routing.yml</c> <c>triage:</c> — keywords that suggest a routing label for a free-text request (the manager

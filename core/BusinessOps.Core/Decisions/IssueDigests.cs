@@ -1,9 +1,9 @@
-using BusinessOps.Core.Decisions;
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 
-namespace BusinessOps.Core.Agents;
+namespace BusinessOps.Core.Decisions;
 
 /// <summary>Builds <see cref="IssueDigest"/>s and scoped <see cref="IssueDigestSet"/>s from snapshots. Pure.</summary>
 public static class IssueDigests
