@@ -12,7 +12,7 @@ namespace BusinessOps.Policies;
 /// is collected with its file, line and column; a missing file falls back to the record's embedded
 /// default with a note. Policies are returned only when there is no error at all.
 /// </summary>
-public static class PolicyLoader
+public static partial class PolicyLoader
 {
     /// <summary>Largest policy file accepted, in bytes (UTF-8).</summary>
     public const int MaxFileBytes = YamlDocumentReader.MaxBytes;

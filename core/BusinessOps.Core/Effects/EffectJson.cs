@@ -1,0 +1,20 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace BusinessOps.Core.Effects;
+
+/// <summary>
+/// Source-generated JSON for the effect types (trim- and AOT-safe), with the contract's camelCase names. Enum
+/// spellings travel on the enums themselves, so <see cref="CoreJson"/> writes them the same way once the lead adds
+/// effects to the agent result and the status marker.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(Effect))]
+[JsonSerializable(typeof(IReadOnlyList<Effect>))]
+[JsonSerializable(typeof(EffectRecord))]
+[JsonSerializable(typeof(IReadOnlyList<EffectRecord>))]
+[JsonSerializable(typeof(EffectOutcome))]
+[JsonSerializable(typeof(JsonObject))]
+public sealed partial class EffectJson : JsonSerializerContext;

@@ -1,0 +1,7 @@
+namespace BusinessOps.Core.Effects;
+
+/// <summary>The GitHub connector acts through the store's own client and credentials; policy only switches it.</summary>
+public sealed record GitHubConnectorPolicy(bool Enabled)
+{
+    public static GitHubConnectorPolicy Default { get; } = new(true);
+}
