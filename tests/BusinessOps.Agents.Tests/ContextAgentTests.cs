@@ -59,11 +59,11 @@ public sealed class ContextAgentTests
         }
 
         var self = await FileAsync(title, [.. labels]);
-        var all = await _store.ListIssuesAsync(new IssueQuery(IssueStateFilter.All), CancellationToken.None);
+        var all = await _store.ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
         var context = new DispatchContext
         {
             Client = tenant is null ? null : new ClientProfile(tenant),
-            Issues = IssueDigests.Scoped(all, tenant, self.Number, includesClosed: agent == AgentNames.Analytics, _store.Identity, RoutingPolicy.Default),
+            Issues = IssueDigests.Scoped(all, tenant, self.Number, _store.Identity, RoutingPolicy.Default),
         };
         return await AgentHost.ProcessAsync(Agents.Of(agent), self with { Body = body }, $"local/ops#{self.Number}/a1/plan", "plan", context, CancellationToken.None);
     }

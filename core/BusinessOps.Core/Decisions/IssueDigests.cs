@@ -43,7 +43,7 @@ public static class IssueDigests
     /// The digests of <paramref name="issues"/> that <paramref name="tenant"/> may see (all of them when null), without
     /// <paramref name="exclude"/>, most recently updated first, bounded to <see cref="IssueDigestSet.MaxItems"/>.
     /// </summary>
-    public static IssueDigestSet Scoped(IEnumerable<IssueSnapshot> issues, string? tenant, int exclude, bool includesClosed, string identity, RoutingPolicy routing)
+    public static IssueDigestSet Scoped(IEnumerable<IssueSnapshot> issues, string? tenant, int exclude, string identity, RoutingPolicy routing)
     {
         var scope = tenant is null ? IssueDigestSet.AllScope : LabelNames.ClientPrefix + tenant.ToLowerInvariant();
         var inScope = issues
@@ -51,7 +51,7 @@ public static class IssueDigests
             .OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.Number)
             .ToList();
         var kept = inScope.Take(IssueDigestSet.MaxItems).Select(i => From(i, identity, routing)).ToList();
-        return new IssueDigestSet(scope, kept, inScope.Count - kept.Count, includesClosed);
+        return new IssueDigestSet(scope, kept, inScope.Count - kept.Count);
     }
 
     private static string AgentOf(IssueSnapshot issue, string identity, RoutingPolicy routing)

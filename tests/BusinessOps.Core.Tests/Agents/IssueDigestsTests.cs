@@ -51,7 +51,7 @@ public sealed class IssueDigestsTests
     {
         IssueSnapshot[] issues = [Issue(1, ["client/acme"]), Issue(2, ["client/globex"]), Issue(3, ["client/acme"]), Issue(4, []), Issue(5, ["client/acme"])];
 
-        var set = IssueDigests.Scoped(issues, "acme", exclude: 5, includesClosed: false, Bot, RoutingPolicy.Default);
+        var set = IssueDigests.Scoped(issues, "acme", exclude: 5, Bot, RoutingPolicy.Default);
 
         Assert.Equal("client/acme", set.Scope);
         Assert.Equal([3, 1], set.Items.Select(i => i.Number));
@@ -61,9 +61,9 @@ public sealed class IssueDigestsTests
     [Fact]
     public void Scoped_NoTenant_AllIssues()
     {
-        var set = IssueDigests.Scoped([Issue(1, ["client/acme"]), Issue(2, [])], null, exclude: 0, includesClosed: true, Bot, RoutingPolicy.Default);
+        var set = IssueDigests.Scoped([Issue(1, ["client/acme"]), Issue(2, [])], null, exclude: 0, Bot, RoutingPolicy.Default);
 
-        Assert.Equal((IssueDigestSet.AllScope, 2, true), (set.Scope, set.Items.Count, set.IncludesClosed));
+        Assert.Equal((IssueDigestSet.AllScope, 2), (set.Scope, set.Items.Count));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class IssueDigestsTests
     {
         var issues = Enumerable.Range(1, IssueDigestSet.MaxItems + 7).Select(n => Issue(n, [])).ToList();
 
-        var set = IssueDigests.Scoped(issues, null, exclude: 0, includesClosed: false, Bot, RoutingPolicy.Default);
+        var set = IssueDigests.Scoped(issues, null, exclude: 0, Bot, RoutingPolicy.Default);
 
         Assert.Equal(IssueDigestSet.MaxItems, set.Items.Count);
         Assert.Equal(7, set.Omitted);
@@ -85,7 +85,7 @@ public sealed class IssueDigestsTests
         {
             Client = new ClientProfile("acme") { Name = "Acme Corp" },
             Policies = new AgentPolicies { QualityGates = new QualityGatesPolicy(0.9, 0.99), Network = NetworkPolicy.PublicOnly with { AllowLoopback = true }, Triage = RoutingPolicy.DefaultTriage },
-            Issues = IssueDigests.Scoped([Issue(1, ["status/done", "priority/P0", "client/acme"])], "acme", 0, false, Bot, RoutingPolicy.Default),
+            Issues = IssueDigests.Scoped([Issue(1, ["status/done", "priority/P0", "client/acme"])], "acme", 0, Bot, RoutingPolicy.Default),
         };
 
         var json = JsonSerializer.Serialize(context, AgentContextJson.Wire.DispatchContext);
