@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BusinessOps.Core;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.Sdk;
@@ -53,8 +54,8 @@ public static class ResultFactory
     /// <summary>The exit code of the agent contract for a result.</summary>
     public static int ExitCodeFor(AgentResult result) => result.Outcome switch
     {
-        AgentOutcome.Failed when result.Permanent => AgentExitCodes.BadInput,
-        AgentOutcome.Failed => AgentExitCodes.Transient,
-        _ => AgentExitCodes.Ok,
+        AgentOutcome.Failed when result.Permanent => ExitCodes.BadInput,
+        AgentOutcome.Failed => ExitCodes.Failure,
+        _ => ExitCodes.Ok,
     };
 }

@@ -83,8 +83,18 @@ public sealed partial class SqliteIssueStore
             ("$id", commentId),
             ("$issue", number));
         using var reader = command.ExecuteReader();
-        return reader.Read()
-            ? IssueRows.ReadComment(reader, 0)
-            : throw new IssueStoreException(StoreErrorKind.NotFound, $"Comment {commentId} on issue #{number} does not exist (deleted?).");
+        if (!reader.Read())
+        {
+            throw new IssueStoreException(StoreErrorKind.NotFound, $"Comment {commentId} on issue #{number} does not exist (deleted?).");
+        }
+
+        try
+        {
+            return IssueRows.ReadComment(reader, 0);
+        }
+        catch (Exception ex) when (IssueRows.IsUnreadable(ex))
+        {
+            throw new IssueStoreException(StoreErrorKind.Invalid, $"Comment {commentId} on issue #{number} cannot be read ({ex.Message}); fix or delete that row.", ex);
+        }
     }
 }

@@ -39,12 +39,12 @@ public sealed partial class SqliteIssueStore
 
         var clause = where.ToString();
         var values = parameters.ToArray();
-        return ReadAsync<IReadOnlyList<IssueSnapshot>>(tx => IssueRows.Load(tx, clause, values), cancellationToken);
+        return ReadAsync<IReadOnlyList<IssueSnapshot>>(tx => IssueRows.Load(tx, _skipped, Location, clause, values), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<IssueSnapshot?> GetIssueAsync(int number, CancellationToken cancellationToken) =>
-        ReadAsync(tx => IssueRows.Load(tx, "i.number = $number", ("$number", number)).FirstOrDefault(), cancellationToken);
+        ReadAsync(tx => IssueRows.Load(tx, _skipped, Location, "i.number = $number", ("$number", number)).FirstOrDefault(), cancellationToken);
 
     /// <inheritdoc />
     public Task<IssueSnapshot> CreateIssueAsync(NewIssue issue, CancellationToken cancellationToken)
@@ -72,7 +72,7 @@ public sealed partial class SqliteIssueStore
                     AttachLabel(tx, number, label);
                 }
 
-                return IssueRows.Load(tx, "i.number = $number", ("$number", number))[0];
+                return IssueRows.Load(tx, _skipped, Location, "i.number = $number", ("$number", number))[0];
             },
             cancellationToken);
     }

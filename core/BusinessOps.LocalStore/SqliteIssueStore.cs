@@ -1,4 +1,5 @@
 using System.Globalization;
+using BusinessOps.Core;
 using BusinessOps.Core.Ports;
 using Microsoft.Data.Sqlite;
 
@@ -12,21 +13,22 @@ namespace BusinessOps.LocalStore;
 /// </summary>
 public sealed partial class SqliteIssueStore : IIssueStore, IDisposable
 {
-    /// <summary>The coordinator's bot login, the default <see cref="Identity"/>.</summary>
-    public const string DefaultIdentity = "businessops[bot]";
-
     // One connection per instance: SqliteConnection is not thread-safe, so _gate serialises this instance's calls.
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     // Timestamps come from here, never from the wall clock directly.
     private readonly TimeProvider _clock;
+
+    // Rows a read skipped, each reported once.
+    private readonly UnreadableRows _skipped;
     private bool _disposed;
 
-    private SqliteIssueStore(SqliteConnection connection, string location, string actor, string identity, TimeProvider clock)
+    private SqliteIssueStore(SqliteConnection connection, string location, string actor, string identity, TimeProvider clock, Action<string>? unreadableRow)
     {
         _connection = connection;
         _clock = clock;
+        _skipped = new UnreadableRows(unreadableRow);
         Location = location;
         Actor = actor;
         Identity = identity;
@@ -43,12 +45,12 @@ public sealed partial class SqliteIssueStore : IIssueStore, IDisposable
 
     /// <summary>Opens (creating the directory, file and schema if missing) the store at <paramref name="path"/> with default options.</summary>
     /// <exception cref="IssueStoreException">The path is unusable, locked, read-only, not a SQLite file or from a newer schema.</exception>
-    public static SqliteIssueStore Open(string path, string actor, TimeProvider? clock = null, string identity = DefaultIdentity) =>
+    public static SqliteIssueStore Open(string path, string actor, TimeProvider? clock = null, string identity = BotIdentity.Login) =>
         Open(path, actor, SqliteIssueStoreOptions.Default, clock, identity);
 
     /// <summary>Opens the store at <paramref name="path"/> with explicit <paramref name="options"/> (busy timeout, read-only).</summary>
     /// <exception cref="IssueStoreException">The path is unusable, locked, read-only, not a SQLite file or from a newer schema.</exception>
-    public static SqliteIssueStore Open(string path, string actor, SqliteIssueStoreOptions options, TimeProvider? clock = null, string identity = DefaultIdentity)
+    public static SqliteIssueStore Open(string path, string actor, SqliteIssueStoreOptions options, TimeProvider? clock = null, string identity = BotIdentity.Login)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(path))
@@ -69,7 +71,7 @@ public sealed partial class SqliteIssueStore : IIssueStore, IDisposable
         {
             connection.Open();
             Prepare(connection, fullPath, options);
-            return new SqliteIssueStore(connection, fullPath, login, bot, clock ?? TimeProvider.System);
+            return new SqliteIssueStore(connection, fullPath, login, bot, clock ?? TimeProvider.System, options.UnreadableRow);
         }
         catch (SqliteException ex)
         {

@@ -17,4 +17,10 @@ public sealed record SqliteIssueStoreOptions
 
     /// <summary>Open without write access (writes fail with a read-only error); the file must already exist.</summary>
     public bool ReadOnly { get; init; }
+
+    /// <summary>
+    /// Told once per row (with its table and id) when a read skips a row it cannot read, such as a malformed timestamp.
+    /// Null: skipped silently.
+    /// </summary>
+    public Action<string>? UnreadableRow { get; init; }
 }

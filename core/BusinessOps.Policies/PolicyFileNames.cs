@@ -1,6 +1,10 @@
 namespace BusinessOps.Policies;
 
-/// <summary>The policy files <see cref="PolicyLoader"/> reads, in load (and error-report) order.</summary>
+/// <summary>
+/// The one list of what may stand in a policy folder: the files <see cref="PolicyLoader"/> reads (<see cref="All"/>),
+/// and the names other parts of BusinessOps read or will read (<see cref="Known"/>). Anything else gets a warning naming
+/// the closest known name, so a misspelt <c>routin.yml</c> is not silently ignored. Add a new policy file here.
+/// </summary>
 public static class PolicyFileNames
 {
     public const string Routing = "routing.yml";
@@ -15,4 +19,13 @@ public static class PolicyFileNames
 
     /// <summary>All six, in load order.</summary>
     public static IReadOnlyList<string> All { get; } = [Routing, Sla, Dispatch, Autonomy, Approvals, QualityGates];
+
+    /// <summary>Every file name a policy folder may hold: the six above, and those read by schedules, tenants, connectors, alerts and pricing.</summary>
+    public static IReadOnlyList<string> Known { get; } =
+    [
+        .. All, "schedules.yml", "tenants.yml", Connectors, "alerts.yml", "pricing.yml",
+    ];
+
+    /// <summary>Sub-folders a policy folder may hold: workflow definitions, comment templates, knowledge for the agents.</summary>
+    public static IReadOnlyList<string> KnownFolders { get; } = ["workflows", "templates", "knowledge"];
 }

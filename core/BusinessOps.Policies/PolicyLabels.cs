@@ -1,6 +1,7 @@
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
+using BusinessOps.Core.Time;
 
 namespace BusinessOps.Policies;
 
@@ -31,7 +32,7 @@ public static class PolicyLabels
         {
             var target = policies.Sla.For(priority);
             var managers = target.RequiresManager ? "; managers are told on breach" : string.Empty;
-            labels.Add(Label(LabelNames.For(priority), LabelColors.For(priority), $"Resolve within {PolicyDuration.Format(target.Target)}{managers}"));
+            labels.Add(Label(LabelNames.For(priority), LabelColors.For(priority), $"Resolve within {Durations.Format(target.Target)}{managers}"));
         }
 
         foreach (var (status, color, description) in LabelColors.Statuses)

@@ -12,4 +12,7 @@ public sealed record PolicyLoadResult(PolicySet? Policies, IReadOnlyList<PolicyE
     /// <summary>True when there are no errors; the coordinator acts only on valid policies.</summary>
     [MemberNotNullWhen(true, nameof(Policies))]
     public bool IsValid => Policies is not null && Errors.Count == 0;
+
+    /// <summary>Problems that do not stop the coordinator, such as a file in the policy folder it does not know (a misspelt name).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

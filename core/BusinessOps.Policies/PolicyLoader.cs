@@ -23,7 +23,7 @@ public static partial class PolicyLoader
     /// folder exists; an explicit path must exist.
     /// </summary>
     public static PolicyLoadResult LoadFromOption(string? option) =>
-        Load(PolicyPaths.Resolve(option), allowMissingDirectory: PolicyPaths.IsDefault(option));
+        Load(PolicyPaths.Resolve(option), allowMissingDirectory: !PolicyPaths.IsGiven(option));
 
     /// <summary>Loads the six policy files of <paramref name="directory"/>; a missing directory is an error.</summary>
     public static PolicyLoadResult Load(string directory) => Load(directory, allowMissingDirectory: false);
@@ -44,7 +44,7 @@ public static partial class PolicyLoader
             }
 
             var what = File.Exists(directory) ? "is a file, not a policy directory" : "policy directory not found";
-            return new PolicyLoadResult(null, [new PolicyError(directory, 0, 0, what + "; pass --policies DIR with a folder holding routing.yml, sla.yml, dispatch.yml, autonomy.yml, approvals.yml and quality-gates.yml")], []);
+            return new PolicyLoadResult(null, [new PolicyError(directory, 0, 0, $"{what}; pass --policies DIR with a folder holding {string.Join(", ", PolicyFileNames.All)}")], []);
         }
 
         var sources = new List<PolicySource>();
@@ -53,7 +53,7 @@ public static partial class PolicyLoader
             sources.Add(PolicySource.FromDisk(directory, name));
         }
 
-        return Load(sources);
+        return Load(sources) with { Warnings = UnknownEntries.Find(directory) };
     }
 
     /// <summary>Loads policies from file name → content (for tests and embedding); absent names use the defaults.</summary>
@@ -109,7 +109,7 @@ public static partial class PolicyLoader
         var diagnostics = new FileDiagnostics(source.Name);
         if (Encoding.UTF8.GetByteCount(source.Text) > MaxFileBytes)
         {
-            diagnostics.Error(0, 0, $"file is larger than {MaxFileBytes / 1024 / 1024} MB; policy files are a few kilobytes, so this is not a policy file");
+            diagnostics.Error(1, 1, $"file is larger than {MaxFileBytes / 1024 / 1024} MB; policy files are a few kilobytes, so this is not a policy file");
         }
         else if (YamlDocumentReader.Read(source.Text, diagnostics) is { } root)
         {

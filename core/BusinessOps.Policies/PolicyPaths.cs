@@ -7,16 +7,17 @@ public static class PolicyPaths
     public const string DefaultDirectory = "policies";
 
     /// <summary>
-    /// <paramref name="requested"/> when given (an explicit path is never second-guessed). Otherwise
-    /// <c>policies/</c> under the current directory if it exists, else the copy shipped next to the
-    /// executable (<c>AppContext.BaseDirectory/policies</c>), else <c>policies</c> — which the loader,
-    /// called with <c>allowMissingDirectory</c>, answers with the embedded defaults and a note.
+    /// <paramref name="requested"/> when given: a folder the user names is never second-guessed, even when it is spelled
+    /// like the default (<c>--policies policies</c> in a folder without one must fail, not run on the shipped copy).
+    /// Otherwise <c>policies/</c> under the current directory if it exists, else the copy shipped next to the executable
+    /// (<c>AppContext.BaseDirectory/policies</c>), else <c>policies</c> — which the loader, called with
+    /// <c>allowMissingDirectory</c>, answers with the embedded defaults and a note.
     /// </summary>
     public static string Resolve(string? requested)
     {
-        if (!string.IsNullOrWhiteSpace(requested) && !IsDefault(requested))
+        if (IsGiven(requested))
         {
-            return requested;
+            return requested!;
         }
 
         if (Directory.Exists(DefaultDirectory))
@@ -25,11 +26,9 @@ public static class PolicyPaths
         }
 
         var shipped = Path.Combine(AppContext.BaseDirectory, DefaultDirectory);
-        return Directory.Exists(shipped) ? shipped : requested ?? DefaultDirectory;
+        return Directory.Exists(shipped) ? shipped : DefaultDirectory;
     }
 
-    /// <summary>True when <paramref name="requested"/> is absent or just the default spelled out (<c>policies/</c>).</summary>
-    public static bool IsDefault(string? requested) =>
-        string.IsNullOrWhiteSpace(requested)
-        || requested.TrimEnd('/', '\\') is DefaultDirectory or "./" + DefaultDirectory or ".\\" + DefaultDirectory;
+    /// <summary>True when the user named a folder (<c>--policies DIR</c>); such a folder must exist.</summary>
+    public static bool IsGiven(string? requested) => !string.IsNullOrWhiteSpace(requested);
 }

@@ -10,20 +10,26 @@ internal sealed record PolicySource(string Name, string? Text, PolicyError? Prob
     public static PolicySource FromDisk(string directory, string name)
     {
         var path = Path.Combine(directory, name);
+        if (Directory.Exists(path))
+        {
+            // Not "missing": a directory where the file belongs would otherwise silently run on the embedded default.
+            return Missing(name, PolicyError.ForFile(name, $"is a directory, not a policy file: replace it with the {name} file (or remove it to use the embedded default)"));
+        }
+
         var file = new FileInfo(path);
         if (!file.Exists)
         {
             // routing.yaml instead of routing.yml is a slip that would otherwise silently run on defaults.
             var yaml = Path.ChangeExtension(path, ".yaml");
             return File.Exists(yaml)
-                ? Missing(name, new PolicyError(Path.GetFileName(yaml), 0, 0, $"policy files end in .yml; rename it to {name}"))
+                ? Missing(name, PolicyError.ForFile(Path.GetFileName(yaml), $"policy files end in .yml; rename it to {name}"))
                 : Missing(name, null);
         }
 
         // Checked before reading so a huge or endless file never reaches memory.
         if (file.Length > PolicyLoader.MaxFileBytes)
         {
-            return Missing(name, new PolicyError(name, 0, 0, $"file is {file.Length / 1024} KB, larger than the {PolicyLoader.MaxFileBytes / 1024 / 1024} MB limit; policy files are a few kilobytes"));
+            return Missing(name, PolicyError.ForFile(name, $"file is {file.Length / 1024} KB, larger than the {PolicyLoader.MaxFileBytes / 1024 / 1024} MB limit; policy files are a few kilobytes"));
         }
 
         try
@@ -31,11 +37,11 @@ internal sealed record PolicySource(string Name, string? Text, PolicyError? Prob
             // Bounded read: the length above lies for /dev/zero symlinks, FIFOs and files still growing.
             return ReadBounded(path) is { } text
                 ? FromText(name, text)
-                : Missing(name, new PolicyError(name, 0, 0, $"file is larger than the {PolicyLoader.MaxFileBytes / 1024 / 1024} MB limit; policy files are a few kilobytes"));
+                : Missing(name, PolicyError.ForFile(name, $"file is larger than the {PolicyLoader.MaxFileBytes / 1024 / 1024} MB limit; policy files are a few kilobytes"));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Missing(name, new PolicyError(name, 0, 0, $"cannot read the file: {ex.Message}"));
+            return Missing(name, PolicyError.ForFile(name, $"cannot read the file: {ex.Message}"));
         }
     }
 

@@ -56,7 +56,7 @@ public sealed class AgentProcessTests
         var token = "gh" + "p_" + "0123456789abcdefghijABCDEFGHIJ012345";
         var (exit, stdout, stderr) = await RunAsync(IssueJson(9, FormBody.Of(("Content", "token=" + token))), "--process-issue", "9", "--issue-data", "-", "--key", "acme/ops#9/a2/plan");
 
-        Assert.Equal(AgentExitCodes.Ok, exit);
+        Assert.Equal(ExitCodes.Ok, exit);
         var result = JsonSerializer.Deserialize(stdout, CoreJson.Default.AgentResult)!;
         Assert.Equal(("ai-security-agent", 9, "acme/ops#9/a2/plan", AgentOutcome.Completed), (result.Agent, result.Issue, result.Key, result.Outcome));
         Assert.Equal(1, result.Outputs["findingCount"]!.GetValue<int>());
@@ -74,7 +74,7 @@ public sealed class AgentProcessTests
 
             var (exit, stdout, _) = await RunAsync(null, "--process-issue", "4", "--issue-data", file);
 
-            Assert.Equal(AgentExitCodes.BadInput, exit);
+            Assert.Equal(ExitCodes.BadInput, exit);
             var result = JsonSerializer.Deserialize(stdout, CoreJson.Default.AgentResult)!;
             Assert.Equal(AgentOutcome.Failed, result.Outcome);
             Assert.True(result.Permanent);
@@ -91,7 +91,7 @@ public sealed class AgentProcessTests
     {
         var (exit, stdout, _) = await RunAsync("{ nope", "--process-issue", "4", "--issue-data", "-");
 
-        Assert.Equal(AgentExitCodes.BadInput, exit);
+        Assert.Equal(ExitCodes.BadInput, exit);
         Assert.Contains("not valid JSON", JsonSerializer.Deserialize(stdout, CoreJson.Default.AgentResult)!.Summary, StringComparison.Ordinal);
     }
 
@@ -100,7 +100,7 @@ public sealed class AgentProcessTests
     {
         var (exit, stdout, stderr) = await RunAsync(null, "--process-issue", "x");
 
-        Assert.Equal(AgentExitCodes.BadInput, exit);
+        Assert.Equal(ExitCodes.BadInput, exit);
         Assert.Empty(stdout);
         Assert.StartsWith("error: --process-issue needs a positive issue number", stderr, StringComparison.Ordinal);
         Assert.Single(stderr.Trim().Split('\n'));
@@ -111,7 +111,7 @@ public sealed class AgentProcessTests
     {
         var (exit, stdout, _) = await RunAsync(null, "--demo");
 
-        Assert.Equal(AgentExitCodes.Ok, exit);
+        Assert.Equal(ExitCodes.Ok, exit);
         var result = JsonSerializer.Deserialize(stdout, CoreJson.Default.AgentResult)!;
         Assert.Equal(2, result.Outputs["findingCount"]!.GetValue<int>());
         Assert.Contains("AKIA****", stdout, StringComparison.Ordinal);
@@ -124,7 +124,7 @@ public sealed class AgentProcessTests
 
         var (exit, stdout, stderr) = await RunAsync(envelope, "--process-issue", "9", "--issue-data", "-", "--context", "-", "--key", "acme/ops#9/a1/plan");
 
-        Assert.True(exit == AgentExitCodes.Ok, stderr);
+        Assert.True(exit == ExitCodes.Ok, stderr);
         Assert.Equal(100, JsonDocument.Parse(stdout).RootElement.GetProperty("outputs").GetProperty("score").GetInt32());
     }
 
@@ -133,7 +133,7 @@ public sealed class AgentProcessTests
     {
         var (exit, stdout, _) = await RunAsync("{\"context\": {}}", "--process-issue", "9", "--issue-data", "-", "--context", "-");
 
-        Assert.Equal(AgentExitCodes.BadInput, exit);
+        Assert.Equal(ExitCodes.BadInput, exit);
         Assert.Contains("The input envelope must be {\"issue\"", JsonSerializer.Deserialize(stdout, CoreJson.Default.AgentResult)!.Summary, StringComparison.Ordinal);
     }
 

@@ -1,5 +1,6 @@
 using BusinessOps.Agents.Hosting;
 using BusinessOps.Agents.Samples;
+using BusinessOps.Core;
 using BusinessOps.Core.Agents;
 using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Issues;
@@ -155,7 +156,7 @@ public sealed class ContextAgentTests
     {
         var run = await Agents.RunAsync(AgentNames.Analytics, FormBody.Of(("Period", "0")));
 
-        Assert.Equal(AgentExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Equal("Field `Period` is invalid: expected a number of days from 1 to 365, got `0`.", run.Result.Summary);
     }
 

@@ -1,5 +1,6 @@
 using BusinessOps.Agents.Finance;
 using BusinessOps.Agents.Samples;
+using BusinessOps.Core;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 using Xunit;
@@ -99,7 +100,7 @@ public sealed class FinanceAgentTests
     {
         var run = await Agents.RunAsync(AgentNames.Finance, Invoice("10", lines: "Widget | lots | 25.00"));
 
-        Assert.Equal(AgentExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.StartsWith("Field `Line items` is invalid: expected one line per item", run.Result.Summary, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using BusinessOps.Agents.Sdk.Forms;
+using BusinessOps.Core;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 using Xunit;
@@ -48,7 +49,7 @@ public sealed class FormParserTests
 
         var run = await Agents.RunAsync(AgentNames.Finance, body);
 
-        Assert.Equal(AgentExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Equal(AgentOutcome.Failed, run.Result.Outcome);
         Assert.True(run.Result.Permanent);
         Assert.Equal("Field `Total` is required: the invoice total in USD, e.g. 1250.00.", run.Result.Summary);
@@ -59,7 +60,7 @@ public sealed class FormParserTests
     {
         var run = await Agents.RunAsync(AgentNames.Security, string.Empty);
 
-        Assert.Equal(AgentExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.StartsWith("Field `Content` is required", run.Result.Summary, StringComparison.Ordinal);
     }
 
@@ -73,7 +74,7 @@ public sealed class FormParserTests
         var run = await Agents.RunAsync(AgentNames.Security, body);
 
         Assert.Equal(65_536, body.Length);
-        Assert.Equal(AgentExitCodes.Ok, run.ExitCode);
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Equal(1, run.Num("findingCount"));
     }
 
@@ -84,7 +85,7 @@ public sealed class FormParserTests
 
         var run = await Agents.RunAsync(AgentNames.Finance, junk);
 
-        Assert.Equal(AgentExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("Field `Vendor`", run.Result.Summary, StringComparison.Ordinal);
     }
 
@@ -95,7 +96,7 @@ public sealed class FormParserTests
 
         var run = await Agents.RunAsync(AgentNames.Finance, body);
 
-        Assert.Equal(AgentExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Equal("Field `Invoice date` is invalid: expected a date YYYY-MM-DD, e.g. 2026-11-01, got `11/01/2026`.", run.Result.Summary);
     }
 }

@@ -1,6 +1,7 @@
 using BusinessOps.Agents.Hosting;
 using BusinessOps.Agents.Samples;
 using BusinessOps.Agents.Sdk;
+using BusinessOps.Core;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
@@ -27,7 +28,7 @@ public sealed class HostFailureTests
     {
         var run = await AgentHost.ProcessAsync(new BrokenAgent(), Agents.Issue(FormBody.Of(("Scope", "all"))), Key, "plan", null, CancellationToken.None);
 
-        Assert.Equal(AgentExitCodes.Transient, run.ExitCode);
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
         Assert.Equal(AgentOutcome.Failed, run.Result.Outcome);
         Assert.False(run.Result.Permanent);
         Assert.DoesNotContain("secret internal detail", run.Result.Summary, StringComparison.Ordinal);
@@ -43,7 +44,7 @@ public sealed class HostFailureTests
 
         var written = await StandaloneStore.WriteBackAsync(store, run, CancellationToken.None);
 
-        Assert.Equal(AgentExitCodes.Transient, written.ExitCode);
+        Assert.Equal(ExitCodes.Failure, written.ExitCode);
         Assert.StartsWith("Result computed but write-back failed", written.Result.Summary, StringComparison.Ordinal);
         Assert.Empty((await inner.GetIssueAsync(1, CancellationToken.None))!.Comments);
     }

@@ -1,4 +1,5 @@
 using BusinessOps.Agents.Samples;
+using BusinessOps.Core;
 using BusinessOps.Core.Agents;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
@@ -38,7 +39,7 @@ public sealed class OperationsAgentTests(LoopbackServer server) : IClassFixture<
     {
         var run = await Agents.RunAsync(AgentNames.Operations, FormBody.Of(("Endpoints", SampleIssues.ClosedPortUrl), ("Timeout (ms)", "2000")), context: Loopback);
 
-        Assert.Equal(AgentExitCodes.Ok, run.ExitCode);
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Equal(1, run.Num("down"));
         Assert.StartsWith("unreachable", run.Out("checks")[0]!["error"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(Impact.Medium, run.Result.Classification!.Impact);
@@ -64,7 +65,7 @@ public sealed class OperationsAgentTests(LoopbackServer server) : IClassFixture<
     {
         var run = await Agents.RunAsync(AgentNames.Operations, FormBody.Of(("Endpoints", endpoint)));
 
-        Assert.Equal(AgentExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.StartsWith("Field `Endpoints` is invalid", run.Result.Summary, StringComparison.Ordinal);
     }
 
@@ -75,7 +76,7 @@ public sealed class OperationsAgentTests(LoopbackServer server) : IClassFixture<
 
         var run = await Agents.RunAsync(AgentNames.Operations, FormBody.Of(("Endpoints", urls)));
 
-        Assert.Equal(AgentExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
     }
 
     [Theory]

@@ -23,7 +23,7 @@ public sealed class ProcessIssueJsonTests
 
         var run = await AgentHost.ProcessIssueJsonAsync(Agents.Of("sales"), Encoding.UTF8.GetBytes(json), 5, "local/ops#5/a1/plan", "plan", null, CancellationToken.None);
 
-        Assert.Equal(AgentExitCodes.Ok, run.ExitCode);
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Equal(100, run.Num("score"));
     }
 
@@ -32,7 +32,7 @@ public sealed class ProcessIssueJsonTests
     {
         var run = await AgentHost.ProcessIssueJsonAsync(Agents.Of(AgentNames.Sales), "\u0001\u0002"u8.ToArray(), 5, "local/ops#5/a1/plan", "plan", null, CancellationToken.None);
 
-        Assert.Equal(AgentExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.True(run.Result.Permanent);
         Assert.Equal(AgentNames.Sales, run.Result.Agent);
     }

@@ -1,6 +1,7 @@
 using BusinessOps.Agents.Quality;
 using BusinessOps.Agents.Samples;
 using BusinessOps.Agents.Sdk.Forms;
+using BusinessOps.Core;
 using BusinessOps.Core.Agents;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
@@ -99,7 +100,7 @@ public sealed class QaAgentTests
     {
         var run = await Agents.RunAsync(AgentNames.Qa, FormBody.Of(("Test results", "all green!"), ("Coverage", "<coverage line-rate=\"0.9\"/>")));
 
-        Assert.Equal(AgentExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("Field `Test results` is invalid", run.Result.Summary, StringComparison.Ordinal);
     }
 

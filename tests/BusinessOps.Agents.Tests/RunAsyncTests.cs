@@ -3,9 +3,9 @@ using BusinessOps.Agents.Hosting;
 using BusinessOps.Agents.Quality;
 using BusinessOps.Agents.Sales;
 using BusinessOps.Agents.Samples;
+using BusinessOps.Core;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
-using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
 using BusinessOps.LocalStore;
 using Xunit;
@@ -42,11 +42,11 @@ public sealed class RunAsyncTests : IDisposable
         var first = await RunAsync(new CustomerSuccessAgent(), args);
         var second = await RunAsync(new CustomerSuccessAgent(), args);
 
-        Assert.Equal((AgentExitCodes.Ok, AgentExitCodes.Ok), (first.Exit, second.Exit));
+        Assert.Equal((ExitCodes.Ok, ExitCodes.Ok), (first.Exit, second.Exit));
         using var reader = SqliteIssueStore.Open(path, "dana");
         var issue = (await reader.GetIssueAsync(1, CancellationToken.None))!;
         var comment = Assert.Single(issue.Comments);
-        Assert.Equal(SqliteIssueStore.DefaultIdentity, comment.Author);
+        Assert.Equal(BotIdentity.Login, comment.Author);
         Assert.True(Markers.TryParseResult(comment.Body, out var record));
         Assert.Equal("acme/ops#1/a3/execute", record!.Key);
         Assert.StartsWith("### ai-customer-success-agent · completed", comment.Body, StringComparison.Ordinal);
@@ -62,7 +62,7 @@ public sealed class RunAsyncTests : IDisposable
 
         var (exit, stdout, _) = await RunAsync(new CustomerSuccessAgent(), "--process-issue", "1", "--store", path);
 
-        Assert.Equal(AgentExitCodes.Ok, exit);
+        Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("health score 100.0/100", stdout, StringComparison.Ordinal);
         using var reader = SqliteIssueStore.Open(path, "dana");
         Assert.Empty((await reader.GetIssueAsync(1, CancellationToken.None))!.Comments);
@@ -75,7 +75,7 @@ public sealed class RunAsyncTests : IDisposable
 
         var (exit, stdout, _) = await RunAsync(new CustomerSuccessAgent(), "--process-issue", "1", "--store", path);
 
-        Assert.Equal(AgentExitCodes.BadInput, exit);
+        Assert.Equal(ExitCodes.BadInput, exit);
         Assert.Contains($"Store '{path}' does not exist", stdout, StringComparison.Ordinal);
         Assert.False(File.Exists(path));
     }
@@ -91,7 +91,7 @@ public sealed class RunAsyncTests : IDisposable
 
         var (exit, stdout, _) = await RunAsync(new QaAgent(), "--process-issue", "3", "--issue-data", issue, "--context", context);
 
-        Assert.Equal(AgentExitCodes.Ok, exit);
+        Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("\"coverageGate\": 0.9", stdout, StringComparison.Ordinal);
         Assert.Contains("\"gatesPassed\": false", stdout, StringComparison.Ordinal);
     }
@@ -106,7 +106,7 @@ public sealed class RunAsyncTests : IDisposable
 
         var (exit, stdout, _) = await RunAsync(new QaAgent(), "--process-issue", "3", "--issue-data", issue, "--context", context);
 
-        Assert.Equal(AgentExitCodes.BadInput, exit);
+        Assert.Equal(ExitCodes.BadInput, exit);
         Assert.Contains("Context is not a valid context document", stdout, StringComparison.Ordinal);
     }
 
@@ -115,7 +115,7 @@ public sealed class RunAsyncTests : IDisposable
     {
         var (exit, stdout, _) = await RunManyAsync(Agents.All, AgentNames.Security, "--demo");
 
-        Assert.Equal(AgentExitCodes.Ok, exit);
+        Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("\"agent\": \"ai-security-agent\"", stdout, StringComparison.Ordinal);
     }
 
@@ -124,7 +124,7 @@ public sealed class RunAsyncTests : IDisposable
     {
         var (exit, stdout, _) = await RunAsync(new SalesAgent(), "--help");
 
-        Assert.Equal(AgentExitCodes.Ok, exit);
+        Assert.Equal(ExitCodes.Ok, exit);
         Assert.StartsWith("usage: ai-sales-agent --process-issue N", stdout, StringComparison.Ordinal);
         Assert.Contains("--context FILE|-", stdout, StringComparison.Ordinal);
     }
@@ -140,7 +140,7 @@ public sealed class RunAsyncTests : IDisposable
     {
         var (exit, _, stderr) = await RunAsync(new SalesAgent(), commandLine.Split(' '));
 
-        Assert.Equal(AgentExitCodes.BadInput, exit);
+        Assert.Equal(ExitCodes.BadInput, exit);
         Assert.StartsWith("error: ", stderr, StringComparison.Ordinal);
     }
 

@@ -1,4 +1,5 @@
 using BusinessOps.Agents.Samples;
+using BusinessOps.Core;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 using Xunit;
@@ -42,7 +43,7 @@ public sealed class ScoringAgentTests
 
         var run = await Agents.RunAsync(AgentNames.CustomerSuccess, body);
 
-        Assert.Equal(AgentExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Equal("Field `Active usage` is invalid: expected a number from 0 to 100, got `180`.", run.Result.Summary);
     }
 
@@ -107,7 +108,7 @@ public sealed class ScoringAgentTests
 
         var run = await Agents.RunAsync(AgentNames.Architect, body);
 
-        Assert.Equal(AgentExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.StartsWith("Field `Scores` is invalid: expected one line per option", run.Result.Summary, StringComparison.Ordinal);
     }
 }

@@ -60,6 +60,24 @@ internal sealed class Coordinator : IDisposable
         return new Result(process.ExitCode, await stdout, await stderr);
     }
 
+    /// <summary>
+    /// Installs a fake <paramref name="agent"/>: a shell script that reads its input, then runs <paramref name="script"/>;
+    /// the coordinator finds it through BUSINESSOPS_AGENTS_DIR.
+    /// </summary>
+    public async Task InstallAgentAsync(string agent, string script)
+    {
+        var agents = Path.Combine(Root, "agents");
+        Directory.CreateDirectory(agents);
+        var path = Path.Combine(agents, agent);
+        await File.WriteAllTextAsync(path, "#!/bin/sh\ncat > /dev/null\n" + script + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        Environment["BUSINESSOPS_AGENTS_DIR"] = agents;
+    }
+
     /// <summary>Runs a command against this test's store.</summary>
     public Task<Result> WithStoreAsync(params string[] args) => RunAsync([.. args, "--store", Store]);
 

@@ -14,19 +14,11 @@ public sealed class MisbehavingAgentTests
     [InlineData("exit 3", "crashed with exit code 3")]
     [InlineData("echo 'this is not json'", "not JSON")]
     [InlineData("head -c 10485760 /dev/zero | tr '\\0' x", "more than 1024 KB")]
-    [InlineData("sleep 600", "did not finish within 2s")]
+    [InlineData("sleep 600", "did not finish within 2 s")]
     public async Task Run_MisbehavingAgent_FailedAttemptWithClearComment(string script, string expected)
     {
         using var c = new Coordinator();
-        var agents = Path.Combine(c.Root, "agents");
-        Directory.CreateDirectory(agents);
-        var path = Path.Combine(agents, "ai-qa-agent");
-        await File.WriteAllTextAsync(path, "#!/bin/sh\ncat > /dev/null\n" + script + "\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-        c.Environment["BUSINESSOPS_AGENTS_DIR"] = agents;
+        await c.InstallAgentAsync("ai-qa-agent", script);
         var policies = await ShortTimeoutPoliciesAsync(c.Root);
         await c.FileAsync("QA the release", "### Test results\n\n<xml/>", "dev/qa", "priority/P2");
 

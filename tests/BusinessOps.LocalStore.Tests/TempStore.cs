@@ -1,3 +1,4 @@
+using BusinessOps.Core;
 using BusinessOps.TestKit;
 using Microsoft.Data.Sqlite;
 
@@ -19,7 +20,7 @@ public sealed class TempStore : IDisposable
 
     public FakeClock Clock { get; } = new();
 
-    public SqliteIssueStore Open(string actor = SqliteIssueStore.DefaultIdentity, SqliteIssueStoreOptions? options = null) =>
+    public SqliteIssueStore Open(string actor = BotIdentity.Login, SqliteIssueStoreOptions? options = null) =>
         SqliteIssueStore.Open(Path, actor, options ?? SqliteIssueStoreOptions.Default, Clock);
 
     /// <summary>A raw connection to the same file, for arranging states the store itself never produces.</summary>

@@ -95,7 +95,7 @@ public sealed class PolicyLoaderTests
 
         var result = PolicyLoader.Load(dir.Path);
 
-        Assert.Equal("routing.yaml: policy files end in .yml; rename it to routing.yml", Load.SingleError(result));
+        Assert.Equal("routing.yaml:1:1: policy files end in .yml; rename it to routing.yml", Load.SingleError(result));
     }
 
     [Fact]

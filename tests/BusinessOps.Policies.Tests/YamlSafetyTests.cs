@@ -44,7 +44,7 @@ public sealed class YamlSafetyTests
         var text = "minLineCoverage: 0.8\n" + new string('#', PolicyLoader.MaxFileBytes);
 
         Assert.Equal(
-            "quality-gates.yml: file is larger than 1 MB; policy files are a few kilobytes, so this is not a policy file",
+            "quality-gates.yml:1:1: file is larger than 1 MB; policy files are a few kilobytes, so this is not a policy file",
             Load.SingleError(Load.One("quality-gates.yml", text)));
     }
 
@@ -56,7 +56,7 @@ public sealed class YamlSafetyTests
 
         var result = PolicyLoader.Load(dir.Path);
 
-        Assert.Equal("sla.yml: file is 1024 KB, larger than the 1 MB limit; policy files are a few kilobytes", Load.SingleError(result));
+        Assert.Equal("sla.yml:1:1: file is 1024 KB, larger than the 1 MB limit; policy files are a few kilobytes", Load.SingleError(result));
     }
 
     [Fact]
@@ -180,6 +180,6 @@ public sealed class YamlSafetyTests
 
         var result = PolicyLoader.Load(dir.Path);
 
-        Assert.Equal("sla.yml: file is larger than the 1 MB limit; policy files are a few kilobytes", Load.SingleError(result));
+        Assert.Equal("sla.yml:1:1: file is larger than the 1 MB limit; policy files are a few kilobytes", Load.SingleError(result));
     }
 }

@@ -1,3 +1,4 @@
+using BusinessOps.Core;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Ports;
 
@@ -7,7 +8,7 @@ namespace BusinessOps.TestKit;
 /// A thread-safe in-memory <see cref="IIssueStore"/> for unit tests, with a clock for timestamps,
 /// per-call write counting, and collaborator permissions. Not a mock: it behaves like a tiny store.
 /// </summary>
-public sealed class InMemoryIssueStore(TimeProvider clock, string identity = "businessops[bot]") : IIssueStore
+public sealed class InMemoryIssueStore(TimeProvider clock, string identity = BotIdentity.Login) : IIssueStore
 {
     private readonly Lock _gate = new();
     private readonly SortedDictionary<int, IssueSnapshot> _issues = [];

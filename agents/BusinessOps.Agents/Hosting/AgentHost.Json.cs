@@ -31,8 +31,8 @@ public static partial class AgentHost
         }
         catch (BadInputException ex)
         {
-            AgentLog.Write(agent.Name, number, "bad issue data: " + ex.Message);
-            return Task.FromResult(new AgentRun(ResultFactory.Failed(agent.Name, number, key, ex.Message, permanent: true), AgentExitCodes.BadInput));
+            AgentLog.Write(agent.Name, number, key, "bad issue data: " + ex.Message);
+            return Task.FromResult(new AgentRun(ResultFactory.Failed(agent.Name, number, key, ex.Message, permanent: true), ExitCodes.BadInput));
         }
 
         return ProcessAsync(agent, issue, key, phase, context, cancellationToken);

@@ -7,6 +7,7 @@ using BusinessOps.Core;
 using BusinessOps.Core.Agents;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
+using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.Hosting;
@@ -19,12 +20,6 @@ namespace BusinessOps.Agents.Hosting;
 /// </summary>
 public static partial class AgentHost
 {
-    /// <summary>Exit code when the run was cancelled by SIGINT (or the caller's token).</summary>
-    public const int CancelledExitCode = 130;
-
-    /// <summary>Exit code when the run was cancelled by SIGTERM.</summary>
-    public const int TerminatedExitCode = 143;
-
     /// <summary>Command-line entry point of an agent executable: <paramref name="agent"/> is the one agent it runs.</summary>
     public static Task<int> RunAsync(IAgent agent, string[] args, CancellationToken cancellationToken) => RunAsync([agent], args, cancellationToken);
 
@@ -36,12 +31,12 @@ public static partial class AgentHost
     public static async Task<int> RunAsync(IReadOnlyList<IAgent> agents, string[] args, CancellationToken cancellationToken)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var exitOnCancel = CancelledExitCode;
+        var exitOnCancel = ExitCodes.Interrupted;
         void OnSignal(PosixSignalContext context)
         {
             // Cancel the token instead of dying mid-output, so a half-printed result never happens.
             context.Cancel = true;
-            exitOnCancel = context.Signal == PosixSignal.SIGTERM ? TerminatedExitCode : CancelledExitCode;
+            exitOnCancel = context.Signal == PosixSignal.SIGTERM ? ExitCodes.Terminated : ExitCodes.Interrupted;
             cts.Cancel();
         }
 
@@ -56,11 +51,11 @@ public static partial class AgentHost
         if (agent is null)
         {
             await Console.Error.WriteLineAsync($"error: name the agent to run first, one of: {string.Join(", ", agents.Select(a => a.Name))}");
-            return AgentExitCodes.BadInput;
+            return ExitCodes.BadInput;
         }
 
         var code = await RunCoreAsync(agent, agents.Count == 1 ? args : args[1..], cts.Token);
-        return cts.IsCancellationRequested && code == CancelledExitCode ? exitOnCancel : code;
+        return cts.IsCancellationRequested && code == ExitCodes.Interrupted ? exitOnCancel : code;
     }
 
     /// <summary>
@@ -84,7 +79,7 @@ public static partial class AgentHost
         }
         catch (BadInputException ex)
         {
-            AgentLog.Write(agent.Name, issue.Number, "bad input: " + ex.Message);
+            AgentLog.Write(agent.Name, issue.Number, key, "bad input: " + ex.Message);
             result = ResultFactory.Failed(agent.Name, issue.Number, key, ex.Message, permanent: true, issue.Body);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -94,7 +89,7 @@ public static partial class AgentHost
         catch (Exception ex)
         {
             // Last line of defence: an agent bug is a transient failed result, never a crash or a stack trace on stdout.
-            AgentLog.Write(agent.Name, issue.Number, $"agent failed: {ex.GetType().Name}: {ex.Message}");
+            AgentLog.Write(agent.Name, issue.Number, key, $"agent failed: {ex.GetType().Name}: {ex.Message}");
             result = ResultFactory.Failed(agent.Name, issue.Number, key, $"The agent failed unexpectedly ({ex.GetType().Name}); it will be retried.", permanent: false, issue.Body);
         }
 
@@ -110,19 +105,19 @@ public static partial class AgentHost
         if (parsed is null)
         {
             await Console.Error.WriteLineAsync($"error: {error}. {HostArguments.Usage(agent.Name)}");
-            return AgentExitCodes.BadInput;
+            return ExitCodes.BadInput;
         }
 
         if (parsed.Help)
         {
             await Console.Out.WriteLineAsync(HelpText(agent.Name));
-            return AgentExitCodes.Ok;
+            return ExitCodes.Ok;
         }
 
         var issueNumber = parsed.Demo ? 1 : parsed.Issue;
         var phase = parsed.Phase ?? (parsed.Key is not null && IdempotencyKey.TryParse(parsed.Key, out var k) ? k.Phase : IdempotencyKey.PlanPhase);
         var key = parsed.Key ?? new IdempotencyKey("local/ops", issueNumber, 1, phase).ToString();
-        LocalStore.SqliteIssueStore? store = null;
+        IIssueStore? store = null;
         try
         {
             IssueSnapshot issue;
@@ -141,8 +136,8 @@ public static partial class AgentHost
                 }
                 catch (BadInputException ex)
                 {
-                    AgentLog.Write(agent.Name, issueNumber, "bad input: " + ex.Message);
-                    return await PrintAsync(new AgentRun(ResultFactory.Failed(agent.Name, issueNumber, key, ex.Message, permanent: true), AgentExitCodes.BadInput));
+                    AgentLog.Write(agent.Name, issueNumber, key, "bad input: " + ex.Message);
+                    return await PrintAsync(new AgentRun(ResultFactory.Failed(agent.Name, issueNumber, key, ex.Message, permanent: true), ExitCodes.BadInput));
                 }
             }
 
@@ -156,18 +151,18 @@ public static partial class AgentHost
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            AgentLog.Write(agent.Name, issueNumber, "cancelled");
-            return CancelledExitCode;
+            AgentLog.Write(agent.Name, issueNumber, key, "cancelled");
+            return ExitCodes.Interrupted;
         }
         catch (Exception ex)
         {
             // Store outages, unreadable files and anything unforeseen: a transient failed result, never a stack trace.
-            AgentLog.Write(agent.Name, issueNumber, $"transient failure: {ex.GetType().Name}: {ex.Message}");
-            return await PrintAsync(new AgentRun(ResultFactory.Failed(agent.Name, issueNumber, key, "Transient failure: " + ex.Message, permanent: false), AgentExitCodes.Transient));
+            AgentLog.Write(agent.Name, issueNumber, key, $"transient failure: {ex.GetType().Name}: {ex.Message}");
+            return await PrintAsync(new AgentRun(ResultFactory.Failed(agent.Name, issueNumber, key, "Transient failure: " + ex.Message, permanent: false), ExitCodes.Failure));
         }
         finally
         {
-            store?.Dispose();
+            (store as IDisposable)?.Dispose();
         }
     }
 

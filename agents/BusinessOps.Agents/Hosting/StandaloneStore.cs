@@ -1,8 +1,10 @@
 using BusinessOps.Agents.Sdk;
 using BusinessOps.Agents.Sdk.Forms;
+using BusinessOps.Core;
 using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Ports;
+using BusinessOps.Core.Scrubbing;
 using BusinessOps.LocalStore;
 
 namespace BusinessOps.Agents.Hosting;
@@ -14,11 +16,20 @@ namespace BusinessOps.Agents.Hosting;
 /// </summary>
 internal static class StandaloneStore
 {
-    /// <summary>Opens an existing SQLite store as the bot identity (the coordinator's); a path that is not there is bad input.</summary>
-    public static SqliteIssueStore Open(string path) =>
-        File.Exists(path)
-            ? SqliteIssueStore.Open(path, SqliteIssueStore.DefaultIdentity, TimeProvider.System, SqliteIssueStore.DefaultIdentity)
-            : throw new BadInputException($"Store '{path}' does not exist: pass the path of a local store (e.g. .businessops/ops.db).");
+    /// <summary>
+    /// Opens an existing SQLite store as the bot identity (the coordinator's), writing through the one masker and
+    /// neutraliser as the coordinator's writes do; a path that is not there is bad input.
+    /// </summary>
+    public static IIssueStore Open(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new BadInputException($"Store '{path}' does not exist: pass the path of a local store (e.g. .businessops/ops.db).");
+        }
+
+        SecretMasker.Process.AddFromEnvironment(ProcessEnvironment.Snapshot());
+        return ScrubbingIssueStore.Wrap(SqliteIssueStore.Open(path, BotIdentity.Login, TimeProvider.System, BotIdentity.Login), SecretMasker.Process);
+    }
 
     public static async Task<IssueSnapshot> ReadIssueAsync(IIssueStore store, int number, CancellationToken ct) =>
         await store.GetIssueAsync(number, ct) ?? throw new BadInputException($"Issue #{number} does not exist in {store.Location}.");
@@ -31,24 +42,24 @@ internal static class StandaloneStore
         {
             if (await store.GetIssueAsync(result.Issue, ct) is not { } current)
             {
-                AgentLog.Write(result.Agent, result.Issue, $"issue not found in {store.Location}; result not written back");
+                AgentLog.Write(result.Agent, result.Issue, result.Key, $"issue not found in {store.Location}; result not written back");
                 return run;
             }
 
             if (ResultComment.ToWrite(current, store.Identity, result) is not { } body)
             {
-                AgentLog.Write(result.Agent, result.Issue, $"key {result.Key} already recorded; nothing written");
+                AgentLog.Write(result.Agent, result.Issue, result.Key, $"key {result.Key} already recorded; nothing written");
                 return run;
             }
 
             await store.AddCommentAsync(result.Issue, body, ct);
-            AgentLog.Write(result.Agent, result.Issue, $"result {result.Outcome} written to {store.Location}; the coordinator's next pass settles the labels");
+            AgentLog.Write(result.Agent, result.Issue, result.Key, $"result {result.Outcome} written to {store.Location}; the coordinator's next pass settles the labels");
             return run;
         }
         catch (IssueStoreException ex)
         {
             // The analysis is fine but nobody can see it: a retry (new attempt) is the right answer.
-            AgentLog.Write(result.Agent, result.Issue, "write-back failed: " + ex.Message);
+            AgentLog.Write(result.Agent, result.Issue, result.Key, "write-back failed: " + ex.Message);
             var failed = ResultFactory.Failed(result.Agent, result.Issue, result.Key, "Result computed but write-back failed: " + ex.Message, permanent: false);
             return new AgentRun(failed, ResultFactory.ExitCodeFor(failed));
         }

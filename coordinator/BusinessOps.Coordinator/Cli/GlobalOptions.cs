@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BusinessOps.Logging;
 
 namespace BusinessOps.Coordinator.Cli;
 
@@ -7,7 +8,7 @@ public sealed class GlobalOptions
 {
     public Option<string?> Policies { get; } = new("--policies")
     {
-        Description = "Folder of policy files (default: ./policies, else the copy shipped beside the coordinator)",
+        Description = "Folder of policy files (default: ./policies, else the copy shipped beside the coordinator); a folder you name must exist",
         Recursive = true,
     };
 
@@ -20,6 +21,13 @@ public sealed class GlobalOptions
     public Option<bool> Verbose { get; } = new("--verbose", "-v")
     {
         Description = "Log every label change, agent stderr and timing to stderr",
+        Recursive = true,
+    };
+
+    public Option<string?> LogFormat { get; } = new("--log-format")
+    {
+        Description = $"Log lines on stderr as {LogFormats.Choices} (default: json when CI, GITHUB_ACTIONS or AWS_LAMBDA_RUNTIME_API is set, else text)",
+        HelpName = "text|json",
         Recursive = true,
     };
 }

@@ -6,6 +6,7 @@ using BusinessOps.Coordinator.Demo;
 using BusinessOps.Coordinator.Hosting;
 using BusinessOps.Coordinator.Reconcile;
 using BusinessOps.Coordinator.Reports;
+using BusinessOps.Core;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
 using BusinessOps.LocalStore;
@@ -21,7 +22,7 @@ internal static class DemoCommand
 {
     public const string DefaultStore = ".businessops/demo.db";
 
-    public static Command Create(GlobalOptions g)
+    public static Command Create(GlobalOptions g, CliHost host)
     {
         var json = new Option<bool>("--json") { Description = "Print {\"issues\":n,\"byStatus\":{…},\"byAgent\":{…},\"store\":\"PATH\"} instead of tables" };
         var cmd = new Command("demo", "Run the whole loop locally: file sample issues for every agent, reconcile until done, show what happened") { json };
@@ -42,11 +43,11 @@ internal static class DemoCommand
 
             await using var health = new DemoHealthServer();
             Environment.SetEnvironmentVariable("BUSINESSOPS_DEMO_HEALTH_URL", health.BaseUrl);
-            return await CoordinatorSession.RunAsync(parse.GetValue(g.Policies), path, "local", parse.GetValue(g.Verbose), async session =>
+            return await CoordinatorSession.RunAsync(SessionRequest.From(parse, g, host, "local", storeMustExist: false) with { Store = path }, async session =>
             {
                 var watch = Stopwatch.StartNew();
                 await FileSamplesAsync(path, health.BaseUrl, ct);
-                if (session.Store is SqliteIssueStore local)
+                if (session.Backend is SqliteIssueStore local)
                 {
                     await DemoApprovers.RegisterAsync(local, session.Policies, ct);
                 }
@@ -63,15 +64,15 @@ internal static class DemoCommand
                 var summary = OpsSummary.Build(issues, session.Store.Identity);
                 if (asJson)
                 {
-                    Console.Out.WriteLine(SummaryPrinter.Json(summary, path, watch.Elapsed));
+                    session.Output.WriteLine(SummaryPrinter.Json(summary, path, watch.Elapsed));
                 }
                 else
                 {
-                    SummaryPrinter.PrintTable(Console.Out, summary);
-                    Console.Out.WriteLine();
-                    Console.Out.WriteLine($"Done in {watch.Elapsed.TotalSeconds:0.0}s (coordinator peak memory {SummaryPrinter.PeakMemoryMb():0} MB). The store is {path}. Look around:");
-                    Console.Out.WriteLine($"  dotnet run --project coordinator/BusinessOps.Coordinator -- issues list --store {DefaultStore}");
-                    Console.Out.WriteLine($"  dotnet run --project coordinator/BusinessOps.Coordinator -- issues show 1 --store {DefaultStore}");
+                    SummaryPrinter.PrintTable(session.Output, summary);
+                    session.Output.WriteLine();
+                    session.Output.WriteLine($"Done in {watch.Elapsed.TotalSeconds:0.0}s (coordinator peak memory {SummaryPrinter.PeakMemoryMb():0} MB). The store is {path}. Look around:");
+                    session.Output.WriteLine($"  dotnet run --project coordinator/BusinessOps.Coordinator -- issues list --store {DefaultStore}");
+                    session.Output.WriteLine($"  dotnet run --project coordinator/BusinessOps.Coordinator -- issues show 1 --store {DefaultStore}");
                 }
 
                 return ExitCodes.Ok;

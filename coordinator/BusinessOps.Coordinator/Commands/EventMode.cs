@@ -1,7 +1,6 @@
-using System.CommandLine;
-using BusinessOps.Coordinator.Cli;
 using BusinessOps.Coordinator.Hosting;
 using BusinessOps.Coordinator.Reconcile;
+using BusinessOps.Core;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Ports;
 using BusinessOps.GitHub;
@@ -18,9 +17,10 @@ internal static class EventMode
 {
     private const long MaxEventBytes = 25 * 1024 * 1024;
 
-    public static async Task<int> RunAsync(ParseResult parse, GlobalOptions g, string path, bool dryRun, bool json, string? executor, CancellationToken ct)
+    public static async Task<int> RunAsync(SessionRequest request, string path, bool dryRun, bool json, CancellationToken ct)
     {
-        var (ev, code) = await ReadAsync(path, ct);
+        var error = request.Error;
+        var (ev, code) = await ReadAsync(path, request.Host.Environment.GetValueOrDefault("GITHUB_EVENT_NAME"), error, ct);
         if (ev is null)
         {
             return code;
@@ -28,28 +28,28 @@ internal static class EventMode
 
         if (ev.IsPullRequest)
         {
-            await Console.Error.WriteLineAsync($"notice: #{ev.IssueNumber} is a pull request; BusinessOps only acts on issues. Nothing to do.");
+            await error.WriteLineAsync($"notice: #{ev.IssueNumber} is a pull request; BusinessOps only acts on issues. Nothing to do.");
             return ExitCodes.Ok;
         }
 
-        return await CoordinatorSession.RunAsync(parse.GetValue(g.Policies), parse.GetValue(g.Store), executor, parse.GetValue(g.Verbose), async session =>
+        return await CoordinatorSession.RunAsync(request, async session =>
         {
             if (string.Equals(ev.SenderLogin, session.Store.Identity, StringComparison.OrdinalIgnoreCase))
             {
-                await Console.Error.WriteLineAsync($"notice: event sent by the coordinator's own identity ({ev.SenderLogin}); ignored.");
+                await error.WriteLineAsync($"notice: event sent by the coordinator's own identity ({ev.SenderLogin}); ignored.");
                 return ExitCodes.Ok;
             }
 
-            var issue = await CompleteAsync(session.Store, ev, ct);
+            var issue = await CompleteAsync(session.Backend, ev, ct);
             var options = new ReconcileOptions(session.Concurrency(null), dryRun, session.IsCloud);
-            var reconciler = new Reconciler(session.Store, session.Executor, session.Policies, session.Clock, options, session.Log, Console.Out);
+            var reconciler = new Reconciler(session.Store, session.Executor, session.Policies, session.Clock, options, session.Log, session.Output);
             session.Log.Info($"event {ev.EventName}.{ev.Action} on #{ev.IssueNumber} by {ev.SenderLogin}");
             return RunCommand.Report(await reconciler.ReconcileAsync([issue], ct), json, session);
         });
     }
 
     /// <summary>Reads and parses the payload; a missing, unreadable, oversized or non-JSON file is one clear line and exit 2.</summary>
-    internal static async Task<(ParsedEvent? Event, int ExitCode)> ReadAsync(string path, CancellationToken ct)
+    internal static async Task<(ParsedEvent? Event, int ExitCode)> ReadAsync(string path, string? eventName, TextWriter error, CancellationToken ct)
     {
         string text;
         try
@@ -57,13 +57,13 @@ internal static class EventMode
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                await Console.Error.WriteLineAsync($"Event file '{path}' does not exist. In GitHub Actions pass \"$GITHUB_EVENT_PATH\".");
+                await error.WriteLineAsync($"Event file '{path}' does not exist. In GitHub Actions pass \"$GITHUB_EVENT_PATH\".");
                 return (null, ExitCodes.BadInput);
             }
 
             if (info.Length > MaxEventBytes)
             {
-                await Console.Error.WriteLineAsync($"Event file '{path}' is {info.Length / 1024 / 1024} MB; webhook payloads are at most 25 MB.");
+                await error.WriteLineAsync($"Event file '{path}' is {info.Length / 1024 / 1024} MB; webhook payloads are at most 25 MB.");
                 return (null, ExitCodes.BadInput);
             }
 
@@ -71,22 +71,22 @@ internal static class EventMode
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            await Console.Error.WriteLineAsync($"Cannot read event file '{path}': {ex.Message}");
+            await error.WriteLineAsync($"Cannot read event file '{path}': {ex.Message}");
             return (null, ExitCodes.BadInput);
         }
 
         try
         {
-            return (GitHubEvents.Parse(text, Environment.GetEnvironmentVariable("GITHUB_EVENT_NAME")), ExitCodes.Ok);
+            return (GitHubEvents.Parse(text, eventName), ExitCodes.Ok);
         }
         catch (GitHubEventException ex) when (ex.IsUnsupportedEvent)
         {
-            await Console.Error.WriteLineAsync("notice: " + ex.Message);
+            await error.WriteLineAsync("notice: " + ex.Message);
             return (null, ExitCodes.Ok);
         }
         catch (GitHubEventException ex)
         {
-            await Console.Error.WriteLineAsync($"Event file '{path}': {ex.Message}");
+            await error.WriteLineAsync($"Event file '{path}': {ex.Message}");
             return (null, ExitCodes.BadInput);
         }
     }

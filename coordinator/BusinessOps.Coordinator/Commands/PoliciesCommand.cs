@@ -1,5 +1,7 @@
 using System.CommandLine;
 using BusinessOps.Coordinator.Cli;
+using BusinessOps.Core;
+using BusinessOps.Core.Time;
 using BusinessOps.Policies;
 
 namespace BusinessOps.Coordinator.Commands;
@@ -12,26 +14,33 @@ internal static class PoliciesCommand
         var validate = new Command("validate", "Check every policy file; print all errors with file:line:column and exit 2 if any");
         validate.SetAction(parse =>
         {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
             var dir = PolicyPaths.Resolve(parse.GetValue(g.Policies));
             var result = PolicyLoader.LoadFromOption(parse.GetValue(g.Policies));
             foreach (var note in result.Notes)
             {
-                Console.Error.WriteLine("note: " + note);
+                error.WriteLine("note: " + note);
+            }
+
+            foreach (var warning in result.Warnings)
+            {
+                error.WriteLine("warning: " + warning);
             }
 
             if (result.Errors.Count > 0 || result.Policies is null)
             {
                 foreach (var e in result.Errors)
                 {
-                    Console.Error.WriteLine(e.ToString());
+                    error.WriteLine(e.ToString());
                 }
 
-                Console.Error.WriteLine($"{result.Errors.Count} error(s) in {dir}. The coordinator will not act until they are fixed.");
+                error.WriteLine($"{result.Errors.Count} error(s) in {dir}. The coordinator will not act until they are fixed.");
                 return ExitCodes.BadInput;
             }
 
             var p = result.Policies;
-            Console.Out.WriteLine($"{dir}: valid — {p.Routing.Rules.Count} routing rules, SLA {string.Join(" / ", p.Sla.Targets.OrderBy(t => t.Key).Select(t => $"{t.Key} {Core.Decisions.Text.Duration(t.Value.Target)}"))}, mode {p.Autonomy.Mode}.");
+            output.WriteLine($"{dir}: valid — {p.Routing.Rules.Count} routing rules, SLA {string.Join(" / ", p.Sla.Targets.OrderBy(t => t.Key).Select(t => $"{t.Key} {Durations.Format(t.Value.Target)}"))}, mode {p.Autonomy.Mode}.");
             return ExitCodes.Ok;
         });
         return new Command("policies", "Work with the policy files (routing, SLA, dispatch, autonomy, approvals)") { validate };

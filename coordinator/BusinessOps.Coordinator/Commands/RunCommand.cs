@@ -3,13 +3,15 @@ using System.Globalization;
 using BusinessOps.Coordinator.Cli;
 using BusinessOps.Coordinator.Hosting;
 using BusinessOps.Coordinator.Reconcile;
+using BusinessOps.Core;
+using BusinessOps.Core.Time;
 
 namespace BusinessOps.Coordinator.Commands;
 
 /// <summary><c>coordinator run</c>: one pass (<c>--once</c>), a loop (<c>--monitor</c>), or one webhook event (<c>--event</c>).</summary>
 internal static class RunCommand
 {
-    public static Command Create(GlobalOptions g)
+    public static Command Create(GlobalOptions g, CliHost host)
     {
         var once = new Option<bool>("--once") { Description = "Reconcile every open issue once, then exit (the default)" };
         var monitor = new Option<bool>("--monitor") { Description = "Keep reconciling, one pass every --interval, until Ctrl-C" };
@@ -26,36 +28,31 @@ internal static class RunCommand
         };
         cmd.SetAction(async (parse, ct) =>
         {
+            var request = SessionRequest.From(parse, g, host, parse.GetValue(executor));
             if (!Durations.TryParse(parse.GetValue(interval), out var pause))
             {
-                await Console.Error.WriteLineAsync($"--interval '{parse.GetValue(interval)}' is not a duration: use e.g. 30s, 5m, 1h.");
+                await request.Error.WriteLineAsync($"error: --interval '{parse.GetValue(interval)}' is not a duration: use e.g. 30s, 5m, 1h.");
                 return ExitCodes.BadInput;
             }
 
             if (parse.GetValue(eventFile) is { } path)
             {
-                return await EventMode.RunAsync(parse, g, path, parse.GetValue(dryRun), parse.GetValue(json), parse.GetValue(executor), ct);
+                return await EventMode.RunAsync(request, path, parse.GetValue(dryRun), parse.GetValue(json), ct);
             }
 
             if (parse.GetValue(full))
             {
-                GitHubStoreFactory.ForgetCache(StoreSelector.Environment());
+                GitHubStoreFactory.ForgetCache(host.Environment);
             }
 
-            var (session, code) = CoordinatorSession.Create(parse.GetValue(g.Policies), parse.GetValue(g.Store), parse.GetValue(executor), parse.GetValue(g.Verbose), Console.Error);
-            if (session is null)
-            {
-                return code;
-            }
-
-            using (session)
+            return await CoordinatorSession.RunAsync(request, async session =>
             {
                 var options = new ReconcileOptions(session.Concurrency(parse.GetValue(concurrency)), parse.GetValue(dryRun), session.IsCloud);
-                var reconciler = new Reconciler(session.Store, session.Executor, session.Policies, session.Clock, options, session.Log, Console.Out);
+                var reconciler = new Reconciler(session.Store, session.Executor, session.Policies, session.Clock, options, session.Log, session.Output);
                 return parse.GetValue(monitor)
                     ? await MonitorAsync(reconciler, session, pause, parse.GetValue(json), ct)
                     : Report(await reconciler.RunOnceAsync(ct), parse.GetValue(json), session);
-            }
+            });
         });
         return cmd;
     }
@@ -64,7 +61,7 @@ internal static class RunCommand
     {
         if (json)
         {
-            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{{\"examined\":{pass.Examined},\"writes\":{pass.Writes},\"dispatched\":{pass.Dispatched}}}"));
+            session.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{{\"examined\":{pass.Examined},\"writes\":{pass.Writes},\"dispatched\":{pass.Dispatched}}}"));
         }
         else
         {
@@ -82,7 +79,7 @@ internal static class RunCommand
 
     private static async Task<int> MonitorAsync(Reconciler reconciler, CoordinatorSession session, TimeSpan pause, bool json, CancellationToken ct)
     {
-        session.Log.Info($"monitoring {session.StoreArgument} every {pause.TotalSeconds:0}s; Ctrl-C to stop");
+        session.Log.Info($"monitoring {session.StoreArgument} every {Durations.Words(pause)}; Ctrl-C to stop");
         try
         {
             while (true)

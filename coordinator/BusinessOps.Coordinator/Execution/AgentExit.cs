@@ -32,7 +32,7 @@ internal static class AgentExit
             return DispatchOutcome.Failure(Executor, $"{request.Agent} answered for key {Core.Decisions.Text.Inline(result.Key)}, not {request.Key}; its result was not used", permanent: false);
         }
 
-        if (exitCode == AgentExitCodes.Ok)
+        if (exitCode == ExitCodes.Ok)
         {
             if (result is null)
             {
@@ -46,8 +46,8 @@ internal static class AgentExit
         var detail = result?.Summary ?? LastLine(stderr) ?? "no output";
         return exitCode switch
         {
-            AgentExitCodes.BadInput => new DispatchOutcome(DispatchStatus.Failed, Executor, Result: result ?? BadInput(request, detail), Error: detail, Permanent: true),
-            AgentExitCodes.Transient => new DispatchOutcome(DispatchStatus.Failed, Executor, Result: result, Error: detail),
+            ExitCodes.BadInput => new DispatchOutcome(DispatchStatus.Failed, Executor, Result: result ?? BadInput(request, detail), Error: detail, Permanent: true),
+            ExitCodes.Failure => new DispatchOutcome(DispatchStatus.Failed, Executor, Result: result, Error: detail),
             _ => DispatchOutcome.Failure(Executor, $"{request.Agent} crashed with exit code {exitCode}: {detail}", permanent: false),
         };
     }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using BusinessOps.Coordinator.Logging;
 using BusinessOps.Core.Ports;
+using BusinessOps.Core.Time;
 
 namespace BusinessOps.Coordinator.Execution;
 
@@ -80,7 +81,7 @@ public sealed class LocalExecutor(AgentLocator locator, LocalExecutorOptions opt
                 await process.StopAsync(options.Grace, clock);
                 await DrainAsync(stderrTask, reading); // its pipes close when the last process of the group is gone
                 cancellationToken.ThrowIfCancellationRequested();
-                return DispatchOutcome.Failure(Name, $"{request.Agent} did not finish within {Durations(options.Timeout)} and was stopped (SIGTERM, then its process group killed after {Durations(options.Grace)})", permanent: false);
+                return DispatchOutcome.Failure(Name, $"{request.Agent} did not finish within {Durations.Words(options.Timeout)} and was stopped (SIGTERM, then its process group killed after {Durations.Words(options.Grace)})", permanent: false);
             }
 
             // The agent is done: anything it left running in its group goes too (a leaked grandchild would hold our pipes).
@@ -136,5 +137,4 @@ public sealed class LocalExecutor(AgentLocator locator, LocalExecutorOptions opt
         }
     }
 
-    private static string Durations(TimeSpan span) => Core.Decisions.Text.Duration(span);
 }

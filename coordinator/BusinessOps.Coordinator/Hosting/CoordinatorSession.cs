@@ -1,24 +1,36 @@
-using BusinessOps.Coordinator.Cli;
 using BusinessOps.Coordinator.Logging;
+using BusinessOps.Core;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
+using BusinessOps.Core.Scrubbing;
+using BusinessOps.Logging;
 
 namespace BusinessOps.Coordinator.Hosting;
 
-/// <summary>Everything a reconciling command needs, built once from options and environment.</summary>
+/// <summary>
+/// Everything a reconciling command needs, built once from options and environment. Every write goes through
+/// <see cref="Store"/>, which masks secrets and neutralises text (<see cref="ScrubbingIssueStore"/>) before the store sees it.
+/// </summary>
 public sealed class CoordinatorSession : IDisposable
 {
-    private CoordinatorSession(IIssueStore store, IExecutor executor, PolicySet policies, string storeArgument, Log log, TimeProvider clock)
+    private CoordinatorSession(IIssueStore backend, IExecutor executor, PolicySet policies, string storeArgument, Log log, SessionRequest request)
     {
-        Store = store;
+        Backend = backend;
+        Store = ScrubbingIssueStore.Wrap(backend, SecretMasker.Process);
         Executor = executor;
         Policies = policies;
         StoreArgument = storeArgument;
         Log = log;
-        Clock = clock;
+        Clock = request.Host.Clock;
+        Output = request.Output;
+        Error = request.Error;
     }
 
-    public IIssueStore Store { get; }
+    /// <summary>The store every read and write goes through.</summary>
+    public ScrubbingIssueStore Store { get; }
+
+    /// <summary>The store behind <see cref="Store"/>, for what only one kind of store offers; never write through it.</summary>
+    public IIssueStore Backend { get; }
 
     public IExecutor Executor { get; }
 
@@ -31,6 +43,12 @@ public sealed class CoordinatorSession : IDisposable
 
     public TimeProvider Clock { get; }
 
+    /// <summary>Where results go (stdout of the invocation).</summary>
+    public TextWriter Output { get; }
+
+    /// <summary>Where errors and the log go (stderr of the invocation).</summary>
+    public TextWriter Error { get; }
+
     public bool IsCloud => Executor.Name != "local";
 
     /// <summary>Concurrency for this session's dispatches.</summary>
@@ -38,49 +56,70 @@ public sealed class CoordinatorSession : IDisposable
         requested is > 0 ? requested.Value : Policies.Dispatch.Local.Concurrency > 0 ? Policies.Dispatch.Local.Concurrency : Environment.ProcessorCount;
 
     /// <summary>Builds the session, or prints why it cannot and returns the exit code.</summary>
-    public static (CoordinatorSession? Session, int ExitCode) Create(string? policiesDir, string? store, string? executor, bool verbose, TextWriter error)
+    public static (CoordinatorSession? Session, int ExitCode) Create(SessionRequest request)
     {
-        var log = new Log(error, verbose);
-        var policies = PolicyGate.Load(policiesDir, error);
+        ArgumentNullException.ThrowIfNull(request);
+        var error = request.Error;
+        var env = request.Host.Environment;
+        if (LogFormats.Choose(request.LogFormat, env) is not { } format)
+        {
+            error.WriteLine($"error: --log-format must be {LogFormats.Choices} (got '{request.LogFormat}').");
+            return (null, ExitCodes.BadInput);
+        }
+
+        if (request.Host.ExportToProcess)
+        {
+            // The agents this process starts inherit the choice, so one run logs in one format.
+            Environment.SetEnvironmentVariable(LogFormats.EnvironmentVariable, format == LogFormat.Json ? "json" : "text");
+        }
+
+        var log = new Log(Logs.Create(() => error, format, request.Verbose, SecretMasker.Process), request.Verbose);
+        var policies = PolicyGate.Load(request.Policies, error);
         if (policies is null)
         {
             return (null, ExitCodes.BadInput);
         }
 
-        var env = StoreSelector.Environment();
-        var clock = TimeProvider.System;
-        var resolved = StoreSelector.Resolve(store, env);
+        var clock = request.Host.Clock;
+        var resolved = StoreSelector.Resolve(request.Store, env);
         IIssueStore issueStore;
         try
         {
-            issueStore = StoreSelector.Open(resolved, clock, env);
+            if (request.StoreMustExist)
+            {
+                StoreSelector.RequireExisting(request.Store, resolved);
+            }
+
+            issueStore = StoreSelector.Open(resolved, clock, env, log);
 
             // On GitHub the identity is the token's login: resolving it is the first request, so a bad token fails here.
             policies = policies with { Identity = issueStore.Identity, Repository = RepositoryName(resolved, env) };
         }
         catch (IssueStoreException ex)
         {
-            error.WriteLine(ex.Message);
-            return (null, ExitCodeFor(ex));
+            error.WriteLine(SecretMasker.Process.Mask(ex.Message));
+            return (null, ExitCodes.For(ex));
         }
 
-        if (!ExecutorSelector.TryCreate(executor, policies, env, clock, log, out var exec, out var problem))
+        if (!ExecutorSelector.TryCreate(request.Executor, policies, env, clock, log, out var exec, out var problem))
         {
             error.WriteLine(problem);
             (issueStore as IDisposable)?.Dispose();
             return (null, ExitCodes.BadInput);
         }
 
-        return (new CoordinatorSession(issueStore, exec!, policies, resolved, log, clock), ExitCodes.Ok);
+        return (new CoordinatorSession(issueStore, exec!, policies, resolved, log, request), ExitCodes.Ok);
     }
 
     /// <summary>
     /// Creates the session, runs <paramref name="body"/>, disposes the session, and maps store failures to exit codes
     /// with their one-line message: the shape every reconciling command shares.
     /// </summary>
-    public static async Task<int> RunAsync(string? policiesDir, string? store, string? executor, bool verbose, Func<CoordinatorSession, Task<int>> body)
+    public static async Task<int> RunAsync(SessionRequest request, Func<CoordinatorSession, Task<int>> body)
     {
-        var (session, code) = Create(policiesDir, store, executor, verbose, Console.Error);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(body);
+        var (session, code) = Create(request);
         if (session is null)
         {
             return code;
@@ -94,20 +133,13 @@ public sealed class CoordinatorSession : IDisposable
             }
             catch (IssueStoreException ex)
             {
-                await Console.Error.WriteLineAsync(ex.Message);
-                return ExitCodeFor(ex);
+                await request.Error.WriteLineAsync(SecretMasker.Process.Mask(ex.Message));
+                return ExitCodes.For(ex);
             }
         }
     }
 
-    public static int ExitCodeFor(IssueStoreException ex) => ex.Kind switch
-    {
-        StoreErrorKind.Invalid => ExitCodes.BadInput,
-        StoreErrorKind.RateLimited => ExitCodes.Deferred,
-        _ => ExitCodes.Failure,
-    };
-
-    public void Dispose() => (Store as IDisposable)?.Dispose();
+    public void Dispose() => (Backend as IDisposable)?.Dispose();
 
     private static string RepositoryName(string resolved, IReadOnlyDictionary<string, string?> env) =>
         resolved == StoreSelector.GitHub ? env.GetValueOrDefault("GITHUB_REPOSITORY") ?? "local/ops" : "local/" + Path.GetFileNameWithoutExtension(resolved);

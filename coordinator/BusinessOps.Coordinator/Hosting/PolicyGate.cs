@@ -10,6 +10,11 @@ public static class PolicyGate
     {
         var dir = PolicyPaths.Resolve(requested);
         var result = PolicyLoader.LoadFromOption(requested);
+        foreach (var warning in result.Warnings)
+        {
+            error.WriteLine("warning: " + warning);
+        }
+
         if (result.Policies is null || result.Errors.Count > 0)
         {
             foreach (var e in result.Errors)

@@ -1,3 +1,5 @@
+using BusinessOps.Coordinator.Logging;
+using BusinessOps.Core;
 using BusinessOps.Core.Ports;
 using BusinessOps.LocalStore;
 
@@ -11,7 +13,6 @@ public static class StoreSelector
 {
     public const string DefaultPath = ".businessops/ops.db";
     public const string GitHub = "github";
-    public const string BotIdentity = "businessops[bot]";
 
     /// <summary>What <c>--store</c> resolves to: <c>github</c> or a full SQLite path.</summary>
     public static string Resolve(string? requested, IReadOnlyDictionary<string, string?> env)
@@ -29,15 +30,33 @@ public static class StoreSelector
         return Path.GetFullPath(requested ?? DefaultPath);
     }
 
-    /// <summary>Opens the store the coordinator writes through (as its bot identity).</summary>
-    public static IIssueStore Open(string resolved, TimeProvider clock, IReadOnlyDictionary<string, string?> env)
+    /// <summary>
+    /// A SQLite path the user named (<paramref name="requested"/> given) must be an existing file: a typo must not answer
+    /// "no open issues" from a new, empty store. The default path may be created.
+    /// </summary>
+    /// <exception cref="IssueStoreException"><see cref="StoreErrorKind.Invalid"/> when the named file is not there.</exception>
+    public static void RequireExisting(string? requested, string resolved)
     {
+        if (string.IsNullOrWhiteSpace(requested) || resolved == GitHub || File.Exists(resolved))
+        {
+            return;
+        }
+
+        var what = Directory.Exists(resolved) ? "is a directory, not a store file" : "does not exist";
+        throw new IssueStoreException(StoreErrorKind.Invalid, $"The store '{resolved}' {what}: check --store (a new store is created by 'coordinator issues file --store PATH …' or 'coordinator demo').");
+    }
+
+    /// <summary>Opens the store the coordinator writes through (as its bot identity); unreadable rows are logged once as warnings.</summary>
+    public static IIssueStore Open(string resolved, TimeProvider clock, IReadOnlyDictionary<string, string?> env, Log log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
         if (resolved == GitHub)
         {
             return GitHubStoreFactory.Open(env, clock);
         }
 
-        return SqliteIssueStore.Open(resolved, BotIdentity, clock, BotIdentity);
+        var options = SqliteIssueStoreOptions.Default with { UnreadableRow = log.Warn };
+        return SqliteIssueStore.Open(resolved, BotIdentity.Login, options, clock, BotIdentity.Login);
     }
 
     public static bool HasGitHub(IReadOnlyDictionary<string, string?> env) =>

@@ -1,37 +1,51 @@
+using BusinessOps.Core.Scrubbing;
+using BusinessOps.Logging;
+using Serilog;
+using Serilog.Core;
+
 namespace BusinessOps.Coordinator.Logging;
 
 /// <summary>
-/// The coordinator's log: one masked line per event on stderr (stdout is reserved for results and --json).
-/// Lines look like <c>info  #12 ai-qa-agent dispatched key=…</c>.
+/// The coordinator's log: a thin facade over Serilog (see <see cref="Logs"/>) so call sites stay one line. Interpolated
+/// messages become templates with properties (<c>$"#{issue.Number} {d.Agent}"</c> logs <c>Issue</c> and <c>Agent</c>);
+/// every event is masked. Written to stderr: stdout is reserved for results and <c>--json</c>.
 /// </summary>
-public sealed class Log(TextWriter writer, bool verbose = false)
+public sealed class Log
 {
-    private readonly Lock _gate = new();
+    private readonly ILogger _logger;
 
-    public static Log Quiet { get; } = new(TextWriter.Null);
-
-    public bool Verbose => verbose;
-
-    public void Info(string message) => Write("info ", message);
-
-    public void Warn(string message) => Write("warn ", message);
-
-    public void Error(string message) => Write("error", message);
-
-    public void Debug(string message)
+    public Log(ILogger logger, bool verbose)
     {
-        if (verbose)
-        {
-            Write("debug", message);
-        }
+        _logger = logger;
+        Verbose = verbose;
     }
 
-    private void Write(string level, string message)
+    /// <summary>A text log to <paramref name="writer"/>, masked with the process masker (tests and tools).</summary>
+    public Log(TextWriter writer, bool verbose = false, LogFormat format = LogFormat.Text)
+        : this(Logs.Create(() => writer, format, verbose, SecretMasker.Process), verbose)
     {
-        var line = level + " " + SecretMasker.Mask(message);
-        lock (_gate)
-        {
-            writer.WriteLine(line);
-        }
     }
+
+    public static Log Quiet { get; } = new(Logger.None, verbose: false);
+
+    public bool Verbose { get; }
+
+    /// <summary>A log whose every event carries <paramref name="name"/> = <paramref name="value"/> (e.g. <see cref="LogProperties.Issue"/>).</summary>
+    public Log With(string name, object? value) => new(_logger.ForContext(name, value), Verbose);
+
+    public void Info(string message) => _logger.Information(Logs.Literal(message));
+
+    public void Info(ref LogMessage message) => _logger.Information(message.Template, message.Values);
+
+    public void Warn(string message) => _logger.Warning(Logs.Literal(message));
+
+    public void Warn(ref LogMessage message) => _logger.Warning(message.Template, message.Values);
+
+    public void Error(string message) => _logger.Error(Logs.Literal(message));
+
+    public void Error(ref LogMessage message) => _logger.Error(message.Template, message.Values);
+
+    public void Debug(string message) => _logger.Debug(Logs.Literal(message));
+
+    public void Debug(ref LogMessage message) => _logger.Debug(message.Template, message.Values);
 }

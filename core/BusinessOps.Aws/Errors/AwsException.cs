@@ -1,3 +1,6 @@
+using BusinessOps.Core.Scrubbing;
+
+
 namespace BusinessOps.Aws.Errors;
 
 /// <summary>
@@ -7,7 +10,7 @@ namespace BusinessOps.Aws.Errors;
 public abstract class AwsException : Exception
 {
     protected AwsException(string message, string? errorCode, int? statusCode, Exception? inner = null)
-        : base(message, inner)
+        : base(SecretMasker.Process.Mask(message), inner)
     {
         ErrorCode = errorCode;
         StatusCode = statusCode;

@@ -1,5 +1,6 @@
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
+using BusinessOps.Core.Time;
 
 namespace BusinessOps.Core.Decisions;
 
@@ -34,7 +35,7 @@ internal sealed partial class DecisionRun
                 var managers = SlaClock.ManagersToMention(_priority, policies.Sla);
                 Note(
                     $"breach:{_priority}:{start.ToUnixTimeSeconds()}",
-                    $"{Text.Mentions(managers)}The {_priority} SLA of {Text.Duration(reading.Target)} is breached (elapsed {Text.Duration(reading.Elapsed)}, human waits excluded). "
+                    $"{Text.Mentions(managers)}The {_priority} SLA of {Durations.Words(reading.Target)} is breached (elapsed {Durations.Words(reading.Elapsed)}, human waits excluded). "
                     + $"Handed to {Text.Code(AgentNames.ProjectManager)} for oversight; the work itself continues here.");
                 break;
             default:

@@ -4,6 +4,7 @@ using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
+using BusinessOps.Core.Time;
 
 namespace BusinessOps.Core.Decisions;
 
@@ -183,13 +184,13 @@ internal sealed partial class DecisionRun(IssueSnapshot issue, PolicySet policie
         {
             // An asynchronous Invoke reports only through the agent's result; silence past Lambda's 15-minute limit and
             // its own retries means the run was lost. A new attempt has a new key, so a late result cannot count twice.
-            OnFailure(_state.Key!, $"no result from Lambda within {Text.Duration(LambdaSilence)}", now, first: _state.SettledKey != _state.Key);
+            OnFailure(_state.Key!, $"no result from Lambda within {Durations.Words(LambdaSilence)}", now, first: _state.SettledKey != _state.Key);
             return;
         }
         else if (_state.Executor == "local" && _state.DispatchedAt is { } at && now - at > policies.Dispatch.Local.Timeout + TimeSpan.FromMinutes(5))
         {
             // A local run finishes or is killed within its timeout; no result long after means the coordinator died mid-run.
-            OnFailure(_state.Key!, $"no result within {Text.Duration(policies.Dispatch.Local.Timeout)} (the run was lost, e.g. the coordinator stopped)", now, first: _state.SettledKey != _state.Key);
+            OnFailure(_state.Key!, $"no result within {Durations.Words(policies.Dispatch.Local.Timeout)} (the run was lost, e.g. the coordinator stopped)", now, first: _state.SettledKey != _state.Key);
             return;
         }
 

@@ -3,6 +3,7 @@ using System.Text;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.State;
+using BusinessOps.Core.Time;
 
 namespace BusinessOps.Core.Decisions;
 
@@ -28,7 +29,7 @@ public static class StatusComment
         {
             var target = policies.Sla.For(priority).Target;
             var due = (state.PriorityAt ?? DateTimeOffset.UnixEpoch) + target + TimeSpan.FromSeconds(state.WaitSeconds);
-            Row(sb, "Priority", $"{state.Priority} — SLA {Text.Duration(target)}, due {Text.Time(due)}");
+            Row(sb, "Priority", $"{state.Priority} — SLA {Durations.Words(target)}, due {Text.Time(due)}");
         }
 
         if (clients.Count > 0)

@@ -18,32 +18,6 @@ public static class Text
 
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
-    public static string Duration(TimeSpan span)
-    {
-        if (span.TotalDays >= 1 && span.TotalHours % 24 == 0)
-        {
-            return string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}h");
-        }
-
-        var parts = new List<string>(3);
-        if ((int)span.TotalHours > 0)
-        {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}h"));
-        }
-
-        if (span.Minutes > 0)
-        {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{span.Minutes}m"));
-        }
-
-        if (span.Seconds > 0 || parts.Count == 0)
-        {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{span.Seconds}s"));
-        }
-
-        return string.Join(' ', parts);
-    }
-
     /// <summary>"@a @b " for policy-named logins (trusted), or empty.</summary>
     public static string Mentions(IEnumerable<string> logins)
     {

@@ -1,4 +1,5 @@
 using BusinessOps.Core.Policies;
+using BusinessOps.Core.Time;
 
 namespace BusinessOps.Core.Governance;
 
@@ -23,7 +24,7 @@ public static class ApprovalTimeouts
             return new TimeoutCheck(TimeoutOutcome.None, deadline - now, deadline, null, string.Empty);
         }
 
-        var waited = Wording.Duration(timeout.After);
+        var waited = Durations.Words(timeout.After);
         var (outcome, explanation) = timeout.Fallback switch
         {
             TimeoutFallback.BackupApprover when !string.IsNullOrWhiteSpace(timeout.BackupRole) =>

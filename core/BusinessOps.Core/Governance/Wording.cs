@@ -4,7 +4,7 @@ using BusinessOps.Core.Ports;
 
 namespace BusinessOps.Core.Governance;
 
-/// <summary>Number, money, duration and permission wording shared by governance messages (invariant culture).</summary>
+/// <summary>Number, money and permission wording (durations: Time.Durations) shared by governance messages (invariant culture).</summary>
 public static class Wording
 {
     // Role names come from policy: few and repeated on every pass. Memoized (pure), bounded against odd policies.
@@ -17,45 +17,6 @@ public static class Wording
         return amount < 0
             ? "-$" + (-amount).ToString(format, CultureInfo.InvariantCulture)
             : "$" + amount.ToString(format, CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>A human duration: <c>5 minutes</c>, <c>4 hours</c>, <c>1 day</c>, <c>1 h 30 min</c>, <c>45 s</c>.</summary>
-    public static string Duration(TimeSpan d)
-    {
-        if (d < TimeSpan.Zero)
-        {
-            d = d.Negate();
-        }
-
-        var c = CultureInfo.InvariantCulture;
-        if (d.Ticks % TimeSpan.TicksPerDay == 0 && d.Days > 0)
-        {
-            return d.Days == 1 ? "1 day" : string.Create(c, $"{d.Days} days");
-        }
-
-        if (d.Ticks % TimeSpan.TicksPerHour == 0 && d.TotalHours >= 1)
-        {
-            var h = (long)d.TotalHours;
-            return h == 1 ? "1 hour" : string.Create(c, $"{h} hours");
-        }
-
-        if (d.Ticks % TimeSpan.TicksPerMinute == 0 && d.TotalMinutes >= 1 && d.TotalMinutes < 60)
-        {
-            var m = (long)d.TotalMinutes;
-            return m == 1 ? "1 minute" : string.Create(c, $"{m} minutes");
-        }
-
-        if (d.TotalHours >= 1)
-        {
-            return string.Create(c, $"{(long)d.TotalHours} h {d.Minutes} min");
-        }
-
-        if (d.TotalMinutes >= 1)
-        {
-            return string.Create(c, $"{d.Minutes} min {d.Seconds} s");
-        }
-
-        return string.Create(c, $"{d.Seconds} s");
     }
 
     /// <summary>GitHub's word for a permission level: <c>read</c>, <c>write</c>, …</summary>

@@ -15,7 +15,7 @@ public sealed record PolicySet(
     QualityGatesPolicy QualityGates)
 {
     /// <summary>The login the coordinator and agents write as (set by the shell from the store); markers are trusted only from it.</summary>
-    public string Identity { get; init; } = "businessops[bot]";
+    public string Identity { get; init; } = BotIdentity.Login;
 
     /// <summary><c>owner/repo</c> for idempotency keys (set by the shell from the store).</summary>
     public string Repository { get; init; } = "local/ops";

@@ -1,5 +1,6 @@
 using System.Net;
 using BusinessOps.Core.Ports;
+using BusinessOps.Core.Scrubbing;
 
 namespace BusinessOps.GitHub.Errors;
 
@@ -10,7 +11,7 @@ namespace BusinessOps.GitHub.Errors;
 public abstract class GitHubException : IssueStoreException
 {
     protected GitHubException(StoreErrorKind kind, string message, HttpStatusCode? status, Exception? innerException = null, DateTimeOffset? retryAt = null)
-        : base(kind, message, innerException, retryAt)
+        : base(kind, SecretMasker.Process.Mask(message), innerException, retryAt)
     {
         StatusCode = status;
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using BusinessOps.Core.Scrubbing;
 using BusinessOps.GitHub.Auth;
 using BusinessOps.GitHub.Errors;
 using BusinessOps.GitHub.Json;
@@ -65,7 +66,8 @@ public sealed class GitHubConnection : IDisposable
 
     internal GitHubOptions Options => _options;
 
-    internal SecretMasker Masker { get; } = new();
+    // The process-wide masker: the tokens and JWTs this connection mints are masked in every log and store write too.
+    internal SecretMasker Masker { get; } = SecretMasker.Process;
 
     public void Dispose()
     {

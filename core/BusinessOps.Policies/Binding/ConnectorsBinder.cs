@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Time;
 using BusinessOps.Policies.Validation;
 using BusinessOps.Policies.Yaml;
 
@@ -302,7 +303,7 @@ internal static class ConnectorsBinder
         var value = read.Duration(node, key);
         if (value is { } v && (v < min || v > max))
         {
-            read.Diagnostics.Error(node, $"'{key}' must be from {PolicyDuration.Format(min)} to {PolicyDuration.Format(max)}; found {PolicyDuration.Format(v)}");
+            read.Diagnostics.Error(node, $"'{key}' must be from {Durations.Format(min)} to {Durations.Format(max)}; found {Durations.Format(v)}");
             return null;
         }
 

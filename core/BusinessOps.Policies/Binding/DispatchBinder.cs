@@ -1,5 +1,6 @@
 using BusinessOps.Core.Agents;
 using BusinessOps.Core.Policies;
+using BusinessOps.Core.Time;
 using BusinessOps.Policies.Validation;
 using BusinessOps.Policies.Yaml;
 
@@ -42,7 +43,7 @@ internal static class DispatchBinder
         var grace = map.Get("grace") is { } g ? read.Duration(g, "grace") : d.Grace;
         if (grace is { } gr && gr > MaxGrace)
         {
-            read.Diagnostics.Error(map.Get("grace")!, $"'grace' ({PolicyDuration.Format(gr)}) is too long: at most {PolicyDuration.Format(MaxGrace)}; an agent that ignores SIGTERM is killed after it");
+            read.Diagnostics.Error(map.Get("grace")!, $"'grace' ({Durations.Format(gr)}) is too long: at most {Durations.Format(MaxGrace)}; an agent that ignores SIGTERM is killed after it");
         }
 
         return new LocalDispatch(concurrency ?? d.Concurrency, timeout ?? d.Timeout) { Grace = grace ?? d.Grace };
@@ -99,7 +100,7 @@ internal static class DispatchBinder
         var max = map.Get("maxConsecutiveFailures") is { } m ? read.Int(m, "maxConsecutiveFailures", 1, 100) : d.MaxConsecutiveFailures;
         if (baseDelay is { } bd && cap is { } cp && cp < bd)
         {
-            read.Diagnostics.Error(map.Get("cap")!, $"'cap' ({PolicyDuration.Format(cp)}) must not be shorter than 'base' ({PolicyDuration.Format(bd)})");
+            read.Diagnostics.Error(map.Get("cap")!, $"'cap' ({Durations.Format(cp)}) must not be shorter than 'base' ({Durations.Format(bd)})");
         }
 
         return new RetryPolicy(baseDelay ?? d.BaseDelay, factor ?? d.Factor, cap ?? d.Cap, max ?? d.MaxConsecutiveFailures);

@@ -44,6 +44,7 @@ internal static class CrossChecks
             }
         }
 
-        return (0, 0);
+        // Not found verbatim (quoted, folded): the file's first position is still a place an editor can jump to.
+        return (1, 1);
     }
 }

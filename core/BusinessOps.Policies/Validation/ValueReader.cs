@@ -1,5 +1,6 @@
 using System.Globalization;
 using BusinessOps.Core.Labels;
+using BusinessOps.Core.Time;
 using BusinessOps.Policies.Yaml;
 
 namespace BusinessOps.Policies.Validation;
@@ -110,12 +111,12 @@ internal sealed class ValueReader(FileDiagnostics diagnostics)
 
     public TimeSpan? Duration(YamlValue node, string key)
     {
-        if (Scalar(node) is { } s && PolicyDuration.TryParse(s, out var value))
+        if (Scalar(node) is { } s && Durations.TryParse(s, out var value))
         {
             return value;
         }
 
-        diagnostics.Error(node, $"'{key}' must be {PolicyDuration.Expected} (at most {PolicyDuration.Format(PolicyDuration.Max)}); found {node.Describe()}");
+        diagnostics.Error(node, $"'{key}' must be {Durations.Expected} (at most {Durations.Format(Durations.Max)}); found {node.Describe()}");
         return null;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BusinessOps.Coordinator.Commands.Issues;
+using BusinessOps.Core;
 using BusinessOps.LocalStore;
 using BusinessOps.TestKit;
 
@@ -37,8 +38,11 @@ public sealed class IssuesCli : IDisposable
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 
+    /// <summary>Creates the (empty) store file: a store named with --store must exist for every command but 'file'.</summary>
+    public void CreateStore() => OpenStore().Dispose();
+
     /// <summary>The store itself, for arranging what the CLI cannot produce (bot comments with markers).</summary>
-    public SqliteIssueStore OpenStore(string actor = SqliteIssueStore.DefaultIdentity) => SqliteIssueStore.Open(StorePath, actor, Clock);
+    public SqliteIssueStore OpenStore(string actor = BotIdentity.Login) => SqliteIssueStore.Open(StorePath, actor, Clock);
 
     public void Dispose()
     {

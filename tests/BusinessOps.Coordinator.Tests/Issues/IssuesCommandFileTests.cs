@@ -1,4 +1,4 @@
-using BusinessOps.Coordinator.Commands.Issues;
+using BusinessOps.Core;
 using Xunit;
 
 namespace BusinessOps.Coordinator.Tests.Issues;
@@ -14,7 +14,7 @@ public sealed class IssuesCommandFileTests : IDisposable
     {
         var run = await _cli.RunAsync("issues", "file", "--title", "Score the ACME lead", "--body", "Budget: 50k", "--label", "sales/lead", "--label", "priority/P2,client/acme", "--as", "alice");
 
-        Assert.Equal((IssuesExitCodes.Ok, string.Empty), (run.ExitCode, run.Error));
+        Assert.Equal((ExitCodes.Ok, string.Empty), (run.ExitCode, run.Error));
         Assert.Equal("Filed issue #1 as alice (labels: sales/lead, priority/P2, client/acme): Score the ACME lead\n", run.Output);
         using var store = _cli.OpenStore();
         var issue = await store.GetIssueAsync(1, CancellationToken.None);
@@ -28,7 +28,7 @@ public sealed class IssuesCommandFileTests : IDisposable
         var run = await _cli.RunAsync("issues", "file", "--title", "Rotate keys", "--label", "security/compliance", "--as", "bob", "--json");
 
         var json = run.Json();
-        Assert.Equal(IssuesExitCodes.Ok, run.ExitCode);
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Equal(1, json.GetProperty("number").GetInt32());
         Assert.Equal("Rotate keys", json.GetProperty("title").GetString());
         Assert.Equal(string.Empty, json.GetProperty("body").GetString());
@@ -56,7 +56,7 @@ public sealed class IssuesCommandFileTests : IDisposable
     {
         var run = await _cli.RunAsync("issues", "file", "--body", "no title");
 
-        Assert.Equal(IssuesExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Equal("error: An issue needs --title \"…\": a one-line summary of the work.\n", run.Error);
         Assert.Empty(run.Output);
     }
@@ -66,7 +66,7 @@ public sealed class IssuesCommandFileTests : IDisposable
     {
         var run = await _cli.RunAsync("issues", "file", "--title", "t", "--body", "b", "--body-file", "f.md");
 
-        Assert.Equal(IssuesExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("not both", run.Error, StringComparison.Ordinal);
     }
 
@@ -75,7 +75,7 @@ public sealed class IssuesCommandFileTests : IDisposable
     {
         var run = await _cli.RunAsync("issues", "file", "--title", "t", "--body-file", Path.Combine(_cli.Root, "absent.md"));
 
-        Assert.Equal(IssuesExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("does not exist", run.Error, StringComparison.Ordinal);
     }
 
@@ -84,7 +84,7 @@ public sealed class IssuesCommandFileTests : IDisposable
     {
         var run = await _cli.RunAsync("issues", "file", "--title", "t", "--body", new string('x', 65_537));
 
-        Assert.Equal(IssuesExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("the limit is 65536", run.Error, StringComparison.Ordinal);
         Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
@@ -98,7 +98,7 @@ public sealed class IssuesCommandFileTests : IDisposable
 
         var run = await _cli.RunAsync("issues", "file", "--title", "t", "--body-file", file);
 
-        Assert.Equal(IssuesExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("longer than 65536 characters", run.Error, StringComparison.Ordinal);
     }
 
@@ -107,7 +107,7 @@ public sealed class IssuesCommandFileTests : IDisposable
     {
         var run = await _cli.RunAsync("issues", "file", "--title", "t", "--label", new string('l', 51));
 
-        Assert.Equal(IssuesExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("1 to 50 characters", run.Error, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,4 @@
-using BusinessOps.Coordinator.Commands.Issues;
+using BusinessOps.Core;
 using Xunit;
 
 namespace BusinessOps.Coordinator.Tests.Issues;
@@ -21,7 +21,7 @@ public sealed class IssuesCommandListShowTests : IDisposable
         var run = await _cli.RunAsync("issues", "list");
 
         var lines = run.OutputLines;
-        Assert.Equal(IssuesExitCodes.Ok, run.ExitCode);
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Equal(11, lines.Length);
         Assert.StartsWith("  #  STATE  TITLE", lines[0], StringComparison.Ordinal);
         Assert.StartsWith(" #1  open   Short ", lines[1], StringComparison.Ordinal);
@@ -52,9 +52,11 @@ public sealed class IssuesCommandListShowTests : IDisposable
     [Fact]
     public async Task List_Empty_PrintsHint()
     {
+        _cli.CreateStore();
+
         var run = await _cli.RunAsync("issues", "list");
 
-        Assert.Equal(IssuesExitCodes.Ok, run.ExitCode);
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.StartsWith($"No open issues in {_cli.StorePath}.", run.Output, StringComparison.Ordinal);
     }
 
@@ -63,7 +65,7 @@ public sealed class IssuesCommandListShowTests : IDisposable
     {
         var run = await _cli.RunAsync("issues", "list", "--state", "pending");
 
-        Assert.Equal(IssuesExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Equal("error: --state must be open, closed or all (got 'pending').\n", run.Error);
     }
 
@@ -81,7 +83,7 @@ public sealed class IssuesCommandListShowTests : IDisposable
 
         var run = await _cli.RunAsync("issues", "show", "1");
 
-        Assert.Equal(IssuesExitCodes.Ok, run.ExitCode);
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Equal(
             """
             #1 Health check
@@ -140,9 +142,11 @@ public sealed class IssuesCommandListShowTests : IDisposable
     [Fact]
     public async Task Show_MissingIssue_ExitsNotFound()
     {
+        _cli.CreateStore();
+
         var run = await _cli.RunAsync("issues", "show", "42");
 
-        Assert.Equal(IssuesExitCodes.NotFound, run.ExitCode);
+        Assert.Equal(ExitCodes.NotFound, run.ExitCode);
         Assert.StartsWith("error: Issue #42 does not exist", run.Error, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using BusinessOps.Coordinator.Commands.Issues;
+using BusinessOps.Core;
 using Microsoft.Data.Sqlite;
 using Xunit;
 
@@ -11,21 +12,21 @@ public sealed class IssuesCommandStoreTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     [Fact]
-    public async Task AnyCommand_NotASqliteFile_ExitsStoreFailureWithOneLine()
+    public async Task AnyCommand_NotASqliteFile_ExitsBadInputWithOneLine()
     {
         Directory.CreateDirectory(_cli.Root);
         await File.WriteAllTextAsync(_cli.StorePath, new string('#', 2048));
 
         var run = await _cli.RunAsync("issues", "list");
 
-        Assert.Equal(IssuesExitCodes.StoreFailure, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Equal($"error: '{_cli.StorePath}' is not a BusinessOps issue store (not a SQLite database): use --store to pick another path.\n", run.Error);
     }
 
     [Fact]
-    public async Task AnyCommand_NewerSchema_ExitsStoreFailureNamingVersions()
+    public async Task AnyCommand_NewerSchema_ExitsBadInputNamingVersions()
     {
-        await _cli.RunAsync("issues", "list");
+        _cli.CreateStore();
         using (var raw = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _cli.StorePath, Pooling = false }.ToString()))
         {
             raw.Open();
@@ -36,7 +37,7 @@ public sealed class IssuesCommandStoreTests : IDisposable
 
         var run = await _cli.RunAsync("issues", "file", "--title", "t");
 
-        Assert.Equal(IssuesExitCodes.StoreFailure, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("was written by a newer BusinessOps (schema 7, this build knows 1): upgrade, or use another --store.", run.Error, StringComparison.Ordinal);
     }
 
@@ -45,7 +46,7 @@ public sealed class IssuesCommandStoreTests : IDisposable
     {
         var run = await _cli.RunAsync("issues", "--help");
 
-        Assert.Equal(IssuesExitCodes.Ok, run.ExitCode);
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
         foreach (var name in new[] { "file", "list", "show", "comment", "label", "close", "reopen", "collaborator" })
         {
             Assert.Matches($@"\n\s+{name}\s+\S", run.Output);
@@ -58,7 +59,7 @@ public sealed class IssuesCommandStoreTests : IDisposable
         var run = await _cli.RunAsync("issues", "show", "abc");
 
         // The exit code of parse errors belongs to the root command's configuration (Program.cs); only "not zero" is ours to pin.
-        Assert.NotEqual(IssuesExitCodes.Ok, run.ExitCode);
+        Assert.NotEqual(ExitCodes.Ok, run.ExitCode);
         Assert.Contains("abc", run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(_cli.StorePath));
     }

@@ -1,4 +1,4 @@
-using BusinessOps.Coordinator.Commands.Issues;
+using BusinessOps.Core;
 using BusinessOps.Core.Ports;
 using Xunit;
 
@@ -18,7 +18,7 @@ public sealed class IssuesCommandWriteTests : IDisposable
         var human = await _cli.RunAsync("issues", "comment", "1", "--body", "/approve", "--as", "alice");
         var json = (await _cli.RunAsync("issues", "comment", "1", "--body", "/hold", "--as", "ops[bot]", "--json")).Json();
 
-        Assert.Equal((IssuesExitCodes.Ok, "Commented on #1 as alice (comment 1).\n"), (human.ExitCode, human.Output));
+        Assert.Equal((ExitCodes.Ok, "Commented on #1 as alice (comment 1).\n"), (human.ExitCode, human.Output));
         Assert.Equal(2, json.GetProperty("id").GetInt64());
         Assert.Equal("ops[bot]", json.GetProperty("author").GetString());
         Assert.Equal("/hold", json.GetProperty("body").GetString());
@@ -33,16 +33,18 @@ public sealed class IssuesCommandWriteTests : IDisposable
 
         var run = await _cli.RunAsync("issues", "comment", "1");
 
-        Assert.Equal(IssuesExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("--body", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Comment_MissingIssue_ExitsNotFound()
     {
+        _cli.CreateStore();
+
         var run = await _cli.RunAsync("issues", "comment", "7", "--body", "hello");
 
-        Assert.Equal(IssuesExitCodes.NotFound, run.ExitCode);
+        Assert.Equal(ExitCodes.NotFound, run.ExitCode);
         Assert.StartsWith("error: Issue #7 does not exist", run.Error, StringComparison.Ordinal);
     }
 
@@ -54,7 +56,7 @@ public sealed class IssuesCommandWriteTests : IDisposable
         var run = await _cli.RunAsync("issues", "label", "1", "--add", "status/in-progress", "priority/P1", "--remove", "STATUS/queued");
         var json = (await _cli.RunAsync("issues", "label", "1", "--add", "sla/at-risk,client/acme", "--json")).Json();
 
-        Assert.Equal((IssuesExitCodes.Ok, "#1 labels: status/in-progress, priority/P1\n"), (run.ExitCode, run.Output));
+        Assert.Equal((ExitCodes.Ok, "#1 labels: status/in-progress, priority/P1\n"), (run.ExitCode, run.Output));
         Assert.Equal(1, json.GetProperty("number").GetInt32());
         Assert.Equal(["status/in-progress", "priority/P1", "sla/at-risk", "client/acme"], json.GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
     }
@@ -66,15 +68,17 @@ public sealed class IssuesCommandWriteTests : IDisposable
 
         var run = await _cli.RunAsync("issues", "label", "1");
 
-        Assert.Equal(IssuesExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
     }
 
     [Fact]
     public async Task Label_MissingIssue_ExitsNotFound()
     {
+        _cli.CreateStore();
+
         var run = await _cli.RunAsync("issues", "label", "3", "--add", "x");
 
-        Assert.Equal(IssuesExitCodes.NotFound, run.ExitCode);
+        Assert.Equal(ExitCodes.NotFound, run.ExitCode);
     }
 
     [Fact]
@@ -90,7 +94,7 @@ public sealed class IssuesCommandWriteTests : IDisposable
         Assert.Equal("Issue #1 is now closed.\n", close.Output);
         Assert.Equal(("closed", false), (again.GetProperty("state").GetString(), again.GetProperty("changed").GetBoolean()));
         Assert.Equal(("open", true), (reopen.GetProperty("state").GetString(), reopen.GetProperty("changed").GetBoolean()));
-        Assert.Equal(IssuesExitCodes.NotFound, missing.ExitCode);
+        Assert.Equal(ExitCodes.NotFound, missing.ExitCode);
     }
 
     [Fact]
@@ -113,13 +117,15 @@ public sealed class IssuesCommandWriteTests : IDisposable
     {
         var run = await _cli.RunAsync("issues", "collaborator", "add", "alice", "--permission", "owner");
 
-        Assert.Equal(IssuesExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Equal("error: --permission must be one of read, triage, write, maintain, admin (got 'owner').\n", run.Error);
     }
 
     [Fact]
     public async Task Collaborator_ListEmpty_PrintsHint()
     {
+        _cli.CreateStore();
+
         var run = await _cli.RunAsync("issues", "collaborator", "list");
 
         Assert.StartsWith("No collaborators yet.", run.Output, StringComparison.Ordinal);

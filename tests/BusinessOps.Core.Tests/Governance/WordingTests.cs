@@ -18,21 +18,6 @@ public sealed class WordingTests
     }
 
     [Theory]
-    [InlineData(300, "5 minutes")]
-    [InlineData(60, "1 minute")]
-    [InlineData(3600, "1 hour")]
-    [InlineData(14400, "4 hours")]
-    [InlineData(86400, "1 day")]
-    [InlineData(172800, "2 days")]
-    [InlineData(5400, "1 h 30 min")]
-    [InlineData(90, "1 min 30 s")]
-    [InlineData(45, "45 s")]
-    public void Duration_Seconds_Human(int seconds, string expected)
-    {
-        Assert.Equal(expected, Wording.Duration(TimeSpan.FromSeconds(seconds)));
-    }
-
-    [Theory]
     [InlineData("cfo", "CFO")]
     [InlineData("ceo", "CEO")]
     [InlineData("board", "Board")]

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BusinessOps.Coordinator.Commands.Issues.Json;
+using BusinessOps.Core;
 using BusinessOps.Core.Ports;
 
 namespace BusinessOps.Coordinator.Commands.Issues;
@@ -37,7 +38,7 @@ internal static class CollaboratorCommand
         {
             var parse = context.ParseResult;
             var level = ParseLevel(parse.GetValue(permission));
-            using var store = context.OpenStoreAs(null);
+            using var store = context.OpenStoreAs(null, create: true);
             var who = parse.GetValue(login)!;
             await store.SetPermissionAsync(who, level, cancellationToken);
             var levelText = Levels[(int)level - 1];
@@ -50,7 +51,7 @@ internal static class CollaboratorCommand
                 context.Output.WriteLine($"{HumanText.Line(who.Trim())} now has {levelText} permission.");
             }
 
-            return IssuesExitCodes.Ok;
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -83,7 +84,7 @@ internal static class CollaboratorCommand
                 }
             }
 
-            return IssuesExitCodes.Ok;
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BusinessOps.Coordinator.Commands.Issues.Json;
+using BusinessOps.Core;
 
 namespace BusinessOps.Coordinator.Commands.Issues;
 
@@ -35,7 +36,7 @@ internal static class CommentCommand
                 context.Output.WriteLine($"Commented on #{n} as {HumanText.Line(comment.Author)} (comment {comment.Id}).");
             }
 
-            return IssuesExitCodes.Ok;
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BusinessOps.Coordinator.Commands.Issues.Json;
+using BusinessOps.Core;
 using BusinessOps.Core.Ports;
 
 namespace BusinessOps.Coordinator.Commands.Issues;
@@ -30,7 +31,7 @@ internal static class FileCommand
             }
 
             var text = await BodyInput.ReadAsync(parse.GetValue(body), parse.GetValue(bodyFile), cancellationToken) ?? string.Empty;
-            using var store = context.OpenStoreAs(parse.GetValue(asLogin));
+            using var store = context.OpenStoreAs(parse.GetValue(asLogin), create: true);
             var issue = await store.CreateIssueAsync(new NewIssue(parse.GetValue(title)!, text, IssueOptions.SplitLabels(parse.GetValue(labels))), cancellationToken);
             if (parse.GetValue(json))
             {
@@ -42,7 +43,7 @@ internal static class FileCommand
                 context.Output.WriteLine($"Filed issue #{issue.Number} as {issue.Author} ({HumanText.Line(labelText)}): {HumanText.Line(issue.Title)}");
             }
 
-            return IssuesExitCodes.Ok;
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -9,7 +9,7 @@ namespace BusinessOps.Coordinator.Commands.Issues;
 /// What one <c>coordinator issues</c> action needs: the writers of the invocation (so tests capture them),
 /// the store path, and the clock.
 /// </summary>
-internal sealed class IssueCommandContext(ParseResult parseResult, string storePath, TimeProvider clock)
+internal sealed class IssueCommandContext(ParseResult parseResult, string storePath, bool storeNamed, TimeProvider clock)
 {
     public ParseResult ParseResult { get; } = parseResult;
 
@@ -19,10 +19,26 @@ internal sealed class IssueCommandContext(ParseResult parseResult, string storeP
 
     public string StorePath { get; } = storePath;
 
-    public SqliteIssueStore OpenStore(string actor) => SqliteIssueStore.Open(StorePath, actor, clock);
+    /// <summary>
+    /// Opens the store as <paramref name="actor"/>. A store the user named with <c>--store</c> must exist unless
+    /// <paramref name="create"/> (filing an issue, adding a collaborator): a typo must not read as an empty store.
+    /// Rows the store cannot read are skipped with one warning each on stderr.
+    /// </summary>
+    public SqliteIssueStore OpenStore(string actor, bool create = false)
+    {
+        if (storeNamed && !create && !File.Exists(StorePath))
+        {
+            var what = Directory.Exists(StorePath) ? "is a directory, not a store file" : "does not exist";
+            throw new IssueCommandException($"The store '{Path.GetFullPath(StorePath)}' {what}: check --store, or file the first issue with 'coordinator issues file --store {StorePath} --title …'.");
+        }
+
+        var options = SqliteIssueStoreOptions.Default with { UnreadableRow = message => Error.WriteLine("warning: " + HumanText.Line(message)) };
+        return SqliteIssueStore.Open(StorePath, actor, options, clock);
+    }
 
     /// <summary>Opens the store as whoever the user is (<c>--as</c>, else the environment); for commands that do not write as anyone, pass null.</summary>
-    public SqliteIssueStore OpenStoreAs(string? explicitLogin) => OpenStore(IssueActor.Resolve(explicitLogin, Environment.GetEnvironmentVariable));
+    public SqliteIssueStore OpenStoreAs(string? explicitLogin, bool create = false) =>
+        OpenStore(IssueActor.Resolve(explicitLogin, Environment.GetEnvironmentVariable), create);
 
     public void WriteJson<T>(T value, JsonTypeInfo<T> typeInfo) => Output.WriteLine(JsonSerializer.Serialize(value, typeInfo));
 

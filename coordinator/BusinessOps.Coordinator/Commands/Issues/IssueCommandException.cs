@@ -1,3 +1,5 @@
+using BusinessOps.Core;
+
 namespace BusinessOps.Coordinator.Commands.Issues;
 
 /// <summary>A command-line mistake found before the store is touched; carries its exit code and a one-line message.</summary>
@@ -23,6 +25,6 @@ public sealed class IssueCommandException : Exception
         ExitCode = exitCode;
     }
 
-    /// <summary>One of <see cref="IssuesExitCodes"/>; bad input unless said otherwise.</summary>
-    public int ExitCode { get; } = IssuesExitCodes.BadInput;
+    /// <summary>One of <see cref="ExitCodes"/>; bad input unless said otherwise.</summary>
+    public int ExitCode { get; } = ExitCodes.BadInput;
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BusinessOps.Core;
 using BusinessOps.Core.Ports;
 
 namespace BusinessOps.Coordinator.Commands.Issues;
@@ -12,7 +13,8 @@ internal static class IssueCommandRunner
     private static async Task<int> RunAsync(ParseResult parseResult, IssueCommandSettings settings, Func<IssueCommandContext, CancellationToken, Task<int>> action, CancellationToken cancellationToken)
     {
         var path = parseResult.GetValue(settings.StoreOption);
-        var context = new IssueCommandContext(parseResult, string.IsNullOrWhiteSpace(path) ? IssuesCommand.DefaultStorePath : path, settings.Clock);
+        var named = !string.IsNullOrWhiteSpace(path);
+        var context = new IssueCommandContext(parseResult, named ? path! : IssuesCommand.DefaultStorePath, named, settings.Clock);
         try
         {
             return await action(context, cancellationToken);
@@ -23,7 +25,7 @@ internal static class IssueCommandRunner
         }
         catch (IssueStoreException ex)
         {
-            return context.Fail(IssuesExitCodes.For(ex), ex.Message);
+            return context.Fail(ExitCodes.For(ex), ex.Message);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BusinessOps.Coordinator.Commands.Issues.Json;
+using BusinessOps.Core;
 
 namespace BusinessOps.Coordinator.Commands.Issues;
 
@@ -31,7 +32,7 @@ internal static class LabelCommand
             using var store = context.OpenStoreAs(null);
             await store.UpdateLabelsAsync(n, toAdd, toRemove, cancellationToken);
             var issue = await store.GetIssueAsync(n, cancellationToken)
-                ?? throw new IssueCommandException(IssuesExitCodes.NotFound, $"Issue #{n} disappeared while labelling it.");
+                ?? throw new IssueCommandException(ExitCodes.NotFound, $"Issue #{n} disappeared while labelling it.");
             if (parse.GetValue(json))
             {
                 context.WriteJson(new IssueLabelsJson(issue.Number, issue.Labels), IssuesJsonContext.Pretty.IssueLabelsJson);
@@ -42,7 +43,7 @@ internal static class LabelCommand
                 context.Output.WriteLine($"#{issue.Number} labels: {HumanText.Line(labels)}");
             }
 
-            return IssuesExitCodes.Ok;
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BusinessOps.Coordinator.Commands.Issues.Json;
+using BusinessOps.Core;
 using BusinessOps.Core.Ports;
 
 namespace BusinessOps.Coordinator.Commands.Issues;
@@ -37,7 +38,7 @@ internal static class ListCommand
                 IssueTable.Write(context.Output, issues);
             }
 
-            return IssuesExitCodes.Ok;
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BusinessOps.Coordinator.Commands.Issues.Json;
+using BusinessOps.Core;
 
 namespace BusinessOps.Coordinator.Commands.Issues;
 
@@ -21,7 +22,7 @@ internal static class ShowCommand
             var n = parse.GetValue(number);
             using var store = context.OpenStoreAs(null);
             var issue = await store.GetIssueAsync(n, cancellationToken)
-                ?? throw new IssueCommandException(IssuesExitCodes.NotFound, $"Issue #{n} does not exist in {store.Location}: run 'coordinator issues list --state all' to see the numbers.");
+                ?? throw new IssueCommandException(ExitCodes.NotFound, $"Issue #{n} does not exist in {store.Location}: run 'coordinator issues list --state all' to see the numbers.");
             if (parse.GetValue(json))
             {
                 context.WriteJson(IssueJson.From(issue), IssuesJsonContext.Pretty.IssueJson);
@@ -31,7 +32,7 @@ internal static class ShowCommand
                 IssueTranscript.Write(context.Output, issue);
             }
 
-            return IssuesExitCodes.Ok;
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BusinessOps.Coordinator.Commands.Issues.Json;
+using BusinessOps.Core;
 using BusinessOps.Core.Issues;
 
 namespace BusinessOps.Coordinator.Commands.Issues;
@@ -25,7 +26,7 @@ internal static class StateCommand
             var n = parse.GetValue(number);
             using var store = context.OpenStoreAs(null);
             var before = await store.GetIssueAsync(n, cancellationToken)
-                ?? throw new IssueCommandException(IssuesExitCodes.NotFound, $"Issue #{n} does not exist in {store.Location}: run 'coordinator issues list --state all' to see the numbers.");
+                ?? throw new IssueCommandException(ExitCodes.NotFound, $"Issue #{n} does not exist in {store.Location}: run 'coordinator issues list --state all' to see the numbers.");
             var changed = before.State != target;
             if (changed)
             {
@@ -42,7 +43,7 @@ internal static class StateCommand
                 context.Output.WriteLine(changed ? $"Issue #{n} is now {state}." : $"Issue #{n} was already {state}.");
             }
 
-            return IssuesExitCodes.Ok;
+            return ExitCodes.Ok;
         });
         return command;
     }

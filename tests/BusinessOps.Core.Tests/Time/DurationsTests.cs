@@ -1,6 +1,9 @@
-namespace BusinessOps.Policies.Tests;
+using BusinessOps.Core.Time;
+using Xunit;
 
-public sealed class PolicyDurationTests
+namespace BusinessOps.Core.Tests.Time;
+
+public sealed class DurationsTests
 {
     [Theory]
     [InlineData("90s", 0, 0, 1, 30)]
@@ -13,7 +16,7 @@ public sealed class PolicyDurationTests
     [InlineData("365d", 365, 0, 0, 0)]
     public void TryParse_ValidDuration_ReturnsValue(string text, int days, int hours, int minutes, int seconds)
     {
-        Assert.True(PolicyDuration.TryParse(text, out var value));
+        Assert.True(Durations.TryParse(text, out var value));
         Assert.Equal(new TimeSpan(days, hours, minutes, seconds), value);
     }
 
@@ -39,7 +42,7 @@ public sealed class PolicyDurationTests
     [InlineData("1ms")]
     public void TryParse_InvalidDuration_ReturnsFalse(string? text)
     {
-        Assert.False(PolicyDuration.TryParse(text, out var value));
+        Assert.False(Durations.TryParse(text, out var value));
         Assert.Equal(TimeSpan.Zero, value);
     }
 
@@ -50,6 +53,21 @@ public sealed class PolicyDurationTests
     [InlineData(0, 0, 0, 0, "0s")]
     public void Format_Value_ShortestSpelling(int days, int hours, int minutes, int seconds, string expected)
     {
-        Assert.Equal(expected, PolicyDuration.Format(new TimeSpan(days, hours, minutes, seconds)));
+        Assert.Equal(expected, Durations.Format(new TimeSpan(days, hours, minutes, seconds)));
+    }
+
+    [Theory]
+    [InlineData(300, "5 minutes")]
+    [InlineData(60, "1 minute")]
+    [InlineData(3600, "1 hour")]
+    [InlineData(14400, "4 hours")]
+    [InlineData(86400, "1 day")]
+    [InlineData(172800, "2 days")]
+    [InlineData(5400, "1 h 30 min")]
+    [InlineData(90, "1 min 30 s")]
+    [InlineData(45, "45 s")]
+    public void Words_Seconds_Human(int seconds, string expected)
+    {
+        Assert.Equal(expected, Durations.Words(TimeSpan.FromSeconds(seconds)));
     }
 }

@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text;
 
-namespace BusinessOps.Policies;
+namespace BusinessOps.Core.Time;
 
 /// <summary>
-/// Durations as policy files write them: one or more of <c>Nd</c>, <c>Nh</c>, <c>Nm</c>, <c>Ns</c> in that
-/// order, e.g. <c>90s</c>, <c>30m</c>, <c>1h</c>, <c>2d</c>, <c>1h30m</c>. Always positive and at most
-/// <see cref="Max"/>, so a typo cannot turn into an SLA of centuries.
+/// The one home for durations. Written as policy files and options write them (<see cref="TryParse"/>, <see cref="Format"/>):
+/// one or more of <c>Nd</c>, <c>Nh</c>, <c>Nm</c>, <c>Ns</c> in that order, e.g. <c>90s</c>, <c>30m</c>, <c>1h</c>,
+/// <c>2d</c>, <c>1h30m</c>, always positive and at most <see cref="Max"/>, so a typo cannot turn into an SLA of centuries.
+/// Worded for people in comments and messages by <see cref="Words"/> (<c>4 hours</c>).
 /// </summary>
-public static class PolicyDuration
+public static class Durations
 {
     /// <summary>The longest duration a policy may state.</summary>
     public static TimeSpan Max { get; } = TimeSpan.FromDays(365);
@@ -107,5 +108,44 @@ public static class PolicyDuration
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>A human duration: <c>5 minutes</c>, <c>4 hours</c>, <c>1 day</c>, <c>1 h 30 min</c>, <c>45 s</c>.</summary>
+    public static string Words(TimeSpan d)
+    {
+        if (d < TimeSpan.Zero)
+        {
+            d = d.Negate();
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        if (d.Ticks % TimeSpan.TicksPerDay == 0 && d.Days > 0)
+        {
+            return d.Days == 1 ? "1 day" : string.Create(c, $"{d.Days} days");
+        }
+
+        if (d.Ticks % TimeSpan.TicksPerHour == 0 && d.TotalHours >= 1)
+        {
+            var h = (long)d.TotalHours;
+            return h == 1 ? "1 hour" : string.Create(c, $"{h} hours");
+        }
+
+        if (d.Ticks % TimeSpan.TicksPerMinute == 0 && d.TotalMinutes >= 1 && d.TotalMinutes < 60)
+        {
+            var m = (long)d.TotalMinutes;
+            return m == 1 ? "1 minute" : string.Create(c, $"{m} minutes");
+        }
+
+        if (d.TotalHours >= 1)
+        {
+            return string.Create(c, $"{(long)d.TotalHours} h {d.Minutes} min");
+        }
+
+        if (d.TotalMinutes >= 1)
+        {
+            return string.Create(c, $"{d.Minutes} min {d.Seconds} s");
+        }
+
+        return string.Create(c, $"{d.Seconds} s");
     }
 }
