@@ -125,7 +125,7 @@ public sealed class LocalExecutorTests : IDisposable
         var outcome = await Executor(timeout: TimeSpan.FromSeconds(1), grace: TimeSpan.FromSeconds(20)).DispatchAsync(Request(), CancellationToken.None);
 
         Assert.Equal(DispatchStatus.Failed, outcome.Status);
-        Assert.StartsWith("ai-qa-agent did not finish within 1s and was stopped (SIGTERM", outcome.Error, StringComparison.Ordinal);
+        Assert.StartsWith("ai-qa-agent did not finish within 1 s and was stopped (SIGTERM", outcome.Error, StringComparison.Ordinal);
         Assert.Equal("stopped", (await File.ReadAllTextAsync(_agents.File("term"))).Trim());
     }
 
