@@ -2,7 +2,7 @@
 # Deploys infra/businessops.yml with the aws CLI and prints the repository variables the coordinator needs.
 #
 #   infra/deploy.sh --org OWNER --repo NAME --image ECR_IMAGE_URI --vpc vpc-… --subnets subnet-a,subnet-b \
-#                   [--stack businessops] [--region eu-west-1] [--param Key=Value]…
+#                   [--branch main] [--stack businessops] [--region eu-west-1] [--param Key=Value]…
 #
 # Credentials and region come from the usual aws CLI chain (AWS_PROFILE, AWS_REGION, SSO, …).
 # See docs/AWS.md for the whole procedure.
@@ -15,13 +15,14 @@ readonly template="${script_dir}/businessops.yml"
 usage() {
   cat <<'USAGE'
 Usage: infra/deploy.sh --org OWNER --repo NAME --image ECR_IMAGE_URI --vpc VPC_ID --subnets SUBNET[,SUBNET…]
-                       [--stack NAME] [--region REGION] [--param Key=Value]… [--dry-run]
+                       [--branch BRANCH] [--stack NAME] [--region REGION] [--param Key=Value]… [--dry-run]
 
   --org       GitHub owner whose repository may assume the coordinator role (GitHubOrg)
   --repo      GitHub repository name (GitHubRepo)
   --image     agent image in ECR, tag or digest (AgentImageUri)
   --vpc       VPC of the Batch Fargate tasks (VpcId)
   --subnets   comma-separated subnets of the Batch Fargate tasks (SubnetIds)
+  --branch    the repository's default branch, the only one whose runs may assume the role (default: main)
   --stack     CloudFormation stack name (default: businessops)
   --region    AWS region (default: the aws CLI's configured region)
   --param     any other template parameter, repeatable (e.g. --param LambdaMemory=2048)
@@ -34,7 +35,7 @@ die() {
   exit 2
 }
 
-org="" repo="" image="" vpc="" subnets="" stack="businessops" region="" dry_run=0
+org="" repo="" image="" vpc="" subnets="" branch="main" stack="businessops" region="" dry_run=0
 extra=()
 
 while [[ $# -gt 0 ]]; do
@@ -44,6 +45,7 @@ while [[ $# -gt 0 ]]; do
     --image) image="${2:-}"; shift 2 ;;
     --vpc) vpc="${2:-}"; shift 2 ;;
     --subnets) subnets="${2:-}"; shift 2 ;;
+    --branch) branch="${2:-}"; shift 2 ;;
     --stack) stack="${2:-}"; shift 2 ;;
     --region) region="${2:-}"; shift 2 ;;
     --param) [[ "${2:-}" == *=* ]] || die "--param needs Key=Value"; extra+=("$2"); shift 2 ;;
@@ -60,6 +62,7 @@ done
 [[ -n "$subnets" ]] || die "--subnets is required"
 [[ "$org" =~ ^[A-Za-z0-9][A-Za-z0-9-]*$ ]] || die "--org '$org' is not a GitHub owner name"
 [[ "$repo" =~ ^[A-Za-z0-9._-]+$ ]] || die "--repo '$repo' is not a GitHub repository name"
+[[ "$branch" =~ ^[A-Za-z0-9._/-]+$ ]] || die "--branch '$branch' is not a branch name"
 [[ "$stack" =~ ^[A-Za-z][A-Za-z0-9-]*$ ]] || die "--stack '$stack' is not a valid stack name"
 [[ -f "$template" ]] || die "template not found: $template"
 
@@ -79,6 +82,7 @@ deploy=("${aws_cmd[@]}" cloudformation deploy
   "AgentImageUri=$image"
   "VpcId=$vpc"
   "SubnetIds=$subnets"
+  "DefaultBranch=$branch"
   "${extra[@]}")
 
 if [[ "$dry_run" -eq 1 ]]; then
@@ -104,7 +108,7 @@ stack_region="$(output Region)"
 function_name="$(output AgentFunctionName)"
 queue_name="$(output BatchJobQueueName)"
 job_definition="$(output BatchJobDefinitionName)"
-secret_arn="$(output GitHubSecretArn)"
+results_queue="$(output ResultsQueueUrl)"
 
 cat <<EOF_VARS
 
@@ -116,15 +120,10 @@ Variables), or with the GitHub CLI:
   gh variable set BUSINESSOPS_LAMBDA_FUNCTION --repo "$org/$repo" --body "$function_name"
   gh variable set BUSINESSOPS_BATCH_QUEUE --repo "$org/$repo" --body "$queue_name"
   gh variable set BUSINESSOPS_BATCH_JOB_DEFINITION --repo "$org/$repo" --body "$job_definition"
+  gh variable set BUSINESSOPS_RESULTS_QUEUE_URL --repo "$org/$repo" --body "$results_queue"
   gh variable set BUSINESSOPS_EXECUTOR --repo "$org/$repo" --body "aws"
 
-None of these is a secret (the role can only be assumed from $org/$repo's workflows).
-
-Then give the agents their GitHub credential (never put it in a template parameter):
-
-  aws secretsmanager put-secret-value --secret-id "$secret_arn" \\
-    --secret-string '{"GITHUB_TOKEN":"<token with Issues read/write on $org/$repo>"}'
-
-(with --param GitHubAuth=app the JSON holds GITHUB_APP_ID, GITHUB_APP_INSTALLATION_ID and
-GITHUB_APP_PRIVATE_KEY instead; see docs/AWS.md.)
+None of these is a secret: the role can only be assumed from $org/$repo's workflows on '$branch', and
+the agents on AWS hold no GitHub credential (their results come back through the results queue, and the
+coordinator writes them as itself). Check the installation with: coordinator doctor
 EOF_VARS

@@ -14,5 +14,8 @@ namespace BusinessOps.Aws;
 [JsonSerializable(typeof(DescribeJobsResponse))]
 [JsonSerializable(typeof(ListJobsRequest))]
 [JsonSerializable(typeof(ListJobsResponse))]
+[JsonSerializable(typeof(DescribeJobQueuesRequest))]
+[JsonSerializable(typeof(DescribeJobQueuesResponse))]
 [JsonSerializable(typeof(LambdaDispatchPayload))]
+[JsonSerializable(typeof(EventInvokeConfig))]
 public sealed partial class AwsJson : JsonSerializerContext;

@@ -1,24 +1,38 @@
 using System.Collections.Concurrent;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Ports;
-using BusinessOps.GitHub.Client;
+using BusinessOps.GitHub.Api;
 using BusinessOps.GitHub.Errors;
 using BusinessOps.GitHub.Events;
 using BusinessOps.GitHub.Http;
-using BusinessOps.GitHub.Json;
 using BusinessOps.GitHub.Store;
+using Octokit;
+using IssueComment = BusinessOps.Core.Issues.IssueComment;
+using NewIssue = BusinessOps.Core.Ports.NewIssue;
 
 namespace BusinessOps.GitHub;
 
 /// <summary>
-/// <see cref="IIssueStore"/> on GitHub's REST API. Listing walks the repository's issues newest-updated first and keeps
-/// a persisted index, so an idle pass is one conditional request answered 304 (zero rate-limit cost) and a busy pass
-/// fetches only what changed. Comments are fetched only for issues whose <c>updated_at</c> or comment count moved.
+/// <see cref="IIssueStore"/> on GitHub's REST API through Octokit. Listing keeps a persisted index and asks GitHub only
+/// for what changed since its watermark (<c>since</c>), so an idle pass is two short conditional listings: free (304)
+/// while the token stays the same, two requests' cost with a new token (GitHub's ETags belong to the token). Comments
+/// are fetched only for issues whose <c>updated_at</c> or comment count moved.
 /// </summary>
 public sealed partial class GitHubIssueStore : IIssueStore, IDisposable
 {
-    private static readonly HashSet<string> Reactions = new(StringComparer.Ordinal) { "+1", "-1", "laugh", "confused", "heart", "hooray", "rocket", "eyes" };
-    private readonly GitHubClient _client;
+    private static readonly Dictionary<string, ReactionType> Reactions = new(StringComparer.Ordinal)
+    {
+        ["+1"] = ReactionType.Plus1,
+        ["-1"] = ReactionType.Minus1,
+        ["laugh"] = ReactionType.Laugh,
+        ["confused"] = ReactionType.Confused,
+        ["heart"] = ReactionType.Heart,
+        ["hooray"] = ReactionType.Hooray,
+        ["rocket"] = ReactionType.Rocket,
+        ["eyes"] = ReactionType.Eyes,
+    };
+
+    private readonly GitHubApi _api;
     private readonly GitHubOptions _options;
     private readonly SnapshotIndexFile _indexFile;
     private readonly SemaphoreSlim _indexGate = new(1, 1);
@@ -36,14 +50,16 @@ public sealed partial class GitHubIssueStore : IIssueStore, IDisposable
     public GitHubIssueStore(GitHubOptions options, TimeProvider clock, HttpMessageHandler? handler = null)
     {
         _options = options;
-        Connection = new GitHubConnection(options, clock, handler);
-        _client = new GitHubClient(Connection);
+        _api = new GitHubApi(options, clock, handler);
         _indexFile = new SnapshotIndexFile(options.CacheDirectory, Location);
         _identity = options.Identity;
     }
 
-    /// <summary>The request path, with <see cref="GitHubConnection.Stats"/> for run summaries and benchmarks.</summary>
-    public GitHubConnection Connection { get; }
+    /// <summary>What this store has sent so far (requests by kind, 304s, rate-limit cost, retries), for run summaries and benchmarks.</summary>
+    public GitHubStats Stats => _api.Transport.Stats;
+
+    /// <summary>The API base, always ending with '/'.</summary>
+    public Uri BaseAddress => _api.Transport.BaseAddress;
 
     /// <summary>
     /// The login this store writes as. Resolved once: configured, <c>{slug}[bot]</c> for an App, <c>github-actions[bot]</c>
@@ -84,7 +100,7 @@ public sealed partial class GitHubIssueStore : IIssueStore, IDisposable
 
             if (_options.App is { } app)
             {
-                var slug = app.Slug ?? (await _client.GetAppAsync(cancellationToken)).Slug;
+                var slug = app.Slug ?? (await _api.GetAppAsync(cancellationToken))?.Slug;
                 _identity = (slug ?? "app-" + app.AppId) + "[bot]";
             }
             else if (_options.Token!.StartsWith("ghs_", StringComparison.Ordinal))
@@ -93,7 +109,7 @@ public sealed partial class GitHubIssueStore : IIssueStore, IDisposable
             }
             else
             {
-                _identity = (await _client.GetAuthenticatedUserAsync(cancellationToken)).Login;
+                _identity = (await _api.GetAuthenticatedUserAsync(cancellationToken)).Login;
             }
 
             return _identity;
@@ -104,54 +120,12 @@ public sealed partial class GitHubIssueStore : IIssueStore, IDisposable
         }
     }
 
-    public async Task<IReadOnlyList<IssueSnapshot>> ListIssuesAsync(IssueQuery query, CancellationToken cancellationToken)
-    {
-        await _indexGate.WaitAsync(cancellationToken);
-        try
-        {
-            var index = await RefreshIndexAsync(query.Since ?? DateTimeOffset.MinValue, cancellationToken);
-            var byNumber = index.Issues.ToDictionary(i => i.Issue.Number);
-            var commentsWatermark = await RefreshEditedCommentsAsync(index, byNumber, cancellationToken);
-            var matches = byNumber.Values
-                .Where(i => i.Issue.PullRequest is null && Matches(i.Issue, query))
-                .OrderBy(i => i.Issue.Number)
-                .ToList();
-
-            // Comments are fetched only where updated_at or the count moved; issues without comments need no request.
-            var stale = matches.Where(e => e.Comments is null || e.CommentsFor != e.Issue.UpdatedAt || e.CommentsCount != e.Issue.Comments).ToList();
-            await Parallel.ForEachAsync(
-                stale,
-                new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentReads, CancellationToken = cancellationToken },
-                async (entry, ct) =>
-                {
-                    var comments = entry.Issue.Comments == 0 ? [] : await _client.ListCommentsAsync(entry.Issue.Number, null, ct);
-                    lock (byNumber)
-                    {
-                        byNumber[entry.Issue.Number] = entry with { Comments = comments, CommentsFor = entry.Issue.UpdatedAt, CommentsCount = entry.Issue.Comments };
-                    }
-                });
-
-            if (stale.Count > 0 || !ReferenceEquals(index, _index) || _indexDirty || commentsWatermark != index.CommentsWatermark)
-            {
-                _index = index with { Issues = [.. byNumber.Values.OrderBy(i => i.Issue.Number)], CommentsWatermark = commentsWatermark };
-                _indexFile.Save(_index);
-                _indexDirty = false;
-            }
-
-            return [.. matches.Select(m => byNumber[m.Issue.Number]).Select(e => SnapshotMapper.ToSnapshot(e.Issue, e.Comments))];
-        }
-        finally
-        {
-            _indexGate.Release();
-        }
-    }
-
     public async Task<IssueSnapshot?> GetIssueAsync(int number, CancellationToken cancellationToken)
     {
-        IssueDto issue;
+        IssueRecord issue;
         try
         {
-            issue = await _client.GetIssueAsync(number, cancellationToken);
+            issue = SnapshotMapper.ToRecord(await _api.GetIssueAsync(number, cancellationToken));
         }
         catch (GitHubNotFoundException)
         {
@@ -163,11 +137,11 @@ public sealed partial class GitHubIssueStore : IIssueStore, IDisposable
             throw;
         }
 
-        IndexedIssue? cached = null;
+        IndexedIssue? cached;
         await _indexGate.WaitAsync(cancellationToken);
         try
         {
-            cached = (_index ?? LoadIndex())?.Issues.FirstOrDefault(i => i.Issue.Number == number);
+            cached = (_index ?? LoadIndex())?.Issues.Find(i => i.Issue.Number == number);
         }
         finally
         {
@@ -176,13 +150,13 @@ public sealed partial class GitHubIssueStore : IIssueStore, IDisposable
 
         var comments = issue.Comments == 0 ? []
             : cached is { Comments: { } c } && cached.CommentsFor == issue.UpdatedAt && cached.CommentsCount == issue.Comments ? c
-            : await _client.ListCommentsAsync(number, null, cancellationToken);
+            : await FetchCommentsAsync(number, cancellationToken);
         return SnapshotMapper.ToSnapshot(issue, comments);
     }
 
     /// <summary>All comments of one issue, oldest first (one conditional request per 100 comments).</summary>
     public async Task<IReadOnlyList<IssueComment>> ListCommentsAsync(int number, CancellationToken cancellationToken) =>
-        [.. (await _client.ListCommentsAsync(number, null, cancellationToken)).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Select(SnapshotMapper.ToComment)];
+        [.. (await FetchCommentsAsync(number, cancellationToken)).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Select(SnapshotMapper.ToComment)];
 
     /// <summary>
     /// Event mode: the payload's issue with its comments, without re-reading the issue. No request at all when the
@@ -194,18 +168,18 @@ public sealed partial class GitHubIssueStore : IIssueStore, IDisposable
     public async Task<IssueSnapshot> CreateIssueAsync(NewIssue issue, CancellationToken cancellationToken)
     {
         var labels = issue.Labels.Where(l => !string.IsNullOrWhiteSpace(l)).Distinct(StringComparer.OrdinalIgnoreCase).Take(100).ToList();
-        var created = await _client.CreateIssueAsync(issue.Title, issue.Body, labels, cancellationToken);
-        return SnapshotMapper.ToSnapshot(created, []);
+        var created = await _api.CreateIssueAsync(issue.Title, issue.Body, labels, cancellationToken);
+        return SnapshotMapper.ToSnapshot(SnapshotMapper.ToRecord(created), []);
     }
 
     public async Task<IssueComment> AddCommentAsync(int number, string body, CancellationToken cancellationToken) =>
-        SnapshotMapper.ToComment(await _client.CreateCommentAsync(number, body, cancellationToken));
+        SnapshotMapper.ToComment(SnapshotMapper.ToRecord(await _api.CreateCommentAsync(number, body, cancellationToken)));
 
     public async Task<IssueComment> UpdateCommentAsync(int number, long commentId, string body, CancellationToken cancellationToken)
     {
         try
         {
-            var updated = await _client.UpdateCommentAsync(commentId, body, cancellationToken);
+            var updated = SnapshotMapper.ToRecord(await _api.UpdateCommentAsync(commentId, body, cancellationToken));
             await PatchIndexedCommentAsync(number, updated, cancellationToken);
             return SnapshotMapper.ToComment(updated);
         }
@@ -229,17 +203,17 @@ public sealed partial class GitHubIssueStore : IIssueStore, IDisposable
 
         foreach (var label in removals)
         {
-            await _client.RemoveLabelAsync(number, label, cancellationToken);
+            await _api.RemoveLabelAsync(number, label, cancellationToken);
         }
 
         if (additions.Count > 0)
         {
-            await _client.AddLabelsAsync(number, additions, cancellationToken);
+            await _api.AddLabelsAsync(number, additions, cancellationToken);
         }
     }
 
     public Task SetStateAsync(int number, IssueState state, CancellationToken cancellationToken) =>
-        _client.SetIssueStateAsync(number, state == IssueState.Closed ? "closed" : "open", cancellationToken);
+        _api.SetIssueStateAsync(number, state == IssueState.Closed, cancellationToken);
 
     /// <summary>One lookup per login per store instance (a run); non-collaborators are <see cref="RepositoryPermission.None"/>.</summary>
     public async Task<RepositoryPermission> GetPermissionAsync(string login, CancellationToken cancellationToken)
@@ -249,24 +223,19 @@ public sealed partial class GitHubIssueStore : IIssueStore, IDisposable
             return known;
         }
 
-        var permission = SnapshotMapper.ToPermission(await _client.GetPermissionAsync(login, cancellationToken));
+        var permission = SnapshotMapper.ToPermission(await _api.GetPermissionAsync(login, cancellationToken));
         _permissions[login] = permission;
         return permission;
     }
 
-    public Task AddReactionAsync(int number, long commentId, string reaction, CancellationToken cancellationToken)
-    {
-        if (!Reactions.Contains(reaction))
-        {
-            throw new GitHubValidationException($"'{reaction}' is not a GitHub reaction (use one of {string.Join(", ", Reactions)}).", System.Net.HttpStatusCode.UnprocessableEntity);
-        }
-
-        return _client.AddReactionAsync(commentId, reaction, cancellationToken);
-    }
+    public Task AddReactionAsync(int number, long commentId, string reaction, CancellationToken cancellationToken) =>
+        Reactions.TryGetValue(reaction, out var type)
+            ? _api.AddReactionAsync(commentId, type, cancellationToken)
+            : throw new GitHubValidationException($"'{reaction}' is not a GitHub reaction (use one of {string.Join(", ", Reactions.Keys)}).", System.Net.HttpStatusCode.UnprocessableEntity);
 
     public async Task<IReadOnlyList<LabelDefinition>> ListLabelsAsync(CancellationToken cancellationToken)
     {
-        var labels = await _client.ListRepoLabelsAsync(cancellationToken);
+        var labels = await _api.ListRepoLabelsAsync(cancellationToken);
         foreach (var label in labels)
         {
             _knownLabels[label.Name] = 0;
@@ -282,7 +251,7 @@ public sealed partial class GitHubIssueStore : IIssueStore, IDisposable
         {
             try
             {
-                await _client.UpdateRepoLabelAsync(label, cancellationToken);
+                await _api.UpdateRepoLabelAsync(label, cancellationToken);
                 return;
             }
             catch (GitHubNotFoundException)
@@ -290,18 +259,18 @@ public sealed partial class GitHubIssueStore : IIssueStore, IDisposable
                 // Deleted meanwhile: create it below.
             }
 
-            await _client.CreateRepoLabelAsync(label, cancellationToken);
+            await _api.CreateRepoLabelAsync(label, cancellationToken);
             return;
         }
 
         try
         {
-            await _client.CreateRepoLabelAsync(label, cancellationToken);
+            await _api.CreateRepoLabelAsync(label, cancellationToken);
         }
         catch (GitHubValidationException)
         {
             // 422 already_exists: it was there after all.
-            await _client.UpdateRepoLabelAsync(label, cancellationToken);
+            await _api.UpdateRepoLabelAsync(label, cancellationToken);
         }
 
         _knownLabels[label.Name] = 0;
@@ -314,31 +283,20 @@ public sealed partial class GitHubIssueStore : IIssueStore, IDisposable
             _indexFile.Save(_index);
         }
 
-        Connection.Dispose();
+        _api.Dispose();
         _indexGate.Dispose();
         _identityGate.Dispose();
     }
 
-    private static bool Matches(IssueDto issue, IssueQuery query)
-    {
-        var closed = string.Equals(issue.State, "closed", StringComparison.OrdinalIgnoreCase);
-        var stateOk = query.State switch
-        {
-            IssueStateFilter.Open => !closed,
-            IssueStateFilter.Closed => closed,
-            _ => true,
-        };
-        return stateOk
-            && (query.Since is null || issue.UpdatedAt >= query.Since)
-            && (query.Labels is null || query.Labels.All(l => (issue.Labels ?? []).Any(x => string.Equals(x.Name, l, StringComparison.OrdinalIgnoreCase))));
-    }
+    private async Task<List<CommentRecord>> FetchCommentsAsync(int number, CancellationToken cancellationToken) =>
+        [.. (await _api.ListCommentsAsync(number, cancellationToken)).Select(SnapshotMapper.ToRecord)];
 
     private async Task<bool> RepositoryExistsAsync(CancellationToken cancellationToken)
     {
         // A 404 on an issue is "no such issue" only if the repository itself answers; otherwise the 404 is the real error.
         try
         {
-            await _client.ListRepoLabelsAsync(cancellationToken);
+            await _api.ListRepoLabelsAsync(cancellationToken);
             return true;
         }
         catch (GitHubNotFoundException)

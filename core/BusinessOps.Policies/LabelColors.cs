@@ -3,7 +3,7 @@ using BusinessOps.Core.Labels;
 namespace BusinessOps.Policies;
 
 /// <summary>Fixed colours so the board reads the same in every repository: red is urgent, green is done.</summary>
-internal static class LabelColors
+public static class LabelColors
 {
     // A palette for routing families; unknown families get a stable pick by name, never a random one.
     private static readonly (string Family, string Color)[] Families =

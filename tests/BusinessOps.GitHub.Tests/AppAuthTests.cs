@@ -61,6 +61,64 @@ public sealed class AppAuthTests
     }
 
     [Fact]
+    public async Task AppCredentials_InstallationTokenNarrowedToRepositoryAndPermissionsUsed()
+    {
+        await using var h = await Harness.StartAsync();
+        var (privatePem, publicPem) = FakeGitHubServer.CreateAppKeyPair();
+        h.Server.App = (777, publicPem);
+        var n = h.Server.SeedIssue("Ops");
+        h.Server.SetPermission("mia", "write");
+        var store = h.Store(h.Options() with { Token = null, App = new GitHubAppCredentials(777, 42, privatePem) });
+
+        await store.ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
+        await store.AddCommentAsync(n, "hello", CancellationToken.None);
+        await store.UpdateLabelsAsync(n, ["status/queued"], [], CancellationToken.None);
+        Assert.Equal(RepositoryPermission.Write, await store.GetPermissionAsync("mia", CancellationToken.None));
+
+        var token = Assert.Single(h.Server.InstallationTokens);
+        Assert.Equal("42", token.Installation);
+        Assert.Equal(["ops"], token.Repositories);
+        Assert.Equal(new Dictionary<string, string> { ["issues"] = "write", ["metadata"] = "read" }, token.Permissions);
+    }
+
+    [Fact]
+    public async Task AppCredentials_TeamLookup_UsesItsOwnMembersReadToken()
+    {
+        await using var h = await Harness.StartAsync();
+        var (privatePem, publicPem) = FakeGitHubServer.CreateAppKeyPair();
+        h.Server.App = (777, publicPem);
+        h.Server.SeedTeam("acme/finance", "fiona");
+        var store = h.Store(h.Options() with { Token = null, App = new GitHubAppCredentials(777, 42, privatePem) });
+
+        await store.ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
+        Assert.Single(h.Server.InstallationTokens);
+        var members = await store.GetTeamMembersAsync("acme/finance", CancellationToken.None);
+
+        Assert.Equal(["fiona"], members);
+        Assert.Equal(2, h.Server.InstallationTokens.Count);
+        Assert.Equal(new Dictionary<string, string> { ["members"] = "read" }, h.Server.InstallationTokens[1].Permissions);
+        Assert.DoesNotContain("members", h.Server.InstallationTokens[0].Permissions.Keys);
+    }
+
+    [Fact]
+    public async Task AppCredentials_AppWithoutMembersRead_TeamMatchesNobodyAndTheRestWorks()
+    {
+        await using var h = await Harness.StartAsync();
+        var (privatePem, publicPem) = FakeGitHubServer.CreateAppKeyPair();
+        h.Server.App = (777, publicPem);
+        h.Server.AppPermissions.Remove("members");
+        h.Server.SeedTeam("acme/finance", "fiona");
+        var n = h.Server.SeedIssue("Ops");
+        var store = h.Store(h.Options() with { Token = null, App = new GitHubAppCredentials(777, 42, privatePem) });
+
+        var members = await store.GetTeamMembersAsync("acme/finance", CancellationToken.None);
+        await store.AddCommentAsync(n, "still fine", CancellationToken.None);
+
+        Assert.Null(members);
+        Assert.Single(h.Server.GetIssue(n)!.Comments);
+    }
+
+    [Fact]
     public async Task AppCredentials_WrongKey_Unauthorized()
     {
         await using var h = await Harness.StartAsync();

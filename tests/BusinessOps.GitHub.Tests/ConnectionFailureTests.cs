@@ -56,7 +56,7 @@ public sealed class ConnectionFailureTests
         var issues = await store.ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
 
         Assert.Equal(3, issues.Count);
-        Assert.Equal(2, store.Connection.Stats.Retries);
+        Assert.Equal(2, store.Stats.Retries);
         var delays = h.Clock.Delays;
         Assert.Equal(2, delays.Count);
         Assert.InRange(delays[0], TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.5));
@@ -87,6 +87,29 @@ public sealed class ConnectionFailureTests
         Assert.Equal(2, issues.Count);
     }
 
+    [Fact]
+    public async Task Cancelled_WhileGitHubHangs_CancellationReachesTheSocket()
+    {
+        await using var h = await Harness.StartAsync();
+        h.Server.SeedIssues(2);
+        h.Server.Faults.HangNext(1, "GET");
+        using var cancel = new CancellationTokenSource();
+        var store = h.Store(h.Options() with { RequestTimeout = TimeSpan.FromSeconds(5) });
+
+        // Octokit's calls take no token; the store's rides along to the handlers. Without that the request would run to
+        // its timeout and be retried, and the listing would succeed instead of stopping.
+        var listing = store.ListIssuesAsync(IssueQuery.Open, cancel.Token);
+        while (h.Server.Counters.Gets == 0 && !listing.IsCompleted)
+        {
+            await Task.Yield();
+        }
+
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => listing);
+        Assert.Equal(1, h.Server.Counters.Gets);
+    }
+
     [Theory]
     [InlineData(429, 30)]
     [InlineData(403, 45)]
@@ -100,7 +123,7 @@ public sealed class ConnectionFailureTests
         await store.ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
 
         Assert.Equal([TimeSpan.FromSeconds(retryAfter)], h.Clock.Delays);
-        Assert.Equal(1, store.Connection.Stats.SecondaryLimitResponses);
+        Assert.Equal(1, store.Stats.SecondaryLimitResponses);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using BusinessOps.Core.Ports;
-using BusinessOps.GitHub.Client;
-using BusinessOps.GitHub.Http;
+using BusinessOps.GitHub.Api;
 using BusinessOps.GitHub.Tests.Support;
 using BusinessOps.TestKit.GitHub;
 using Xunit.Abstractions;
@@ -8,76 +7,106 @@ using Xunit.Abstractions;
 namespace BusinessOps.GitHub.Tests;
 
 /// <summary>
-/// Every client operation against Prism serving GitHub's official REST description: Prism answers 404/405/422 when a
-/// request does not match the description (path, method, parameters, body schema, security), which the client turns
-/// into exceptions (retries are off, so nothing is papered over); every schema-generated response must parse.
+/// Every request the store sends through Octokit, against Prism serving GitHub's official REST description: Prism
+/// answers 4xx when a request does not match the description (path, method, parameters, body schema, security), so every
+/// answer must be 2xx (retries are off, so nothing is papered over). Prism generates answers from the schemas; where
+/// the schema allows what GitHub never sends (a label as a bare string, <c>expires_at</c> as any text) Octokit's models
+/// cannot read them, which is tolerated here and only here: the shapes GitHub does send are read in the fake-server and
+/// webhook-example tests.
 /// </summary>
 [Collection(PrismCollection.Name)]
 public sealed class ContractTests(PrismFixture prism, ITestOutputHelper output)
 {
     [Fact]
-    public async Task Reads_AcceptedByGitHubsDescription_AndParse()
+    public async Task Reads_AcceptedByGitHubsDescription()
     {
         output.WriteLine($"Prism started in {prism.StartupTime.TotalSeconds:0.0} s");
-        using var connection = Connection();
-        var client = new GitHubClient(connection);
+        var prismSide = new PrismRecorder();
+        using var api = Api(prismSide);
+        var since = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-        await client.ListIssuesPageAsync(client.Urls.Issues("all", "priority/P0,status/queued", DateTimeOffset.UnixEpoch), CancellationToken.None);
-        await client.ListIssuesPageAsync(client.Urls.Issues("open"), CancellationToken.None);
-        await client.GetIssueAsync(1347, CancellationToken.None);
-        await client.ListCommentsAsync(1347, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), CancellationToken.None);
-        await client.ListCommentsAsync(1347, null, CancellationToken.None);
-        await client.ListRepoCommentsPageAsync(client.Urls.RepoComments(), CancellationToken.None);
-        await client.ListRepoLabelsAsync(CancellationToken.None);
-        await client.GetPermissionAsync("octocat", CancellationToken.None);
-        await client.GetPermissionAsync("dependabot[bot]", CancellationToken.None);
-        var user = await client.GetAuthenticatedUserAsync(CancellationToken.None);
-        var members = await client.ListTeamMembersAsync("acme", "finance-managers", CancellationToken.None);
+        await Sent(() => api.ListIssuesPageAsync(api.IssuesPage(since), CancellationToken.None));
+        await Sent(() => api.ListIssuesPageAsync(api.IssuesPage(null), CancellationToken.None));
+        await Sent(() => api.GetIssueAsync(1347, CancellationToken.None));
+        await Sent(() => api.ListCommentsAsync(1347, CancellationToken.None));
+        await Sent(() => api.ListRepoCommentsPageAsync(api.RepoCommentsPage(null), CancellationToken.None));
+        await Sent(() => api.ListRepoCommentsPageAsync(api.RepoCommentsPage(since), CancellationToken.None));
+        await Sent(() => api.ListRepoLabelsAsync(CancellationToken.None));
+        await Sent(() => api.GetPermissionAsync("octocat", CancellationToken.None));
+        await Sent(() => api.GetPermissionAsync("dependabot[bot]", CancellationToken.None));
+        await Sent(() => api.GetAuthenticatedUserAsync(CancellationToken.None));
+        await Sent(() => api.ListTeamMembersAsync("acme", "finance-managers", CancellationToken.None));
 
-        Assert.NotNull(user.Login);
-        Assert.NotNull(members);
-        Assert.Equal(11, connection.Stats.Gets);
-        Assert.Equal(0, connection.Stats.Retries);
+        AllAccepted(prismSide, 11);
+        Assert.Equal(0, api.Transport.Stats.Retries);
     }
 
     [Fact]
-    public async Task Writes_AcceptedByGitHubsDescription_AndParse()
+    public async Task Writes_AcceptedByGitHubsDescription()
     {
-        using var connection = Connection();
-        var client = new GitHubClient(connection);
+        var prismSide = new PrismRecorder();
+        using var api = Api(prismSide);
 
-        await client.CreateIssueAsync("Weekly report", "body", ["analytics/reporting"], CancellationToken.None);
-        await client.SetIssueStateAsync(1347, "closed", CancellationToken.None);
-        await client.SetIssueStateAsync(1347, "open", CancellationToken.None);
-        await client.CreateCommentAsync(1347, "hello <!-- businessops:state {} -->", CancellationToken.None);
-        await client.UpdateCommentAsync(42, "edited", CancellationToken.None);
-        await client.AddLabelsAsync(1347, ["status/queued", "priority/P1"], CancellationToken.None);
-        await client.ReplaceLabelsAsync(1347, ["status/done"], CancellationToken.None);
-        await client.RemoveLabelAsync(1347, "status/queued", CancellationToken.None);
-        await client.CreateRepoLabelAsync(new LabelDefinition("status/queued", "0e8a16", "Waiting"), CancellationToken.None);
-        await client.UpdateRepoLabelAsync(new LabelDefinition("status/queued", "#fbca04", "Queued"), CancellationToken.None);
-        await client.AddReactionAsync(42, "+1", CancellationToken.None);
+        await Sent(() => api.CreateIssueAsync("Weekly report", "body", ["analytics/reporting"], CancellationToken.None));
+        await Sent(() => api.SetIssueStateAsync(1347, closed: true, CancellationToken.None));
+        await Sent(() => api.SetIssueStateAsync(1347, closed: false, CancellationToken.None));
+        await Sent(() => api.CreateCommentAsync(1347, "hello <!-- businessops:state {} -->", CancellationToken.None));
+        await Sent(() => api.UpdateCommentAsync(42, "edited", CancellationToken.None));
+        await Sent(() => api.AddLabelsAsync(1347, ["status/queued", "priority/P1"], CancellationToken.None));
+        await Sent(() => api.RemoveLabelAsync(1347, "status/queued", CancellationToken.None));
+        await Sent(() => api.CreateRepoLabelAsync(new LabelDefinition("status/queued", "0e8a16", "Waiting"), CancellationToken.None));
+        await Sent(() => api.UpdateRepoLabelAsync(new LabelDefinition("status/queued", "#fbca04", "Queued"), CancellationToken.None));
+        await Sent(() => api.AddReactionAsync(42, Octokit.ReactionType.Plus1, CancellationToken.None));
 
-        Assert.Equal(11, connection.Stats.Writes);
-        Assert.Equal(0, connection.Stats.Retries);
+        // The comment POST's schema-generated answer is unreadable, so the store looks for the comment before posting again
+        // (its lost-answer path): one GET more, still no second POST.
+        AllAccepted(prismSide, 11);
+        Assert.Contains(prismSide.Answers, a => a.Request.StartsWith("DELETE /repos/octocat/hello-world/issues/1347/labels/status%2Fqueued", StringComparison.Ordinal));
+        Assert.Contains(prismSide.Answers, a => a.Request.StartsWith("PATCH /repos/octocat/hello-world/labels/status%2Fqueued", StringComparison.Ordinal));
+        Assert.Equal(10, api.Transport.Stats.Writes);
     }
 
     [Fact]
-    public async Task AppEndpoints_AcceptedByGitHubsDescription_AndParse()
+    public async Task AppEndpoints_AcceptedByGitHubsDescription()
     {
         var (pem, _) = FakeGitHubServer.CreateAppKeyPair();
-        using var connection = Connection(new GitHubAppCredentials(1, 2, pem));
-        var client = new GitHubClient(connection);
+        var prismSide = new PrismRecorder("/access_tokens");
+        using var api = Api(prismSide, new GitHubAppCredentials(1, 2, pem));
 
-        await client.GetAppAsync(CancellationToken.None);
-        await client.GetIssueAsync(1, CancellationToken.None);
+        await Sent(() => api.GetAppAsync(CancellationToken.None));
+        await Sent(() => api.GetIssueAsync(1, CancellationToken.None));
+        await Sent(() => api.ListTeamMembersAsync("acme", "finance-managers", CancellationToken.None));
 
-        // GET /app, the installation token POST, then the issue with the installation token.
-        Assert.Equal(1, connection.Stats.Posts);
-        Assert.Equal(2, connection.Stats.Gets);
+        // GET /app; the repository token (narrowed) and the issue; the members token (narrowed) and the team.
+        AllAccepted(prismSide, 5);
+        Assert.Equal(2, prismSide.Answers.Count(a => a.Request == "POST /app/installations/2/access_tokens"));
     }
 
-    private GitHubConnection Connection(GitHubAppCredentials? app = null) => new(
+    /// <summary>The call reached Prism; an answer Octokit's models cannot read (see the class comment) is not a failure here.</summary>
+    private static async Task Sent(Func<Task> call)
+    {
+        try
+        {
+            await call();
+        }
+        catch (Errors.GitHubTransientException ex) when (ex.Message.Contains("JSON this client cannot read", StringComparison.Ordinal))
+        {
+            // Schema-generated answer outside what GitHub sends; the request itself was judged by Prism (AllAccepted).
+        }
+    }
+
+    private void AllAccepted(PrismRecorder prismSide, int expected)
+    {
+        foreach (var (request, status) in prismSide.Answers)
+        {
+            output.WriteLine($"{(int)status} {request}");
+        }
+
+        Assert.Equal(expected, prismSide.Answers.Count);
+        Assert.All(prismSide.Answers, a => Assert.True((int)a.Status is >= 200 and < 300, $"{(int)a.Status} for {a.Request}"));
+    }
+
+    private GitHubApi Api(PrismRecorder prismSide, GitHubAppCredentials? app = null) => new(
         new GitHubOptions
         {
             Owner = "octocat",
@@ -89,5 +118,6 @@ public sealed class ContractTests(PrismFixture prism, ITestOutputHelper output)
             WriteSpacing = TimeSpan.Zero,
             TransientRetries = 0,
         },
-        TimeProvider.System);
+        TimeProvider.System,
+        prismSide);
 }

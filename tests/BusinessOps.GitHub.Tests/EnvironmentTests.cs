@@ -13,7 +13,7 @@ public sealed class EnvironmentTests
         using (store)
         {
             Assert.Equal("acme/ops", store!.Location);
-            Assert.Equal("https://ghe.example.com/api/v3/", store.Connection.BaseAddress.AbsoluteUri);
+            Assert.Equal("https://ghe.example.com/api/v3/", store.BaseAddress.AbsoluteUri);
         }
     }
 

@@ -5,30 +5,6 @@ namespace BusinessOps.GitHub.Tests;
 public sealed class ParserTests
 {
     [Fact]
-    public void LinkHeader_GitHubStyle_ParsesAllRelations()
-    {
-        var links = LinkHeader.Parse("<https://api.github.com/repositories/1/issues?state=all&page=2>; rel=\"next\", <https://api.github.com/repositories/1/issues?state=all&page=5>; rel=\"last\"");
-
-        Assert.Equal("https://api.github.com/repositories/1/issues?state=all&page=2", links["next"].AbsoluteUri);
-        Assert.Equal("https://api.github.com/repositories/1/issues?state=all&page=5", links["last"].AbsoluteUri);
-    }
-
-    [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    [InlineData("garbage")]
-    [InlineData("<not a url>; rel=\"next\"")]
-    public void LinkHeader_MissingOrMalformed_Empty(string? header) => Assert.Empty(LinkHeader.Parse(header));
-
-    [Fact]
-    public void LinkHeader_UrlWithCommaAndExtraParameters_StillParsed()
-    {
-        var links = LinkHeader.Parse("<https://h/x?labels=a,b&page=3>; title=\"x\"; rel=\"next\"");
-
-        Assert.Equal("https://h/x?labels=a,b&page=3", links["next"].OriginalString);
-    }
-
-    [Fact]
     public void RateLimitInfo_AllHeaders_Parsed()
     {
         var now = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
@@ -65,16 +41,5 @@ public sealed class ParserTests
 
         Assert.Equal(RateLimitInfo.Empty, info);
         Assert.False(info.Exhausted);
-    }
-
-    [Fact]
-    public void ApiUrls_EscapesOwnerRepoLabelsAndLogins()
-    {
-        var urls = new ApiUrls("my org", "ops#1");
-
-        Assert.Equal("repos/my%20org/ops%231/issues/7/labels/status%2Fqueued", urls.IssueLabel(7, "status/queued"));
-        Assert.Equal("repos/my%20org/ops%231/labels/a%20b%3F", urls.RepoLabel("a b?"));
-        Assert.Equal("repos/my%20org/ops%231/collaborators/dependabot%5Bbot%5D/permission", urls.CollaboratorPermission("dependabot[bot]"));
-        Assert.Equal("repos/my%20org/ops%231/issues?state=all&labels=priority%2FP0%2Csales&sort=updated&direction=desc&since=2026-11-02T09%3A00%3A00Z&per_page=100", urls.Issues("all", "priority/P0,sales", new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero)));
     }
 }

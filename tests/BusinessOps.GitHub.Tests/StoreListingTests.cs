@@ -37,9 +37,73 @@ public sealed class StoreListingTests
 
         Assert.Equal(0, h.Server.Counters.RateLimitCost);
         Assert.InRange(h.Server.Counters.Requests, 1, 3);
-        Assert.Equal(0, second.Connection.Stats.RateLimitCost);
+        Assert.Equal(0, second.Stats.RateLimitCost);
         Assert.Equal(first.Count, again.Count);
         Assert.Equal("/approve", again.Single(i => i.Number == 7).Comments.Single().Body);
+    }
+
+    [Fact]
+    public async Task ListIssues_IdleRunWithNewToken_PaysOnePagePerListingAskedSinceTheWatermarks()
+    {
+        await using var h = await Harness.StartAsync();
+        h.Server.SeedIssues(250);
+        h.Server.SeedComment(7, "bob", "/approve");
+        await h.Store().ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
+        h.Clock.Advance(TimeSpan.FromMinutes(5));
+        h.Server.SeedIssue("Newest");
+        h.Server.SeedComment(9, "carol", "hello");
+        await h.Store().ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
+        h.Server.Counters.Reset();
+        var before = h.Server.Requests.Count;
+
+        var issues = await h.Store(h.Options(h.Server.NewJobToken())).ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
+
+        var requests = h.Server.Requests.Skip(before).ToList();
+        Assert.Equal(251, issues.Count);
+        Assert.Equal("/approve", issues.Single(i => i.Number == 7).Comments.Single().Body);
+        Assert.Equal(2, requests.Count);
+        Assert.Equal(2, h.Server.Counters.RateLimitCost);
+        Assert.All(requests, r => Assert.Contains("since=" + Uri.EscapeDataString("2026-11-02T09:04:59Z"), r.Path, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ListIssues_SameTokenAfterChanges_StillRevalidatesTheCachedPages()
+    {
+        await using var h = await Harness.StartAsync();
+        h.Server.SeedIssues(250);
+        await h.Store().ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
+        h.Clock.Advance(TimeSpan.FromMinutes(5));
+        h.Server.SeedComment(9, "carol", "hello");
+        await h.Store().ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
+        h.Server.Counters.Reset();
+        var before = h.Server.Requests.Count;
+
+        await h.Store().ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
+
+        // Page 1 of each listing is asked exactly as cached (no since=), so an unchanged repository answers 304 twice.
+        Assert.Equal(0, h.Server.Counters.RateLimitCost);
+        Assert.Equal(2, h.Server.Counters.NotModified);
+        Assert.All(h.Server.Requests.Skip(before), r => Assert.DoesNotContain("since=", r.Path, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ListIssues_CommentEditedWhileAnotherIssueChanged_SeenOnNextPass()
+    {
+        await using var h = await Harness.StartAsync();
+        h.Server.SeedIssues(130);
+        var approval = h.Server.SeedComment(120, "mia", "/approve");
+        await h.Store().ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
+        h.Clock.Advance(TimeSpan.FromMinutes(3));
+
+        // An edit does not move the issue's updated_at; another issue changing in the same window must not hide it (the
+        // comments watermark used to be dropped whenever the issue list changed, so the edit went unseen).
+        h.Server.EditComment(approval, "/reject");
+        h.Server.SeedComment(5, "bob", "unrelated");
+        var issues = await h.Store().ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
+
+        var comment = Assert.Single(issues.Single(i => i.Number == 120).Comments);
+        Assert.Equal("/reject", comment.Body);
+        Assert.True(comment.WasEdited);
     }
 
     [Fact]
@@ -154,7 +218,7 @@ public sealed class StoreListingTests
         await store.UpdateLabelsAsync(1, ["status/queued"], ["x/y"], CancellationToken.None);
 
         Assert.Equal(120, issues.Count);
-        Assert.EndsWith("/api/v3/", store.Connection.BaseAddress.AbsoluteUri, StringComparison.Ordinal);
+        Assert.EndsWith("/api/v3/", store.BaseAddress.AbsoluteUri, StringComparison.Ordinal);
         Assert.All(h.Server.Requests, r => Assert.StartsWith("/api/v3/repos/acme/ops/", r.Path, StringComparison.Ordinal));
         Assert.DoesNotContain(h.Server.Requests, r => r.Status == 404 && r.Method != "DELETE");
     }

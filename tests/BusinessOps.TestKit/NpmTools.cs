@@ -32,11 +32,17 @@ public static class NpmTools
     }
 
     /// <summary>The <c>node_modules</c> folder with every required package, installed if needed.</summary>
-    public static async Task<string> NodeModulesAsync()
+    public static Task<string> NodeModulesAsync() =>
+        NodeModulesAsync(Path.Combine(RepositoryRoot(), "tests", "BusinessOps.GitHub.Tests", "npm"), Required);
+
+    /// <summary>
+    /// The <c>node_modules</c> of another test tool folder (its own <c>package.json</c> and lock file), installed with
+    /// <c>npm ci</c> under the same lock when one of <paramref name="required"/> is missing.
+    /// </summary>
+    public static async Task<string> NodeModulesAsync(string tools, IReadOnlyList<string> required)
     {
-        var tools = Path.Combine(RepositoryRoot(), "tests", "BusinessOps.GitHub.Tests", "npm");
         var modules = Path.Combine(tools, "node_modules");
-        if (Complete(modules))
+        if (Complete(modules, required))
         {
             return modules;
         }
@@ -45,7 +51,7 @@ public static class NpmTools
         try
         {
             using var processLock = await LockAsync(Path.Combine(tools, ".npm-ci.lock"));
-            if (!Complete(modules))
+            if (!Complete(modules, required))
             {
                 await NpmCiAsync(tools);
             }
@@ -58,7 +64,7 @@ public static class NpmTools
         }
     }
 
-    private static bool Complete(string modules) => Required.All(r => File.Exists(Path.Combine(modules, r)));
+    private static bool Complete(string modules, IReadOnlyList<string> required) => required.All(r => File.Exists(Path.Combine(modules, r)));
 
     private static async Task<FileStream> LockAsync(string path)
     {
@@ -91,7 +97,7 @@ public static class NpmTools
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
-            throw new InvalidOperationException("npm is required for the GitHub contract and webhook tests: install Node.js 18+ and npm (apt-get install -y nodejs npm), or run tests/BusinessOps.GitHub.Tests/setup.sh.", ex);
+            throw new InvalidOperationException("npm is required for the contract tests (GitHub, SQS) and the webhook tests: install Node.js 18+ and npm (apt-get install -y nodejs npm), or run tests/BusinessOps.GitHub.Tests/setup.sh.", ex);
         }
 
         using (process)

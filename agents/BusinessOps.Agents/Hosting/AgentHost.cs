@@ -137,7 +137,7 @@ public static partial class AgentHost
                 catch (BadInputException ex)
                 {
                     AgentLog.Write(agent.Name, issueNumber, key, "bad input: " + ex.Message);
-                    return await PrintAsync(new AgentRun(ResultFactory.Failed(agent.Name, issueNumber, key, ex.Message, permanent: true), ExitCodes.BadInput));
+                    return await PrintAsync(new AgentRun(ResultFactory.Failed(agent.Name, issueNumber, key, ex.Message, permanent: true), ExitCodes.BadInput), cancellationToken);
                 }
             }
 
@@ -147,7 +147,7 @@ public static partial class AgentHost
                 run = await StandaloneStore.WriteBackAsync(store!, run, cancellationToken);
             }
 
-            return await PrintAsync(run);
+            return await PrintAsync(run, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -158,7 +158,7 @@ public static partial class AgentHost
         {
             // Store outages, unreadable files and anything unforeseen: a transient failed result, never a stack trace.
             AgentLog.Write(agent.Name, issueNumber, key, $"transient failure: {ex.GetType().Name}: {ex.Message}");
-            return await PrintAsync(new AgentRun(ResultFactory.Failed(agent.Name, issueNumber, key, "Transient failure: " + ex.Message, permanent: false), ExitCodes.Failure));
+            return await PrintAsync(new AgentRun(ResultFactory.Failed(agent.Name, issueNumber, key, "Transient failure: " + ex.Message, permanent: false), ExitCodes.Failure), CancellationToken.None);
         }
         finally
         {
@@ -176,11 +176,12 @@ public static partial class AgentHost
         return new IssueSnapshot(1, sample.Title, sample.Body, IssueState.Open, sample.Labels, "demo", now, now, []);
     }
 
-    private static async Task<int> PrintAsync(AgentRun run)
+    private static async Task<int> PrintAsync(AgentRun run, CancellationToken cancellationToken)
     {
-        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(run.Result, CoreJson.Pretty.AgentResult));
-        await Console.Out.FlushAsync();
-        return run.ExitCode;
+        var json = JsonSerializer.Serialize(run.Result, CoreJson.Pretty.AgentResult);
+        await Console.Out.WriteLineAsync(json);
+        await Console.Out.FlushAsync(cancellationToken);
+        return await ResultsQueueHook.SendAsync(run, json, cancellationToken);
     }
 
     private static string HelpText(string agent) =>

@@ -1,5 +1,6 @@
 using BusinessOps.Coordinator.Hosting;
 using BusinessOps.Coordinator.Reconcile;
+using BusinessOps.Coordinator.Results;
 using BusinessOps.Core;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Ports;
@@ -40,11 +41,17 @@ internal static class EventMode
                 return ExitCodes.Ok;
             }
 
+            if (ResultsPass.Open(session, dryRun, session.Error) is not { } results)
+            {
+                return ExitCodes.BadInput;
+            }
+
             var issue = await CompleteAsync(session.Backend, ev, ct);
             var options = new ReconcileOptions(session.Concurrency(null), dryRun, session.IsCloud);
-            var reconciler = new Reconciler(session.Store, session.Executor, session.Policies, session.Clock, options, session.Log, session.Output);
+            var watch = new DispatchWatch(session.Executor);
+            var reconciler = new Reconciler(session.Store, watch, session.Policies, session.Clock, options, session.Log, session.Output);
             session.Log.Info($"event {ev.EventName}.{ev.Action} on #{ev.IssueNumber} by {ev.SenderLogin}");
-            return RunCommand.Report(await reconciler.ReconcileAsync([issue], ct), json, session);
+            return RunCommand.Report(await results.ReconcileEventAsync(reconciler, watch, issue, ct), json, session);
         });
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using BusinessOps.Coordinator.Cli;
 using BusinessOps.Coordinator.Hosting;
 using BusinessOps.Coordinator.Reconcile;
+using BusinessOps.Coordinator.Results;
 using BusinessOps.Core;
 using BusinessOps.Core.Time;
 
@@ -49,9 +50,14 @@ internal static class RunCommand
             {
                 var options = new ReconcileOptions(session.Concurrency(parse.GetValue(concurrency)), parse.GetValue(dryRun), session.IsCloud);
                 var reconciler = new Reconciler(session.Store, session.Executor, session.Policies, session.Clock, options, session.Log, session.Output);
+                if (ResultsPass.Open(session, parse.GetValue(dryRun), session.Error) is not { } results)
+                {
+                    return ExitCodes.BadInput;
+                }
+
                 return parse.GetValue(monitor)
-                    ? await MonitorAsync(reconciler, session, pause, parse.GetValue(json), ct)
-                    : Report(await reconciler.RunOnceAsync(ct), parse.GetValue(json), session);
+                    ? await MonitorAsync(reconciler, results, session, pause, parse.GetValue(json), ct)
+                    : Report(await results.RunOnceAsync(reconciler, ct), parse.GetValue(json), session);
             });
         });
         return cmd;
@@ -77,14 +83,14 @@ internal static class RunCommand
         return pass.Failed > 0 ? ExitCodes.Failure : ExitCodes.Ok;
     }
 
-    private static async Task<int> MonitorAsync(Reconciler reconciler, CoordinatorSession session, TimeSpan pause, bool json, CancellationToken ct)
+    private static async Task<int> MonitorAsync(Reconciler reconciler, ResultsPass results, CoordinatorSession session, TimeSpan pause, bool json, CancellationToken ct)
     {
         session.Log.Info($"monitoring {session.StoreArgument} every {Durations.Words(pause)}; Ctrl-C to stop");
         try
         {
             while (true)
             {
-                Report(await reconciler.RunOnceAsync(ct), json, session);
+                Report(await results.RunOnceAsync(reconciler, ct), json, session);
                 await Task.Delay(pause, session.Clock, ct);
             }
         }

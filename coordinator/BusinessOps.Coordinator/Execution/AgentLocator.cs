@@ -27,7 +27,10 @@ public sealed class AgentLocator(IReadOnlyList<string> directories)
         foreach (var dir in directories)
         {
             var dll = Path.Combine(dir, agent + ".dll");
-            if (File.Exists(dll) && File.Exists(Path.Combine(dir, agent + ".runtimeconfig.json")))
+            var config = Path.Combine(dir, agent + ".runtimeconfig.json");
+
+            // A self-contained agent (a release archive's agents/) carries its runtime: its apphost needs no dotnet.
+            if (File.Exists(dll) && File.Exists(config) && !File.ReadAllText(config).Contains("\"includedFrameworks\"", StringComparison.Ordinal))
             {
                 // Through the dotnet host rather than the apphost: works even where the apphost lost its execute bit.
                 return (DotnetHost(), [dll]);

@@ -22,6 +22,7 @@ public sealed class CoordinatorSession : IDisposable
         StoreArgument = storeArgument;
         Log = log;
         Clock = request.Host.Clock;
+        Environment = request.Host.Environment;
         Output = request.Output;
         Error = request.Error;
     }
@@ -43,6 +44,9 @@ public sealed class CoordinatorSession : IDisposable
 
     public TimeProvider Clock { get; }
 
+    /// <summary>The environment snapshot the command runs with (in-process tests pass their own).</summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; }
+
     /// <summary>Where results go (stdout of the invocation).</summary>
     public TextWriter Output { get; }
 
@@ -53,7 +57,7 @@ public sealed class CoordinatorSession : IDisposable
 
     /// <summary>Concurrency for this session's dispatches.</summary>
     public int Concurrency(int? requested) =>
-        requested is > 0 ? requested.Value : Policies.Dispatch.Local.Concurrency > 0 ? Policies.Dispatch.Local.Concurrency : Environment.ProcessorCount;
+        requested is > 0 ? requested.Value : Policies.Dispatch.Local.Concurrency > 0 ? Policies.Dispatch.Local.Concurrency : System.Environment.ProcessorCount;
 
     /// <summary>Builds the session, or prints why it cannot and returns the exit code.</summary>
     public static (CoordinatorSession? Session, int ExitCode) Create(SessionRequest request)
@@ -70,7 +74,7 @@ public sealed class CoordinatorSession : IDisposable
         if (request.Host.ExportToProcess)
         {
             // The agents this process starts inherit the choice, so one run logs in one format.
-            Environment.SetEnvironmentVariable(LogFormats.EnvironmentVariable, format == LogFormat.Json ? "json" : "text");
+            System.Environment.SetEnvironmentVariable(LogFormats.EnvironmentVariable, format == LogFormat.Json ? "json" : "text");
         }
 
         var log = new Log(Logs.Create(() => error, format, request.Verbose, SecretMasker.Process), request.Verbose);

@@ -5,14 +5,18 @@ using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
+using BusinessOps.Core.Results;
 
 namespace BusinessOps.Coordinator.Reconcile;
 
 /// <summary>
-/// Runs the pass's dispatches: P0 first, bounded parallelism. The intent is already on the issue; after a
-/// synchronous run the issue is re-read and settled at once, and a crashed agent's failure is recorded for it.
+/// Runs the pass's dispatches: P0 first, bounded parallelism. Dispatches are started one after the other from a single
+/// loop in priority order (each runs on until its first await before the next starts), so the executor sees them in
+/// that order; at most <see cref="ReconcileOptions.Concurrency"/> are in flight. The intent is already on the issue;
+/// after a synchronous run the issue is re-read and settled at once with the pass's facts (<see cref="ContextBuilder"/>),
+/// and a crashed agent's failure is recorded for it.
 /// </summary>
-internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executor, PolicySet policies, TimeProvider clock, ReconcileOptions options, Log log, IReadOnlyList<IssueSnapshot>? openIssues = null)
+internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executor, PolicySet policies, ContextBuilder facts, ReconcileOptions options, Log log, IReadOnlyList<IssueSnapshot>? openIssues = null)
 {
     // What each agent is handed besides its issue; built from this pass's list of open issues when the pass read them all.
     private readonly DispatchContextBuilder _contexts = new(store, policies, openIssues);
@@ -22,36 +26,71 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
 
     public async Task<(int Dispatched, int Failed)> RunAsync(List<(IssueSnapshot Issue, DispatchAgent Dispatch)> pending, CancellationToken ct)
     {
+        // Not Parallel.ForEachAsync: its workers take items in order but may reach the executor in any order (a worker
+        // descheduled between taking a P0 and dispatching it let every P3 overtake it on a loaded machine).
         var ordered = pending.OrderBy(p => p.Dispatch.Priority).ThenBy(p => p.Issue.Number).ToList();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Concurrency), CancellationToken = ct };
-        await Parallel.ForEachAsync(ordered, parallel, async (item, token) =>
+        using var slots = new SemaphoreSlim(Math.Max(1, options.Concurrency));
+        var running = new List<Task>(ordered.Count);
+        try
         {
-            try
+            foreach (var item in ordered)
             {
-                await RunOneAsync(item.Issue, item.Dispatch, token);
+                await slots.WaitAsync(ct);
+                running.Add(RunInSlotAsync(item.Issue, item.Dispatch, slots, ct));
             }
-            catch (IssueStoreException ex)
-            {
-                Interlocked.Increment(ref _failed);
-                log.Error($"#{item.Issue.Number}: {ex.Message}");
-            }
-        });
+        }
+        finally
+        {
+            await Task.WhenAll(running);
+        }
+
         return (_dispatched, _failed);
+    }
+
+    private async Task RunInSlotAsync(IssueSnapshot issue, DispatchAgent d, SemaphoreSlim slots, CancellationToken ct)
+    {
+        try
+        {
+            await RunOneAsync(issue, d, ct);
+        }
+        catch (IssueStoreException ex)
+        {
+            Interlocked.Increment(ref _failed);
+            log.Error($"#{issue.Number}: {ex.Message}");
+        }
+        finally
+        {
+            slots.Release();
+        }
     }
 
     private async Task RunOneAsync(IssueSnapshot issue, DispatchAgent d, CancellationToken ct)
     {
-        if (!options.DispatchImmediately && await store.GetIssueAsync(issue.Number, ct) is { } queued)
+        // The executor gets the very snapshot this dispatch was decided on: for an execute phase, the approved input.
+        if (InputHash.Of(issue) != d.InputHash)
         {
+            log.Warn($"#{issue.Number} {d.Key} not dispatched: the issue is not the one it was decided on");
+            return;
+        }
+
+        if (!options.DispatchImmediately)
+        {
+            if (await store.GetIssueAsync(issue.Number, ct) is not { } queued || !StillQueued(queued, d))
+            {
+                // Another pass started (or settled) this key since: one run per key.
+                log.Debug($"#{issue.Number} {d.Key} no longer queued; not dispatched again");
+                return;
+            }
+
             // Leaving the queue: the label and the status comment both say so before the agent starts.
             await store.UpdateLabelsAsync(issue.Number, [LabelNames.For(IssueStatus.InProgress)], [LabelNames.For(IssueStatus.Queued)], ct);
-            var (id, body, _) = IssueStateReader.Amend(queued, policies, s => s with { Status = LabelNames.For(IssueStatus.InProgress) });
+            var (id, body, _) = IssueStateReader.Amend(queued, policies, s => s with { Status = IssueStatus.InProgress });
             await ActionApplier.UpsertAsync(store, issue.Number, id, body, ct);
         }
 
         log.Info($"#{issue.Number} {d.Agent} dispatched ({d.Priority}, {d.Key})");
         var context = await _contexts.BuildAsync(issue, d.Agent, d.Tenant, ct);
-        var request = new DispatchRequest(d.Key, d.Agent, policies.Repository, issue, d.Attempt, d.Phase, d.Priority, d.Tenant, context);
+        var request = new DispatchRequest(d.Key, d.Agent, policies.Repository, issue, d.Attempt, IdempotencyKey.Name(d.Phase), d.Priority, d.Tenant, context);
         var outcome = await executor.DispatchAsync(request, ct);
         Interlocked.Increment(ref _dispatched);
         if (outcome.Status == DispatchStatus.Submitted)
@@ -79,8 +118,16 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
             log.Warn($"#{issue.Number} {d.Agent} failed: {outcome.Error}");
         }
 
-        // Settle at once so a local run ends the pass in its final state (the next pass would do the same).
-        var settle = Decider.Decide(fresh, policies, clock.GetUtcNow(), new DecisionContext { Executor = executor.Name, DispatchImmediately = options.DispatchImmediately });
-        await ActionApplier.ApplyAsync(store, fresh, [.. settle.Where(a => a is not (DispatchAgent or LookupPermissions))], log, ct);
+        // Settle at once, with the same facts as the pass, so a local run ends the pass in its final state (the next pass
+        // would do the same). A dispatch it asks for waits for the next pass.
+        facts.Observe(fresh);
+        var settle = await facts.DecideAsync(fresh, ct);
+        await ActionApplier.ApplyAsync(store, fresh, [.. settle.Where(a => a is not (DispatchAgent or GatherFacts))], log, ct);
+    }
+
+    private bool StillQueued(IssueSnapshot queued, DispatchAgent d)
+    {
+        var (state, _) = IssueStateReader.Read(queued, policies);
+        return state.Key == d.Key && state.Status == IssueStatus.Queued && !IssueStateReader.HasResult(queued, policies.Identity, d.Key);
     }
 }

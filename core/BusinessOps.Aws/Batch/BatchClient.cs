@@ -5,7 +5,7 @@ using BusinessOps.Aws.Http;
 
 namespace BusinessOps.Aws.Batch;
 
-/// <summary>SubmitJob (paced under <see cref="AwsClientOptions.SubmitJobsPerSecond"/>), DescribeJobs and ListJobs.</summary>
+/// <summary>SubmitJob (paced under <see cref="AwsClientOptions.SubmitJobsPerSecond"/>), DescribeJobs, ListJobs and DescribeJobQueues.</summary>
 public sealed class BatchClient
 {
     /// <summary>DescribeJobs accepts at most this many ids per call.</summary>
@@ -33,6 +33,14 @@ public sealed class BatchClient
         var response = await CallAsync(
             "DescribeJobs", "batch:DescribeJobs", "Batch jobs", "/v1/describejobs", new DescribeJobsRequest(jobIds), AwsJson.Default.DescribeJobsRequest, AwsJson.Default.DescribeJobsResponse, true, cancellationToken);
         return response.Jobs ?? [];
+    }
+
+    /// <summary>The named queues as Batch describes them (absent ones are simply missing from the answer).</summary>
+    public async Task<IReadOnlyList<JobQueueDetail>> DescribeJobQueuesAsync(IReadOnlyList<string> queues, CancellationToken cancellationToken)
+    {
+        var response = await CallAsync(
+            "DescribeJobQueues", "batch:DescribeJobQueues", "Batch job queues", "/v1/describejobqueues", new DescribeJobQueuesRequest(queues), AwsJson.Default.DescribeJobQueuesRequest, AwsJson.Default.DescribeJobQueuesResponse, true, cancellationToken);
+        return response.JobQueues ?? [];
     }
 
     /// <summary>Every job in <paramref name="queue"/> named <paramref name="jobName"/>, of any status, following pages.</summary>

@@ -110,3 +110,23 @@ public sealed record JobSummary
 
     public long? CreatedAt { get; init; }
 }
+
+/// <summary>POST /v1/describejobqueues: queues by name or ARN.</summary>
+public sealed record DescribeJobQueuesRequest(IReadOnlyList<string> JobQueues);
+
+/// <summary>DescribeJobQueues' answer.</summary>
+public sealed record DescribeJobQueuesResponse(IReadOnlyList<JobQueueDetail>? JobQueues);
+
+/// <summary>One job queue; <see cref="SchedulingPolicyArn"/> is set only for fair-share queues.</summary>
+public sealed record JobQueueDetail
+{
+    public required string JobQueueName { get; init; }
+
+    public string? JobQueueArn { get; init; }
+
+    public string? State { get; init; }
+
+    public string? Status { get; init; }
+
+    public string? SchedulingPolicyArn { get; init; }
+}

@@ -47,7 +47,7 @@ public static class AwsExecutorFactory
     public static BatchClient CreateBatchClient(AwsSettings settings, IAwsCredentialSource credentials, TimeProvider clock, AwsClientOptions options, HttpClient http) =>
         new(new AwsConnection(http, "batch", settings.BatchEndpoint, settings.Region, credentials, clock, options), new SubmitRateLimiter(options.SubmitJobsPerSecond, clock));
 
-    /// <summary>A Lambda client alone.</summary>
-    public static LambdaClient CreateLambdaClient(AwsSettings settings, IAwsCredentialSource credentials, TimeProvider clock, AwsClientOptions options, HttpClient http) =>
-        new(new AwsConnection(http, "lambda", settings.LambdaEndpoint, settings.Region, credentials, clock, options));
+    /// <summary>An SQS client for the results queue at <paramref name="endpoint"/>.</summary>
+    public static Sqs.SqsClient CreateSqsClient(AwsSettings settings, IAwsCredentialSource credentials, TimeProvider clock, AwsClientOptions options, HttpClient http, Uri endpoint) =>
+        new(new AwsConnection(http, "sqs", endpoint, settings.Region, credentials, clock, options));
 }

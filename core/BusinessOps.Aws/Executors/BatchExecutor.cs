@@ -21,13 +21,21 @@ public sealed class BatchExecutor : IExecutor
     private readonly BatchClient _client;
     private readonly DispatchPolicy _policy;
     private readonly TimeProvider _clock;
+    private readonly QueuePolicies _queues;
 
     public BatchExecutor(BatchClient client, DispatchPolicy policy, TimeProvider clock)
     {
         _client = client;
         _policy = policy;
         _clock = clock;
+        _queues = new QueuePolicies(client);
     }
+
+    /// <summary>
+    /// How long a SUCCEEDED job may go without its result being recorded: the agent sends the result before it exits, so
+    /// past this the message was lost (or never sent) and the attempt fails instead of waiting forever.
+    /// </summary>
+    public static readonly TimeSpan ResultGrace = TimeSpan.FromMinutes(5);
 
     public string Name => ExecutorName;
 
@@ -51,7 +59,16 @@ public sealed class BatchExecutor : IExecutor
                 return new DispatchOutcome(DispatchStatus.Submitted, Name, ExternalId: existing.JobId);
             }
 
-            var submitted = await _client.SubmitJobAsync(BatchJobRequests.Build(request, target, jobName), cancellationToken);
+            var fairShare = await _queues.IsFairShareAsync(target.Queue, cancellationToken);
+            if (BatchJobRequests.Build(request, target, jobName, fairShare) is not { } submit)
+            {
+                return DispatchOutcome.Failure(
+                    Name,
+                    $"Issue #{request.Issue.Number} is too large to hand to a Batch job even without its comments (SubmitJob carries at most 30 KiB): shorten its body, or send {request.Priority} to Lambda in policies/dispatch.yml.",
+                    permanent: true);
+            }
+
+            var submitted = await _client.SubmitJobAsync(submit, cancellationToken);
             return new DispatchOutcome(DispatchStatus.Submitted, Name, ExternalId: submitted.JobId);
         }
         catch (AwsException e)
@@ -149,6 +166,11 @@ public sealed class BatchExecutor : IExecutor
         {
             case "FAILED":
                 return new DispatchReport(dispatch.Key, job.Status, Failed: true, Stuck: false, $"Batch job {job.JobId} failed: {FailureReason(job)}");
+            case "SUCCEEDED" when _clock.GetUtcNow() - (job.StoppedAt is { } stopped ? DateTimeOffset.FromUnixTimeMilliseconds(stopped) : dispatch.DispatchedAt) > ResultGrace:
+                // Only dispatches without a recorded result are tracked, and the queue was drained first: none came.
+                return new DispatchReport(dispatch.Key, job.Status, Failed: true, Stuck: false, string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Batch job {job.JobId} succeeded but its result never reached the results queue within {ResultGrace.TotalMinutes:0} min: check BUSINESSOPS_RESULTS_QUEUE_URL in the job definition and the job role's sqs:SendMessage."));
             case "RUNNABLE":
                 var since = job.CreatedAt is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : dispatch.DispatchedAt;
                 var waited = _clock.GetUtcNow() - since;

@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
+using System.Text.Json.Nodes;
 using BusinessOps.Aws.Batch;
+using BusinessOps.Aws.Lambda;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
@@ -10,20 +13,27 @@ namespace BusinessOps.Aws.Executors;
 /// <summary>Builds the SubmitJob request for one dispatch. Pure.</summary>
 internal static class BatchJobRequests
 {
-    /// <summary>
-    /// Infrastructure failures worth a second attempt; everything else (the agent's own exit) stops. Batch retries when
-    /// no entry matches, so the final catch-all EXIT is required. Globs may only end with '*'.
-    /// </summary>
-    public static RetryStrategy Retry { get; } = new(2, [
-        new EvaluateOnExit("RETRY", OnStatusReason: "Host EC2*"),
-        new EvaluateOnExit("RETRY", OnStatusReason: "CannotPullContainerError*"),
-        new EvaluateOnExit("RETRY", OnStatusReason: "ResourceInitializationError*"),
-        new EvaluateOnExit("RETRY", OnStatusReason: "Task failed to start"),
-        new EvaluateOnExit("EXIT", OnStatusReason: "*"),
-    ]);
+    /// <summary>The environment variable carrying the issue (gzip, then base64) to the container's entrypoint.</summary>
+    public const string IssueDataVariable = "BUSINESSOPS_ISSUE_DATA";
 
-    public static SubmitJobRequest Build(DispatchRequest request, DispatchTarget target, string jobName)
+    /// <summary>
+    /// Room for the encoded issue: a SubmitJob request may hold at most 30 KiB, and the command, the other variables and
+    /// the tags take the rest.
+    /// </summary>
+    public const int MaxIssueDataChars = 24 * 1024;
+
+    /// <summary>
+    /// The request, or null when the issue cannot be carried even without its comments. No retry strategy: the job
+    /// definition's (infra/businessops.yml) is the one, since a submit's would replace it. A share identifier and a
+    /// scheduling priority only for a fair-share queue, which requires them, as a first-in-first-out queue refuses them.
+    /// </summary>
+    public static SubmitJobRequest? Build(DispatchRequest request, DispatchTarget target, string jobName, bool fairShare)
     {
+        if (EncodedIssue(request) is not { } data)
+        {
+            return null;
+        }
+
         var issue = request.Issue.Number.ToString(CultureInfo.InvariantCulture);
         var environment = new List<EnvironmentVariable>
         {
@@ -34,6 +44,7 @@ internal static class BatchJobRequests
             new("BUSINESSOPS_PHASE", request.Phase),
             new("BUSINESSOPS_AGENT", request.Agent),
             new("BUSINESSOPS_PRIORITY", request.Priority.ToString()),
+            new(IssueDataVariable, data),
         };
         if (!string.IsNullOrWhiteSpace(request.Tenant))
         {
@@ -45,12 +56,13 @@ internal static class BatchJobRequests
             JobName = jobName,
             JobQueue = target.Queue!,
             JobDefinition = target.JobDefinition!,
-            ShareIdentifier = BatchJobNames.ShareFor(request.Tenant),
-            SchedulingPriorityOverride = SchedulingPriority(request.Priority),
+            ShareIdentifier = fairShare ? BatchJobNames.ShareFor(request.Tenant) : null,
+            SchedulingPriorityOverride = fairShare ? SchedulingPriority(request.Priority) : null,
+
+            // The entrypoint decodes the issue onto the agent's standard input (infra/agent-entrypoint.sh).
             ContainerOverrides = new ContainerOverrides(
-                [request.Agent, "--process-issue", issue, "--key", request.Key, "--phase", request.Phase, "--store", "github"],
+                [request.Agent, "--process-issue", issue, "--issue-data", "-", "--key", request.Key, "--phase", request.Phase],
                 environment),
-            RetryStrategy = Retry,
             PropagateTags = true,
             Tags = new Dictionary<string, string>
             {
@@ -59,6 +71,24 @@ internal static class BatchJobRequests
                 ["businessops:agent"] = TagValue(request.Agent),
             },
         };
+    }
+
+    /// <summary>The issue in GitHub's REST shape, gzip-compressed and base64-encoded, within <see cref="MaxIssueDataChars"/>.</summary>
+    internal static string? EncodedIssue(DispatchRequest request)
+    {
+        string? encoded = null;
+        return IssuePayload.Fit(request.Issue, shaped => (encoded = Encode(shaped)).Length, MaxIssueDataChars) is null ? null : encoded;
+    }
+
+    internal static string Encode(JsonObject issue)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(issue.ToJsonString()));
+        }
+
+        return Convert.ToBase64String(buffer.ToArray());
     }
 
     /// <summary>Batch runs higher numbers first (0–9999); P0 only lands here if policy sends it to Batch.</summary>

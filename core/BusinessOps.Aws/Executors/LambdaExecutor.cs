@@ -8,7 +8,7 @@ namespace BusinessOps.Aws.Executors;
 
 /// <summary>
 /// P0 on AWS Lambda: one asynchronous <c>Invoke</c> per dispatch. Lambda has no lookup by key, so a repeated dispatch
-/// of the same key may invoke again; the agent checks the key and does nothing for a completed one (exactly-once effect).
+/// of the same key may invoke again; the coordinator records one result per key (exactly-once effect).
 /// </summary>
 public sealed class LambdaExecutor : IExecutor
 {
@@ -37,7 +37,7 @@ public sealed class LambdaExecutor : IExecutor
         if (payload is null)
         {
             return DispatchOutcome.Failure(
-                Name, $"The Lambda event for {request.Key} exceeds {LambdaClient.MaxEventPayloadBytes / 1024} KB even without the issue; shorten the repository or agent name.", permanent: true);
+                Name, $"Issue #{request.Issue.Number} does not fit in a Lambda event ({MaxEventBytes / 1024} KB) even without its comments: shorten its body.", permanent: true);
         }
 
         try
@@ -51,11 +51,17 @@ public sealed class LambdaExecutor : IExecutor
         }
     }
 
-    /// <summary>Lambda runs are followed through the agent's own write-back; nothing to poll.</summary>
+    /// <summary>Lambda runs report through the results queue (the function's destinations); nothing to poll.</summary>
     public Task<IReadOnlyList<DispatchReport>> TrackAsync(IReadOnlyList<TrackedDispatch> dispatches, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<DispatchReport>>([]);
 
-    /// <summary>The event with the issue inline when it fits in 256 KB, else with a pointer; null when even that is too big.</summary>
+    /// <summary>
+    /// The largest event we send. Lambda accepts 256 KB, but the destination record that brings the result back holds
+    /// the event and the response together and must fit in one SQS message (256 KB): half each.
+    /// </summary>
+    public const int MaxEventBytes = 128 * 1024;
+
+    /// <summary>The event with the issue inline (oldest comments left out if needed); null when even the bare issue is too big.</summary>
     internal static byte[]? BuildPayload(DispatchRequest request)
     {
         var head = new LambdaDispatchPayload
@@ -69,14 +75,9 @@ public sealed class LambdaExecutor : IExecutor
             Priority = request.Priority.ToString(),
             Tenant = request.Tenant,
         };
-        var full = JsonSerializer.SerializeToUtf8Bytes(
-            head with { IssueData = GitHubIssueShape.Issue(request.Issue), Comments = GitHubIssueShape.Comments(request.Issue) }, AwsJson.Default.LambdaDispatchPayload);
-        if (full.Length <= LambdaClient.MaxEventPayloadBytes)
-        {
-            return full;
-        }
-
-        var pointer = JsonSerializer.SerializeToUtf8Bytes(head with { IssueRef = new IssueReference(request.Repository, request.Issue.Number) }, AwsJson.Default.LambdaDispatchPayload);
-        return pointer.Length <= LambdaClient.MaxEventPayloadBytes ? pointer : null;
+        byte[]? payload = null;
+        return IssuePayload.Fit(request.Issue, issue => (payload = JsonSerializer.SerializeToUtf8Bytes(head with { IssueData = issue }, AwsJson.Default.LambdaDispatchPayload)).Length, MaxEventBytes) is null
+            ? null
+            : payload;
     }
 }

@@ -3,7 +3,8 @@ namespace BusinessOps.Aws.Http;
 /// <summary>
 /// One AWS API call. <see cref="Action"/> is the IAM action (<c>batch:SubmitJob</c>) and <see cref="Resource"/> what it
 /// targets, both for error messages. <see cref="Idempotent"/> calls are also retried after 5xx and timeouts;
-/// the others only after throttling, which AWS guarantees did not run the call.
+/// the others only after throttling, which AWS guarantees did not run the call. <see cref="Timeout"/> replaces the
+/// per-attempt timeout for calls that wait on purpose (an SQS long poll).
 /// </summary>
 internal sealed record AwsCall(
     string Operation,
@@ -14,4 +15,5 @@ internal sealed record AwsCall(
     byte[] Body,
     bool Idempotent,
     IReadOnlyList<KeyValuePair<string, string>>? Headers = null,
-    string ContentType = "application/json");
+    string ContentType = "application/json",
+    TimeSpan? Timeout = null);

@@ -79,7 +79,7 @@ internal sealed class AwsConnection(
         // The per-attempt timeout is a socket guard, not business time: it runs on the system timer so that a test's
         // virtual clock (which jumps ahead on every timer) cannot cancel requests that are still in flight.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.RequestTimeout);
+        timeout.CancelAfter(call.Timeout ?? options.RequestTimeout);
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
@@ -106,7 +106,7 @@ internal sealed class AwsConnection(
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw new AwsTransientException(
-                $"AWS {service} endpoint {endpoint.Authority} did not answer {call.Operation} within {options.RequestTimeout.TotalSeconds:0.#} s; the next pass retries.", null, null, e);
+                $"AWS {service} endpoint {endpoint.Authority} did not answer {call.Operation} within {(call.Timeout ?? options.RequestTimeout).TotalSeconds:0.#} s; the next pass retries.", null, null, e);
         }
         catch (HttpRequestException e)
         {

@@ -24,12 +24,12 @@ internal static class AwsErrorMapper
         var said = $"AWS {service} {call.Operation}: {code ?? "HTTP " + status.ToString(CultureInfo.InvariantCulture)}: {detail}";
         switch (code)
         {
-            case "ThrottlingException" or "TooManyRequestsException" or "Throttling" or "RequestLimitExceeded" or "ProvisionedThroughputExceededException":
+            case "ThrottlingException" or "TooManyRequestsException" or "Throttling" or "RequestLimitExceeded" or "ProvisionedThroughputExceededException" or "RequestThrottled":
             case null when status == 429:
                 return new AwsThrottledException(said, code, status, RetryAfter(headers));
             case "ExpiredTokenException" or "ExpiredToken" or "RequestExpired":
                 return Expired(said, code, status, credentialSource);
-            case "ResourceNotFoundException" or "NotFoundException":
+            case "ResourceNotFoundException" or "NotFoundException" or "QueueDoesNotExist" or "AWS.SimpleQueueService.NonExistentQueue":
                 return NotFound(call, said, code, status);
             case "AccessDeniedException" or "AccessDenied" or "UnauthorizedOperation" or "UnauthorizedException":
                 return new AwsAccessDeniedException(

@@ -34,4 +34,30 @@ public sealed class LambdaClient
 
         return response.RequestId ?? string.Empty;
     }
+
+    /// <summary>
+    /// The function's asynchronous-invocation settings (<c>GetFunctionEventInvokeConfig</c>), for <c>coordinator doctor</c>:
+    /// where results and failures go, retries, the event age limit. Throws <see cref="Errors.AwsException"/>.
+    /// </summary>
+    public async Task<EventInvokeConfig> GetEventInvokeConfigAsync(string function, CancellationToken cancellationToken)
+    {
+        var call = new AwsCall(
+            "GetFunctionEventInvokeConfig",
+            "lambda:GetFunctionEventInvokeConfig",
+            $"Lambda function '{function}'",
+            HttpMethod.Get,
+            $"/2019-09-25/functions/{UriEncoding.Encode(function)}/event-invoke-config",
+            [],
+            Idempotent: true);
+        var response = await _connection.SendAsync(call, cancellationToken);
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize(response.Body, AwsJson.Default.EventInvokeConfig)
+                ?? throw new Errors.AwsTransientException("AWS lambda GetFunctionEventInvokeConfig answered an empty body.", null, response.StatusCode);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new Errors.AwsTransientException($"AWS lambda GetFunctionEventInvokeConfig answered a body that is not the expected JSON: {e.Message}", null, response.StatusCode, e);
+        }
+    }
 }

@@ -3,9 +3,10 @@ using System.Text.Json.Nodes;
 namespace BusinessOps.Aws.Lambda;
 
 /// <summary>
-/// The event a P0 agent function receives. <see cref="IssueData"/> is the issue in GitHub's REST shape (what
-/// <c>--issue-data</c> takes) and <see cref="Comments"/> its comments, also in REST shape; both are omitted when the event
-/// would exceed Lambda's 256 KB asynchronous limit, and then <see cref="IssueRef"/> tells the agent what to fetch.
+/// The event a P0 agent function receives. <see cref="IssueData"/> is the issue in GitHub's REST shape with its comments
+/// inline (what <c>--issue-data</c> takes): agents hold no GitHub credential, so the issue always travels in the event.
+/// The same event comes back as <c>requestPayload</c> in the destination record on the results queue, which is how the
+/// coordinator knows which dispatch a result or a failure belongs to.
 /// </summary>
 public sealed record LambdaDispatchPayload
 {
@@ -26,11 +27,4 @@ public sealed record LambdaDispatchPayload
     public string? Tenant { get; init; }
 
     public JsonObject? IssueData { get; init; }
-
-    public JsonArray? Comments { get; init; }
-
-    public IssueReference? IssueRef { get; init; }
 }
-
-/// <summary>Where the agent fetches the issue itself when it did not fit in the event.</summary>
-public sealed record IssueReference(string Repository, int Number);

@@ -1,17 +1,22 @@
 using System.Text.Json;
 using BusinessOps.GitHub.Errors;
-using BusinessOps.GitHub.Json;
 using BusinessOps.GitHub.Store;
+using Octokit;
+using Octokit.Internal;
 
 namespace BusinessOps.GitHub.Events;
 
 /// <summary>
 /// Parses <c>issues</c> and <c>issue_comment</c> webhook payloads (the file at <c>GITHUB_EVENT_PATH</c> in Actions).
 /// Anything unusable throws <see cref="GitHubEventException"/> with one clear line; other event types throw it with
-/// <see cref="GitHubEventException.IsUnsupportedEvent"/> set, so the caller can exit 0 with a notice.
+/// <see cref="GitHubEventException.IsUnsupportedEvent"/> set, so the caller can exit 0 with a notice. The payload's
+/// issue, comment and sender are read into Octokit's models (a webhook's objects are the REST API's), after the
+/// fields this product cannot do without were checked to be there.
 /// </summary>
 public static class GitHubEvents
 {
+    private static readonly SimpleJsonSerializer Json = new();
+
     public const string Issues = "issues";
     public const string IssueComment = "issue_comment";
 
@@ -52,7 +57,7 @@ public static class GitHubEvents
             }
 
             var issue = ReadIssue(issueElement);
-            var sender = root.TryGetProperty("sender", out var s) && s.ValueKind == JsonValueKind.Object ? Deserialize(s, GitHubJson.Default.UserDto, "sender") : null;
+            var sender = root.TryGetProperty("sender", out var s) && s.ValueKind == JsonValueKind.Object ? Deserialize<User>(s, "sender") : null;
             Core.Issues.IssueComment? comment = null;
             if (name == IssueComment)
             {
@@ -62,7 +67,7 @@ public static class GitHubEvents
                 }
 
                 RequireNumber(c, "id", "comment.id");
-                comment = SnapshotMapper.ToComment(Deserialize(c, GitHubJson.Default.CommentDto, "comment"));
+                comment = SnapshotMapper.ToComment(SnapshotMapper.ToRecord(Deserialize<Octokit.IssueComment>(c, "comment")));
             }
 
             return new ParsedEvent(
@@ -72,31 +77,28 @@ public static class GitHubEvents
                 SnapshotMapper.ToSnapshot(issue, null),
                 sender?.Login ?? "ghost",
                 SnapshotMapper.IsBot(sender),
-                issue.PullRequest is not null,
+                issue.IsPullRequest,
                 comment,
                 issue.Comments);
         }
     }
 
-    private static IssueDto ReadIssue(JsonElement element)
+    private static IssueRecord ReadIssue(JsonElement element)
     {
         RequireNumber(element, "number", "issue.number");
         RequireString(element, "created_at", "issue.created_at");
         RequireString(element, "updated_at", "issue.updated_at");
-        return Deserialize(element, GitHubJson.Default.IssueDto, "issue");
+        return SnapshotMapper.ToRecord(Deserialize<Issue>(element, "issue"));
     }
 
-    private static T Deserialize<T>(JsonElement element, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string what)
+    private static T Deserialize<T>(JsonElement element, string what)
+        where T : class
     {
         try
         {
-            return element.Deserialize(type) ?? throw new GitHubEventException($"The event's '{what}' is null.");
+            return Json.Deserialize<T>(element.GetRawText()) ?? throw new GitHubEventException($"The event's '{what}' is null.");
         }
-        catch (JsonException ex)
-        {
-            throw new GitHubEventException($"The event's '{what}' has an unexpected shape: {FirstLine(ex.Message)}");
-        }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is System.Runtime.Serialization.SerializationException or InvalidCastException or FormatException or ArgumentException or InvalidOperationException or OverflowException)
         {
             throw new GitHubEventException($"The event's '{what}' has an unexpected shape: {FirstLine(ex.Message)}");
         }

@@ -1,7 +1,7 @@
 namespace BusinessOps.GitHub.Http;
 
 /// <summary>
-/// Counters of what a <see cref="GitHubConnection"/> sent, for benchmarks and run summaries.
+/// Counters of what a <see cref="GitHubIssueStore"/> sent to GitHub (counted next to the socket), for benchmarks and run summaries.
 /// Rate-limit cost counts every answered request except 304s (which GitHub does not charge).
 /// </summary>
 public sealed class GitHubStats

@@ -13,6 +13,15 @@ public sealed record RateLimitInfo(int? Limit, int? Remaining, int? Used, DateTi
     /// <summary>True when the primary quota is spent (remaining 0).</summary>
     public bool Exhausted => Remaining == 0;
 
+    /// <summary>
+    /// True when an answer is a rate limit rather than a refusal: 429, or a 403 with the quota spent, a
+    /// <c>retry-after</c>, or GitHub's "rate limit" wording (secondary limits carry no header of their own).
+    /// </summary>
+    public bool IsLimitAnswer(System.Net.HttpStatusCode status, string? body) =>
+        status == System.Net.HttpStatusCode.TooManyRequests
+        || (status == System.Net.HttpStatusCode.Forbidden
+            && (Exhausted || RetryAfter is not null || (body?.Contains("rate limit", StringComparison.OrdinalIgnoreCase) ?? false)));
+
     /// <summary>Pure parse of header name/values (case-insensitive names). <paramref name="now"/> resolves an HTTP-date <c>retry-after</c>.</summary>
     public static RateLimitInfo Parse(IEnumerable<KeyValuePair<string, IEnumerable<string>>> headers, DateTimeOffset now)
     {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BusinessOps.GitHub.Json;
 
 namespace BusinessOps.GitHub.Store;
 
@@ -20,7 +19,7 @@ internal sealed class SnapshotIndexFile(string? directory, string repository)
         try
         {
             using var stream = File.OpenRead(_path);
-            var index = JsonSerializer.Deserialize(stream, GitHubJson.Default.SnapshotIndex);
+            var index = JsonSerializer.Deserialize(stream, IndexJson.Default.SnapshotIndex);
             return index is { Version: SnapshotIndex.CurrentVersion } && index.Repository == repository && index.Issues is not null ? index : null;
         }
         catch (JsonException)
@@ -50,7 +49,7 @@ internal sealed class SnapshotIndexFile(string? directory, string repository)
             var temp = _path + "." + Environment.ProcessId + ".tmp";
             using (var stream = File.Create(temp))
             {
-                JsonSerializer.Serialize(stream, index, GitHubJson.Default.SnapshotIndex);
+                JsonSerializer.Serialize(stream, index, IndexJson.Default.SnapshotIndex);
             }
 
             File.Move(temp, _path, overwrite: true);

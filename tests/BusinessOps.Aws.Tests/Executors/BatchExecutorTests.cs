@@ -27,7 +27,7 @@ public sealed class BatchExecutorTests
         Assert.Equal("businessops-agents", (string?)body["jobQueue"]);
         Assert.Equal("businessops-agent", (string?)body["jobDefinition"]);
         Assert.Equal(
-            ["ai-operations-agent", "--process-issue", "42", "--key", "acme/shop#42/a1/plan", "--phase", "plan", "--store", "github"],
+            ["ai-operations-agent", "--process-issue", "42", "--issue-data", "-", "--key", "acme/shop#42/a1/plan", "--phase", "plan"],
             body["containerOverrides"]!["command"]!.AsArray().Select(n => (string)n!));
         var environment = body["containerOverrides"]!["environment"]!.AsArray().ToDictionary(e => (string)e!["name"]!, e => (string)e!["value"]!);
         Assert.Equal("acme/shop#42/a1/plan", environment["BUSINESSOPS_KEY"]);
@@ -35,11 +35,10 @@ public sealed class BatchExecutorTests
         Assert.Equal("acme", environment["BUSINESSOPS_TENANT"]);
         Assert.Equal(9000, (int)body["schedulingPriorityOverride"]!);
         Assert.Equal("acme", (string?)body["shareIdentifier"]);
-        Assert.Equal(2, (int)body["retryStrategy"]!["attempts"]!);
-        var conditions = body["retryStrategy"]!["evaluateOnExit"]!.AsArray();
-        Assert.Equal("EXIT", (string?)conditions[^1]!["action"]);
-        Assert.Equal("*", (string?)conditions[^1]!["onStatusReason"]);
-        Assert.Contains(conditions, c => (string?)c!["onStatusReason"] == "Host EC2*" && (string?)c["action"] == "RETRY");
+
+        // One retry strategy, the job definition's: a submit's would replace it.
+        Assert.Null(body["retryStrategy"]);
+        Assert.Equal(1, aws.Server.CallCount("DescribeJobQueues"));
         Assert.Equal("acme/shop:42/a1/plan", (string?)body["tags"]!["businessops:key"]);
         Assert.Equal("42", (string?)body["tags"]!["businessops:issue"]);
     }
@@ -71,6 +70,50 @@ public sealed class BatchExecutorTests
 
         Assert.Equal(DispatchStatus.Submitted, outcome.Status);
         Assert.Equal(expected, (string?)Assert.Single(aws.Server.Jobs).Request["shareIdentifier"]);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_IssueTravelsInTheJob_DecodesToTheIssueWithItsComments()
+    {
+        await using var aws = await AwsHarness.StartAsync();
+
+        await aws.Executor.DispatchAsync(AwsSome.Dispatch(number: 42), CancellationToken.None);
+
+        var environment = Assert.Single(aws.Server.Jobs).Request["containerOverrides"]!["environment"]!.AsArray();
+        var data = (string)environment.Single(e => (string?)e!["name"] == BatchJobRequests.IssueDataVariable)!["value"]!;
+        using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(Convert.FromBase64String(data)), System.IO.Compression.CompressionMode.Decompress);
+        var issue = System.Text.Json.Nodes.JsonNode.Parse(gzip)!;
+        Assert.Equal(42, (int)issue["number"]!);
+        Assert.Equal("/approve", (string?)issue["comments"]![0]!["body"]);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_QueueWithoutFairSharePolicy_SubmitsWithoutShareOrPriorityAndLooksTheQueueUpOnce()
+    {
+        await using var aws = await AwsHarness.StartAsync();
+        aws.Server.FairShareQueues.Clear();
+
+        var first = await aws.Executor.DispatchAsync(AwsSome.Dispatch(number: 1, tenant: "acme"), CancellationToken.None);
+        var second = await aws.Executor.DispatchAsync(AwsSome.Dispatch(number: 2), CancellationToken.None);
+
+        Assert.Equal((DispatchStatus.Submitted, DispatchStatus.Submitted), (first.Status, second.Status));
+        Assert.All(aws.Server.Jobs, j => Assert.Null(j.Request["shareIdentifier"]));
+        Assert.All(aws.Server.Jobs, j => Assert.Null(j.Request["schedulingPriorityOverride"]));
+        Assert.Equal(1, aws.Server.CallCount("DescribeJobQueues"));
+    }
+
+    [Fact]
+    public async Task DispatchAsync_QueueMissing_FailsPermanentlyNamingTheQueue()
+    {
+        await using var aws = await AwsHarness.StartAsync();
+        aws.Server.Queues.Clear();
+
+        var outcome = await aws.Executor.DispatchAsync(AwsSome.Dispatch(), CancellationToken.None);
+
+        Assert.Equal(DispatchStatus.Failed, outcome.Status);
+        Assert.True(outcome.Permanent);
+        Assert.Contains("'businessops-agents' does not exist", outcome.Error, StringComparison.Ordinal);
+        Assert.Empty(aws.Server.Jobs);
     }
 
     [Fact]

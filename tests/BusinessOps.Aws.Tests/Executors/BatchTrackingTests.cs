@@ -1,3 +1,4 @@
+using BusinessOps.Aws.Executors;
 using BusinessOps.Core.Ports;
 using BusinessOps.TestKit.Aws;
 
@@ -19,12 +20,14 @@ public sealed class BatchTrackingTests
         var jobs = aws.Server.Jobs;
         aws.Server.SetJobStatus(jobs[0].JobId, "FAILED", "Essential container in task exited", exitCode: 137);
         aws.Server.SetJobStatus(jobs[1].JobId, "RUNNABLE");
-        aws.Server.SetJobStatus(jobs[2].JobId, "SUCCEEDED");
         Assert.Equal("PENDING", aws.Server.Advance(jobs[3].JobId));
         Assert.Equal("RUNNABLE", aws.Server.Advance(jobs[3].JobId));
         aws.Server.Advance(jobs[3].JobId);
         Assert.Equal("RUNNING", aws.Server.Advance(jobs[3].JobId));
         aws.Clock.Advance(TimeSpan.FromMinutes(31));
+
+        // Just finished: its result may still be on its way through the results queue.
+        aws.Server.SetJobStatus(jobs[2].JobId, "SUCCEEDED");
 
         var reports = await aws.Executor.TrackAsync(tracked, CancellationToken.None);
 
@@ -38,6 +41,25 @@ public sealed class BatchTrackingTests
         Assert.Contains("RUNNABLE for 31 min (threshold 30 min)", reports[1].Message, StringComparison.Ordinal);
         Assert.Equal(new DispatchReport(tracked[2].Key, "SUCCEEDED", false, false, null), reports[2]);
         Assert.Equal(new DispatchReport(tracked[3].Key, "RUNNING", false, false, null), reports[3]);
+    }
+
+    [Fact]
+    public async Task TrackAsync_SucceededButNoResultPastTheGrace_FailsTheAttemptNamingTheQueue()
+    {
+        await using var aws = await AwsHarness.StartAsync();
+        var outcome = await aws.Executor.DispatchAsync(AwsSome.Dispatch(number: 5), CancellationToken.None);
+        var tracked = new TrackedDispatch(5, AwsSome.Dispatch(number: 5).Key, outcome.Executor, outcome.ExternalId!, aws.Clock.GetUtcNow());
+        aws.Server.SetJobStatus(aws.Server.Jobs[0].JobId, "SUCCEEDED");
+
+        aws.Clock.Advance(BatchExecutor.ResultGrace - TimeSpan.FromSeconds(1));
+        var early = Assert.Single(await aws.Executor.TrackAsync([tracked], CancellationToken.None));
+        aws.Clock.Advance(TimeSpan.FromSeconds(2));
+        var late = Assert.Single(await aws.Executor.TrackAsync([tracked], CancellationToken.None));
+
+        Assert.False(early.Failed);
+        Assert.True(late.Failed);
+        Assert.Contains("never reached the results queue", late.Message, StringComparison.Ordinal);
+        Assert.Contains("BUSINESSOPS_RESULTS_QUEUE_URL", late.Message, StringComparison.Ordinal);
     }
 
     [Fact]

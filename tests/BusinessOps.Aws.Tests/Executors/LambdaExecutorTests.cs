@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BusinessOps.Aws.Executors;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
@@ -32,8 +33,8 @@ public sealed class LambdaExecutorTests
         Assert.Equal("ai-operations-agent", (string?)payload["agent"]);
         Assert.Equal(9, (int)payload["issueData"]!["number"]!);
         Assert.Equal("open", (string?)payload["issueData"]!["state"]);
-        Assert.Equal("/approve", (string?)payload["comments"]![0]!["body"]);
-        Assert.Null(payload["issueRef"]);
+        Assert.Equal("/approve", (string?)payload["issueData"]!["comments"]![0]!["body"]);
+        Assert.Null(payload["businessops_omitted_comments"]);
     }
 
     [Fact]
@@ -52,31 +53,34 @@ public sealed class LambdaExecutorTests
     }
 
     [Fact]
-    public async Task DispatchAsync_IssueOver256KB_SendsAPointerTheAgentResolves()
+    public async Task DispatchAsync_ManyLongComments_LeavesOutTheOldestToStayUnderHalfOfLambdasLimit()
     {
         await using var aws = await AwsHarness.StartAsync();
+        var request = AwsSome.Dispatch(number: 11, priority: Priority.P0);
+        var comments = Enumerable.Range(1, 40).Select(i => new Core.Issues.IssueComment(i, "alice", $"comment {i} " + new string('x', 8 * 1024), aws.Clock.GetUtcNow(), aws.Clock.GetUtcNow())).ToList();
+        request = request with { Issue = request.Issue with { Comments = comments } };
 
-        var outcome = await aws.Executor.DispatchAsync(AwsSome.Dispatch(number: 11, priority: Priority.P0, bodyBytes: 300 * 1024), CancellationToken.None);
+        var outcome = await aws.Executor.DispatchAsync(request, CancellationToken.None);
 
         Assert.Equal(DispatchStatus.Submitted, outcome.Status);
         var invocation = Assert.Single(aws.Server.Invocations);
-        Assert.True(invocation.Payload.Length < 256 * 1024);
-        var payload = JsonNode.Parse(invocation.Payload)!.AsObject();
-        Assert.Null(payload["issueData"]);
-        Assert.Equal("acme/shop", (string?)payload["issueRef"]!["repository"]);
-        Assert.Equal(11, (int)payload["issueRef"]!["number"]!);
+        Assert.True(invocation.Payload.Length <= LambdaExecutor.MaxEventBytes, invocation.Payload.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var issue = JsonNode.Parse(invocation.Payload)!["issueData"]!;
+        var kept = issue["comments"]!.AsArray();
+        Assert.StartsWith("comment 40 ", (string?)kept[^1]!["body"], StringComparison.Ordinal);
+        Assert.Equal(40 - kept.Count, (int)issue["businessops_omitted_comments"]!);
     }
 
     [Fact]
-    public async Task DispatchAsync_EvenThePointerIsTooLarge_FailsPermanentlyWithoutCallingLambda()
+    public async Task DispatchAsync_BodyAloneTooLarge_FailsPermanentlyWithoutCallingLambda()
     {
         await using var aws = await AwsHarness.StartAsync();
 
-        var outcome = await aws.Executor.DispatchAsync(AwsSome.Dispatch(priority: Priority.P0, repository: "acme/" + new string('r', 300 * 1024)), CancellationToken.None);
+        var outcome = await aws.Executor.DispatchAsync(AwsSome.Dispatch(priority: Priority.P0, bodyBytes: 300 * 1024), CancellationToken.None);
 
         Assert.Equal(DispatchStatus.Failed, outcome.Status);
         Assert.True(outcome.Permanent);
-        Assert.Contains("256 KB", outcome.Error, StringComparison.Ordinal);
+        Assert.Contains("shorten its body", outcome.Error, StringComparison.Ordinal);
         Assert.Empty(aws.Server.Calls);
     }
 

@@ -145,9 +145,10 @@ public sealed class WebhookConnectorTests : IAsyncLifetime
     [Fact]
     public async Task Perform_FirstAttemptTimesOutButArrived_RetryIsDroppedAsRepeatAndEffectIsDone()
     {
-        // The receiver processes the first delivery only after the connector gave up on it.
-        _receiver.Script.Enqueue(new WebhookReceiver.Reply(200, Delay: TimeSpan.FromMilliseconds(700), Process: true));
-        var policy = Samples.Webhooks(Samples.Endpoint("payables", _receiver.HookUrl)) with { Timeout = TimeSpan.FromMilliseconds(300), RetryDelay = TimeSpan.FromMilliseconds(600) };
+        // The receiver processes the first delivery only after the connector gave up on it, and before the retry arrives.
+        // Margins are wide (a 1 s timeout on loopback) so a loaded CI machine cannot time the retry out as well.
+        _receiver.Script.Enqueue(new WebhookReceiver.Reply(200, Delay: TimeSpan.FromMilliseconds(1500), Process: true));
+        var policy = Samples.Webhooks(Samples.Endpoint("payables", _receiver.HookUrl)) with { Timeout = TimeSpan.FromSeconds(1), RetryDelay = TimeSpan.FromMilliseconds(1500) };
 
         var outcome = await Connector(policy).PerformAsync(Samples.Request(Samples.Payment()), CancellationToken.None);
 
@@ -161,7 +162,7 @@ public sealed class WebhookConnectorTests : IAsyncLifetime
     {
         for (var i = 0; i < 3; i++)
         {
-            _receiver.Script.Enqueue(new WebhookReceiver.Reply(200, Delay: TimeSpan.FromMilliseconds(500)));
+            _receiver.Script.Enqueue(new WebhookReceiver.Reply(200, Delay: TimeSpan.FromSeconds(3)));
         }
 
         var policy = Samples.Webhooks(Samples.Endpoint("payables", _receiver.HookUrl)) with { Timeout = TimeSpan.FromMilliseconds(150) };

@@ -84,7 +84,7 @@ public sealed class ResultCommentTests
     [Fact]
     public void ToWrite_DispatchWithResultForAnotherKey_RecordedUnderTheDispatchKey()
     {
-        var dispatch = new DispatchAgent("ai-support-agent", "local/ops#3/a2/plan", 2, "plan", Priority.P2, null);
+        var dispatch = new DispatchAgent("ai-support-agent", "local/ops#3/a2/plan", 2, DispatchPhase.Plan, Priority.P2, null, "input");
         var outcome = new DispatchOutcome(DispatchStatus.Completed, "local", Result: Result("ok") with { Key = "local/ops#99/a1/plan" });
 
         var body = ResultComment.ToWrite(Issue(), "businessops[bot]", dispatch, outcome)!;
@@ -96,7 +96,7 @@ public sealed class ResultCommentTests
     [Fact]
     public void ToWrite_FailedExitWithCompletedDocument_RecordedAsTheExitSays()
     {
-        var dispatch = new DispatchAgent("ai-support-agent", "local/ops#3/a1/plan", 1, "plan", Priority.P2, null);
+        var dispatch = new DispatchAgent("ai-support-agent", "local/ops#3/a1/plan", 1, DispatchPhase.Plan, Priority.P2, null, "input");
         var outcome = new DispatchOutcome(DispatchStatus.Failed, "local", Result: Result("looked fine"), Error: "looked fine", Permanent: true);
 
         Assert.True(Markers.TryParseResult(ResultComment.ToWrite(Issue(), "businessops[bot]", dispatch, outcome)!, out var record));
@@ -107,7 +107,7 @@ public sealed class ResultCommentTests
     [Fact]
     public void ToWrite_NoResultDocument_FailureCommentMarkedInfrastructureAndNeutralized()
     {
-        var dispatch = new DispatchAgent("ai-support-agent", "local/ops#3/a1/plan", 1, "plan", Priority.P2, null);
+        var dispatch = new DispatchAgent("ai-support-agent", "local/ops#3/a1/plan", 1, DispatchPhase.Plan, Priority.P2, null, "input");
         var outcome = DispatchOutcome.Failure("local", "could not start: @admin ${{ secrets.X }}", permanent: true);
 
         var body = ResultComment.ToWrite(Issue(), "businessops[bot]", dispatch, outcome)!;

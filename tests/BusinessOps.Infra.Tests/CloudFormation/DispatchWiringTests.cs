@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
@@ -29,7 +30,7 @@ public sealed partial class DispatchWiringTests
     [InlineData("AgentFunctionName")]
     [InlineData("BatchJobQueueName")]
     [InlineData("BatchJobDefinitionName")]
-    [InlineData("GitHubSecretArn")]
+    [InlineData("ResultsQueueUrl")]
     public void Outputs_WhatTheCoordinatorNeeds_AreDeclared(string output)
     {
         Assert.True(_template.Outputs.ContainsKey(output), output);
@@ -56,6 +57,7 @@ public sealed partial class DispatchWiringTests
     [InlineData("BUSINESSOPS_LAMBDA_FUNCTION")]
     [InlineData("BUSINESSOPS_BATCH_QUEUE")]
     [InlineData("BUSINESSOPS_BATCH_JOB_DEFINITION")]
+    [InlineData("BUSINESSOPS_RESULTS_QUEUE_URL")]
     public void DeployScript_Contains_WhatTheProcedureNeeds(string text)
     {
         Assert.Contains(text, RepositoryFiles.Read("infra/deploy.sh"), StringComparison.Ordinal);
@@ -72,16 +74,74 @@ public sealed partial class DispatchWiringTests
     }
 
     [Fact]
-    public void JobDefinition_Fargate_InjectsTheGitHubCredentialFromTheSecret()
+    public void JobDefinition_Fargate_ReportsThroughTheResultsQueueWithItsOwnRole()
     {
         var properties = _template.PropertiesOf("JobDefinition");
         var container = properties.Map("ContainerProperties")!;
-        var secretNames = container.Get("Secrets")!.AllNodes.Select(n => n.Text("Name")).OfType<string>().ToList();
+        var environment = ((YamlSequenceNode)container.Get("Environment")!).Children.ToDictionary(e => e.Text("Name")!, e => e.Get("Value")!);
 
         Assert.Equal(["FARGATE"], properties.Get("PlatformCapabilities").Scalars());
         Assert.NotNull(properties.Map("Timeout")?.Get("AttemptDurationSeconds"));
-        Assert.Contains("GITHUB_TOKEN", secretNames);
-        Assert.All(Intrinsics.In(container.Get("Secrets")!).Where(r => r.Kind != ReferenceKind.Condition), r => Assert.Equal("GitHubSecret", r.Target));
+        Assert.Null(container.Get("Secrets"));
+        Assert.Equal("ResultsQueue", Intrinsics.In(environment["BUSINESSOPS_RESULTS_QUEUE_URL"]).Single().Target);
+        Assert.Equal("BatchJobRole", Intrinsics.In(container.Get("JobRoleArn")!).Single().Target);
+    }
+
+    [Fact]
+    public void JobDefinition_RetryStrategy_RetriesSpotInterruptionsWithinBatchsFiveConditions()
+    {
+        var retry = _template.PropertiesOf("JobDefinition").Map("RetryStrategy")!;
+        var conditions = ((YamlSequenceNode)retry.Get("EvaluateOnExit")!).Children;
+
+        Assert.True(conditions.Count <= 5);
+        Assert.Contains(conditions, c => c.Text("OnStatusReason") == "Your Spot Task was interrupted*" && c.Text("Action") == "RETRY");
+        Assert.Equal(("*", "EXIT"), (conditions[^1].Text("OnReason"), conditions[^1].Text("Action")));
+    }
+
+    [Fact]
+    public void ComputeEnvironment_Unnamed_SoARedeployCanReplaceIt()
+    {
+        var properties = _template.PropertiesOf("ComputeEnvironment");
+
+        Assert.Null(properties.Get("ComputeEnvironmentName"));
+        Assert.Equal("ComputeEnvironment", Intrinsics.In(_template.PropertiesOf("JobQueue").Get("ComputeEnvironmentOrder")!).Single().Target);
+    }
+
+    [Fact]
+    public void LambdaEvents_BothDestinations_AreTheResultsQueue()
+    {
+        var config = _template.PropertiesOf("AgentFunctionEventConfig");
+        var destinations = config.Map("DestinationConfig")!;
+
+        Assert.Equal("0", config.Text("MaximumRetryAttempts"));
+        foreach (var when in new[] { "OnSuccess", "OnFailure" })
+        {
+            Assert.Equal("ResultsQueue", Intrinsics.In(destinations.Map(when)!.Get("Destination")!).Single().Target);
+        }
+    }
+
+    [Fact]
+    public void LambdaEventAge_PlusTimeout_StaysBelowTheCoordinatorsSilenceWindow()
+    {
+        // Decide fails a silent P0 Lambda attempt after 30 minutes and dispatches the next; an event that waited its
+        // longest and then ran its longest must have ended (and reported) before that.
+        var silence = TimeSpan.FromMinutes(30).TotalSeconds;
+        var age = _template.Parameters["LambdaEventMaxAgeSeconds"];
+        var timeout = _template.Parameters["LambdaTimeoutSeconds"];
+
+        Assert.Equal("LambdaEventMaxAgeSeconds", Intrinsics.In(_template.PropertiesOf("AgentFunctionEventConfig").Get("MaximumEventAgeInSeconds")!).Single().Target);
+        Assert.True(int.Parse(age.Text("MaxValue")!, CultureInfo.InvariantCulture) + int.Parse(timeout.Text("MaxValue")!, CultureInfo.InvariantCulture) < silence);
+        Assert.True(int.Parse(age.Text("Default")!, CultureInfo.InvariantCulture) + int.Parse(timeout.Text("Default")!, CultureInfo.InvariantCulture) < silence);
+    }
+
+    [Fact]
+    public void LambdaReservedConcurrency_Parameter_CapsTheFunctionOnlyWhenSet()
+    {
+        var reserved = (YamlSequenceNode)_template.PropertiesOf("AgentFunction").Get("ReservedConcurrentExecutions")!;
+
+        Assert.Equal("!If", reserved.TagOf());
+        Assert.Equal("ReserveConcurrency", ((YamlScalarNode)reserved.Children[0]).Value);
+        Assert.Equal("-1", _template.DefaultOf("LambdaReservedConcurrency"));
     }
 
     private string NameOf(string resource, string property)

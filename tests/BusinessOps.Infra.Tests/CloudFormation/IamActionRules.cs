@@ -11,6 +11,7 @@ public static class IamActionRules
     {
         "batch:DescribeJobs",
         "batch:ListJobs",
+        "batch:DescribeJobQueues",
         "ecr:GetAuthorizationToken",
     };
 

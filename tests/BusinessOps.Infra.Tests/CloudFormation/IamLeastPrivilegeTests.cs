@@ -57,12 +57,16 @@ public sealed class IamLeastPrivilegeTests
     }
 
     [Fact]
-    public void CoordinatorRole_Actions_OnlyInvokeSubmitAndFollow()
+    public void CoordinatorRole_Actions_OnlyInvokeSubmitFollowAndReadResults()
     {
         var actions = ActionsOf("CoordinatorRole");
 
         Assert.Equal(
-            ["batch:DescribeJobs", "batch:ListJobs", "batch:SubmitJob", "batch:TagResource", "lambda:InvokeFunction"],
+            [
+                "batch:DescribeJobQueues", "batch:DescribeJobs", "batch:ListJobs", "batch:SubmitJob", "batch:TagResource",
+                "lambda:GetFunctionEventInvokeConfig", "lambda:InvokeFunction",
+                "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage",
+            ],
             actions);
     }
 
@@ -85,27 +89,50 @@ public sealed class IamLeastPrivilegeTests
     }
 
     [Fact]
-    public void AgentRoles_Actions_OnlyLogsSecretAndImagePull()
+    public void AgentRoles_Actions_OnlyLogsResultsAndImagePull()
     {
         string[] allowed =
         [
-            "logs:CreateLogStream", "logs:PutLogEvents", "secretsmanager:GetSecretValue",
+            "logs:CreateLogStream", "logs:PutLogEvents", "sqs:SendMessage",
             "ecr:GetAuthorizationToken", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability",
         ];
 
-        var extra = ActionsOf("AgentFunctionRole").Concat(ActionsOf("BatchExecutionRole")).Except(allowed).ToList();
+        var extra = new[] { "AgentFunctionRole", "BatchExecutionRole", "BatchJobRole" }.SelectMany(ActionsOf).Except(allowed).ToList();
 
         Assert.Empty(extra);
         Assert.DoesNotContain("ecr:BatchGetImage", ActionsOf("AgentFunctionRole"));
+        Assert.Equal(["sqs:SendMessage"], ActionsOf("BatchJobRole"));
     }
 
     [Fact]
-    public void AgentRoles_SecretRead_ScopedToTheOneSecret()
+    public void AgentRoles_SendResults_OnlyToTheResultsQueue()
     {
-        var reads = IamPolicies.Permissions(_template).Where(s => s.Actions.Contains("secretsmanager:GetSecretValue")).ToList();
+        var sends = IamPolicies.Permissions(_template).Where(s => s.Actions.Contains("sqs:SendMessage")).ToList();
 
-        Assert.Equal(2, reads.Count);
-        Assert.All(reads, s => Assert.Equal("GitHubSecret", Intrinsics.In(s.Node.Get("Resource")!).Single().Target));
+        Assert.Equal(["AgentFunctionRole", "BatchJobRole"], sends.Select(s => s.Resource).Order(StringComparer.Ordinal));
+        Assert.All(sends, s => Assert.Equal("ResultsQueue", Intrinsics.In(s.Node.Get("Resource")!).Single().Target));
+    }
+
+    [Fact]
+    public void ResultsQueuePolicy_SendMessage_DeniedToEveryoneButTheAgentRoles()
+    {
+        var statement = (YamlMappingNode)((YamlSequenceNode)_template.PropertiesOf("ResultsQueuePolicy").Map("PolicyDocument")!.Get("Statement")!).Children.Single();
+        var allowed = Intrinsics.In(statement.Map("Condition")!.Map("ArnNotEquals")!.Get("aws:PrincipalArn")!).Select(r => r.Target).Order(StringComparer.Ordinal);
+
+        Assert.Equal("Deny", statement.Text("Effect"));
+        Assert.Equal("sqs:SendMessage", statement.Text("Action"));
+        Assert.Equal(["AgentFunctionRole", "BatchJobRole"], allowed);
+    }
+
+    [Fact]
+    public void Template_NoGitHubCredential_AnywhereInTheStack()
+    {
+        var text = Support.RepositoryFiles.Read("infra/businessops.yml");
+
+        Assert.DoesNotContain("secretsmanager", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("GITHUB_TOKEN", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("GITHUB_APP", text, StringComparison.Ordinal);
+        Assert.Empty(_template.ResourcesOfType("AWS::SecretsManager::Secret"));
     }
 
     [Theory]

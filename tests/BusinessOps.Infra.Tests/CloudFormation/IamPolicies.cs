@@ -31,11 +31,27 @@ public static class IamPolicies
         return statements;
     }
 
-    /// <summary>The trust statements of one role.</summary>
-    public static IReadOnlyList<IamStatement> Trust(CfnTemplate template, string roleId)
+    /// <summary>
+    /// The trust statements of one role. A document written as JSON through <c>!Sub</c> (its condition keys are named
+    /// after a parameter) is read with that parameter's default in the keys; other <c>${…}</c> stay as written.
+    /// </summary>
+    public static IReadOnlyList<IamStatement> Trust(CfnTemplate template, string roleId, string? keyParameter = "GitHubTokenIssuer")
     {
         var statements = new List<IamStatement>();
-        Add(statements, roleId, "AssumeRolePolicyDocument", template.PropertiesOf(roleId).Get("AssumeRolePolicyDocument"));
+        var document = template.PropertiesOf(roleId).Get("AssumeRolePolicyDocument");
+        var json = document switch
+        {
+            YamlScalarNode s when s.TagOf() == "!Sub" => s.Value,
+            YamlSequenceNode q when q.TagOf() == "!Sub" && q.Children.FirstOrDefault() is YamlScalarNode s => s.Value,
+            _ => null,
+        };
+        if (json is not null)
+        {
+            var text = keyParameter is null ? json : json.Replace("${" + keyParameter + "}", template.DefaultOf(keyParameter), StringComparison.Ordinal);
+            document = Support.Yaml.Parse(text);
+        }
+
+        Add(statements, roleId, "AssumeRolePolicyDocument", document);
         return statements;
     }
 

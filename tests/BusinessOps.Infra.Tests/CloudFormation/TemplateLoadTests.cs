@@ -52,7 +52,8 @@ public sealed class TemplateLoadTests
     [InlineData("AWS::Batch::SchedulingPolicy")]
     [InlineData("AWS::Batch::JobDefinition")]
     [InlineData("AWS::IAM::OIDCProvider")]
-    [InlineData("AWS::SecretsManager::Secret")]
+    [InlineData("AWS::SQS::Queue")]
+    [InlineData("AWS::SQS::QueuePolicy")]
     [InlineData("AWS::Logs::LogGroup")]
     public void Resources_RequiredKind_IsDeclared(string type)
     {

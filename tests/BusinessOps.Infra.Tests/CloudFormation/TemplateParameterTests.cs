@@ -46,6 +46,10 @@ public sealed class TemplateParameterTests
     [InlineData("LambdaMemory")]
     [InlineData("LogRetentionDays")]
     [InlineData("MaxvCpus")]
+    [InlineData("DefaultBranch")]
+    [InlineData("GitHubTokenIssuer")]
+    [InlineData("LambdaEventMaxAgeSeconds")]
+    [InlineData("LambdaReservedConcurrency")]
     public void Parameters_Expected_AreDeclared(string name)
     {
         Assert.True(_template.Parameters.ContainsKey(name), name);

@@ -17,6 +17,9 @@ public sealed record WorkflowFile(string Path, YamlMappingNode Root)
 
     public bool IsAction => Path.EndsWith("action.yml", StringComparison.Ordinal);
 
+    /// <summary>A reusable workflow (<c>on: workflow_call</c>).</summary>
+    public bool IsReusable => Root.Map("on")?.Get("workflow_call") is not null;
+
     public IEnumerable<KeyValuePair<string, YamlNode>> Jobs => Root.Map("jobs")?.Entries() ?? [];
 
     /// <summary>Every step of every job (or of the composite action).</summary>

@@ -48,20 +48,23 @@ public sealed partial class WorkflowTests
         }
 
         Assert.Equal([], (file.Root.Get("permissions") as YamlMappingNode)?.Children.Keys ?? [new YamlScalarNode("missing")]);
-        Assert.All(file.Jobs, j => Assert.IsType<YamlMappingNode>(j.Value.Get("permissions")));
+
+        // The reusable workflow's AWS job alone inherits what its caller grants (id-token only when the caller uses AWS).
+        Assert.All(file.Jobs.Where(j => !(file.IsReusable && j.Key == "aws")), j => Assert.IsType<YamlMappingNode>(j.Value.Get("permissions")));
     }
 
     [Theory]
     [MemberData(nameof(Paths))]
-    public void Permissions_IdTokenWrite_OnlyInJobsThatAssumeAnAwsRole(string path)
+    public void Permissions_IdTokenWrite_OnlyInJobsThatUseAws(string path)
     {
         foreach (var (name, job) in File(path).Jobs)
         {
             var idToken = job.Map("permissions")?.Text("id-token");
             var assumesRole = ((job.Get("steps") as YamlSequenceNode)?.Children ?? [])
                 .Any(s => s.Text("uses")?.StartsWith("aws-actions/configure-aws-credentials@", StringComparison.Ordinal) == true);
+            var callsWithAws = job.Text("uses") is not null && job.Map("with")?.Text("executor") == "aws";
 
-            Assert.True(idToken is null or "none" || assumesRole, $"{path}/{name}: id-token: {idToken} without OIDC use");
+            Assert.True(idToken is null or "none" || assumesRole || callsWithAws, $"{path}/{name}: id-token: {idToken} without AWS");
         }
     }
 
@@ -75,22 +78,55 @@ public sealed partial class WorkflowTests
     }
 
     [Fact]
-    public void Events_Concurrency_OneGroupPerIssueNeverCancelled()
+    public void Reusable_AwsJob_TheOnlyOneThatAssumesTheRole()
     {
-        var concurrency = File(".github/workflows/businessops-events.yml").Root.Map("concurrency")!;
+        var file = File(".github/workflows/businessops-run.yml");
+        var jobs = file.Jobs.ToDictionary(j => j.Key, j => j.Value);
 
-        Assert.Equal("businessops-issue-${{ github.event.issue.number }}", concurrency.Text("group"));
-        Assert.Equal("false", concurrency.Text("cancel-in-progress"));
+        Assert.NotNull(file.Root.Map("on")!.Get("workflow_call"));
+        Assert.Equal(["local", "aws"], jobs.Keys);
+        Assert.Null(jobs["local"].Map("permissions")!.Text("id-token"));
+        Assert.Null(jobs["aws"].Get("permissions"));
+        Assert.Contains(StepsOf(jobs["aws"]), s => s.Text("uses")?.StartsWith("aws-actions/configure-aws-credentials@", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(StepsOf(jobs["local"]), s => s.Text("uses")?.StartsWith("aws-actions/", StringComparison.Ordinal) == true);
+    }
+
+    [Theory]
+    [InlineData(".github/workflows/businessops-events.yml")]
+    [InlineData(".github/workflows/businessops-reconcile.yml")]
+    [InlineData(".github/workflows/businessops-labels.yml")]
+    public void Concurrency_OnEachJobNeverOnTheWorkflow(string path)
+    {
+        // Issue 10, defect 4: GitHub keeps one pending run per group. At workflow level the coordinator's own label and
+        // comment events (whose jobs are skipped) take that slot and a waiting /approve is dropped until the cron.
+        var file = File(path);
+
+        Assert.Null(file.Root.Get("concurrency"));
+        Assert.All(file.Jobs, j => Assert.Equal("false", j.Value.Map("concurrency")?.Text("cancel-in-progress")));
     }
 
     [Fact]
-    public void Events_Job_RunsEventModeAndWritesIssues()
+    public void Events_Concurrency_OneGroupPerIssueOnEveryJob()
     {
-        var job = File(".github/workflows/businessops-events.yml").Jobs.Single().Value;
+        var jobs = File(".github/workflows/businessops-events.yml").Jobs.ToList();
 
-        Assert.Equal("write", job.Map("permissions")!.Text("issues"));
-        Assert.Equal("read", job.Map("permissions")!.Text("contents"));
-        Assert.Contains(Runs(job), r => r.Contains("run --event \"$GITHUB_EVENT_PATH\"", StringComparison.Ordinal));
+        Assert.Equal(2, jobs.Count);
+        Assert.All(jobs, j => Assert.Equal("businessops-issue-${{ github.event.issue.number }}", j.Value.Map("concurrency")!.Text("group")));
+        Assert.All(jobs, j => Assert.Contains("github.event.sender.type != 'Bot'", j.Value.Text("if"), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Events_Jobs_RunEventModeAndWriteIssues()
+    {
+        foreach (var (_, job) in File(".github/workflows/businessops-events.yml").Jobs)
+        {
+            Assert.Equal("write", job.Map("permissions")!.Text("issues"));
+            Assert.Equal("read", job.Map("permissions")!.Text("contents"));
+            Assert.Equal("./.github/workflows/businessops-run.yml", job.Text("uses"));
+            Assert.Equal("event", job.Map("with")!.Text("mode"));
+        }
+
+        Assert.Contains("run --event \"$GITHUB_EVENT_PATH\"", RunScript(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,7 +137,60 @@ public sealed partial class WorkflowTests
 
         Assert.Equal("7-59/15 * * * *", cron);
         Assert.NotNull(file.Root.Map("on")!.Get("workflow_dispatch"));
-        Assert.Contains(Runs(file.Jobs.Single().Value), r => r.Contains("run --once", StringComparison.Ordinal));
+        Assert.All(file.Jobs, j => Assert.Equal("reconcile", j.Value.Map("with")!.Text("mode")));
+        Assert.Contains("run --once", RunScript(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cache_RestoreAndSaveSplit_SaveRunsWhateverThePassDid()
+    {
+        // Issue 10, defect 6: the combined actions/cache saves only when the job succeeds, and a deferred or partly
+        // failed pass exits non-zero: the cache was lost exactly when it mattered.
+        var steps = File(".github/actions/run-coordinator/action.yml").Steps.ToList();
+        var restore = steps.FindIndex(s => s.Text("uses")?.StartsWith("actions/cache/restore@", StringComparison.Ordinal) == true);
+        var run = steps.FindIndex(s => s.Text("id") == "run");
+        var save = steps.FindIndex(s => s.Text("uses")?.StartsWith("actions/cache/save@", StringComparison.Ordinal) == true);
+
+        Assert.True(restore >= 0 && restore < run && run < save, $"restore {restore}, run {run}, save {save}");
+        Assert.StartsWith("always()", steps[save].Text("if"), StringComparison.Ordinal);
+        Assert.Equal(steps[restore].Map("with")!.Text("path"), steps[save].Map("with")!.Text("path"));
+        Assert.DoesNotContain(Files.SelectMany(f => f.Steps), s => s.Text("uses")?.StartsWith("actions/cache@", StringComparison.Ordinal) == true && s.Map("with")?.Text("path") == ".businessops/cache");
+    }
+
+    [Fact]
+    public void Run_Deferral_EndsGreenWithAWarningAndOtherFailuresFail()
+    {
+        var script = RunScript();
+
+        Assert.Contains("if [[ \"$status\" -eq 75 ]]; then", script, StringComparison.Ordinal);
+        Assert.Contains("::warning title=BusinessOps deferred::", script, StringComparison.Ordinal);
+        Assert.Contains("exit \"$status\"", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Setup_DownloadsTheReleaseAndBuildsOnlyWhenAsked()
+    {
+        var steps = File(".github/actions/setup-coordinator/action.yml").Steps.ToList();
+        var download = steps.Single(s => s.Text("name") == "Download the release binary");
+
+        Assert.Equal("inputs.build-from-source != 'true'", download.Text("if"));
+        Assert.Contains("sha256sum --check", download.Text("run"), StringComparison.Ordinal);
+        Assert.All(steps.Where(s => s.Text("uses")?.StartsWith("actions/setup-dotnet@", StringComparison.Ordinal) == true || (s.Text("run")?.Contains("dotnet build", StringComparison.Ordinal) ?? false)),
+            s => Assert.StartsWith("inputs.build-from-source == 'true'", s.Text("if"), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Release_OnTag_PublishesBothArchitecturesAndTheAgentImage()
+    {
+        var file = File(".github/workflows/release.yml");
+        var jobs = file.Jobs.ToDictionary(j => j.Key, j => j.Value);
+
+        Assert.Equal(["v*"], file.Root.Map("on")!.Map("push")!.Get("tags").Scalars());
+        Assert.Equal(["linux-x64", "linux-arm64"], jobs["binaries"].Map("strategy")!.Map("matrix")!.Get("rid").Scalars());
+        Assert.Contains(StepsOf(jobs["image"]), s => s.Text("run")?.Contains("-f infra/agent.Dockerfile", StringComparison.Ordinal) == true);
+        Assert.Equal("write", jobs["image"].Map("permissions")!.Text("packages"));
+        Assert.Contains("PublishSingleFile=true", RepositoryFiles.Read(".github/scripts/publish-release.sh"), StringComparison.Ordinal);
+        Assert.Contains("--self-contained true", RepositoryFiles.Read(".github/scripts/publish-release.sh"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -127,6 +216,11 @@ public sealed partial class WorkflowTests
     }
 
     private static WorkflowFile File(string path) => Files.Single(f => f.Path == path);
+
+    private static IEnumerable<YamlNode> StepsOf(YamlNode job) => (job.Get("steps") as YamlSequenceNode)?.Children ?? [];
+
+    private static string RunScript() =>
+        File(".github/actions/run-coordinator/action.yml").Steps.Single(s => s.Text("id") == "run").Text("run")!;
 
     private static IEnumerable<string> Runs(YamlNode job) =>
         ((job.Get("steps") as YamlSequenceNode)?.Children ?? []).Select(s => s.Text("run")).OfType<string>();

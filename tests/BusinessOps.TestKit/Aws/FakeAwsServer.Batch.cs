@@ -24,6 +24,14 @@ public sealed partial class FakeAwsServer
             return FakeAnswer.Error(400, "ClientException", $"JobQueue {queue} not found.");
         }
 
+        var fairShare = FairShareQueues.Contains(queue);
+        if (fairShare != request.ContainsKey("shareIdentifier"))
+        {
+            return FakeAnswer.Error(400, "ClientException", fairShare
+                ? $"Job queue {queue} has a fair share scheduling policy: a shareIdentifier is required."
+                : $"Job queue {queue} has no scheduling policy: shareIdentifier is not allowed.");
+        }
+
         var definition = FakeBatchShape.Str(request, "jobDefinition")!;
         if (!JobDefinitions.Contains(definition.Split(':')[0]))
         {
@@ -68,6 +76,7 @@ public sealed partial class FakeAwsServer
                     ["status"] = job.Status,
                     ["statusReason"] = job.StatusReason,
                     ["createdAt"] = job.CreatedAt.ToUnixTimeMilliseconds(),
+                    ["stoppedAt"] = job.StoppedAt?.ToUnixTimeMilliseconds(),
                     ["jobDefinition"] = $"arn:aws:batch:{Region}:{Account}:job-definition/{job.Request["jobDefinition"]}:1",
                 };
                 if (job.Status == "FAILED")
@@ -84,6 +93,35 @@ public sealed partial class FakeAwsServer
         }
 
         return FakeAnswer.Json(200, new JsonObject { ["jobs"] = jobs });
+    }
+
+    private FakeAnswer DescribeQueues(byte[] body)
+    {
+        if (Parse(body)?["jobQueues"] is not JsonArray names)
+        {
+            return FakeAnswer.Error(400, "ClientException", "jobQueues must be an array");
+        }
+
+        var found = new JsonArray();
+        foreach (var name in names.Select(n => QueueName(n!.GetValue<string>())).Where(Queues.Contains))
+        {
+            var queue = new JsonObject
+            {
+                ["jobQueueName"] = name,
+                ["jobQueueArn"] = $"arn:aws:batch:{Region}:{Account}:job-queue/{name}",
+                ["state"] = "ENABLED",
+                ["status"] = "VALID",
+                ["priority"] = 1,
+            };
+            if (FairShareQueues.Contains(name))
+            {
+                queue["schedulingPolicyArn"] = $"arn:aws:batch:{Region}:{Account}:scheduling-policy/{name}-fair-share";
+            }
+
+            found.Add(queue);
+        }
+
+        return FakeAnswer.Json(200, new JsonObject { ["jobQueues"] = found });
     }
 
     private FakeAnswer List(byte[] body)

@@ -13,7 +13,9 @@ public sealed partial class FakeAwsServer
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         var body = buffer.ToArray();
         var path = context.Request.Path.Value ?? "/";
-        var (operation, expectedService, function) = Route(context.Request.Method, path);
+        var (operation, expectedService, function) = path == "/" && context.Request.Method == "POST" && SqsTarget(context) is { } target
+            ? (target, "sqs", null)
+            : Route(context.Request.Method, path);
         var problem = SigV4Verifier.Verify(context, body, AccessKeyId, SecretAccessKey, Region, out var service);
         FakeAnswer answer;
         if (operation is null)
@@ -53,17 +55,25 @@ public sealed partial class FakeAwsServer
                 "Invoke" => Invoke(context, function!, body),
                 "SubmitJob" => Submit(body),
                 "DescribeJobs" => Describe(body),
-                _ => List(body),
+                "DescribeJobQueues" => DescribeQueues(body),
+                "GetFunctionEventInvokeConfig" => EventInvokeConfig(function!),
+                "ListJobs" => List(body),
+                _ => await SqsAsync(operation, body, context.RequestAborted),
             };
             problem = answer.Status >= 400 ? answer.Message : null;
         }
 
         Record(context, operation ?? "Unknown", service, body, answer.Status, problem);
-        await answer.WriteAsync(context, operation is "Invoke" ? "lambda" : "batch");
+        await answer.WriteAsync(context, operation is "Invoke" or "GetFunctionEventInvokeConfig" ? "lambda" : expectedService == "sqs" ? "sqs" : "batch");
     }
 
     private static (string? Operation, string Service, string? Function) Route(string method, string path)
     {
+        if (method == "GET" && EventInvokeConfigPath().Match(path) is { Success: true } config)
+        {
+            return ("GetFunctionEventInvokeConfig", "lambda", config.Groups[1].Value);
+        }
+
         if (method != "POST")
         {
             return (null, string.Empty, null);
@@ -80,6 +90,7 @@ public sealed partial class FakeAwsServer
             "/v1/submitjob" => ("SubmitJob", "batch", null),
             "/v1/describejobs" => ("DescribeJobs", "batch", null),
             "/v1/listjobs" => ("ListJobs", "batch", null),
+            "/v1/describejobqueues" => ("DescribeJobQueues", "batch", null),
             _ => (null, string.Empty, null),
         };
     }
@@ -144,10 +155,13 @@ public sealed partial class FakeAwsServer
         }
 
         var id = Guid.NewGuid().ToString();
+        var invocation = new FakeLambdaInvocation(bare, body, id, _clock.GetUtcNow());
         lock (_gate)
         {
-            _invocations.Add(new FakeLambdaInvocation(bare, body, id, _clock.GetUtcNow()));
+            _invocations.Add(invocation);
         }
+
+        RunFunction(invocation);
 
         return new FakeAnswer(202, null, string.Empty, null, null) { RequestId = id };
     }
@@ -165,6 +179,9 @@ public sealed partial class FakeAwsServer
             }
         }
     }
+
+    [GeneratedRegex("^/2019-09-25/functions/([^/]+)/event-invoke-config$")]
+    private static partial Regex EventInvokeConfigPath();
 
     [GeneratedRegex("^/2015-03-31/functions/([^/]+)/invocations$")]
     private static partial Regex InvokePath();

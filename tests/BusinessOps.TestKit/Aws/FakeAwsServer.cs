@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace BusinessOps.TestKit.Aws;
 
 /// <summary>
-/// Fake AWS Lambda and Batch endpoints on Kestrel (127.0.0.1, port 0). Every request's SigV4 signature is recomputed
+/// Fake AWS Lambda, Batch and SQS endpoints on Kestrel (127.0.0.1, port 0). Every request's SigV4 signature is recomputed
 /// with the known test secret (403 InvalidSignatureException otherwise) and its shape checked against the API
 /// reference (400 with the reason otherwise). Keeps jobs whose statuses tests script, counts calls, and injects faults.
 /// </summary>
@@ -48,6 +48,9 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
 
     /// <summary>Batch job queues that exist (by name).</summary>
     public ISet<string> Queues { get; } = new HashSet<string>(StringComparer.Ordinal) { "businessops-agents" };
+
+    /// <summary>Batch job queues with a fair-share scheduling policy (the stack's queue has one).</summary>
+    public ISet<string> FairShareQueues { get; } = new HashSet<string>(StringComparer.Ordinal) { "businessops-agents" };
 
     /// <summary>Batch job definitions that exist (by name, any revision).</summary>
     public ISet<string> JobDefinitions { get; } = new HashSet<string>(StringComparer.Ordinal) { "businessops-agent" };
@@ -119,7 +122,7 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
         ["AWS_SESSION_TOKEN"] = ExpectedSessionToken,
     };
 
-    /// <summary>Answers <paramref name="operation"/> (<c>Invoke</c>, <c>SubmitJob</c>, <c>DescribeJobs</c>, <c>ListJobs</c>) with a fault, <paramref name="times"/> times.</summary>
+    /// <summary>Answers <paramref name="operation"/> (<c>Invoke</c>, <c>SubmitJob</c>, <c>DescribeJobs</c>, <c>ListJobs</c>, <c>DescribeJobQueues</c>, <c>ReceiveMessage</c>, …) with a fault, <paramref name="times"/> times.</summary>
     public void Fail(string operation, FakeAwsFault fault, int times = int.MaxValue)
     {
         lock (_gate)
@@ -170,6 +173,7 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
             job.Status = status;
             job.StatusReason = reason;
             job.ExitCode = exitCode;
+            job.StoppedAt = status is "SUCCEEDED" or "FAILED" ? _clock.GetUtcNow() : null;
         }
     }
 
@@ -181,6 +185,7 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
             var job = _jobs.Single(j => j.JobId == jobId);
             var index = Array.IndexOf(Lifecycle, job.Status);
             job.Status = index >= 0 && index < Lifecycle.Length - 1 ? Lifecycle[index + 1] : job.Status;
+            job.StoppedAt = job.Status == "SUCCEEDED" ? job.StoppedAt ?? _clock.GetUtcNow() : null;
             return job.Status;
         }
     }

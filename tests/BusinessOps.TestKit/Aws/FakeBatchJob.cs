@@ -21,4 +21,7 @@ public sealed class FakeBatchJob(string jobId, string jobName, string queue, Jso
     public string? StatusReason { get; internal set; }
 
     public int? ExitCode { get; internal set; }
+
+    /// <summary>When the job reached SUCCEEDED or FAILED.</summary>
+    public DateTimeOffset? StoppedAt { get; internal set; }
 }

@@ -112,18 +112,16 @@ public sealed partial class FakeGitHubServer
                     break;
             }
 
-            var authorization = headers.Authorization.ToString();
-            var credential = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim()
-                : authorization.StartsWith("token ", StringComparison.OrdinalIgnoreCase) ? authorization[6..].Trim() : string.Empty;
+            var credential = Credential(headers);
             var isAppRoute = segments.Length > 0 && segments[0] == "app";
             if (isAppRoute)
             {
-                return AppRoute(method, segments, credential, now);
+                return AppRoute(method, segments, credential, body, now);
             }
 
             var readOnly = credential == ReadOnlyToken;
-            var installation = _installationTokens.ContainsKey(credential);
-            if (credential != Token && !readOnly && !installation)
+            var installation = _installationTokens.GetValueOrDefault(credential);
+            if (credential != Token && !readOnly && installation is null && !_jobTokens.Contains(credential))
             {
                 return FakeResponse.Error(401, "Bad credentials");
             }
@@ -156,9 +154,14 @@ public sealed partial class FakeGitHubServer
                 return FakeResponse.Error(403, "Resource not accessible by personal access token", headers: new Dictionary<string, string> { ["x-accepted-github-permissions"] = "issues=write" });
             }
 
+            if (installation is not null && Narrowed(installation, method, segments) is { } refused)
+            {
+                return refused;
+            }
+
             if (segments is ["user"] && method == "GET")
             {
-                return installation
+                return installation is not null || _jobTokens.Contains(credential)
                     ? FakeResponse.Error(403, "Resource not accessible by integration")
                     : FakeResponse.Json(200, FakeGitHubJson.Write(w =>
                     {
@@ -198,7 +201,7 @@ public sealed partial class FakeGitHubServer
         }
     }
 
-    private FakeResponse AppRoute(string method, string[] segments, string jwt, DateTimeOffset now)
+    private FakeResponse AppRoute(string method, string[] segments, string jwt, byte[] body, DateTimeOffset now)
     {
         if (!VerifyJwt(jwt, now))
         {
@@ -219,19 +222,90 @@ public sealed partial class FakeGitHubServer
 
         if (segments is ["app", "installations", _, "access_tokens"] && method == "POST")
         {
-            var token = "ghs_FakeInstallation" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
-            _installationTokens[token] = segments[2];
-            var expires = now + InstallationTokenLifetime;
-            return FakeResponse.Json(201, FakeGitHubJson.Write(w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("token", token);
-                w.WriteString("expires_at", FakeGitHubJson.Time(expires));
-                w.WriteEndObject();
-            }));
+            return IssueInstallationToken(segments[2], body, now);
         }
 
         return FakeResponse.NotFound();
+    }
+
+    /// <summary>
+    /// <c>POST /app/installations/{id}/access_tokens</c>: an optional body narrows the token to <c>repositories</c> (names)
+    /// and <c>permissions</c>; asking for a permission the App was not granted answers 422, as GitHub does.
+    /// </summary>
+    private FakeResponse IssueInstallationToken(string installation, byte[] body, DateTimeOffset now)
+    {
+        List<string>? repositories = null;
+        var permissions = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (body.Length > 0)
+        {
+            using var request = JsonDocument.Parse(body);
+            if (request.RootElement.TryGetProperty("repositories", out var repos) && repos.ValueKind == JsonValueKind.Array)
+            {
+                repositories = [.. repos.EnumerateArray().Select(r => r.GetString() ?? string.Empty)];
+            }
+
+            if (request.RootElement.TryGetProperty("permissions", out var asked) && asked.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var permission in asked.EnumerateObject())
+                {
+                    var level = permission.Value.GetString() ?? string.Empty;
+                    if (!AppPermissions.TryGetValue(permission.Name, out var granted) || (level == "write" && granted != "write"))
+                    {
+                        return FakeResponse.Error(422, "The permissions requested are not granted to this installation.");
+                    }
+
+                    permissions[permission.Name] = level;
+                }
+            }
+        }
+
+        var token = "ghs_FakeInstallation" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+        _installationTokens[token] = new FakeInstallationToken(installation, repositories, permissions);
+        var expires = now + InstallationTokenLifetime;
+        return FakeResponse.Json(201, FakeGitHubJson.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("token", token);
+            w.WriteString("expires_at", FakeGitHubJson.Time(expires));
+            w.WriteEndObject();
+        }));
+    }
+
+    /// <summary>What a narrowed installation token may not do: another repository (404), or a permission it lacks (403).</summary>
+    private FakeResponse? Narrowed(FakeInstallationToken token, string method, string[] segments)
+    {
+        var isWrite = method is "POST" or "PATCH" or "PUT" or "DELETE";
+        if (segments is ["orgs", _, "teams", ..])
+        {
+            return token.Allows("members", "read") ? null : Refused("members=read");
+        }
+
+        if (segments is not ["repos", _, var repository, ..])
+        {
+            return null;
+        }
+
+        if (token.Repositories is { } repositories && !repositories.Contains(repository, StringComparer.OrdinalIgnoreCase))
+        {
+            return FakeResponse.NotFound();
+        }
+
+        if (segments is [_, _, _, "collaborators", ..])
+        {
+            return token.Allows("metadata", "read") ? null : Refused("metadata=read");
+        }
+
+        return token.Allows("issues", isWrite ? "write" : "read") ? null : Refused(isWrite ? "issues=write" : "issues=read");
+
+        static FakeResponse Refused(string permission) =>
+            FakeResponse.Error(403, "Resource not accessible by integration", headers: new Dictionary<string, string> { ["x-accepted-github-permissions"] = permission });
+    }
+
+    private static string Credential(IHeaderDictionary headers)
+    {
+        var authorization = headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim()
+            : authorization.StartsWith("token ", StringComparison.OrdinalIgnoreCase) ? authorization[6..].Trim() : string.Empty;
     }
 
     private bool VerifyJwt(string jwt, DateTimeOffset now)
@@ -291,7 +365,9 @@ public sealed partial class FakeGitHubServer
         var http = context.Response;
         if (method == "GET" && status == 200)
         {
-            var etag = "W/\"" + Convert.ToHexString(SHA256.HashData(body))[..32].ToLowerInvariant() + "\"";
+            // GitHub's ETags differ per token (the answer varies by Authorization): an ETag cached under one token is
+            // never a match for another, so a new job token pays full price for what an earlier one had cached.
+            var etag = "W/\"" + Convert.ToHexString(SHA256.HashData([.. body, .. Encoding.UTF8.GetBytes(Credential(context.Request.Headers))]))[..32].ToLowerInvariant() + "\"";
             http.Headers.ETag = etag;
             if (context.Request.Headers.IfNoneMatch.ToString() == etag)
             {

@@ -225,7 +225,7 @@ public sealed partial class FakeGitHubServer
 
     private FakeResponse AddLabels(FakeIssue issue, JsonElement json, bool replace)
     {
-        var labels = Strings(json, "labels");
+        var labels = LabelNames(json);
         if (labels is null)
         {
             return FakeResponse.Error(422, "Validation Failed", "missing_field", "labels");
@@ -334,6 +334,20 @@ public sealed partial class FakeGitHubServer
             FakeGitHubJson.User(w, "user", login, "User");
             w.WriteEndObject();
         }));
+    }
+
+    /// <summary>GitHub accepts <c>{"labels": [...]}</c> or a bare array, of names or of <c>{"name": …}</c> objects.</summary>
+    private static List<string>? LabelNames(JsonElement json)
+    {
+        var list = json.ValueKind == JsonValueKind.Array ? json
+            : json.ValueKind == JsonValueKind.Object && json.TryGetProperty("labels", out var labels) && labels.ValueKind == JsonValueKind.Array ? labels
+            : default;
+        return list.ValueKind != JsonValueKind.Array
+            ? null
+            : [.. list.EnumerateArray()
+                .Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : v.ValueKind == JsonValueKind.Object ? String(v, "name") : null)
+                .Where(n => !string.IsNullOrEmpty(n))
+                .Select(n => n!)];
     }
 
     private static bool IsColor(string color) => color.Length == 6 && color.All(Uri.IsHexDigit);

@@ -29,7 +29,8 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
     private readonly List<(long CommentId, string Content, string User)> _reactions = [];
     private readonly List<FakeRequest> _requests = [];
     private readonly Queue<DateTimeOffset> _recentWrites = new();
-    private readonly Dictionary<string, string> _installationTokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FakeInstallationToken> _installationTokens = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _jobTokens = new(StringComparer.Ordinal);
     private int _nextNumber = 1;
     private long _nextId = 5_000_000;
     private long _version;
@@ -62,6 +63,20 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
 
     /// <summary>A token with issues: write. Any other value answers 401.</summary>
     public string Token { get; } = "ghp_FakeTokenWithIssuesWrite0123456789";
+
+    /// <summary>
+    /// A new Actions job token (<c>ghs_…</c>, issues: write), as each workflow run gets one: GitHub's ETags belong to the
+    /// token, so answers cached under an earlier job's token are not 304 for this one.
+    /// </summary>
+    public string NewJobToken()
+    {
+        lock (_gate)
+        {
+            var token = "ghs_FakeJob" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+            _jobTokens.Add(token);
+            return token;
+        }
+    }
 
     /// <summary>A token GitHub accepts but that lacks issues: write (writes answer 403 naming the permission).</summary>
     public string ReadOnlyToken { get; } = "ghp_FakeTokenReadOnly9876543210abcdef";
@@ -151,6 +166,24 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Every installation token handed out, with what its request narrowed it to, in order.</summary>
+    public IReadOnlyList<FakeInstallationToken> InstallationTokens
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _installationTokens.Values];
+            }
+        }
+    }
+
+    /// <summary>
+    /// What the App was granted on its installation (name → level). A token request asking for more answers 422, as
+    /// GitHub does. Default: issues write, metadata read, members read.
+    /// </summary>
+    public Dictionary<string, string> AppPermissions { get; } = new(StringComparer.Ordinal) { ["issues"] = "write", ["metadata"] = "read", ["members"] = "read" };
 
     private string Api => BaseUrl.AbsoluteUri.TrimEnd('/') + "/repos/" + Owner + "/" + Repository;
 

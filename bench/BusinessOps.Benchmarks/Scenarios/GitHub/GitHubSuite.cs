@@ -28,7 +28,8 @@ public static class GitHubSuite
                 table.Add($"a. next pass ({pass.Name}): reads back own writes", pass, pass.Requests.Writes > 0 ? "writes: SLA labels/notes that came due while writes were paced" : "no writes: converged");
             }
 
-            table.Add("a. idle pass over unchanged issues", f.Idle, $"target cost 0 and ≤ 3 requests: cost {f.Idle.RateLimitCost}, {f.Idle.Requests.Total} requests");
+            table.Add("a. idle pass over unchanged issues, same token", f.Idle, $"target cost 0 and ≤ 3 requests: cost {f.Idle.RateLimitCost}, {f.Idle.Requests.Total} requests");
+            table.Add("a. idle pass over unchanged issues, new token (every Actions run)", f.IdleNewToken, $"no 304 for another token's ETags: cost {f.IdleNewToken.RateLimitCost}, {f.IdleNewToken.Requests.Total} requests, each one page asked since= the watermark");
             var b = await GitHubScenarios.NewIssuePassAsync(s, ct);
             table.Add($"b. one new issue, `run --once` (on the {issues:N0} converged issues)", b, $"target ≤ 2 reads, ≤ 2 writes: {b.Requests.Reads} reads ({b.NotModified} free), {b.Requests.Writes} writes");
         }

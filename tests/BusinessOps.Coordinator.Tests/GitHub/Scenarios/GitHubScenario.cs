@@ -45,6 +45,13 @@ public sealed class GitHubScenario : IAsyncDisposable
     }
 
     /// <summary>
+    /// Each run gets a new token, as each GitHub Actions job gets a new <c>GITHUB_TOKEN</c> (and a GitHub App a new
+    /// installation token): GitHub's ETags belong to the token, so nothing cached by an earlier run earns a 304.
+    /// Default false: one token for every run (a personal access token, or a long-running <c>--monitor</c>).
+    /// </summary>
+    public bool NewTokenPerRun { get; set; }
+
+    /// <summary>
     /// Store options of one run. The identity is configured (an Actions token resolves it without a request), so the
     /// counts are the reconcile's own.
     /// </summary>
@@ -53,7 +60,7 @@ public sealed class GitHubScenario : IAsyncDisposable
         Owner = Server.Owner,
         Repository = Server.Repository,
         ApiUrl = Server.BaseUrl,
-        Token = Server.Token,
+        Token = NewTokenPerRun ? Server.NewJobToken() : Server.Token,
         Identity = Server.Login,
         CacheDirectory = _cache,
         RequestTimeout = TimeSpan.FromSeconds(30),

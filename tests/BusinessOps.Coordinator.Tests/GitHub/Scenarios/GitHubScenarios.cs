@@ -11,14 +11,33 @@ namespace BusinessOps.Coordinator.Tests.GitHub.Scenarios;
 /// </summary>
 public static class GitHubScenarios
 {
-    /// <summary>Cold full pass over <paramref name="issues"/> freshly labelled issues, the passes until one writes nothing, then an idle pass.</summary>
+    /// <summary>
+    /// Cold full pass over <paramref name="issues"/> freshly labelled issues, the passes until one writes nothing, an
+    /// idle pass with the same token, then an idle pass with a new token (the cache folder kept, as actions/cache keeps it).
+    /// </summary>
     public static async Task<ColdIdleFigures> ColdThenIdleAsync(GitHubScenario s, int issues, CancellationToken ct)
     {
         ScenarioIssues.File(s.Server, issues, i => i % 4);
         var cold = await s.PassAsync("cold", ct);
         var settle = await SettleAsync(s, ct);
         var idle = await s.PassAsync("idle", ct);
-        return new ColdIdleFigures(issues, cold, settle, idle);
+        var idleNewToken = await IdleWithNewTokenAsync(s, ct);
+        return new ColdIdleFigures(issues, cold, settle, idle, idleNewToken);
+    }
+
+    /// <summary>One pass over unchanged issues with a token no earlier run used (an Actions job's own <c>GITHUB_TOKEN</c>).</summary>
+    public static async Task<PassFigures> IdleWithNewTokenAsync(GitHubScenario s, CancellationToken ct)
+    {
+        var before = s.NewTokenPerRun;
+        s.NewTokenPerRun = true;
+        try
+        {
+            return await s.PassAsync("idle, new token", ct);
+        }
+        finally
+        {
+            s.NewTokenPerRun = before;
+        }
     }
 
     /// <summary>Passes one after the other (no pause) until one makes no write; at most <paramref name="max"/>.</summary>

@@ -1,0 +1,16 @@
+namespace BusinessOps.GitHub.Http;
+
+/// <summary>Which requests are reads (paced as reads, conditional) and which may be repeated after a lost answer.</summary>
+internal static class RequestKinds
+{
+    public static bool IsRead(HttpMethod method) => method == HttpMethod.Get;
+
+    /// <summary>
+    /// GET, PUT, PATCH and DELETE are idempotent. A POST is not, except adding labels (a set union) and adding a reaction
+    /// (GitHub answers 200 for one that exists); a comment POST is never repeated blindly (the store looks for it first).
+    /// </summary>
+    public static bool IsIdempotent(HttpMethod method, string path) =>
+        method != HttpMethod.Post
+        || (path.EndsWith("/labels", StringComparison.Ordinal) && path.Contains("/issues/", StringComparison.Ordinal))
+        || path.EndsWith("/reactions", StringComparison.Ordinal);
+}

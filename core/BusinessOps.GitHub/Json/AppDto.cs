@@ -1,4 +1,0 @@
-namespace BusinessOps.GitHub.Json;
-
-/// <summary><c>GET /app</c>.</summary>
-internal sealed record AppDto(string? Slug, string? Name);

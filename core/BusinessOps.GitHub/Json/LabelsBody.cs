@@ -1,4 +1,0 @@
-namespace BusinessOps.GitHub.Json;
-
-/// <summary>Body of add/replace issue labels.</summary>
-internal sealed record LabelsBody(IReadOnlyList<string> Labels);
