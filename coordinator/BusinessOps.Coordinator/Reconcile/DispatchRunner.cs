@@ -1,3 +1,4 @@
+using BusinessOps.Coordinator.Execution;
 using BusinessOps.Coordinator.Logging;
 using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Issues;
@@ -18,8 +19,10 @@ namespace BusinessOps.Coordinator.Reconcile;
 /// executor sees them in order. After a synchronous run the issue is re-read and settled at once with the pass's facts
 /// (<see cref="ContextBuilder"/>), and a crashed agent's failure is recorded for it.
 /// </summary>
-internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executor, PolicySet policies, ContextBuilder facts, ReconcileOptions options, string pass, TimeProvider clock, Log log) : IDisposable
+internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executor, PolicySet policies, ContextBuilder facts, ReconcileOptions options, string pass, TimeProvider clock, Log log, IReadOnlyList<IssueSnapshot>? openIssues = null) : IDisposable
 {
+    // What each agent is handed besides its issue; built from this pass's list of open issues when the pass read them all.
+    private readonly DispatchContextBuilder _contexts = new(store, policies, openIssues);
     private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Concurrency));
     private readonly List<Task> _running = [];
     private int _dispatched;
@@ -95,7 +98,8 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
         }
 
         log.Info($"#{issue.Number} {d.Agent} dispatched ({d.Priority}, {d.Key})");
-        var request = new DispatchRequest(d.Key, d.Agent, policies.Repository, issue, d.Attempt, IdempotencyKey.Name(d.Phase), d.Priority, d.Tenant);
+        var context = await _contexts.BuildAsync(issue, d.Agent, d.Tenant, ct);
+        var request = new DispatchRequest(d.Key, d.Agent, policies.Repository, issue, d.Attempt, IdempotencyKey.Name(d.Phase), d.Priority, d.Tenant, context);
         var outcome = await executor.DispatchAsync(request, ct);
         Interlocked.Increment(ref _dispatched);
         if (outcome.Status == DispatchStatus.Submitted)
@@ -111,14 +115,11 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
             return;
         }
 
-        if (!IssueStateReader.HasResult(fresh, policies.Identity, d.Key))
+        // The coordinator is the only writer: the agent's full result (or, when it produced none, the failure) in one comment per key.
+        if (ResultComment.ToWrite(fresh, policies.Identity, d, outcome) is { } resultComment)
         {
-            // The agent could not write back (crashed, hung, printed garbage, or ran without a store): record for it.
-            var record = outcome.Result is { } r && outcome.Status == DispatchStatus.Completed
-                ? ResultRecord.From(r)
-                : new ResultRecord(d.Key, d.Agent, AgentOutcome.Failed, 0, outcome.Result?.CostUsd ?? 0, Permanent: outcome.Permanent, Error: outcome.Error, Summary: outcome.Error, Infrastructure: outcome.Result is null);
-            await store.AddCommentAsync(issue.Number, ResultComment.Render(d, outcome, record), ct);
-            fresh = await store.GetIssueAsync(issue.Number, ct) ?? fresh;
+            var comment = await store.AddCommentAsync(issue.Number, resultComment, ct);
+            fresh = fresh with { Comments = [.. fresh.Comments, comment] };
         }
 
         if (outcome.Status == DispatchStatus.Failed)

@@ -61,7 +61,7 @@ public sealed class Reconciler
         ReconcileAsync(issues, allOpen: false, cancellationToken);
 
     /// <param name="issues">The snapshots to reconcile.</param>
-    /// <param name="allOpen">True when <paramref name="issues"/> are every open issue (the full pass): the spend ledger needs only the closed ones besides.</param>
+    /// <param name="allOpen">True when <paramref name="issues"/> are every open issue (the full pass): the spend ledger needs only the closed ones besides, and the agents' contexts are built from them without another read.</param>
     /// <param name="cancellationToken">Stops the pass; recorded intents are resumed by the next one.</param>
     private async Task<PassResult> ReconcileAsync(IReadOnlyList<IssueSnapshot> issues, bool allOpen, CancellationToken cancellationToken)
     {
@@ -81,7 +81,7 @@ public sealed class Reconciler
     {
         var writesBefore = _store.Writes;
         await _facts.StartPassAsync(issues, allOpen, pass, cancellationToken);
-        using var runner = new DispatchRunner(_store, _executor, _policies, _facts, _options, pass, _clock, _log);
+        using var runner = new DispatchRunner(_store, _executor, _policies, _facts, _options, pass, _clock, _log, allOpen ? issues : null);
         var pending = new List<(IssueSnapshot Issue, DispatchAgent Dispatch)>();
         var failed = 0;
         var leftAlone = 0;

@@ -115,6 +115,13 @@ public sealed record OpsState
     public DateTimeOffset? WaitingSince { get; init; }
 
     /// <summary>
+    /// Whether the finished work was drawn for the human review sample, recorded when it finished so the draw never changes
+    /// afterwards (a crash between the status comment and the labels re-adds the label); null on work finished before the
+    /// draw was recorded, which keeps the draw it was made with.
+    /// </summary>
+    public bool? Review { get; init; }
+
+    /// <summary>
     /// The pass handing the current key to the executor, while it does (see <see cref="State.Lease"/>); taken with the
     /// intent, ended by the holder's next write.
     /// </summary>
