@@ -37,7 +37,13 @@ internal sealed partial class GitHubApi
                 ["page"] = page.ToString(CultureInfo.InvariantCulture),
             };
             var response = await RunAsync(() => Deployments.Connection.GetRaw(ApiUrls.Deployments(_options.Owner, _options.Repository), parameters), "GET /repos/" + Repository + "/deployments", cancellationToken);
-            var listed = ReadDeployments(response.Body);
+            // Octokit keeps a JSON answer as text even for GetRaw; other content types as bytes.
+            var listed = ReadDeployments(response.HttpResponse.Body switch
+            {
+                string text => System.Text.Encoding.UTF8.GetBytes(text),
+                byte[] bytes => bytes,
+                _ => null,
+            });
             found.AddRange(listed);
             if (listed.Count < 100)
             {

@@ -72,7 +72,8 @@ public sealed partial class FakeGitHubServer
 
     private async Task HandleCoreAsync(HttpContext context, string method, string target, string[] segments, Dictionary<string, Microsoft.Extensions.Primitives.StringValues> query, byte[] requestBody)
     {
-        var fault = Faults.Take(method);
+        var queryAt = target.IndexOf('?', StringComparison.Ordinal);
+        var fault = Faults.Take(method, queryAt < 0 ? target : target[..queryAt]);
         if (fault?.Kind == FakeGitHubFaults.FaultKind.Hang)
         {
             try
@@ -161,7 +162,7 @@ public sealed partial class FakeGitHubServer
 
             if (segments is ["user"] && method == "GET")
             {
-                return installation is not null || _jobTokens.Contains(credential)
+                return (installation is not null && !_fineGrainedTokens.ContainsKey(credential)) || _jobTokens.Contains(credential)
                     ? FakeResponse.Error(403, "Resource not accessible by integration")
                     : FakeResponse.Json(200, FakeGitHubJson.Write(w =>
                     {
