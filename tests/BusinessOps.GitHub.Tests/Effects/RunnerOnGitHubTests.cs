@@ -14,10 +14,10 @@ public sealed class RunnerOnGitHubTests
     [Fact]
     public async Task Run_CrashAtEveryJournalWrite_EachEffectHappensExactlyOnce()
     {
-        for (var crashAt = 1; crashAt <= 7; crashAt++)
+        for (var crashAt = 1; crashAt <= 8; crashAt++)
         {
             await using var h = await EffectHarness.StartAsync();
-            var n = h.Server.SeedIssue("Plan with six effects", labels: ["priority/P3"]);
+            var n = h.Server.SeedIssue("Plan with seven effects", labels: ["priority/P3"]);
             IReadOnlyList<Effect> plan =
             [
                 Effect.Create(EffectKinds.GitHubLabels, "#" + n, new JsonObject { ["add"] = new JsonArray("dev/implementation"), ["priority"] = "P2" }),
@@ -25,6 +25,7 @@ public sealed class RunnerOnGitHubTests
                 Effect.Create(EffectKinds.GitHubIssue, "#" + n, new JsonObject { ["title"] = "Task A", ["estimate"] = "1d" }),
                 Effect.Create(EffectKinds.GitHubPullRequest, "#" + n, PullRequestEffectTests.Adr("scaffold/a")),
                 Effect.Create(EffectKinds.GitHubDeployment, "staging", new JsonObject { ["ref"] = "scaffold/a" }),
+                Effect.Create(EffectKinds.GitHubDeploymentStatus, "staging", new JsonObject { ["deployment"] = "e5", ["state"] = "success" }),
                 Effect.Create(EffectKinds.GitHubClose, "#" + n, new JsonObject { ["reason"] = "completed", ["comment"] = "All done." }),
             ];
             using var set = ConnectorSet.Create(ConnectorsPolicy.Default, new ConnectorOptions(_ => null, TimeProvider.System, LocalExecutor: false, GitHub: h.Connector));
@@ -45,7 +46,7 @@ public sealed class RunnerOnGitHubTests
             Assert.Equal(2, h.Server.IssueCount - h.Server.PullRequests.Count);
             Assert.Single(h.Server.PullRequests);
             Assert.Single(h.Server.Deployments);
-            Assert.Single(h.Server.Deployments[0].Statuses);
+            Assert.Equal(["in_progress", "success"], h.Server.Deployments[0].Statuses.Select(st => st.State));
             Assert.True(issue.Closed);
             Assert.All(report.Records, r => Assert.Equal(EffectStatus.Done, r.Status));
         }
