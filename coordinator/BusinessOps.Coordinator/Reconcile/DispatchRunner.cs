@@ -13,9 +13,10 @@ namespace BusinessOps.Coordinator.Reconcile;
 /// Runs the pass's dispatches: P0 first, bounded parallelism. Dispatches are started one after the other from a single
 /// loop in priority order (each runs on until its first await before the next starts), so the executor sees them in
 /// that order; at most <see cref="ReconcileOptions.Concurrency"/> are in flight. The intent is already on the issue;
-/// after a synchronous run the issue is re-read and settled at once, and a crashed agent's failure is recorded for it.
+/// after a synchronous run the issue is re-read and settled at once with the pass's facts (<see cref="ContextBuilder"/>),
+/// and a crashed agent's failure is recorded for it.
 /// </summary>
-internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executor, PolicySet policies, TimeProvider clock, ReconcileOptions options, Log log)
+internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executor, PolicySet policies, ContextBuilder facts, ReconcileOptions options, Log log)
 {
     private int _dispatched;
     private int _failed;
@@ -62,16 +63,30 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
 
     private async Task RunOneAsync(IssueSnapshot issue, DispatchAgent d, CancellationToken ct)
     {
-        if (!options.DispatchImmediately && await store.GetIssueAsync(issue.Number, ct) is { } queued)
+        // The executor gets the very snapshot this dispatch was decided on: for an execute phase, the approved input.
+        if (InputHash.Of(issue) != d.InputHash)
         {
+            log.Warn($"#{issue.Number} {d.Key} not dispatched: the issue is not the one it was decided on");
+            return;
+        }
+
+        if (!options.DispatchImmediately)
+        {
+            if (await store.GetIssueAsync(issue.Number, ct) is not { } queued || !StillQueued(queued, d))
+            {
+                // Another pass started (or settled) this key since: one run per key.
+                log.Debug($"#{issue.Number} {d.Key} no longer queued; not dispatched again");
+                return;
+            }
+
             // Leaving the queue: the label and the status comment both say so before the agent starts.
             await store.UpdateLabelsAsync(issue.Number, [LabelNames.For(IssueStatus.InProgress)], [LabelNames.For(IssueStatus.Queued)], ct);
-            var (id, body, _) = IssueStateReader.Amend(queued, policies, s => s with { Status = LabelNames.For(IssueStatus.InProgress) });
+            var (id, body, _) = IssueStateReader.Amend(queued, policies, s => s with { Status = IssueStatus.InProgress });
             await ActionApplier.UpsertAsync(store, issue.Number, id, body, ct);
         }
 
         log.Info($"#{issue.Number} {d.Agent} dispatched ({d.Priority}, {d.Key})");
-        var request = new DispatchRequest(d.Key, d.Agent, policies.Repository, issue, d.Attempt, d.Phase, d.Priority, d.Tenant);
+        var request = new DispatchRequest(d.Key, d.Agent, policies.Repository, issue, d.Attempt, IdempotencyKey.Name(d.Phase), d.Priority, d.Tenant);
         var outcome = await executor.DispatchAsync(request, ct);
         Interlocked.Increment(ref _dispatched);
         if (outcome.Status == DispatchStatus.Submitted)
@@ -102,8 +117,16 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
             log.Warn($"#{issue.Number} {d.Agent} failed: {outcome.Error}");
         }
 
-        // Settle at once so a local run ends the pass in its final state (the next pass would do the same).
-        var settle = Decider.Decide(fresh, policies, clock.GetUtcNow(), new DecisionContext { Executor = executor.Name, DispatchImmediately = options.DispatchImmediately });
-        await ActionApplier.ApplyAsync(store, fresh, [.. settle.Where(a => a is not (DispatchAgent or LookupPermissions))], log, ct);
+        // Settle at once, with the same facts as the pass, so a local run ends the pass in its final state (the next pass
+        // would do the same). A dispatch it asks for waits for the next pass.
+        facts.Observe(fresh);
+        var settle = await facts.DecideAsync(fresh, ct);
+        await ActionApplier.ApplyAsync(store, fresh, [.. settle.Where(a => a is not (DispatchAgent or GatherFacts))], log, ct);
+    }
+
+    private bool StillQueued(IssueSnapshot queued, DispatchAgent d)
+    {
+        var (state, _) = IssueStateReader.Read(queued, policies);
+        return state.Key == d.Key && state.Status == IssueStatus.Queued && !IssueStateReader.HasResult(queued, policies.Identity, d.Key);
     }
 }

@@ -29,13 +29,6 @@ public sealed record DispatchTarget(ExecutorKind Executor, string? Function, str
     public TimeSpan RunnableThreshold { get; init; } = TimeSpan.FromMinutes(30);
 }
 
-/// <summary>Which cloud executor a priority uses.</summary>
-public enum ExecutorKind
-{
-    Lambda,
-    Batch,
-}
-
 /// <summary>Local child-process execution: parallelism (0 = processor count) and per-run timeout.</summary>
 public sealed record LocalDispatch(int Concurrency, TimeSpan Timeout)
 {
