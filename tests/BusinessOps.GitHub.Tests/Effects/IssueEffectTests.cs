@@ -27,6 +27,21 @@ public sealed class IssueEffectTests
     }
 
     [Fact]
+    public async Task Labels_SameLabelAddedAndRemoved_RefusedWithoutRequests()
+    {
+        await using var h = await EffectHarness.StartAsync();
+        var n = h.Server.SeedIssue("Lead");
+        var before = h.Server.Requests.Count;
+
+        var outcome = await h.Connector.PerformAsync(h.Request(EffectKinds.GitHubLabels, "#" + n, new JsonObject { ["add"] = new JsonArray("sales/lead"), ["remove"] = new JsonArray("Sales/Lead") }, n), CancellationToken.None);
+
+        Assert.Equal(EffectStatus.Failed, outcome.Status);
+        Assert.True(outcome.Permanent);
+        Assert.Contains("label 'sales/lead' is both added and removed", outcome.Error, StringComparison.Ordinal);
+        Assert.Empty(h.Since(before));
+    }
+
+    [Fact]
     public async Task Comment_Performed_CarriesEscapedMarkerAndCheckFindsIt()
     {
         await using var h = await EffectHarness.StartAsync();
