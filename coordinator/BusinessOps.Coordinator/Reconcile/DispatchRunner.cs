@@ -1,3 +1,4 @@
+using BusinessOps.Coordinator.Execution;
 using BusinessOps.Coordinator.Logging;
 using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Issues;
@@ -5,7 +6,6 @@ using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
-using BusinessOps.Core.State;
 
 namespace BusinessOps.Coordinator.Reconcile;
 
@@ -16,8 +16,11 @@ namespace BusinessOps.Coordinator.Reconcile;
 /// after a synchronous run the issue is re-read and settled at once with the pass's facts (<see cref="ContextBuilder"/>),
 /// and a crashed agent's failure is recorded for it.
 /// </summary>
-internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executor, PolicySet policies, ContextBuilder facts, ReconcileOptions options, Log log)
+internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executor, PolicySet policies, ContextBuilder facts, ReconcileOptions options, Log log, IReadOnlyList<IssueSnapshot>? openIssues = null)
 {
+    // What each agent is handed besides its issue; built from this pass's list of open issues when the pass read them all.
+    private readonly DispatchContextBuilder _contexts = new(store, policies, openIssues);
+
     private int _dispatched;
     private int _failed;
 
@@ -86,7 +89,8 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
         }
 
         log.Info($"#{issue.Number} {d.Agent} dispatched ({d.Priority}, {d.Key})");
-        var request = new DispatchRequest(d.Key, d.Agent, policies.Repository, issue, d.Attempt, IdempotencyKey.Name(d.Phase), d.Priority, d.Tenant);
+        var context = await _contexts.BuildAsync(issue, d.Agent, d.Tenant, ct);
+        var request = new DispatchRequest(d.Key, d.Agent, policies.Repository, issue, d.Attempt, IdempotencyKey.Name(d.Phase), d.Priority, d.Tenant, context);
         var outcome = await executor.DispatchAsync(request, ct);
         Interlocked.Increment(ref _dispatched);
         if (outcome.Status == DispatchStatus.Submitted)
@@ -102,14 +106,11 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
             return;
         }
 
-        if (!IssueStateReader.HasResult(fresh, policies.Identity, d.Key))
+        // The coordinator is the only writer: the agent's full result (or, when it produced none, the failure) in one comment per key.
+        if (ResultComment.ToWrite(fresh, policies.Identity, d, outcome) is { } resultComment)
         {
-            // The agent could not write back (crashed, hung, printed garbage, or ran without a store): record for it.
-            var record = outcome.Result is { } r && outcome.Status == DispatchStatus.Completed
-                ? ResultRecord.From(r)
-                : new ResultRecord(d.Key, d.Agent, AgentOutcome.Failed, 0, outcome.Result?.CostUsd ?? 0, Permanent: outcome.Permanent, Error: outcome.Error, Summary: outcome.Error, Infrastructure: outcome.Result is null);
-            await store.AddCommentAsync(issue.Number, ResultComment.Render(d, outcome, record), ct);
-            fresh = await store.GetIssueAsync(issue.Number, ct) ?? fresh;
+            var comment = await store.AddCommentAsync(issue.Number, resultComment, ct);
+            fresh = fresh with { Comments = [.. fresh.Comments, comment] };
         }
 
         if (outcome.Status == DispatchStatus.Failed)
