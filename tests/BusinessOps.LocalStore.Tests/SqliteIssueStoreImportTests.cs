@@ -1,4 +1,3 @@
-using BusinessOps.Core.Issues;
 using BusinessOps.Core.Ports;
 
 namespace BusinessOps.LocalStore.Tests;
