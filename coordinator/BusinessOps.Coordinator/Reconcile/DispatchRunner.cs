@@ -25,6 +25,12 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
         // Not Parallel.ForEachAsync: its workers take items in order but may reach the executor in any order (a worker
         // descheduled between taking a P0 and dispatching it let every P3 overtake it on a loaded machine).
         var ordered = pending.OrderBy(p => p.Dispatch.Priority).ThenBy(p => p.Issue.Number).ToList();
+        if (executor is IDispatchPreparer preparer && ordered.Count > 0)
+        {
+            // Executors that run several dispatches as one (Batch sets) see the whole pass first; intents are already recorded.
+            await preparer.PrepareAsync([.. ordered.Select(p => Request(p.Issue, p.Dispatch))], ct);
+        }
+
         using var slots = new SemaphoreSlim(Math.Max(1, options.Concurrency));
         var running = new List<Task>(ordered.Count);
         try
@@ -42,6 +48,9 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
 
         return (_dispatched, _failed);
     }
+
+    private DispatchRequest Request(IssueSnapshot issue, DispatchAgent d) =>
+        new(d.Key, d.Agent, policies.Repository, issue, d.Attempt, d.Phase, d.Priority, d.Tenant);
 
     private async Task RunInSlotAsync(IssueSnapshot issue, DispatchAgent d, SemaphoreSlim slots, CancellationToken ct)
     {
@@ -71,8 +80,7 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
         }
 
         log.Info($"#{issue.Number} {d.Agent} dispatched ({d.Priority}, {d.Key})");
-        var request = new DispatchRequest(d.Key, d.Agent, policies.Repository, issue, d.Attempt, d.Phase, d.Priority, d.Tenant);
-        var outcome = await executor.DispatchAsync(request, ct);
+        var outcome = await executor.DispatchAsync(Request(issue, d), ct);
         Interlocked.Increment(ref _dispatched);
         if (outcome.Status == DispatchStatus.Submitted)
         {
