@@ -45,7 +45,7 @@ internal static class ImportReport
         else
         {
             var range = result.Filed.Count == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (#{result.Filed.Min(f => f.Number)}–#{result.Filed.Max(f => f.Number)})");
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"Filed {result.Filed.Count} issues{range} in {location}"));
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"Filed {result.Filed.Count} {(result.Filed.Count == 1 ? "issue" : "issues")}{range} in {location}"));
         }
 
         if (result.Skipped.Count > 0)
@@ -55,7 +55,7 @@ internal static class ImportReport
 
         if (result.Errors.Count > 0)
         {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{result.Errors.Count} lines not filed (listed above): fix them and run the same import with --skip-existing, which files only what is missing"));
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{result.Errors.Count} {(result.Errors.Count == 1 ? "line" : "lines")} not filed (listed above): fix them and run the same import with --skip-existing, which files only what is missing"));
         }
 
         if (result.Deferred)
