@@ -1,6 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using BusinessOps.Core.Governance;
+using BusinessOps.Core.Labels;
+using BusinessOps.Core.Policies;
 using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
 
@@ -10,11 +13,17 @@ namespace BusinessOps.Core;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(KebabEnumConverter<AgentOutcome>), typeof(SnakeEnumConverter<Impact>), typeof(SnakeEnumConverter<Complexity>), typeof(SnakeEnumConverter<Reversibility>), typeof(SnakeEnumConverter<Stakeholders>)])]
+    Converters =
+    [
+        typeof(KebabEnumConverter<AgentOutcome>), typeof(SnakeEnumConverter<Impact>), typeof(SnakeEnumConverter<Complexity>), typeof(SnakeEnumConverter<Reversibility>), typeof(SnakeEnumConverter<Stakeholders>),
+        typeof(KebabEnumConverter<IssueStatus>), typeof(KebabEnumConverter<DispatchPhase>), typeof(KebabEnumConverter<ExecutorKind>), typeof(KebabEnumConverter<Priority>),
+        typeof(KebabEnumConverter<AutonomyLevel>), typeof(KebabEnumConverter<GateDecision>), typeof(KebabEnumConverter<Override>),
+    ])]
 [JsonSerializable(typeof(AgentResult))]
 [JsonSerializable(typeof(OpsState))]
+[JsonSerializable(typeof(OpsStateV1))]
 [JsonSerializable(typeof(ResultRecord))]
-[JsonSerializable(typeof(Governance.AuditEntry))]
+[JsonSerializable(typeof(AuditEntry))]
 public sealed partial class CoreJson : JsonSerializerContext
 {
     /// <summary>Compact, and HTML-sensitive characters escaped so a marker can never close its HTML comment early.</summary>
@@ -37,6 +46,13 @@ public sealed partial class CoreJson : JsonSerializerContext
             new SnakeEnumConverter<Complexity>(),
             new SnakeEnumConverter<Reversibility>(),
             new SnakeEnumConverter<Stakeholders>(),
+            new KebabEnumConverter<IssueStatus>(),
+            new KebabEnumConverter<DispatchPhase>(),
+            new KebabEnumConverter<ExecutorKind>(),
+            new KebabEnumConverter<Priority>(),
+            new KebabEnumConverter<AutonomyLevel>(),
+            new KebabEnumConverter<GateDecision>(),
+            new KebabEnumConverter<Override>(),
         },
     };
 }

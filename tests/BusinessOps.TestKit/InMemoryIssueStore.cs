@@ -62,6 +62,16 @@ public sealed class InMemoryIssueStore(TimeProvider clock, string identity = Bot
         }
     }
 
+    /// <summary>The author edits the issue's title or body (GitHub allows it at any time).</summary>
+    public void EditIssue(int number, string? title = null, string? body = null)
+    {
+        lock (_gate)
+        {
+            var issue = Require(number);
+            _issues[number] = issue with { Title = title ?? issue.Title, Body = body ?? issue.Body, UpdatedAt = clock.GetUtcNow() };
+        }
+    }
+
     public Task<IReadOnlyList<IssueSnapshot>> ListIssuesAsync(IssueQuery query, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -36,15 +36,14 @@ internal static class DemoApprovers
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var issue in issues.Where(i => i.HasLabel(LabelNames.For(IssueStatus.AwaitingApproval))))
         {
-            var (state, _) = IssueStateReader.Read(issue, policies.Identity);
+            var (state, _) = IssueStateReader.Read(issue, policies);
             var plan = IssueStateReader.Results(issue, policies.Identity).LastOrDefault(r => r.Record.Key == state.Key).Record;
             if (state.Agent is null || plan is null || !seen.Add(state.Agent))
             {
                 continue;
             }
 
-            var clients = issue.Labels.Where(l => l.StartsWith(LabelNames.ClientPrefix, StringComparison.OrdinalIgnoreCase)).Select(l => l[LabelNames.ClientPrefix.Length..]).ToList();
-            var requirement = ApprovalRouter.For(plan.Classification ?? Classification.Routine, clients, policies.Approvals, policies.Autonomy.Mode, humanRequired: true);
+            var requirement = ApprovalRouter.For(plan.Classification ?? Classification.Routine, issue.Labels, policies.Approvals, policies.Autonomy.Mode, humanRequired: true);
             foreach (var role in requirement.Roles)
             {
                 var people = role.AnyCollaborator ? [Colleague] : role.Approvers.Where(a => !a.Contains('/', StringComparison.Ordinal)).Take(role.Required);

@@ -1,3 +1,4 @@
+using BusinessOps.Coordinator.Execution;
 using BusinessOps.Coordinator.Logging;
 using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Issues;
@@ -5,7 +6,6 @@ using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
-using BusinessOps.Core.State;
 
 namespace BusinessOps.Coordinator.Reconcile;
 
@@ -13,10 +13,14 @@ namespace BusinessOps.Coordinator.Reconcile;
 /// Runs the pass's dispatches: P0 first, bounded parallelism. Dispatches are started one after the other from a single
 /// loop in priority order (each runs on until its first await before the next starts), so the executor sees them in
 /// that order; at most <see cref="ReconcileOptions.Concurrency"/> are in flight. The intent is already on the issue;
-/// after a synchronous run the issue is re-read and settled at once, and a crashed agent's failure is recorded for it.
+/// after a synchronous run the issue is re-read and settled at once with the pass's facts (<see cref="ContextBuilder"/>),
+/// and a crashed agent's failure is recorded for it.
 /// </summary>
-internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executor, PolicySet policies, TimeProvider clock, ReconcileOptions options, Log log)
+internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executor, PolicySet policies, ContextBuilder facts, ReconcileOptions options, Log log, IReadOnlyList<IssueSnapshot>? openIssues = null)
 {
+    // What each agent is handed besides its issue; built from this pass's list of open issues when the pass read them all.
+    private readonly DispatchContextBuilder _contexts = new(store, policies, openIssues);
+
     private int _dispatched;
     private int _failed;
 
@@ -25,10 +29,11 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
         // Not Parallel.ForEachAsync: its workers take items in order but may reach the executor in any order (a worker
         // descheduled between taking a P0 and dispatching it let every P3 overtake it on a loaded machine).
         var ordered = pending.OrderBy(p => p.Dispatch.Priority).ThenBy(p => p.Issue.Number).ToList();
-        if (executor is IDispatchPreparer preparer && ordered.Count > 0)
+        if (executor is IDispatchPreparer preparer && options.DispatchImmediately && ordered.Count > 0)
         {
-            // Executors that run several dispatches as one (Batch sets) see the whole pass first; intents are already recorded.
-            await preparer.PrepareAsync([.. ordered.Select(p => Request(p.Issue, p.Dispatch))], ct);
+            // Executors that run several dispatches as one (Batch sets) see the whole pass first; intents are already
+            // recorded. Only what RunOneAsync will dispatch (the snapshot it was decided on); sets carry no context.
+            await preparer.PrepareAsync([.. ordered.Where(p => InputHash.Of(p.Issue) == p.Dispatch.InputHash).Select(p => Request(p.Issue, p.Dispatch, null))], ct);
         }
 
         using var slots = new SemaphoreSlim(Math.Max(1, options.Concurrency));
@@ -49,8 +54,8 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
         return (_dispatched, _failed);
     }
 
-    private DispatchRequest Request(IssueSnapshot issue, DispatchAgent d) =>
-        new(d.Key, d.Agent, policies.Repository, issue, d.Attempt, d.Phase, d.Priority, d.Tenant);
+    private DispatchRequest Request(IssueSnapshot issue, DispatchAgent d, DispatchContext? context) =>
+        new(d.Key, d.Agent, policies.Repository, issue, d.Attempt, IdempotencyKey.Name(d.Phase), d.Priority, d.Tenant, context);
 
     private async Task RunInSlotAsync(IssueSnapshot issue, DispatchAgent d, SemaphoreSlim slots, CancellationToken ct)
     {
@@ -71,16 +76,31 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
 
     private async Task RunOneAsync(IssueSnapshot issue, DispatchAgent d, CancellationToken ct)
     {
-        if (!options.DispatchImmediately && await store.GetIssueAsync(issue.Number, ct) is { } queued)
+        // The executor gets the very snapshot this dispatch was decided on: for an execute phase, the approved input.
+        if (InputHash.Of(issue) != d.InputHash)
         {
+            log.Warn($"#{issue.Number} {d.Key} not dispatched: the issue is not the one it was decided on");
+            return;
+        }
+
+        if (!options.DispatchImmediately)
+        {
+            if (await store.GetIssueAsync(issue.Number, ct) is not { } queued || !StillQueued(queued, d))
+            {
+                // Another pass started (or settled) this key since: one run per key.
+                log.Debug($"#{issue.Number} {d.Key} no longer queued; not dispatched again");
+                return;
+            }
+
             // Leaving the queue: the label and the status comment both say so before the agent starts.
             await store.UpdateLabelsAsync(issue.Number, [LabelNames.For(IssueStatus.InProgress)], [LabelNames.For(IssueStatus.Queued)], ct);
-            var (id, body, _) = IssueStateReader.Amend(queued, policies, s => s with { Status = LabelNames.For(IssueStatus.InProgress) });
+            var (id, body, _) = IssueStateReader.Amend(queued, policies, s => s with { Status = IssueStatus.InProgress });
             await ActionApplier.UpsertAsync(store, issue.Number, id, body, ct);
         }
 
         log.Info($"#{issue.Number} {d.Agent} dispatched ({d.Priority}, {d.Key})");
-        var outcome = await executor.DispatchAsync(Request(issue, d), ct);
+        var context = await _contexts.BuildAsync(issue, d.Agent, d.Tenant, ct);
+        var outcome = await executor.DispatchAsync(Request(issue, d, context), ct);
         Interlocked.Increment(ref _dispatched);
         if (outcome.Status == DispatchStatus.Submitted)
         {
@@ -95,14 +115,11 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
             return;
         }
 
-        if (!IssueStateReader.HasResult(fresh, policies.Identity, d.Key))
+        // The coordinator is the only writer: the agent's full result (or, when it produced none, the failure) in one comment per key.
+        if (ResultComment.ToWrite(fresh, policies.Identity, d, outcome) is { } resultComment)
         {
-            // The agent could not write back (crashed, hung, printed garbage, or ran without a store): record for it.
-            var record = outcome.Result is { } r && outcome.Status == DispatchStatus.Completed
-                ? ResultRecord.From(r)
-                : new ResultRecord(d.Key, d.Agent, AgentOutcome.Failed, 0, outcome.Result?.CostUsd ?? 0, Permanent: outcome.Permanent, Error: outcome.Error, Summary: outcome.Error, Infrastructure: outcome.Result is null);
-            await store.AddCommentAsync(issue.Number, ResultComment.Render(d, outcome, record), ct);
-            fresh = await store.GetIssueAsync(issue.Number, ct) ?? fresh;
+            var comment = await store.AddCommentAsync(issue.Number, resultComment, ct);
+            fresh = fresh with { Comments = [.. fresh.Comments, comment] };
         }
 
         if (outcome.Status == DispatchStatus.Failed)
@@ -110,8 +127,16 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
             log.Warn($"#{issue.Number} {d.Agent} failed: {outcome.Error}");
         }
 
-        // Settle at once so a local run ends the pass in its final state (the next pass would do the same).
-        var settle = Decider.Decide(fresh, policies, clock.GetUtcNow(), new DecisionContext { Executor = executor.Name, DispatchImmediately = options.DispatchImmediately });
-        await ActionApplier.ApplyAsync(store, fresh, [.. settle.Where(a => a is not (DispatchAgent or LookupPermissions))], log, ct);
+        // Settle at once, with the same facts as the pass, so a local run ends the pass in its final state (the next pass
+        // would do the same). A dispatch it asks for waits for the next pass.
+        facts.Observe(fresh);
+        var settle = await facts.DecideAsync(fresh, ct);
+        await ActionApplier.ApplyAsync(store, fresh, [.. settle.Where(a => a is not (DispatchAgent or GatherFacts))], log, ct);
+    }
+
+    private bool StillQueued(IssueSnapshot queued, DispatchAgent d)
+    {
+        var (state, _) = IssueStateReader.Read(queued, policies);
+        return state.Key == d.Key && state.Status == IssueStatus.Queued && !IssueStateReader.HasResult(queued, policies.Identity, d.Key);
     }
 }

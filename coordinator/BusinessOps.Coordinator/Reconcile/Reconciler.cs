@@ -8,8 +8,9 @@ using BusinessOps.Core.Ports;
 namespace BusinessOps.Coordinator.Reconcile;
 
 /// <summary>
-/// The imperative shell: read snapshots, call <see cref="Decider.Decide(IssueSnapshot, PolicySet, DateTimeOffset, DecisionContext)"/>,
-/// apply the actions through the store, then dispatch in priority order with bounded parallelism.
+/// The imperative shell: read snapshots, call <see cref="Decider.Decide(IssueSnapshot, PolicySet, DateTimeOffset, DecisionContext)"/>
+/// with the facts of <see cref="ContextBuilder"/>, apply the actions through the store, then dispatch in priority order
+/// with bounded parallelism.
 /// One bad issue never stops the pass; a rate limit stops it cleanly ("deferred").
 /// </summary>
 public sealed class Reconciler
@@ -17,24 +18,20 @@ public sealed class Reconciler
     private readonly CountingIssueStore _store;
     private readonly IExecutor _executor;
     private readonly PolicySet _policies;
-    private readonly TimeProvider _clock;
     private readonly ReconcileOptions _options;
     private readonly Log _log;
     private readonly TextWriter _out;
-    private readonly PermissionCache _permissions;
-    private readonly TeamCache _teams;
+    private readonly ContextBuilder _facts;
 
     public Reconciler(IIssueStore store, IExecutor executor, PolicySet policies, TimeProvider clock, ReconcileOptions options, Log log, TextWriter? output = null)
     {
         _store = store as CountingIssueStore ?? new CountingIssueStore(store);
         _executor = executor;
         _policies = policies with { Identity = store.Identity };
-        _clock = clock;
         _options = options;
         _log = log;
         _out = output ?? TextWriter.Null;
-        _permissions = new PermissionCache(_store);
-        _teams = new TeamCache(store, _policies);
+        _facts = new ContextBuilder(_store, store as ITeamDirectory, executor, _policies, clock, options.DispatchImmediately);
     }
 
     /// <summary>The store with request counting, for callers that report figures.</summary>
@@ -54,15 +51,21 @@ public sealed class Reconciler
             return new PassResult(0, 0, 0, 0, Deferred: true, RetryAt: ex.RetryAt);
         }
 
-        return await ReconcileAsync(issues, cancellationToken);
+        return await ReconcileAsync(issues, allOpen: true, cancellationToken);
     }
 
     /// <summary>Reconciles the given snapshots (event mode passes the one issue of the payload).</summary>
-    public async Task<PassResult> ReconcileAsync(IReadOnlyList<IssueSnapshot> issues, CancellationToken cancellationToken)
+    public Task<PassResult> ReconcileAsync(IReadOnlyList<IssueSnapshot> issues, CancellationToken cancellationToken) =>
+        ReconcileAsync(issues, allOpen: false, cancellationToken);
+
+    /// <param name="issues">The snapshots to reconcile.</param>
+    /// <param name="allOpen">True when <paramref name="issues"/> are every open issue (the full pass): the spend ledger needs only the closed ones besides, and the agents' contexts are built from them without another read.</param>
+    /// <param name="cancellationToken">Stops the pass; recorded intents are resumed by the next one.</param>
+    private async Task<PassResult> ReconcileAsync(IReadOnlyList<IssueSnapshot> issues, bool allOpen, CancellationToken cancellationToken)
     {
+        var openIssues = allOpen ? issues : null;
         var writesBefore = _store.Writes;
-        var context = await ContextBuilder.BuildAsync(issues, _policies, _executor, _clock, _options.DispatchImmediately, cancellationToken);
-        context = context with { Permissions = _permissions.Known, Teams = await _teams.ResolveAsync(issues, cancellationToken) };
+        await _facts.StartPassAsync(issues, allOpen, cancellationToken);
         var pending = new List<(IssueSnapshot Issue, DispatchAgent Dispatch)>();
         var failed = 0;
         foreach (var issue in issues.OrderBy(i => PriorityOf(i)).ThenBy(i => i.Number))
@@ -70,14 +73,8 @@ public sealed class Reconciler
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                var actions = Decider.Decide(issue, _policies, _clock.GetUtcNow(), context);
-                if (actions is [LookupPermissions lookup])
-                {
-                    context = context with { Permissions = await _permissions.ResolveAsync(lookup.Logins, cancellationToken) };
-                    actions = Decider.Decide(issue, _policies, _clock.GetUtcNow(), context);
-                }
-
-                if (actions.Count == 0 || actions is [LookupPermissions])
+                var actions = await _facts.DecideAsync(issue, cancellationToken);
+                if (actions.Count == 0 || actions is [GatherFacts])
                 {
                     continue;
                 }
@@ -97,7 +94,7 @@ public sealed class Reconciler
             {
                 // Intents already recorded are dispatched before stopping: none is left waiting for a run that never starts.
                 _log.Warn($"deferred at #{issue.Number}: {ex.Message}");
-                var started = await new DispatchRunner(_store, _executor, _policies, _clock, _options, _log).RunAsync(pending, cancellationToken);
+                var started = await new DispatchRunner(_store, _executor, _policies, _facts, _options, _log, openIssues).RunAsync(pending, cancellationToken);
                 return new PassResult(issues.Count, _store.Writes - writesBefore, started.Dispatched, failed + started.Failed, Deferred: true, RetryAt: ex.RetryAt);
             }
             catch (IssueStoreException ex)
@@ -107,7 +104,7 @@ public sealed class Reconciler
             }
         }
 
-        var runner = new DispatchRunner(_store, _executor, _policies, _clock, _options, _log);
+        var runner = new DispatchRunner(_store, _executor, _policies, _facts, _options, _log, openIssues);
         var dispatched = await runner.RunAsync(pending, cancellationToken);
         return new PassResult(issues.Count, _store.Writes - writesBefore, dispatched.Dispatched, failed + dispatched.Failed);
     }

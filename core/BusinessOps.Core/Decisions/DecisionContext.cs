@@ -1,17 +1,26 @@
+using System.Collections.Immutable;
+using BusinessOps.Core.Issues;
+using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
 
 namespace BusinessOps.Core.Decisions;
 
 /// <summary>
-/// Facts the shell gathered before deciding, so <c>Decide</c> stays pure: permissions of commenters,
-/// executor reports for in-flight cloud runs, and today's spending.
+/// The facts the shell gathered before deciding, so <c>Decide</c> stays pure: where dispatches go, commenters'
+/// permissions, approval teams, executor reports for cloud runs, and today's spending. Built the same way on every
+/// path (full pass, <c>--event</c>, the settle step after a local run, <c>--dry-run</c>, the tests): start from
+/// <see cref="For"/> and add what <c>Decide</c> asks for with <see cref="GatherFacts"/> through the <c>With…</c> methods.
 /// </summary>
 public sealed record DecisionContext
 {
-    public static DecisionContext Empty { get; } = new();
+    /// <summary>No facts at all: local executor, nothing spent today, no permission or team known (tests and benchmarks).</summary>
+    public static DecisionContext Empty { get; } = new() { SpendUnknown = false };
 
-    /// <summary>Name of the executor dispatches will go to (<c>local</c>, <c>aws</c>); recorded with the intent.</summary>
-    public string Executor { get; init; } = "local";
+    /// <summary>
+    /// Where dispatches go: <see cref="ExecutorKind.Local"/>, <see cref="ExecutorKind.Lambda"/>, <see cref="ExecutorKind.Batch"/>,
+    /// or null for the AWS executor, which picks Lambda or Batch by the dispatch policy of the issue's priority.
+    /// </summary>
+    public ExecutorKind? Executor { get; init; } = ExecutorKind.Local;
 
     /// <summary>
     /// True when the shell hands dispatches to the executor right away (cloud): they go straight to
@@ -19,18 +28,62 @@ public sealed record DecisionContext
     /// </summary>
     public bool DispatchImmediately { get; init; }
 
-    /// <summary>Repository permission per login (only logins the shell looked up).</summary>
-    public IReadOnlyDictionary<string, RepositoryPermission> Permissions { get; init; } = new Dictionary<string, RepositoryPermission>(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Repository permission per login (only logins the shell looked up), case-insensitive.</summary>
+    public IReadOnlyDictionary<string, RepositoryPermission> Permissions { get; init; } = ImmutableDictionary.Create<string, RepositoryPermission>(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Members of the <c>org/team</c> entries of approval roles, where the store could read them.</summary>
+    /// <summary>Members of the <c>org/team</c> entries of approval roles; null until gathered (empty: the store cannot read teams).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? Teams { get; init; }
 
-    /// <summary>Executor reports by idempotency key.</summary>
-    public IReadOnlyDictionary<string, DispatchReport> Reports { get; init; } = new Dictionary<string, DispatchReport>(StringComparer.Ordinal);
+    /// <summary>Executor reports by idempotency key (cloud runs the shell followed this pass).</summary>
+    public IReadOnlyDictionary<string, DispatchReport> Reports { get; init; } = ImmutableDictionary.Create<string, DispatchReport>(StringComparer.Ordinal);
 
-    /// <summary>Cost of executions recorded today (UTC), all issues.</summary>
-    public decimal SpentTodayUsd { get; init; }
+    /// <summary>Today's spending over the whole repository; null with <see cref="SpendUnknown"/> false means nothing was spent.</summary>
+    public SpendLedger? Spend { get; init; }
 
-    /// <summary>Cost of executions recorded today (UTC), per <c>client/*</c> id.</summary>
-    public IReadOnlyDictionary<string, decimal> SpentTodayByClient { get; init; } = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
+    /// <summary>True until the shell has read the ledger: a decision that needs it asks (<see cref="GatherFacts.SpendToday"/>).</summary>
+    public bool SpendUnknown { get; init; } = true;
+
+    /// <summary>The context a shell starts a pass with, for the executor named <paramref name="executorName"/>.</summary>
+    /// <param name="executorName"><c>local</c>, <c>lambda</c>, <c>batch</c>, or the composite AWS executor's name.</param>
+    /// <param name="dispatchImmediately">Cloud executors: dispatches start at once, without a visible queue.</param>
+    public static DecisionContext For(string executorName, bool dispatchImmediately) => new()
+    {
+        Executor = executorName switch
+        {
+            "local" => ExecutorKind.Local,
+            "lambda" => ExecutorKind.Lambda,
+            "batch" => ExecutorKind.Batch,
+            _ => null,
+        },
+        DispatchImmediately = dispatchImmediately,
+    };
+
+    /// <summary>True when today's spending is known for <paramref name="now"/>'s UTC day (a ledger of yesterday is not).</summary>
+    public bool KnowsSpend(DateTimeOffset now) => !SpendUnknown && (Spend is null || Spend.Covers(now));
+
+    /// <summary>Adds looked-up permissions (later lookups win).</summary>
+    public DecisionContext WithPermissions(IEnumerable<KeyValuePair<string, RepositoryPermission>> permissions)
+    {
+        var map = Permissions as ImmutableDictionary<string, RepositoryPermission> ?? ImmutableDictionary.CreateRange(StringComparer.OrdinalIgnoreCase, Permissions);
+        return this with { Permissions = map.SetItems(permissions) };
+    }
+
+    /// <summary>Sets the members of the approval teams (an empty map: teams cannot be read, they match nobody).</summary>
+    public DecisionContext WithTeams(IReadOnlyDictionary<string, IReadOnlyList<string>> teams) =>
+        this with { Teams = ImmutableDictionary.CreateRange(StringComparer.OrdinalIgnoreCase, teams) };
+
+    /// <summary>Sets the executor's reports of this pass, by key.</summary>
+    public DecisionContext WithReports(IEnumerable<DispatchReport> reports) =>
+        this with { Reports = reports.ToImmutableDictionary(r => r.Key, StringComparer.Ordinal) };
+
+    /// <summary>Sets today's ledger from every issue with an execution on <paramref name="now"/>'s UTC day (open and closed).</summary>
+    public DecisionContext WithSpend(IEnumerable<IssueSnapshot> issues, string identity, DateTimeOffset now) =>
+        this with { Spend = SpendLedger.For(now).With(issues, identity), SpendUnknown = false };
+
+    /// <summary>Folds a fresh snapshot of one issue into the ledger (a result the pass just recorded counts at once).</summary>
+    public DecisionContext Observe(IssueSnapshot issue, string identity) =>
+        SpendUnknown || Spend is null ? this : this with { Spend = Spend.With(issue, identity) };
+
+    /// <summary>The query for the issues behind today's ledger: every issue updated since the start of <paramref name="now"/>'s UTC day.</summary>
+    public static IssueQuery SpendQuery(DateTimeOffset now, IssueStateFilter state = IssueStateFilter.All) => new(state, Since: SpendLedger.Day(now));
 }

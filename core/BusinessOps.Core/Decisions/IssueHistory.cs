@@ -1,4 +1,5 @@
 using BusinessOps.Core.Issues;
+using BusinessOps.Core.Policies;
 using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
 
@@ -7,29 +8,41 @@ namespace BusinessOps.Core.Decisions;
 /// <summary>
 /// What the coordinator's own comments say about an issue: the status comment and its state, the agents'
 /// result records, and the notes already posted. Only comments by the store identity are trusted —
-/// a person pasting a marker into a comment changes nothing.
+/// a person pasting a marker into a comment changes nothing. Read once per decision; never changed after.
 /// </summary>
 internal sealed class IssueHistory
 {
     private const string NotePrefix = "<!-- businessops:note ";
 
-    private readonly List<(ResultRecord Record, IssueComment Comment)> _results = [];
-    private readonly HashSet<string> _notes = new(StringComparer.Ordinal);
+    private readonly List<(ResultRecord Record, IssueComment Comment)> _results;
+    private readonly HashSet<string>? _notes;
 
-    public IssueComment? StatusComment { get; private set; }
+    private IssueHistory(IssueComment? statusComment, OpsState state, bool stateValid, List<(ResultRecord, IssueComment)> results, HashSet<string>? notes)
+    {
+        StatusComment = statusComment;
+        State = state;
+        StateValid = stateValid;
+        _results = results;
+        _notes = notes;
+    }
 
-    /// <summary>The state from the status comment, or a rebuilt one (<see cref="OpsState.Rebuilt"/>).</summary>
-    public OpsState State { get; private set; } = new();
+    public IssueComment? StatusComment { get; }
+
+    /// <summary>The state from the status comment (upgraded to the current schema), or a rebuilt one (<see cref="OpsState.Rebuilt"/>).</summary>
+    public OpsState State { get; }
 
     /// <summary>True when the status comment's marker parsed: an unchanged state then needs no re-render.</summary>
-    public bool StateValid { get; private set; }
+    public bool StateValid { get; }
 
     public IReadOnlyList<(ResultRecord Record, IssueComment Comment)> Results => _results;
 
-    public static IssueHistory Read(IssueSnapshot issue, string identity)
+    public static IssueHistory Read(IssueSnapshot issue, string identity, DispatchPolicy dispatch)
     {
-        var history = new IssueHistory();
+        IssueComment? statusComment = null;
+        var state = new OpsState();
         var stateValid = false;
+        var results = new List<(ResultRecord, IssueComment)>();
+        HashSet<string>? notes = null;
         foreach (var comment in issue.Comments)
         {
             if (!string.Equals(comment.Author, identity, StringComparison.OrdinalIgnoreCase))
@@ -38,44 +51,48 @@ internal sealed class IssueHistory
             }
 
             var body = comment.Body;
-            if (history.StatusComment is null && Markers.Has(body, Markers.StateKind))
+            if (statusComment is null && Markers.Has(body, Markers.StateKind))
             {
-                history.StatusComment = comment;
-                stateValid = Markers.TryParseState(body, out var state);
-                history.State = state;
+                statusComment = comment;
+                stateValid = Markers.TryParseState(body, dispatch, out state);
             }
             else if (Markers.TryParseResult(body, out var result) && result is not null)
             {
-                history._results.Add((result, comment));
+                results.Add((result, comment));
             }
 
-            var at = body.IndexOf(NotePrefix, StringComparison.Ordinal);
+            // Our marker is the last thing we write: text quoted above it cannot pose as the note's key.
+            var at = body.LastIndexOf(NotePrefix, StringComparison.Ordinal);
             if (at >= 0)
             {
                 var end = body.IndexOf(" -->", at, StringComparison.Ordinal);
                 if (end > at)
                 {
-                    history._notes.Add(body[(at + NotePrefix.Length)..end]);
+                    (notes ??= new HashSet<string>(StringComparer.Ordinal)).Add(body[(at + NotePrefix.Length)..end]);
                 }
             }
         }
 
-        history.StateValid = stateValid;
         if (!stateValid)
         {
-            history.State = history.Rebuild(history.StatusComment is not null);
+            state = Rebuild(results, statusComment is not null);
         }
 
-        return history;
+        return new IssueHistory(statusComment, state, stateValid, results, notes);
     }
 
-    /// <summary>The hidden marker that makes a one-off comment idempotent.</summary>
+    /// <summary>The hidden marker that makes a one-off comment idempotent (<paramref name="key"/> comes from <see cref="NoteKey"/>).</summary>
     public static string NoteMarker(string key) => NotePrefix + key + " -->";
 
-    public bool HasNote(string key) => _notes.Contains(key);
+    public bool HasNote(string key) => _notes?.Contains(key) == true;
 
     /// <summary>The newest trusted result for <paramref name="key"/>, if an agent (or the coordinator on its behalf) wrote one.</summary>
-    public ResultRecord? ResultFor(string? key)
+    public ResultRecord? ResultFor(string? key) => Find(key)?.Record;
+
+    /// <summary>When the newest trusted result for <paramref name="key"/> was posted.</summary>
+    public DateTimeOffset? ResultTime(string? key) => Find(key)?.Comment.CreatedAt;
+
+    private (ResultRecord Record, IssueComment Comment)? Find(string? key)
     {
         if (key is null)
         {
@@ -86,20 +103,7 @@ internal sealed class IssueHistory
         {
             if (string.Equals(_results[i].Record.Key, key, StringComparison.Ordinal))
             {
-                return _results[i].Record;
-            }
-        }
-
-        return null;
-    }
-
-    public DateTimeOffset? ResultTime(string? key)
-    {
-        for (var i = _results.Count - 1; i >= 0; i--)
-        {
-            if (string.Equals(_results[i].Record.Key, key, StringComparison.Ordinal))
-            {
-                return _results[i].Comment.CreatedAt;
+                return _results[i];
             }
         }
 
@@ -111,24 +115,24 @@ internal sealed class IssueHistory
     /// becomes the current key, so nothing is dispatched twice. Marked <see cref="OpsState.Rebuilt"/> only when a
     /// status comment existed (a brand-new issue has nothing to rebuild).
     /// </summary>
-    private OpsState Rebuild(bool hadStatusComment)
+    private static OpsState Rebuild(List<(ResultRecord Record, IssueComment Comment)> results, bool hadStatusComment)
     {
-        if (_results.Count == 0)
+        if (results.Count == 0)
         {
             return new OpsState { Rebuilt = hadStatusComment };
         }
 
-        var (last, comment) = _results[^1];
-        var attempt = IdempotencyKey.TryParse(last.Key, out var key) ? key.Attempt : 1;
+        var (last, comment) = results[^1];
+        var parsed = IdempotencyKey.TryParse(last.Key, out var key);
         return new OpsState
         {
             Rebuilt = true,
             Agent = last.Agent,
             Key = last.Key,
-            Attempt = attempt,
-            Phase = key.Phase.Length > 0 ? key.Phase : IdempotencyKey.PlanPhase,
+            Attempt = parsed ? key.Attempt : 1,
+            Phase = parsed ? key.PhaseKind : DispatchPhase.Plan,
             DispatchedAt = comment.CreatedAt,
-            CostUsd = _results.Sum(r => r.Record.CostUsd),
+            CostUsd = results.Sum(r => r.Record.CostUsd),
             CostAt = comment.CreatedAt,
         };
     }

@@ -3,127 +3,149 @@ using BusinessOps.Core.Policies;
 
 namespace BusinessOps.Core.Decisions;
 
-/// <summary>An issue's labels sorted into the families of ARCHITECTURE.md §3. Unknown families are ignored.</summary>
+/// <summary>An issue's labels sorted into the families of ARCHITECTURE.md §3, read once per decision. Unknown families are ignored.</summary>
 internal sealed class LabelView
 {
-    public List<(string Label, Priority Priority)> Priorities { get; } = [];
+    private LabelView()
+    {
+    }
 
-    public List<(string Label, IssueStatus Status)> Statuses { get; } = [];
+    public IReadOnlyList<(string Label, Priority Priority)> Priorities { get; private init; } = [];
+
+    public IReadOnlyList<(string Label, IssueStatus Status)> Statuses { get; private init; } = [];
 
     /// <summary>Labels that a routing rule matches, with the agent it routes to.</summary>
-    public List<(string Label, string Agent)> Routes { get; } = [];
+    public IReadOnlyList<(string Label, string Agent)> Routes { get; private init; } = [];
 
     /// <summary><c>agent/&lt;name&gt;</c> overrides, normalized.</summary>
-    public List<(string Label, string Agent)> AgentOverrides { get; } = [];
+    public IReadOnlyList<(string Label, string Agent)> AgentOverrides { get; private init; } = [];
 
-    public List<string> Clients { get; } = [];
+    /// <summary>Client ids of the <c>client/*</c> labels, lower case.</summary>
+    public IReadOnlyList<string> Clients { get; private init; } = [];
 
     /// <summary>Labels of a known family whose value is not understood (e.g. <c>priority/high</c>).</summary>
-    public List<string> Malformed { get; } = [];
+    public IReadOnlyList<string> Malformed { get; private init; } = [];
 
-    public bool AtRisk { get; private set; }
+    /// <summary>True when <c>sla/breached</c> is on the issue.</summary>
+    public bool Breached { get; private init; }
 
-    public bool Breached { get; private set; }
-
-    public bool ReviewRequested { get; private set; }
-
-    public string? Autonomy { get; private set; }
+    /// <summary>True when <c>status/on-hold</c> is on the issue.</summary>
+    public bool OnHold { get; private init; }
 
     public static LabelView Parse(IReadOnlyList<string> labels, RoutingPolicy routing)
     {
-        var view = new LabelView();
+        List<(string, Priority)>? priorities = null;
+        List<(string, IssueStatus)>? statuses = null;
+        List<(string, string)>? routes = null;
+        List<(string, string)>? overrides = null;
+        List<string>? clients = null;
+        List<string>? malformed = null;
+        var breached = false;
+        var onHold = false;
         foreach (var label in labels)
         {
-            view.Add(label, routing);
+            if (Has(label, LabelNames.PriorityPrefix))
+            {
+                if (LabelNames.TryParsePriority(label, out var p))
+                {
+                    (priorities ??= []).Add((label, p));
+                }
+                else
+                {
+                    (malformed ??= []).Add(label);
+                }
+            }
+            else if (Has(label, LabelNames.StatusPrefix))
+            {
+                if (LabelNames.TryParseStatus(label, out var s))
+                {
+                    (statuses ??= []).Add((label, s));
+                    onHold |= s == IssueStatus.OnHold;
+                }
+                else
+                {
+                    (malformed ??= []).Add(label);
+                }
+            }
+            else if (Has(label, LabelNames.AgentPrefix))
+            {
+                if (AgentNames.TryNormalize(label[LabelNames.AgentPrefix.Length..], out var agent))
+                {
+                    (overrides ??= []).Add((label, agent));
+                }
+                else
+                {
+                    (malformed ??= []).Add(label);
+                }
+            }
+            else if (Has(label, LabelNames.ClientPrefix))
+            {
+                if (ClientId(label) is { } id)
+                {
+                    (clients ??= []).Add(id);
+                }
+                else
+                {
+                    (malformed ??= []).Add(label);
+                }
+            }
+            else if (Has(label, LabelNames.SlaPrefix))
+            {
+                breached |= string.Equals(label, LabelNames.SlaBreached, StringComparison.OrdinalIgnoreCase);
+            }
+            else if (!Has(label, LabelNames.AutonomyPrefix) && routing.Match(label) is { } rule)
+            {
+                (routes ??= []).Add((label, rule.Agent));
+            }
         }
 
-        return view;
+        return new LabelView
+        {
+            Priorities = priorities ?? [],
+            Statuses = statuses ?? [],
+            Routes = routes ?? [],
+            AgentOverrides = overrides ?? [],
+            Clients = clients ?? [],
+            Malformed = malformed ?? [],
+            Breached = breached,
+            OnHold = onHold,
+        };
     }
 
-    private void Add(string label, RoutingPolicy routing)
+    /// <summary>The client ids of <paramref name="labels"/> (valid <c>client/*</c> labels only), lower case.</summary>
+    public static IReadOnlyList<string> ClientsOf(IReadOnlyList<string> labels)
     {
-        if (Has(label, LabelNames.PriorityPrefix))
+        List<string>? clients = null;
+        foreach (var label in labels)
         {
-            if (LabelNames.TryParsePriority(label, out var p))
+            if (Has(label, LabelNames.ClientPrefix) && ClientId(label) is { } id)
             {
-                Priorities.Add((label, p));
-            }
-            else
-            {
-                Malformed.Add(label);
+                (clients ??= []).Add(id);
             }
         }
-        else if (Has(label, LabelNames.StatusPrefix))
-        {
-            if (LabelNames.TryParseStatus(label, out var s))
-            {
-                Statuses.Add((label, s));
-            }
-            else
-            {
-                Malformed.Add(label);
-            }
-        }
-        else if (Has(label, LabelNames.AgentPrefix))
-        {
-            if (AgentNames.TryNormalize(label[LabelNames.AgentPrefix.Length..], out var agent))
-            {
-                AgentOverrides.Add((label, agent));
-            }
-            else
-            {
-                Malformed.Add(label);
-            }
-        }
-        else if (Has(label, LabelNames.ClientPrefix))
-        {
-            var id = label[LabelNames.ClientPrefix.Length..];
-            if (IsClientId(id))
-            {
-                Clients.Add(id.ToLowerInvariant());
-            }
-            else
-            {
-                Malformed.Add(label);
-            }
-        }
-        else if (Has(label, LabelNames.SlaPrefix))
-        {
-            AtRisk |= string.Equals(label, LabelNames.SlaAtRisk, StringComparison.OrdinalIgnoreCase);
-            Breached |= string.Equals(label, LabelNames.SlaBreached, StringComparison.OrdinalIgnoreCase);
-        }
-        else if (Has(label, LabelNames.AutonomyPrefix))
-        {
-            Autonomy = label;
-        }
-        else if (string.Equals(label, LabelNames.ReviewRequested, StringComparison.OrdinalIgnoreCase))
-        {
-            ReviewRequested = true;
-        }
-        else if (routing.Match(label) is { } rule)
-        {
-            Routes.Add((label, rule.Agent));
-        }
+
+        return clients ?? [];
     }
 
     private static bool Has(string label, string prefix) => label.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Client ids: 1–40 chars of a-z, 0-9, '-', '_', starting alphanumeric.</summary>
-    internal static bool IsClientId(string id)
+    private static string? ClientId(string label)
     {
+        var id = label.AsSpan(LabelNames.ClientPrefix.Length);
         if (id.Length is 0 or > 40 || !char.IsAsciiLetterOrDigit(id[0]))
         {
-            return false;
+            return null;
         }
 
         foreach (var c in id)
         {
             if (!char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_')
             {
-                return false;
+                return null;
             }
         }
 
-        return true;
+        return id.ToString().ToLowerInvariant();
     }
 }

@@ -1,4 +1,5 @@
 using BusinessOps.Core.Labels;
+using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
 
 namespace BusinessOps.Core.Decisions;
@@ -15,14 +16,21 @@ public sealed record UpsertStatusComment(long? CommentId, string Body, OpsState 
 /// <summary>A one-off comment (triage advice, escalation, a reply). <see cref="NoteKey"/> makes it idempotent: it is posted once.</summary>
 public sealed record PostComment(string NoteKey, string Body) : OpsAction;
 
-/// <summary>Run an agent. Applied after the status comment recording the intent has been written.</summary>
-public sealed record DispatchAgent(string Agent, string Key, int Attempt, string Phase, Priority Priority, string? Tenant) : OpsAction;
+/// <summary>
+/// Run an agent. Applied after the status comment recording the intent has been written. <see cref="InputHash"/> is the
+/// hash (<see cref="Decisions.InputHash"/>) of the issue snapshot this was decided on: the shell hands the executor that
+/// very snapshot — for the execute phase, the input that was approved.
+/// </summary>
+public sealed record DispatchAgent(string Agent, string Key, int Attempt, DispatchPhase Phase, Priority Priority, string? Tenant, string InputHash) : OpsAction;
 
 /// <summary>Acknowledge a command comment (a reaction on GitHub).</summary>
 public sealed record React(long CommentId, string Reaction) : OpsAction;
 
 /// <summary>
-/// Decide needs repository permissions it was not given: the shell looks these logins up (cached per run) and
-/// decides again. Emitted alone, so nothing is written before the lookup.
+/// Decide needs facts it was not given: the shell gathers them (once per run for permissions and teams, once per pass
+/// for the spend ledger) and decides again. Emitted alone, so nothing is written before.
 /// </summary>
-public sealed record LookupPermissions(IReadOnlyList<string> Logins) : OpsAction;
+/// <param name="Logins">Logins whose repository permission is needed.</param>
+/// <param name="SpendToday">Today's spending ledger is needed (a new plan is being gated).</param>
+/// <param name="Teams">The members of the approval roles' <c>org/team</c> entries are needed.</param>
+public sealed record GatherFacts(IReadOnlyList<string> Logins, bool SpendToday = false, bool Teams = false) : OpsAction;

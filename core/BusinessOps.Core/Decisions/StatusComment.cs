@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
+using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
 using BusinessOps.Core.Time;
 
@@ -19,17 +21,17 @@ public static class StatusComment
     {
         var sb = new StringBuilder(512);
         sb.Append(Heading).Append("\n\n| | |\n|---|---|\n");
-        Row(sb, "Status", state.Status is null ? "new" : Text.Code(state.Status));
+        Row(sb, "Status", state.Status == IssueStatus.New ? "new" : Text.Code(LabelNames.For(state.Status)));
         if (state.Agent is not null)
         {
             Row(sb, "Agent", Text.Code(state.Agent));
         }
 
-        if (state.Priority is not null && Enum.TryParse<Priority>(state.Priority, out var priority))
+        if (state.Priority is { } priority)
         {
             var target = policies.Sla.For(priority).Target;
             var due = (state.PriorityAt ?? DateTimeOffset.UnixEpoch) + target + TimeSpan.FromSeconds(state.WaitSeconds);
-            Row(sb, "Priority", $"{state.Priority} — SLA {Durations.Words(target)}, due {Text.Time(due)}");
+            Row(sb, "Priority", $"{priority} — SLA {Durations.Words(target)}, due {Text.Time(due)}");
         }
 
         if (clients.Count > 0)
@@ -39,12 +41,14 @@ public static class StatusComment
 
         if (state.Key is not null)
         {
-            Row(sb, "Attempt", string.Create(CultureInfo.InvariantCulture, $"{state.Attempt} ({state.Phase}) — {Text.Code(state.Key)}{(state.Executor is null ? string.Empty : " via " + state.Executor)}{(state.ExternalId is null ? string.Empty : " " + Text.Code(state.ExternalId))}"));
+            var phase = IdempotencyKey.Name(state.Phase ?? DispatchPhase.Plan);
+            var via = state.Executor is { } executor ? " via " + Name(executor) : string.Empty;
+            Row(sb, "Attempt", string.Create(CultureInfo.InvariantCulture, $"{state.Attempt} ({phase}) — {Text.Code(state.Key)}{via}{(state.ExternalId is null ? string.Empty : " " + Text.Code(state.ExternalId))}"));
         }
 
         if (state.Failures > 0)
         {
-            Row(sb, "Consecutive failures", state.Failures.ToString(CultureInfo.InvariantCulture) + (state.NotBefore is { } nb && state.Status == LabelNames.For(IssueStatus.Failed) ? $" — next attempt not before {Text.Time(nb)}" : string.Empty));
+            Row(sb, "Consecutive failures", state.Failures.ToString(CultureInfo.InvariantCulture) + (state.NotBefore is { } nb && state.Status == IssueStatus.Failed ? $" — next attempt not before {Text.Time(nb)}" : string.Empty));
         }
 
         if (state.Summary is not null)
@@ -57,12 +61,13 @@ public static class StatusComment
             Row(sb, "Needs triage", Text.Inline(state.Triage));
         }
 
-        if (state.Level is not null)
+        if (state.Level is { } level)
         {
-            Row(sb, "Autonomy", state.Level switch { "L1" => "L1 — execute & report", "L2" => "L2 — execute with approval", _ => "L3 — decision support only" });
+            Row(sb, "Autonomy", level switch { AutonomyLevel.L1 => "L1 — execute & report", AutonomyLevel.L2 => "L2 — execute with approval", _ => "L3 — decision support only" });
         }
 
-        if (state.PlanHash is not null)
+        // The plan row is for plans a human looks at; a plan that executed and reported has nothing to approve.
+        if (state.PlanHash is not null && state.Gate != GateDecision.ExecuteAndReport)
         {
             Row(sb, "Plan", Text.Code(state.PlanHash) + (state.PlanAt is { } at ? " posted " + Text.Time(at) : string.Empty));
         }
@@ -79,13 +84,20 @@ public static class StatusComment
 
         if (state.Audit is { Count: > 0 } audit)
         {
-            sb.Append("\n<details><summary>Audit trail</summary>\n\n").Append(Governance.AuditTrail.Format(audit)).Append("\n</details>\n");
+            sb.Append("\n<details><summary>Audit trail</summary>\n\n").Append(AuditTrail.Format(audit)).Append("\n</details>\n");
         }
 
         sb.Append("\n<sub>Steer me with a comment: `/approve`, `/reject`, `/retry`, `/hold`, `/unhold`, `/cancel`, `/priority P0..P3`, `/escalate`, `/agent ai-<name>-agent`.</sub>\n\n");
         sb.Append(Markers.Format(state));
         return sb.ToString();
     }
+
+    private static string Name(ExecutorKind executor) => executor switch
+    {
+        ExecutorKind.Lambda => "lambda",
+        ExecutorKind.Batch => "batch",
+        _ => "local",
+    };
 
     private static void Row(StringBuilder sb, string name, string value) => sb.Append("| ").Append(name).Append(" | ").Append(value).Append(" |\n");
 }

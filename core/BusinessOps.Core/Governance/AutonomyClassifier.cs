@@ -70,21 +70,6 @@ public static class AutonomyClassifier
         return AutonomyLevel.L2;
     }
 
-    /// <summary>True when the agent's domain is switched off in policy (full or short name, case-insensitive).</summary>
-    public static bool IsDisabled(string agent, AutonomyPolicy p)
-    {
-        for (var k = 0; k < p.DisabledAgents.Count; k++)
-        {
-            var disabled = p.DisabledAgents[k];
-            if (SameAgent(disabled, agent))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static bool SameAgent(string policyName, string agent)
     {
         if (string.Equals(policyName, agent, StringComparison.OrdinalIgnoreCase))

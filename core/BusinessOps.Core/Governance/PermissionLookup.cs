@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using BusinessOps.Core.Ports;
 
 namespace BusinessOps.Core.Governance;
@@ -14,7 +15,8 @@ public static class PermissionLookup
         }
 
         // A case-insensitive map has already answered; only scan maps that may differ by case.
-        if (permissions is Dictionary<string, RepositoryPermission> d && ReferenceEquals(d.Comparer, StringComparer.OrdinalIgnoreCase))
+        if ((permissions is Dictionary<string, RepositoryPermission> d && ReferenceEquals(d.Comparer, StringComparer.OrdinalIgnoreCase))
+            || (permissions is ImmutableDictionary<string, RepositoryPermission> i && ReferenceEquals(i.KeyComparer, StringComparer.OrdinalIgnoreCase)))
         {
             return false;
         }

@@ -18,7 +18,7 @@ public static class RiskGate
     /// </summary>
     /// <param name="costUsd">Cost of the execution being decided (the plan's estimate, or the last run's cost).</param>
     /// <param name="confidence">The agent's confidence, 0–1.</param>
-    /// <param name="spentTodayUsd">Spending today (UTC) across all issues; see <see cref="SpendLedger"/>.</param>
+    /// <param name="spentTodayUsd">Spending today (UTC) across all issues, open or closed (the spend ledger).</param>
     /// <param name="spentTodayClientUsd">Spending today (UTC) for this issue's client.</param>
     /// <param name="r">The policy's risk controls.</param>
     /// <param name="client">The issue's client id or label (for the message and to enable the per-client check).</param>

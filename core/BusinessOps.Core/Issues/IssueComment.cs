@@ -1,6 +1,6 @@
 namespace BusinessOps.Core.Issues;
 
-/// <summary>One comment. <see cref="UpdatedAt"/> later than <see cref="CreatedAt"/> means it was edited.</summary>
+/// <summary>One comment. <see cref="UpdatedAt"/> different from <see cref="CreatedAt"/> means it was edited.</summary>
 public sealed record IssueComment(
     long Id,
     string Author,
@@ -9,6 +9,9 @@ public sealed record IssueComment(
     DateTimeOffset UpdatedAt,
     bool AuthorIsBot = false)
 {
-    /// <summary>True when the comment was edited after it was posted (edited approvals never count).</summary>
-    public bool WasEdited => UpdatedAt > CreatedAt.AddSeconds(1);
+    /// <summary>
+    /// True when the comment was edited after it was posted (edited approvals never count). Exact: GitHub and the local
+    /// store stamp an unedited comment with <c>updated_at == created_at</c>, so an edit a moment after posting is an edit.
+    /// </summary>
+    public bool WasEdited => UpdatedAt != CreatedAt;
 }

@@ -16,5 +16,16 @@ public sealed record IssueSnapshot(
     IReadOnlyList<IssueComment> Comments)
 {
     /// <summary>Case-insensitive label test (GitHub label names are case-insensitive).</summary>
-    public bool HasLabel(string label) => Labels.Any(l => string.Equals(l, label, StringComparison.OrdinalIgnoreCase));
+    public bool HasLabel(string label)
+    {
+        for (var i = 0; i < Labels.Count; i++)
+        {
+            if (string.Equals(Labels[i], label, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

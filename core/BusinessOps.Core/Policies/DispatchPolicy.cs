@@ -1,3 +1,4 @@
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Labels;
 
 namespace BusinessOps.Core.Policies;
@@ -19,6 +20,9 @@ public sealed record DispatchPolicy(
         LocalDispatch.Default,
         RetryPolicy.Default);
 
+    /// <summary>Which non-public address ranges agents may reach (<c>network:</c>); public addresses only by default.</summary>
+    public NetworkPolicy Network { get; init; } = NetworkPolicy.PublicOnly;
+
     public DispatchTarget For(Priority priority) => Targets.TryGetValue(priority, out var t) ? t : new DispatchTarget(ExecutorKind.Batch, null, "businessops-agents", "businessops-agent");
 }
 
@@ -32,17 +36,13 @@ public sealed record DispatchTarget(ExecutorKind Executor, string? Function, str
     public BatchSets Sets { get; init; } = BatchSets.None;
 }
 
-/// <summary>Which cloud executor a priority uses.</summary>
-public enum ExecutorKind
-{
-    Lambda,
-    Batch,
-}
-
 /// <summary>Local child-process execution: parallelism (0 = processor count) and per-run timeout.</summary>
 public sealed record LocalDispatch(int Concurrency, TimeSpan Timeout)
 {
     public static LocalDispatch Default { get; } = new(0, TimeSpan.FromMinutes(5));
+
+    /// <summary>After the timeout (or a cancel) the agent gets SIGTERM and this long to exit before its process group is killed.</summary>
+    public TimeSpan Grace { get; init; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>Retry with exponential backoff and jitter; escalate after <see cref="MaxConsecutiveFailures"/>.</summary>

@@ -8,6 +8,18 @@ public sealed record IdempotencyKey(string Repository, int Issue, int Attempt, s
     public const string PlanPhase = "plan";
     public const string ExecutePhase = "execute";
 
+    /// <summary>The key of <paramref name="phase"/>: <c>{owner}/{repo}#{issue}/a{attempt}/{phase}</c>.</summary>
+    public IdempotencyKey(string repository, int issue, int attempt, DispatchPhase phase)
+        : this(repository, issue, attempt, Name(phase))
+    {
+    }
+
+    /// <summary>The typed phase of this key (a key always holds one of the two wire names).</summary>
+    public DispatchPhase PhaseKind => Phase == ExecutePhase ? DispatchPhase.Execute : DispatchPhase.Plan;
+
+    /// <summary>The wire name of a phase: <c>plan</c> or <c>execute</c>.</summary>
+    public static string Name(DispatchPhase phase) => phase == DispatchPhase.Execute ? ExecutePhase : PlanPhase;
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Repository}#{Issue}/a{Attempt}/{Phase}");
 
     public static bool TryParse(string? text, out IdempotencyKey key)

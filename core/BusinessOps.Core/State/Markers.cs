@@ -1,10 +1,13 @@
 using System.Text.Json;
+using BusinessOps.Core.Policies;
 
 namespace BusinessOps.Core.State;
 
 /// <summary>
 /// Hidden machine-readable markers inside comments: <c>&lt;!-- businessops:{kind} {json} --&gt;</c>.
-/// The JSON is written with HTML-sensitive characters escaped, so it can never terminate the comment.
+/// The JSON is written with HTML-sensitive characters escaped, so it can never terminate the comment. A marker is always
+/// the last thing in the comment we write, so it is read from the end: text quoted above it (a label, a summary that
+/// repeats an issue body) cannot pose as the marker.
 /// </summary>
 public static class Markers
 {
@@ -12,6 +15,9 @@ public static class Markers
     public const string ResultKind = "result";
     private const string Prefix = "<!-- businessops:";
     private const string Suffix = " -->";
+
+    // Version 1 always wrote "v" first (the record's first property, never omitted).
+    private const string V1Prefix = "{\"v\":1,";
 
     public static string Format(OpsState state) => Prefix + StateKind + " " + Inert(JsonSerializer.Serialize(state, CoreJson.Compact.OpsState)) + Suffix;
 
@@ -26,7 +32,11 @@ public static class Markers
     /// <summary>True when <paramref name="body"/> carries a marker of <paramref name="kind"/> (valid or not).</summary>
     public static bool Has(string body, string kind) => body.Contains(Prefix + kind + " ", StringComparison.Ordinal);
 
-    public static bool TryParseState(string body, out OpsState state)
+    /// <summary>
+    /// The state in <paramref name="body"/>'s marker, upgraded to the current schema when it was written by version 1
+    /// (<paramref name="dispatch"/> resolves version 1's <c>aws</c> executor to Lambda or Batch).
+    /// </summary>
+    public static bool TryParseState(string body, DispatchPolicy dispatch, out OpsState state)
     {
         state = new OpsState();
         if (!TryExtract(body, StateKind, out var json))
@@ -36,7 +46,14 @@ public static class Markers
 
         try
         {
-            state = JsonSerializer.Deserialize(body.AsSpan(json.Start, json.Length), CoreJson.Compact.OpsState) ?? new OpsState();
+            var text = body.AsSpan(json.Start, json.Length);
+            if (text.StartsWith(V1Prefix, StringComparison.Ordinal))
+            {
+                state = JsonSerializer.Deserialize(text, CoreJson.Compact.OpsStateV1)?.Upgrade(dispatch) ?? new OpsState();
+                return true;
+            }
+
+            state = JsonSerializer.Deserialize(text, CoreJson.Compact.OpsState) ?? new OpsState();
             return true;
         }
         catch (JsonException)
@@ -67,7 +84,7 @@ public static class Markers
     private static bool TryExtract(string body, string kind, out (int Start, int Length) json)
     {
         json = default;
-        var start = body.IndexOf(Prefix + kind + " ", StringComparison.Ordinal);
+        var start = body.LastIndexOf(Prefix + kind + " ", StringComparison.Ordinal);
         if (start < 0)
         {
             return false;

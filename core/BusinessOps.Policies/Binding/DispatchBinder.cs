@@ -1,3 +1,4 @@
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Time;
 using BusinessOps.Policies.Validation;
@@ -6,16 +7,19 @@ using BusinessOps.Policies.Yaml;
 namespace BusinessOps.Policies.Binding;
 
 /// <summary>
-/// <c>dispatch.yml</c>: <c>local</c>, <c>retry</c>, <c>priorities</c> (all four, lambda or batch), and <c>batch</c> (how many
-/// issues one Batch job may carry), at the top level for every Batch priority or inside one priority for it alone.
+/// <c>dispatch.yml</c>: <c>local</c>, <c>retry</c>, <c>priorities</c> (all four, lambda or batch), <c>network</c>, and
+/// <c>batch</c> (how many issues one Batch job may carry), at the top level for every Batch priority or inside one priority.
 /// </summary>
 internal static class DispatchBinder
 {
+    // Longer than this, a stuck agent would hold its slot (and the pass) for no benefit: a clean exit takes seconds.
+    private static readonly TimeSpan MaxGrace = TimeSpan.FromMinutes(5);
+
     public static DispatchPolicy Bind(YamlValue root, FileDiagnostics diagnostics)
     {
         var fallback = DispatchPolicy.Default;
         var read = new ValueReader(diagnostics);
-        if (MapReader.Open(diagnostics, root, string.Empty, "local", "retry", "batch", "priorities") is not { } file)
+        if (MapReader.Open(diagnostics, root, string.Empty, "local", "retry", "batch", "priorities", "network") is not { } file)
         {
             return fallback;
         }
@@ -26,12 +30,13 @@ internal static class DispatchBinder
         var targets = file.Get("priorities") is { } p
             ? PriorityMaps.Read(diagnostics, p, "priorities", (entry, path) => Target(read, entry, path, sets))
             : null;
-        return new DispatchPolicy(targets ?? new(fallback.Targets), local ?? fallback.Local, retry ?? fallback.Retry);
+        var network = file.Get("network") is { } n ? Network(read, n) : null;
+        return new DispatchPolicy(targets ?? new(fallback.Targets), local ?? fallback.Local, retry ?? fallback.Retry) { Network = network ?? fallback.Network };
     }
 
     private static LocalDispatch? Local(ValueReader read, YamlValue node)
     {
-        if (MapReader.Open(read.Diagnostics, node, "local", "concurrency", "timeout") is not { } map)
+        if (MapReader.Open(read.Diagnostics, node, "local", "concurrency", "timeout", "grace") is not { } map)
         {
             return null;
         }
@@ -39,7 +44,50 @@ internal static class DispatchBinder
         var d = LocalDispatch.Default;
         var concurrency = map.Get("concurrency") is { } c ? read.Int(c, "concurrency", 0, 256) : d.Concurrency;
         var timeout = map.Get("timeout") is { } t ? read.Duration(t, "timeout") : d.Timeout;
-        return new LocalDispatch(concurrency ?? d.Concurrency, timeout ?? d.Timeout);
+        var grace = map.Get("grace") is { } g ? read.Duration(g, "grace") : d.Grace;
+        if (grace is { } gr && gr > MaxGrace)
+        {
+            read.Diagnostics.Error(map.Get("grace")!, $"'grace' ({Durations.Format(gr)}) is too long: at most {Durations.Format(MaxGrace)}; an agent that ignores SIGTERM is killed after it");
+        }
+
+        return new LocalDispatch(concurrency ?? d.Concurrency, timeout ?? d.Timeout) { Grace = grace ?? d.Grace };
+    }
+
+    private static NetworkPolicy? Network(ValueReader read, YamlValue node)
+    {
+        if (MapReader.Open(read.Diagnostics, node, "network", "allow") is not { } map)
+        {
+            return null;
+        }
+
+        if (map.Get("allow") is not { } allowNode || read.List(allowNode, "network.allow") is not { } items)
+        {
+            return NetworkPolicy.PublicOnly;
+        }
+
+        var policy = NetworkPolicy.PublicOnly;
+        foreach (var item in items)
+        {
+            switch (read.Text(item, "network.allow", 20)?.Trim().ToLowerInvariant())
+            {
+                case "loopback":
+                    policy = policy with { AllowLoopback = true };
+                    break;
+                case "private":
+                    policy = policy with { AllowPrivate = true };
+                    break;
+                case "link-local":
+                    policy = policy with { AllowLinkLocal = true };
+                    break;
+                case null:
+                    break;
+                case var other:
+                    read.Diagnostics.Error(item, $"'network.allow' entries are loopback, private or link-local; found '{YamlText.Shorten(other)}' (public addresses are always allowed)");
+                    break;
+            }
+        }
+
+        return policy;
     }
 
     private static RetryPolicy? Retry(ValueReader read, YamlValue node)

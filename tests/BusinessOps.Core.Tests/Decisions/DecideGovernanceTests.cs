@@ -1,4 +1,5 @@
 using BusinessOps.Core.Decisions;
+using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
@@ -112,15 +113,18 @@ public sealed class DecideGovernanceTests
         Assert.Equal(2, h.Dispatched.Count);
         var state = await h.StateAsync(n);
         Assert.Equal("bbbbbbbbbbbb", state.PlanHash);
-        Assert.Equal("status/awaiting-approval", state.Status);
+        Assert.Equal(IssueStatus.AwaitingApproval, state.Status);
     }
 
-    [Fact]
-    public async Task Decide_EditedApproval_DoesNotCount()
+    [Theory]
+    [InlineData(120_000)]
+    [InlineData(500)]
+    [InlineData(1)]
+    public async Task Decide_EditedApproval_DoesNotCountHoweverSoonTheEdit(int milliseconds)
     {
         var (h, n) = await AwaitingApprovalAsync();
         var c = h.Say(n, "fiona", "/approve");
-        h.Clock.Advance(TimeSpan.FromMinutes(2));
+        h.Clock.Advance(TimeSpan.FromMilliseconds(milliseconds));
         await h.Store.UpdateCommentAsync(n, c.Id, "/approve (edited)", CancellationToken.None);
 
         await h.PassAsync(n);
@@ -145,7 +149,7 @@ public sealed class DecideGovernanceTests
 
         h.Say(n, "beatrice", "/approve");
         await h.PassAsync(n);
-        Assert.Equal(IdempotencyKey.ExecutePhase, h.Dispatched[^1].Phase);
+        Assert.Equal(DispatchPhase.Execute, h.Dispatched[^1].Phase);
     }
 
     [Fact]
@@ -158,7 +162,7 @@ public sealed class DecideGovernanceTests
 
         Assert.Single(h.Dispatched);
         var state = await h.StateAsync(n);
-        Assert.Equal("status/done", state.Status);
+        Assert.Equal(IssueStatus.Done, state.Status);
         Assert.Contains("duplicate invoice", state.Summary, StringComparison.Ordinal);
         Assert.Empty(await h.DecideAsync(n));
     }
@@ -177,7 +181,7 @@ public sealed class DecideGovernanceTests
         h.Say(n, "olivia", "/approve now as backup");
         var approved = await h.PassAsync(n);
 
-        Assert.Equal(IdempotencyKey.ExecutePhase, h.Dispatched[^1].Phase);
+        Assert.Equal(DispatchPhase.Execute, h.Dispatched[^1].Phase);
         Assert.DoesNotContain(approved.OfType<PostComment>(), c => c.NoteKey.StartsWith("backup:", StringComparison.Ordinal));
     }
 
@@ -193,7 +197,7 @@ public sealed class DecideGovernanceTests
 
         Assert.Single(h.Dispatched);
         Assert.Contains(actions.OfType<PostComment>(), c => c.Body.Contains("conservative default", StringComparison.Ordinal));
-        Assert.Equal("status/awaiting-approval", (await h.StateAsync(n)).Status);
+        Assert.Equal(IssueStatus.AwaitingApproval, (await h.StateAsync(n)).Status);
         Assert.Empty(await h.DecideAsync(n));
     }
 
@@ -210,7 +214,7 @@ public sealed class DecideGovernanceTests
         h.Clock.Advance(TimeSpan.FromHours(25));
         var actions = await h.PassAsync(n);
 
-        Assert.Equal("status/escalated", (await h.StateAsync(n)).Status);
+        Assert.Equal(IssueStatus.Escalated, (await h.StateAsync(n)).Status);
         Assert.Contains(actions.OfType<PostComment>(), c => c.Body.Contains("@olivia", StringComparison.Ordinal));
     }
 
@@ -219,7 +223,7 @@ public sealed class DecideGovernanceTests
     {
         var strategic = Invoice with { FinancialImpactUsd = 50000m };
         var (h, n) = await AwaitingApprovalAsync(classification: strategic);
-        Assert.Equal("status/awaiting-decision", (await h.StateAsync(n)).Status);
+        Assert.Equal(IssueStatus.AwaitingDecision, (await h.StateAsync(n)).Status);
         Assert.Contains("autonomy/L3", (await h.IssueAsync(n)).Labels);
 
         h.Say(n, "bob", "/approve go ahead");
@@ -227,7 +231,7 @@ public sealed class DecideGovernanceTests
         await h.PassAsync(n);
 
         Assert.Single(h.Dispatched);
-        Assert.Equal("status/done", (await h.StateAsync(n)).Status);
+        Assert.Equal(IssueStatus.Done, (await h.StateAsync(n)).Status);
     }
 
     [Fact]
@@ -240,25 +244,29 @@ public sealed class DecideGovernanceTests
         await h.PassAsync(n);
         h.AgentResult(n, h.Dispatched[^1].Key, AgentOutcome.Completed, agent: AgentNames.Security);
         await h.PassAsync(n);
-        Assert.Equal("status/awaiting-approval", (await h.StateAsync(n)).Status);
+        Assert.Equal(IssueStatus.AwaitingApproval, (await h.StateAsync(n)).Status);
 
         h.Say(n, "casey", "/approve");
         await h.PassAsync(n);
 
-        Assert.Equal(IdempotencyKey.ExecutePhase, h.Dispatched[^1].Phase);
+        Assert.Equal(DispatchPhase.Execute, h.Dispatched[^1].Phase);
     }
 
     [Fact]
-    public async Task Decide_SpendingLimitReached_RoutineWorkNeedsApproval()
+    public async Task Decide_SpendingLimitReachedByAClosedIssue_RoutineWorkNeedsApproval()
     {
-        var h = new DecideHarness { Context = new DecisionContext { SpentTodayUsd = 60m } };
+        var h = new DecideHarness();
+        var spent = await h.FileAsync("Big analysis", "body", "analytics/kpi");
+        await h.PassAsync(spent);
+        h.AgentResult(spent, h.Dispatched[^1].Key, AgentOutcome.Completed, cost: 60m, agent: AgentNames.Analytics);
+        await h.Store.SetStateAsync(spent, IssueState.Closed, CancellationToken.None);
         var n = await h.FileAsync("Scan", "body", "security/compliance");
         await h.PassAsync(n);
         h.AgentResult(n, h.Dispatched[^1].Key, AgentOutcome.Completed, agent: AgentNames.Security);
 
         var actions = await h.PassAsync(n);
 
-        Assert.Equal("status/awaiting-approval", (await h.StateAsync(n)).Status);
+        Assert.Equal(IssueStatus.AwaitingApproval, (await h.StateAsync(n)).Status);
         Assert.Contains(actions.OfType<PostComment>(), c => c.NoteKey.StartsWith("risk:", StringComparison.Ordinal) && c.Body.Contains("$50", StringComparison.Ordinal));
     }
 
@@ -272,7 +280,7 @@ public sealed class DecideGovernanceTests
 
         await h.PassAsync(n);
 
-        Assert.Equal("status/awaiting-approval", (await h.StateAsync(n)).Status);
+        Assert.Equal(IssueStatus.AwaitingApproval, (await h.StateAsync(n)).Status);
     }
 
     [Fact]
@@ -324,7 +332,7 @@ public sealed class DecideGovernanceTests
             await h.PassAsync(n);
         }
 
-        Assert.Equal("status/escalated", (await h.StateAsync(n)).Status);
+        Assert.Equal(IssueStatus.Escalated, (await h.StateAsync(n)).Status);
         h.Say(n, "carla", "/retry");
         await h.PassAsync(n);
 
@@ -441,8 +449,8 @@ public sealed class DecideGovernanceTests
         await h.PassAsync(n);
         Assert.Single(h.Dispatched);
 
-        h.Context = h.Context with { Teams = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase) { ["acme/finance"] = ["frank"] } };
+        h.Teams = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase) { ["acme/finance"] = ["frank"] };
         await h.PassAsync(n);
-        Assert.Equal(IdempotencyKey.ExecutePhase, h.Dispatched[^1].Phase);
+        Assert.Equal(DispatchPhase.Execute, h.Dispatched[^1].Phase);
     }
 }

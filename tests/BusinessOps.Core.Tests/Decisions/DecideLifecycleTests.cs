@@ -1,6 +1,6 @@
 using BusinessOps.Core.Decisions;
+using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
-using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
 using Xunit;
@@ -65,7 +65,7 @@ public sealed class DecideLifecycleTests
 
         await h.PassAsync(n);
         var state = await h.StateAsync(n);
-        Assert.Equal("status/failed", state.Status);
+        Assert.Equal(IssueStatus.Failed, state.Status);
         Assert.Equal(1, state.Failures);
         var wait = state.NotBefore!.Value - h.Clock.GetUtcNow();
         Assert.InRange(wait, TimeSpan.FromSeconds(48), TimeSpan.FromSeconds(72));
@@ -144,7 +144,7 @@ public sealed class DecideLifecycleTests
     public async Task Decide_ExecutorReportsFailedJob_CountsAsFailure()
     {
         var (h, n, key) = await DispatchedAsync();
-        h.Context = new DecisionContext { Reports = new Dictionary<string, DispatchReport> { [key] = new(key, "FAILED", true, false, "Essential container exited") } };
+        h.Reports.Add(new(key, "FAILED", true, false, "Essential container exited"));
 
         await h.PassAsync(n);
 
@@ -155,7 +155,7 @@ public sealed class DecideLifecycleTests
     public async Task Decide_StuckJob_PostsOneNote()
     {
         var (h, n, key) = await DispatchedAsync();
-        h.Context = new DecisionContext { Reports = new Dictionary<string, DispatchReport> { [key] = new(key, "RUNNABLE", false, true, "RUNNABLE for 45 min") } };
+        h.Reports.Add(new(key, "RUNNABLE", false, true, "RUNNABLE for 45 min"));
 
         var first = await h.PassAsync(n);
         var second = await h.PassAsync(n);
@@ -192,8 +192,8 @@ public sealed class DecideLifecycleTests
         var body = (await h.IssueAsync(n)).Comments.First(c => Markers.Has(c.Body, Markers.StateKind)).Body;
         Assert.DoesNotContain("@everyone", body, StringComparison.Ordinal);
         Assert.DoesNotContain("<img", body, StringComparison.Ordinal);
-        Assert.True(Markers.TryParseState(body, out var parsed));
-        Assert.Equal("status/done", parsed.Status);
+        Assert.True(Markers.TryParseState(body, DispatchPolicy.Default, out var parsed));
+        Assert.Equal(IssueStatus.Done, parsed.Status);
     }
 
     [Fact]
@@ -207,7 +207,7 @@ public sealed class DecideLifecycleTests
         h.Clock.Advance(TimeSpan.FromHours(3));
         var later = await h.PassAsync(n);
 
-        Assert.Equal("status/failed", (await h.StateAsync(n)).Status);
+        Assert.Equal(IssueStatus.Failed, (await h.StateAsync(n)).Status);
         Assert.Contains(actions.OfType<PostComment>(), c => c.Body.Contains("businessops-agents", StringComparison.Ordinal) && c.Body.Contains("/retry", StringComparison.Ordinal));
         Assert.Empty(later);
         Assert.Single(h.Dispatched);
@@ -217,7 +217,7 @@ public sealed class DecideLifecycleTests
     public async Task Decide_IntentWithoutJob_DispatchesTheSameKeyAgain()
     {
         var (h, n, key) = await DispatchedAsync();
-        h.Context = new DecisionContext { Reports = new Dictionary<string, DispatchReport> { [key] = new(key, "NOT_FOUND", false, false, "no Batch job with this key's name") } };
+        h.Reports.Add(new(key, "NOT_FOUND", false, false, "no Batch job with this key's name"));
 
         var actions = await h.PassAsync(n);
 
@@ -229,7 +229,7 @@ public sealed class DecideLifecycleTests
     [Fact]
     public async Task Decide_LambdaSilentPast30Minutes_FailsAndRetriesWithANewKey()
     {
-        var h = new DecideHarness { Context = new DecisionContext { Executor = "aws", DispatchImmediately = true } };
+        var h = new DecideHarness(executor: "aws");
         var n = await h.FileAsync("Site down", "body", "operations/monitoring", "priority/P0");
         await h.PassAsync(n);
         h.Clock.Advance(TimeSpan.FromMinutes(20));

@@ -11,7 +11,7 @@ public sealed class DecideRoutingTests
     [Fact]
     public async Task Decide_NewRoutedIssue_QueuesLabelsAndDispatchesPlanAttemptOne()
     {
-        var h = new DecideHarness();
+        var h = new DecideHarness { StartRuns = false };
         var n = await h.FileAsync("Release 2.1 quality", "body", "dev/qa", "priority/P1");
 
         var actions = await h.PassAsync(n);
@@ -25,19 +25,19 @@ public sealed class DecideRoutingTests
         var state = await h.StateAsync(n);
         Assert.Equal(dispatch.Key, state.Key);
         Assert.Equal(h.Clock.GetUtcNow(), state.DispatchedAt);
-        Assert.Equal("P1", state.Priority);
+        Assert.Equal(Priority.P1, state.Priority);
     }
 
     [Fact]
     public async Task Decide_DispatchImmediately_GoesStraightToInProgress()
     {
-        var h = new DecideHarness { Context = new DecisionContext { DispatchImmediately = true, Executor = "aws" } };
+        var h = new DecideHarness(executor: "aws");
         var n = await h.FileAsync("Outage", "body", "operations/monitoring", "priority/P0");
 
         await h.PassAsync(n);
 
         Assert.Contains("status/in-progress", (await h.IssueAsync(n)).Labels);
-        Assert.Equal("aws", (await h.StateAsync(n)).Executor);
+        Assert.Equal(ExecutorKind.Lambda, (await h.StateAsync(n)).Executor);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class DecideRoutingTests
 
         Assert.Equal(AgentNames.Support, h.Dispatched.Single().Agent);
         var issue = await h.IssueAsync(n);
-        Assert.Contains("status/queued", issue.Labels);
+        Assert.Contains("status/in-progress", issue.Labels);
         Assert.DoesNotContain("status/needs-triage", issue.Labels);
     }
 
@@ -191,7 +191,7 @@ public sealed class DecideRoutingTests
         await h.PassAsync(n);
 
         var statuses = (await h.IssueAsync(n)).Labels.Where(l => l.StartsWith("status/", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["status/queued"], statuses);
+        Assert.Equal(["status/in-progress"], statuses);
     }
 
     [Fact]
@@ -203,7 +203,7 @@ public sealed class DecideRoutingTests
         await h.PassAsync(n);
 
         Assert.Empty(h.Dispatched);
-        Assert.Equal("status/on-hold", (await h.StateAsync(n)).Status);
+        Assert.Equal(IssueStatus.OnHold, (await h.StateAsync(n)).Status);
     }
 
     [Fact]

@@ -175,22 +175,4 @@ public sealed class AutonomyClassifierTests
 
         Assert.Equal(AutonomyLevel.L1, AutonomyClassifier.Level(With(impact: Impact.Critical), p, AgentNames.Operations, "operations/monitoring"));
     }
-
-    [Theory]
-    [InlineData(AgentNames.Finance, true)]
-    [InlineData("AI-FINANCE-AGENT", true)]
-    [InlineData(AgentNames.Sales, true)]
-    [InlineData(AgentNames.Security, false)]
-    public void IsDisabled_ByFullOrShortName_CaseInsensitive(string agent, bool expected)
-    {
-        var p = Policy with { DisabledAgents = [AgentNames.Finance, "sales"] };
-
-        Assert.Equal(expected, AutonomyClassifier.IsDisabled(agent, p));
-    }
-
-    [Fact]
-    public void IsDisabled_NothingDisabled_False()
-    {
-        Assert.False(AutonomyClassifier.IsDisabled(AgentNames.Finance, Policy));
-    }
 }

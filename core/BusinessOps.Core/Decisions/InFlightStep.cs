@@ -1,0 +1,63 @@
+using BusinessOps.Core.Labels;
+using BusinessOps.Core.Policies;
+using BusinessOps.Core.Time;
+
+namespace BusinessOps.Core.Decisions;
+
+/// <summary>
+/// A dispatch with no result yet: what the executor reported (failed, never found, stuck in a queue), silence past what
+/// the executor allows (a lost run is a failed attempt), or a local intent whose agent never started (the pass stopped
+/// between recording it and starting it: the same key again at once, and not a failure).
+/// </summary>
+internal static class InFlightStep
+{
+    // Lambda runs at most 15 minutes and retries a failed asynchronous event twice (about 1 and 2 minutes later).
+    private static readonly TimeSpan LambdaSilence = TimeSpan.FromMinutes(30);
+
+    // A local run finishes or is killed within its timeout; this much later its coordinator is gone.
+    private static readonly TimeSpan LocalGrace = TimeSpan.FromMinutes(5);
+
+    public static Decision Apply(Decision d, DecisionInput input, string key)
+    {
+        var state = d.State;
+        var now = input.Now;
+        var first = state.SettledKey != key;
+        d = d.Agent == state.Agent ? d : d with { Agent = state.Agent };
+        if (input.Context.Reports.TryGetValue(key, out var report))
+        {
+            if (report.Failed)
+            {
+                return RetryStep.OnFailure(d, input, key, report.Message ?? "the run failed outside the agent", now, first);
+            }
+
+            if (report.NeverStarted)
+            {
+                // Recorded but never started (the pass stopped between intent and dispatch): same key again, idempotently.
+                return DispatchStep.Again(d, input);
+            }
+
+            if (report.Stuck)
+            {
+                d = d.Note(input, "stuck:" + key, $"The dispatch `{key}` has been waiting to start since {Text.Time(state.DispatchedAt ?? now)}: {Text.Inline(report.Message ?? "no capacity")}. It will keep waiting; check the job queue.");
+            }
+        }
+        else if (state.Executor == ExecutorKind.Lambda && state.DispatchedAt is { } invoked && now - invoked > LambdaSilence)
+        {
+            // An asynchronous Invoke reports only through the agent's result; silence past Lambda's 15-minute limit and
+            // its own retries means the run was lost. A new attempt has a new key, so a late result cannot count twice.
+            return RetryStep.OnFailure(d, input, key, $"no result from Lambda within {Durations.Words(LambdaSilence)}", now, first);
+        }
+        else if (state.Executor == ExecutorKind.Local && state.Status == IssueStatus.Queued)
+        {
+            // The local shell marks a run in progress right before the agent starts: still queued means it never started.
+            return DispatchStep.Again(d, input);
+        }
+        else if (state.Executor == ExecutorKind.Local && state.DispatchedAt is { } at && now - at > input.Policies.Dispatch.Local.Timeout + LocalGrace)
+        {
+            return RetryStep.OnFailure(d, input, key, $"no result within {Durations.Words(input.Policies.Dispatch.Local.Timeout)} (the run was lost, e.g. the coordinator stopped)", now, first);
+        }
+
+        // Queued until the shell starts the run, in progress after: both are consistent while no result is in.
+        return state.Status == IssueStatus.Queued ? d : d.WithStatus(IssueStatus.InProgress);
+    }
+}

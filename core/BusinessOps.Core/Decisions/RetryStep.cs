@@ -1,0 +1,95 @@
+using BusinessOps.Core.Governance;
+using BusinessOps.Core.Labels;
+using BusinessOps.Core.Results;
+
+namespace BusinessOps.Core.Decisions;
+
+/// <summary>
+/// Failures: a transient one is retried with backoff under a new key and escalated after too many in a row; bad input
+/// waits for an edit; a broken deployment is said once and waits for <c>/retry</c>; <c>/retry</c> starts a fresh count.
+/// An execute phase is only ever retried on the input that was approved.
+/// </summary>
+internal static class RetryStep
+{
+    /// <summary><c>/retry</c>: a fresh count and a new attempt — the execute phase again if a plan was approved, else a new plan.</summary>
+    public static Decision Restart(Decision d, DecisionInput input)
+    {
+        d = d with { State = d.State with { Failures = 0, NotBefore = null, Override = null }, Agent = null };
+        var execute = d.State.Phase == DispatchPhase.Execute && d.State.PlanHash is not null;
+        if (execute && input.InputChangedSince(d.State.InputHash))
+        {
+            return PlanStep.Void(d, input);
+        }
+
+        return RoutingStep.Start(d, input, d.State.Attempt + 1, execute ? DispatchPhase.Execute : DispatchPhase.Plan);
+    }
+
+    /// <summary>
+    /// A failed attempt (<paramref name="first"/>: the first time this key's failure is seen, so it is counted once):
+    /// escalated after too many in a row, else retried under a new key once the backoff after <paramref name="failedAt"/> ends.
+    /// </summary>
+    public static Decision OnFailure(Decision d, DecisionInput input, string key, string error, DateTimeOffset failedAt, bool first)
+    {
+        if (first)
+        {
+            d = d with { State = d.State with { Failures = d.State.Failures + 1, SettledKey = key, Summary = Text.Bound("Failed: " + error, 240) } };
+        }
+
+        var policies = input.Policies;
+        var retry = policies.Dispatch.Retry;
+        if (RetrySchedule.ShouldEscalate(d.State.Failures, retry))
+        {
+            d = d.Note(
+                input,
+                "escalated:" + key,
+                $"{Text.Mentions(policies.Sla.Managers)}This issue failed {d.State.Failures} times in a row and is escalated. Last error: {Text.Inline(error)}. Comment `/retry` to start a fresh count once the cause is fixed.");
+            d = first ? d.Audit(input, "coordinator", "escalated", $"{d.State.Failures} consecutive failures") : d;
+            return d.WithStatus(IssueStatus.Escalated);
+        }
+
+        var notBefore = d.State.NotBefore ?? RetrySchedule.NextAttemptAt(d.State.Failures, failedAt, key, retry);
+        d = d with { State = d.State with { NotBefore = notBefore } };
+        if (input.Now < notBefore)
+        {
+            return d.WithStatus(IssueStatus.Failed);
+        }
+
+        var phase = IdempotencyKey.TryParse(key, out var k) ? k.PhaseKind : DispatchPhase.Plan;
+        if (phase == DispatchPhase.Execute && input.InputChangedSince(d.State.InputHash))
+        {
+            return PlanStep.Void(d, input);
+        }
+
+        return DispatchStep.Start(d with { Agent = d.State.Agent }, input, d.State.Attempt + 1, phase);
+    }
+
+    /// <summary>Bad input is never retried as is; an edit of the title or body earns a fresh attempt.</summary>
+    public static Decision OnBadInput(Decision d, DecisionInput input)
+    {
+        if (input.InputChangedSince(d.State.InputHash))
+        {
+            return RoutingStep.Start(d with { Agent = null }, input, d.State.Attempt + 1);
+        }
+
+        return d with { State = d.State with { Status = IssueStatus.NeedsTriage, Triage = "bad input" } };
+    }
+
+    /// <summary>
+    /// The dispatch itself cannot work until someone fixes the setup (a missing function, queue or permission):
+    /// failed, said once, and no automatic retry — retrying would only storm. <c>/retry</c> after the fix.
+    /// </summary>
+    public static Decision OnBrokenInfrastructure(Decision d, DecisionInput input, string key, string error, bool first)
+    {
+        if (first)
+        {
+            d = d with { State = d.State with { Failures = d.State.Failures + 1, Summary = Text.Bound("Dispatch failed: " + error, 240) } };
+            d = d.Audit(input, "coordinator", "dispatch failed", error);
+        }
+
+        d = d.Note(
+            input,
+            "infra:" + key,
+            $"{Text.Mentions(input.Policies.Sla.Managers)}I could not start {Text.Code(d.State.Agent ?? "the agent")}: {Text.Inline(error)}. This needs a fix in the deployment, not in the issue; I will not retry on my own. Comment `/retry` once it is fixed.");
+        return d.WithStatus(IssueStatus.Failed);
+    }
+}
