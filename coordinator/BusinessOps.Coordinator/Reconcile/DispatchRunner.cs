@@ -1,5 +1,6 @@
 using BusinessOps.Coordinator.Execution;
 using BusinessOps.Coordinator.Logging;
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
