@@ -1,5 +1,6 @@
 using BusinessOps.Coordinator.Execution;
 using BusinessOps.Coordinator.Logging;
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
@@ -28,16 +29,32 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
     private int _dispatched;
     private int _failed;
 
-    /// <summary>Starts the queued local runs of the pass in priority order, then waits for every run of the pass.</summary>
-    public async Task<(int Dispatched, int Failed)> RunAsync(List<(IssueSnapshot Issue, DispatchAgent Dispatch)> pending, CancellationToken ct)
+    /// <summary>Lease a cloud handover must have left when it starts (the executor's call takes seconds; retries more).</summary>
+    public static TimeSpan HandoverMargin => TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Starts what waited for the end of the pass in priority order — queued local runs, and cloud runs an executor packs
+    /// into sets (<see cref="IDispatchPreparer"/>, which sees them all first) — then waits for every run of the pass.
+    /// </summary>
+    public async Task<(int Dispatched, int Failed)> RunAsync(IReadOnlyList<PendingDispatch> pending, CancellationToken ct)
     {
         // Not Parallel.ForEachAsync: its workers take items in order but may reach the executor in any order (a worker
         // descheduled between taking a P0 and dispatching it let every P3 overtake it on a loaded machine).
+        var ordered = pending.OrderBy(p => p.Dispatch.Priority).ThenBy(p => p.Issue.Number).ToList();
         try
         {
-            foreach (var item in pending.OrderBy(p => p.Dispatch.Priority).ThenBy(p => p.Issue.Number))
+            if (executor is IDispatchPreparer preparer && options.DispatchImmediately && ordered.Count > 0)
             {
-                await StartAsync(item.Issue, item.Dispatch, DateTimeOffset.MaxValue, ct);
+                // Executors that run several dispatches as one (Batch sets) see the whole pass first; intents are already
+                // recorded. Only what RunOneAsync will dispatch (the snapshot it was decided on, the lease still held);
+                // sets carry no context.
+                var now = clock.GetUtcNow();
+                await preparer.PrepareAsync([.. ordered.Where(p => InputHash.Of(p.Issue) == p.Dispatch.InputHash && Holds(p.LeaseUntil, now)).Select(p => Request(p.Issue, p.Dispatch, null))], ct);
+            }
+
+            foreach (var item in ordered)
+            {
+                await StartAsync(item, ct);
             }
         }
         finally
@@ -49,16 +66,30 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
     }
 
     /// <summary>
-    /// Starts one run once a slot is free. <paramref name="leaseUntil"/>: when the lease taken with its intent runs out (a
-    /// cloud run not handed over by then is left to the next pass, which sends the same key).
+    /// True when <paramref name="d"/>, a cloud run, waits for the end of the pass: its executor packs a pass's dispatches
+    /// into sets (Batch sets on for its priority). Its lease must then outlast the rest of the pass; one that runs out first
+    /// is not handed over, and the next pass sends the same key.
     /// </summary>
-    public async Task StartAsync(IssueSnapshot issue, DispatchAgent d, DateTimeOffset leaseUntil, CancellationToken ct)
+    public bool WaitsForPassEnd(DispatchAgent d) =>
+        executor is IDispatchPreparer && policies.Dispatch.For(d.Priority) is { Executor: ExecutorKind.Batch, Sets.Enabled: true };
+
+    /// <summary>
+    /// Starts one run once a slot is free. Its <see cref="PendingDispatch.LeaseUntil"/>: when the lease taken with its intent
+    /// runs out (a cloud run not handed over by then is left to the next pass, which sends the same key).
+    /// </summary>
+    public async Task StartAsync(PendingDispatch item, CancellationToken ct)
     {
         await _slots.WaitAsync(ct);
-        _running.Add(RunInSlotAsync(issue, d, leaseUntil, ct));
+        _running.Add(RunInSlotAsync(item.Issue, item.Dispatch, item.LeaseUntil, ct));
     }
 
     public void Dispose() => _slots.Dispose();
+
+    // A handover begun with less lease left than this could still be under way when another pass takes the issue over.
+    private static bool Holds(DateTimeOffset leaseUntil, DateTimeOffset now) => leaseUntil == DateTimeOffset.MaxValue || now < leaseUntil - HandoverMargin;
+
+    private DispatchRequest Request(IssueSnapshot issue, DispatchAgent d, DispatchContext? context) =>
+        new(d.Key, d.Agent, policies.Repository, issue, d.Attempt, IdempotencyKey.Name(d.Phase), d.Priority, d.Tenant, context);
 
     private async Task RunInSlotAsync(IssueSnapshot issue, DispatchAgent d, DateTimeOffset leaseUntil, CancellationToken ct)
     {
@@ -86,7 +117,7 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
             return;
         }
 
-        if (clock.GetUtcNow() >= leaseUntil)
+        if (!Holds(leaseUntil, clock.GetUtcNow()))
         {
             log.Warn($"#{issue.Number} {d.Key} not dispatched: this pass's lease ran out before the executor took it; the next pass sends the same key");
             return;
@@ -99,8 +130,7 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
 
         log.Info($"#{issue.Number} {d.Agent} dispatched ({d.Priority}, {d.Key})");
         var context = await _contexts.BuildAsync(issue, d.Agent, d.Tenant, ct);
-        var request = new DispatchRequest(d.Key, d.Agent, policies.Repository, issue, d.Attempt, IdempotencyKey.Name(d.Phase), d.Priority, d.Tenant, context);
-        var outcome = await executor.DispatchAsync(request, ct);
+        var outcome = await executor.DispatchAsync(Request(issue, d, context), ct);
         Interlocked.Increment(ref _dispatched);
         if (outcome.Status == DispatchStatus.Submitted)
         {

@@ -82,7 +82,7 @@ public sealed class Reconciler
         var writesBefore = _store.Writes;
         await _facts.StartPassAsync(issues, allOpen, pass, cancellationToken);
         using var runner = new DispatchRunner(_store, _executor, _policies, _facts, _options, pass, _clock, _log, allOpen ? issues : null);
-        var pending = new List<(IssueSnapshot Issue, DispatchAgent Dispatch)>();
+        var pending = new List<PendingDispatch>();
         var failed = 0;
         var leftAlone = 0;
         IssueStoreException? deferred = null;
@@ -118,12 +118,21 @@ public sealed class Reconciler
                     }
                     else if (applied.Dispatch is { } dispatch && _options.DispatchImmediately)
                     {
-                        // A cloud run is handed over as soon as its intent (and lease) is on the issue.
-                        await runner.StartAsync(issue, dispatch, _clock.GetUtcNow() + _options.LeaseFor, cancellationToken);
+                        // A cloud run is handed over as soon as its intent (and lease) is on the issue, unless its executor
+                        // packs the pass's dispatches into sets: then at the end of the pass, while the lease still holds.
+                        var cloud = new PendingDispatch(issue, dispatch, _clock.GetUtcNow() + _options.LeaseFor);
+                        if (runner.WaitsForPassEnd(dispatch))
+                        {
+                            pending.Add(cloud);
+                        }
+                        else
+                        {
+                            await runner.StartAsync(cloud, cancellationToken);
+                        }
                     }
                     else if (applied.Dispatch is { } queued)
                     {
-                        pending.Add((issue, queued));
+                        pending.Add(new PendingDispatch(issue, queued, DateTimeOffset.MaxValue));
                     }
                 }
                 catch (IssueStoreException ex) when (ex.Kind == StoreErrorKind.RateLimited)
