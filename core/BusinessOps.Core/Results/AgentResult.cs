@@ -4,30 +4,32 @@ namespace BusinessOps.Core.Results;
 
 /// <summary>
 /// The one JSON document an agent prints on stdout (ARCHITECTURE.md §3, agent contract).
-/// Serialize with <see cref="CoreJson"/> so enum spellings match the contract.
+/// Serialize with <see cref="CoreJson"/> so enum spellings match the contract. Agents are untrusted: a text or list the
+/// JSON leaves out or sets to null reads as empty, never null (an agent's result without <c>outputs</c> crashed the pass;
+/// found by the fault harness, issue 9).
 /// </summary>
 public sealed record AgentResult
 {
-    public required string Agent { get; init; }
+    public required string Agent { get; init => field = value ?? string.Empty; }
 
     public required int Issue { get; init; }
 
     /// <summary>The idempotency key <c>{owner}/{repo}#{issue}/a{attempt}/{phase}</c>.</summary>
-    public required string Key { get; init; }
+    public required string Key { get; init => field = value ?? string.Empty; }
 
     public required AgentOutcome Outcome { get; init; }
 
     /// <summary>One or two sentences for the status comment.</summary>
-    public required string Summary { get; init; }
+    public required string Summary { get; init => field = value ?? string.Empty; }
 
     /// <summary>Markdown: what the agent proposes (plan phase) or did (execute phase).</summary>
     public string? Plan { get; init; }
 
     /// <summary>Short imperative lines of what was or will be done.</summary>
-    public IReadOnlyList<string> Actions { get; init; } = [];
+    public IReadOnlyList<string> Actions { get; init => field = value ?? []; } = [];
 
     /// <summary>The agent's typed findings (scores, tables, …); shape per agent.</summary>
-    public JsonObject Outputs { get; init; } = [];
+    public JsonObject Outputs { get; init => field = value ?? []; } = [];
 
     public Classification? Classification { get; init; }
 
