@@ -9,7 +9,7 @@ namespace BusinessOps.Faults.Tests.Crashes;
 /// Crash injection in process: the coordinator "dies" at a random write of a pass over 200 issues (the write lost, or
 /// landed unheard), one to three times in a row, then passes run to convergence. Every round is seeded; a failure names
 /// its seed and crash points, and <c>BUSINESSOPS_FAULT_SEED</c> replays it. Target: 0 keys dispatched twice, 0 duplicate
-/// comments, every issue's outcome the same as an uninterrupted run's. (Real <c>kill -9</c> rounds of the coordinator process: KillNineTests.)
+/// comments, every issue's outcome the same as an uninterrupted run's.
 /// </summary>
 public sealed class CrashInjectionTests(ITestOutputHelper output)
 {
