@@ -23,7 +23,7 @@ public sealed partial class DecideFuzzTests(ITestOutputHelper output)
 
     private static readonly PolicySet Policies = PolicySet.Default with { Repository = "acme/ops" };
 
-    private static readonly DecisionContext Context = DecisionContext.Empty.WithPermissions(new Dictionary<string, RepositoryPermission>
+    private static readonly DecisionContext Context = (DecisionContext.Empty with { Pass = "fuzz" }).WithPermissions(new Dictionary<string, RepositoryPermission>
     {
         ["dana"] = RepositoryPermission.Write,
         ["olivia"] = RepositoryPermission.Admin,
@@ -32,7 +32,7 @@ public sealed partial class DecideFuzzTests(ITestOutputHelper output)
         ["github-actions[bot]"] = RepositoryPermission.Write,
         ["dependabot[bot]"] = RepositoryPermission.Read,
         [string.Empty] = RepositoryPermission.None,
-    }) with { Pass = "fuzz" };
+    });
 
     [Fact]
     public void Decide_AnyIssue_NoExceptionAndOneWellFormedMarker()
