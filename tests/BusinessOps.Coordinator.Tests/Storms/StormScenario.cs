@@ -7,6 +7,7 @@ using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
 using BusinessOps.LocalStore;
+using BusinessOps.Policies;
 using BusinessOps.TestKit;
 
 namespace BusinessOps.Coordinator.Tests.Storms;
@@ -37,8 +38,8 @@ public sealed class StormScenario : IDisposable
         _agents = new InProcessAgents(_clock, runTime);
     }
 
-    /// <summary>The policies of the passes; a test edits them between passes.</summary>
-    public PolicySet Policies { get; set; } = PolicySet.Default;
+    /// <summary>The policies of the passes (the embedded defaults, as <c>run</c> uses with no policy folder); a test edits them between passes.</summary>
+    public PolicySet Policies { get; set; } = PolicyLoader.LoadFromStrings(new Dictionary<string, string>()).Policies!;
 
     public FakeClock Clock => _clock;
 
