@@ -10,7 +10,8 @@ namespace BusinessOps.Benchmarks.Scenarios;
 /// fourteen agents in process, the clock moving <c>--run-ms</c> (default 255: 2,555 s for 10,000 runs, as measured with
 /// real agent processes) per agent run, then a pass every <c>--interval-minutes</c> (15) for <c>--idle-hours</c> (6): writes
 /// per pass by kind, dispatches, wall time and memory of each pass. Then two idle passes of the real coordinator
-/// (<c>run --once</c>, a fresh process each, as cron starts it) over the converged store: writes, wall time, peak RSS.
+/// (<c>run --once</c>, a fresh process each, as cron starts it) over the converged store: writes, wall time, peak RSS
+/// (<c>--keep DIR</c> keeps a copy of that store).
 /// The scenario's clock is set so that its last pass ends shortly before the wall clock the coordinator runs on.
 /// </summary>
 internal static class StormsSuite
@@ -41,6 +42,18 @@ internal static class StormsSuite
         {
             var (json, seconds, rssMb) = await CoordinatorPassAsync(scenario.Store.Location, ct);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| idle {i} | {json.GetProperty("examined").GetInt32():N0} | {json.GetProperty("writes").GetInt32()} | {json.GetProperty("dispatched").GetInt32()} | {seconds:0.00} | {rssMb:0} |"));
+        }
+
+        if (Array.IndexOf(args, "--keep") is var k and >= 0 && k + 1 < args.Length && args[k + 1] is var keep)
+        {
+            // The converged store, for measuring more idle passes by hand (the -wal file holds the latest writes).
+            Directory.CreateDirectory(keep);
+            foreach (var file in Directory.GetFiles(Path.GetDirectoryName(scenario.Store.Location)!))
+            {
+                File.Copy(file, Path.Combine(keep, Path.GetFileName(file)), overwrite: true);
+            }
+
+            output.WriteLine($"The converged store: {keep}");
         }
 
         return 0;

@@ -45,4 +45,24 @@ public sealed class StormTests
         Assert.Equal(pinged, timeout.Writes);
         Assert.Equal(0, (await scenario.PassAsync("idle", CancellationToken.None)).Writes);
     }
+
+    [Fact]
+    public async Task RunOnce_AsynchronousTimeoutsCrossedLater_OneNotePerPlanOnceThenNone()
+    {
+        using var scenario = new StormScenario(TimeSpan.FromMilliseconds(255));
+        await scenario.FileAsync(Issues, CancellationToken.None);
+        await scenario.PassAsync("cold", CancellationToken.None);
+        scenario.Clock.Advance(TimeSpan.FromMinutes(6));
+        await scenario.PassAsync("backup pings", CancellationToken.None);
+
+        // Past the asynchronous approval timeout (4 hours): the conservative default, said once per plan, nothing else.
+        scenario.Clock.Advance(TimeSpan.FromHours(4));
+        var timeout = await scenario.PassAsync("timeout", CancellationToken.None);
+
+        var noted = timeout.ByKind.GetValueOrDefault("note:timeout");
+        Assert.True(noted > 0, "no plan waited on an asynchronous approval");
+        Assert.Equal(noted, timeout.Writes);
+        Assert.Equal(noted, timeout.ByKind.Values.Sum());
+        Assert.Equal(0, (await scenario.PassAsync("idle", CancellationToken.None)).Writes);
+    }
 }
