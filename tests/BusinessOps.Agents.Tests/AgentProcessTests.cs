@@ -4,6 +4,7 @@ using System.Text.Json;
 using BusinessOps.Agents.Samples;
 using BusinessOps.Core;
 using BusinessOps.Core.Results;
+using BusinessOps.Core.State;
 using Xunit;
 
 namespace BusinessOps.Agents.Tests;

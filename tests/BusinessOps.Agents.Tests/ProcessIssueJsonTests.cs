@@ -5,6 +5,7 @@ using BusinessOps.Agents.Samples;
 using BusinessOps.Core;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
+using BusinessOps.Core.State;
 using Xunit;
 
 namespace BusinessOps.Agents.Tests;

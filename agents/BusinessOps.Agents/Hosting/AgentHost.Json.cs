@@ -5,6 +5,7 @@ using BusinessOps.Core;
 using BusinessOps.Core.Agents;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Results;
+using BusinessOps.Core.State;
 
 namespace BusinessOps.Agents.Hosting;
 

@@ -9,6 +9,7 @@ using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
+using BusinessOps.Core.State;
 
 namespace BusinessOps.Agents.Hosting;
 
