@@ -145,11 +145,15 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
             return;
         }
 
-        // The coordinator is the only writer: the agent's full result (or, when it produced none, the failure) in one comment per key.
-        if (ResultComment.ToWrite(fresh, policies.Identity, d, outcome) is { } resultComment)
+        // The coordinator is the only writer: the agent's full result (or, when it produced none, the failure) in one comment
+        // per key, written with the settlement below as one write. The settlement is decided on the issue as it will be
+        // (the comment in place, at the time it is written), so a local run ends the pass in its final state, as the next
+        // pass would leave it. A dispatch the settlement asks for waits for the next pass.
+        var resultComment = ResultComment.ToWrite(fresh, policies.Identity, d, outcome);
+        if (resultComment is not null)
         {
-            var comment = await store.AddCommentAsync(issue.Number, resultComment, ct);
-            fresh = fresh with { Comments = [.. fresh.Comments, comment] };
+            var at = clock.GetUtcNow();
+            fresh = fresh with { Comments = [.. fresh.Comments, new IssueComment(0, policies.Identity, resultComment, at, at, AuthorIsBot: true)] };
         }
 
         if (outcome.Status == DispatchStatus.Failed)
@@ -157,16 +161,21 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
             log.Warn($"#{issue.Number} {d.Agent} failed: {outcome.Error}");
         }
 
-        // Settle at once, with the same facts as the pass, so a local run ends the pass in its final state (the next pass
-        // would do the same); the settlement's write ends this pass's lease. A dispatch it asks for waits for the next pass.
         facts.Observe(fresh);
         var settle = await facts.DecideAsync(fresh, ct);
-        await ActionApplier.ApplyAsync(store, fresh, [.. settle.Where(a => a is not (DispatchAgent or GatherFacts or LeaseHeld))], log, ct);
+        var (writes, _) = ActionApplier.Writes([.. settle.Where(a => a is not (DispatchAgent or GatherFacts or LeaseHeld))]);
+        if (resultComment is not null)
+        {
+            // Before the conditional status write: the result stands even if another pass wrote the status meanwhile.
+            writes.Insert(0, new CommentWrite(null, resultComment));
+        }
+
+        await store.WriteIssueAsync(issue.Number, writes, ct);
     }
 
     /// <summary>
-    /// A queued local run leaves the queue with one conditional write of the status comment (in progress, this pass's lease
-    /// renewed for the run's length), then the label: if another pass started, settled or took over the key since, nothing.
+    /// A queued local run leaves the queue with one write: the status comment, conditionally (in progress, this pass's lease
+    /// renewed for the run's length), and the label; if another pass started, settled or took over the key since, nothing.
     /// </summary>
     private async Task<bool> LeaveQueueAsync(IssueSnapshot issue, DispatchAgent d, CancellationToken ct)
     {
@@ -181,13 +190,13 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
         var until = clock.GetUtcNow() + policies.Dispatch.Local.Timeout + options.LeaseFor;
         var (_, body, started) = IssueStateReader.Amend(queued, policies, s => s with { Status = IssueStatus.InProgress, Lease = new Lease(pass, until) });
         var write = new UpsertStatusComment(id, body, started) { Expected = queued.Comments.First(c => c.Id == id) };
-        if (!await ActionApplier.TryWriteStatusAsync(store, issue.Number, write, ct))
+        IssueWrite[] writes = [ActionApplier.StatusWrite(write), new LabelsWrite([LabelNames.For(IssueStatus.InProgress)], [LabelNames.For(IssueStatus.Queued)])];
+        if ((await store.WriteIssueAsync(issue.Number, writes, ct)).Lost)
         {
             log.Info($"#{issue.Number} {d.Key} not started: another pass wrote its status first");
             return false;
         }
 
-        await store.UpdateLabelsAsync(issue.Number, [LabelNames.For(IssueStatus.InProgress)], [LabelNames.For(IssueStatus.Queued)], ct);
         return true;
     }
 

@@ -4,7 +4,7 @@ namespace BusinessOps.Core.Results;
 
 /// <summary>
 /// The one JSON document an agent prints on stdout (ARCHITECTURE.md §3, agent contract).
-/// Serialize with <see cref="CoreJson"/> so enum spellings match the contract. Agents are untrusted: a text or list the
+/// Serialize with <see cref="State.CoreJson"/> so enum spellings match the contract. Agents are untrusted: a text or list the
 /// JSON leaves out or sets to null reads as empty, never null (an agent's result without <c>outputs</c> crashed the pass;
 /// found by the fault harness, issue 9).
 /// </summary>

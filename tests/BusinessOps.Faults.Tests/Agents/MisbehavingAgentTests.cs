@@ -6,6 +6,7 @@ using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Scrubbing;
 using BusinessOps.TestKit;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace BusinessOps.Faults.Tests.Agents;
@@ -46,7 +47,7 @@ public sealed class MisbehavingAgentTests : IDisposable
     public async Task Pass_MisbehavingAgent_RecordedNoProcessLeftNoSecretStored(string behaviour)
     {
         _agents.Write(Scripts[behaviour].Replace("PIDS", _agents.Pids, StringComparison.Ordinal));
-        var clock = new FakeClock(Some.Epoch);
+        var clock = new FakeTimeProvider(Some.Epoch);
         var masker = new SecretMasker();
         masker.AddFromEnvironment([new("GITHUB_TOKEN", Secret)]);
         var memory = new InMemoryIssueStore(clock);

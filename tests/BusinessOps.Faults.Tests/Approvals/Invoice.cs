@@ -5,6 +5,7 @@ using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
 using BusinessOps.Faults.Tests.Harness;
 using BusinessOps.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BusinessOps.Faults.Tests.Approvals;
 
@@ -12,11 +13,11 @@ namespace BusinessOps.Faults.Tests.Approvals;
 /// One invoice issue filed by dana and planned by the real shell, waiting for the finance manager (fiona). fiona, carla,
 /// dana and github-actions[bot] can write; rita can read.
 /// </summary>
-internal sealed record Invoice(InMemoryIssueStore Store, FakeClock Clock, LedgerExecutor Executor, int Number)
+internal sealed record Invoice(InMemoryIssueStore Store, FakeTimeProvider Clock, LedgerExecutor Executor, int Number)
 {
     public static async Task<Invoice> PlannedAsync(string body)
     {
-        var clock = new FakeClock(Some.Epoch);
+        var clock = new FakeTimeProvider(Some.Epoch);
         var store = new InMemoryIssueStore(clock);
         foreach (var login in new[] { "fiona", "carla", "dana", "github-actions[bot]" })
         {

@@ -1,6 +1,7 @@
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
 using BusinessOps.GitHub;
+using BusinessOps.TestKit;
 using BusinessOps.TestKit.GitHub;
 
 namespace BusinessOps.Faults.Tests.Harness;

@@ -3,6 +3,7 @@ using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
 using BusinessOps.LocalStore;
 using BusinessOps.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BusinessOps.Faults.Tests.Harness;
 
@@ -10,7 +11,7 @@ namespace BusinessOps.Faults.Tests.Harness;
 internal sealed class SqliteWorld : World
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "bo-faults", Guid.NewGuid().ToString("n"));
-    private readonly FakeClock _clock = new(Some.Epoch);
+    private readonly FakeTimeProvider _clock = new(Some.Epoch);
 
     public SqliteWorld()
     {
