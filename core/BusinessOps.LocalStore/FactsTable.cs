@@ -20,7 +20,7 @@ internal static class FactsTable
 
     public static readonly string Name = string.Create(CultureInfo.InvariantCulture, $"kpi_facts_v{IssueFacts.Version}");
 
-    private const string Columns = "number, stamp, title, state, status, priority, agent, clients, created_at, updated_at, first_action_at, done_at, flags, results, failed, cost, attempt, waiting_since, dispatched_at, executor, origin";
+    private const string Columns = "number, stamp, title, state, status, priority, agent, clients, created_at, updated_at, first_action_at, done_at, flags, results, failed, cost, attempt, waiting_since, dispatched_at, executor, origin, cost_day, cost_on_day";
 
     private const int Breached = 1;
     private const int Escalated = 2;
@@ -74,7 +74,9 @@ internal static class FactsTable
                 waiting_since   INTEGER,
                 dispatched_at   INTEGER,
                 executor        INTEGER,
-                origin          TEXT
+                origin          TEXT,
+                cost_day        INTEGER,
+                cost_on_day     TEXT NOT NULL
             );
             """);
     }
@@ -111,7 +113,7 @@ internal static class FactsTable
     {
         var flags = (f.SlaBreached ? Breached : 0) | (f.Escalated ? Escalated : 0) | (f.HumanCommand ? Human : 0);
         tx.Execute(
-            "INSERT OR REPLACE INTO " + Name + " (" + Columns + ") VALUES ($n, $stamp, $title, $state, $status, $priority, $agent, $clients, $created, $updated, $first, $done, $flags, $results, $failed, $cost, $attempt, $waiting, $dispatched, $executor, $origin);",
+            "INSERT OR REPLACE INTO " + Name + " (" + Columns + ") VALUES ($n, $stamp, $title, $state, $status, $priority, $agent, $clients, $created, $updated, $first, $done, $flags, $results, $failed, $cost, $attempt, $waiting, $dispatched, $executor, $origin, $costDay, $costOnDay);",
             ("$n", f.Number),
             ("$stamp", stamp),
             ("$title", f.Title),
@@ -132,7 +134,9 @@ internal static class FactsTable
             ("$waiting", f.WaitingSince?.UtcTicks),
             ("$dispatched", f.DispatchedAt?.UtcTicks),
             ("$executor", f.Executor is { } e ? (int)e : null),
-            ("$origin", f.Origin));
+            ("$origin", f.Origin),
+            ("$costDay", f.CostDay?.DayNumber),
+            ("$costOnDay", f.CostOnDay.ToString(CultureInfo.InvariantCulture)));
     }
 
     /// <summary>Rows of issues that no longer exist are dropped.</summary>
@@ -170,7 +174,9 @@ internal static class FactsTable
                 OptionalTime(r, 17),
                 OptionalTime(r, 18),
                 r.IsDBNull(19) ? null : (ExecutorKind)r.GetInt32(19),
-                r.IsDBNull(20) ? null : r.GetString(20)));
+                r.IsDBNull(20) ? null : r.GetString(20),
+                r.IsDBNull(21) ? null : DateOnly.FromDayNumber(r.GetInt32(21)),
+                decimal.Parse(r.GetString(22), NumberStyles.Number, CultureInfo.InvariantCulture)));
         }
 
         return rows;

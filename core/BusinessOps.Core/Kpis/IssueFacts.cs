@@ -31,7 +31,9 @@ namespace BusinessOps.Core.Kpis;
 /// <param name="WaitingSince">Awaiting a human (approval or decision) since, when it is.</param>
 /// <param name="DispatchedAt">When the dispatch of the current key was recorded.</param>
 /// <param name="Executor">Where that dispatch ran.</param>
-/// <param name="Origin">What opened it automatically (<c>slot</c>, <c>workflow</c>, <c>workflow-child</c>, <c>feed</c>, <c>trigger</c>), from its body's automation marker.</param>
+/// <param name="Origin">What opened it automatically (<c>slot</c>, <c>workflow</c>, <c>workflow-child</c>, <c>feed</c>, <c>trigger</c>), from its body's automation marker; <c>dashboard</c> for the dashboard issue.</param>
+/// <param name="CostDay">The last UTC day a result with a cost was recorded.</param>
+/// <param name="CostOnDay">What the results of <paramref name="CostDay"/> cost (today's spend, when that day is today).</param>
 public sealed record IssueFacts(
     int Number,
     string Title,
@@ -54,7 +56,9 @@ public sealed record IssueFacts(
     DateTimeOffset? WaitingSince = null,
     DateTimeOffset? DispatchedAt = null,
     ExecutorKind? Executor = null,
-    string? Origin = null)
+    string? Origin = null,
+    DateOnly? CostDay = null,
+    decimal CostOnDay = 0m)
 {
     /// <summary>The reading of the builder; stored rows of another version are rebuilt.</summary>
     public const int Version = 1;
@@ -62,8 +66,11 @@ public sealed record IssueFacts(
     /// <summary>Longest title kept in the index.</summary>
     public const int MaxTitle = 120;
 
-    /// <summary>True once the coordinator acted on the issue (it has a status).</summary>
-    public bool Processed => Status != IssueStatus.New || FirstActionAt is not null;
+    /// <summary>True once the coordinator acted on the issue (it has a status); never for the dashboard.</summary>
+    public bool Processed => (Status != IssueStatus.New || FirstActionAt is not null) && !IsDashboard;
+
+    /// <summary>The operations dashboard issue itself (not an operation).</summary>
+    public bool IsDashboard => Origin == DashboardMarker.Origin;
 
     /// <summary>True for an issue that belongs to <paramref name="client"/> (ids compare case-insensitively).</summary>
     public bool IsFor(string client)

@@ -25,8 +25,23 @@ public static class IssueFactsBuilder
         var results = history.Results;
         var failed = 0;
         DateTimeOffset? completedAt = null;
+        DateOnly? costDay = null;
+        var costOnDay = 0m;
         foreach (var (record, comment) in results)
         {
+            if (record.CostUsd > 0)
+            {
+                var day = DateOnly.FromDateTime(comment.CreatedAt.UtcDateTime);
+                if (costDay is null || day > costDay)
+                {
+                    (costDay, costOnDay) = (day, record.CostUsd);
+                }
+                else if (day == costDay)
+                {
+                    costOnDay += record.CostUsd;
+                }
+            }
+
             if (record.Outcome == AgentOutcome.Failed)
             {
                 failed++;
@@ -65,7 +80,9 @@ public static class IssueFactsBuilder
             waiting,
             state.DispatchedAt,
             state.Executor,
-            AutomationOrigin.Read(issue.Body));
+            DashboardMarker.IsDashboard(issue, identity) ? DashboardMarker.Origin : AutomationOrigin.Read(issue.Body),
+            costDay,
+            costOnDay);
     }
 
     /// <summary>A decision a person made (not the coordinator, not a refused or ignored command).</summary>

@@ -5,7 +5,7 @@ namespace BusinessOps.Core.Kpis;
 
 /// <summary>
 /// The one implementation of the KPIs (issue 14): one pass over the per-issue index, pure. An issue belongs to the
-/// period when the coordinator worked on it during it — first acted on before the period's end, and done (or, when not
+/// period (<see cref="KpiPeriod"/>: whole UTC days) when the coordinator worked on it during it — first acted on before the period's end, and done (or, when not
 /// done, last updated; still open: now) at or after its start. Done, automation and time to done count issues done in
 /// the period; time to first action counts issues first acted on in it; SLA compliance is done-within-SLA over done
 /// plus breached; error rate is failed results over results; cost per operation is cost over processed issues.
@@ -43,7 +43,7 @@ public static class KpiCalculator
         int issues = 0, approvals = 0, decisions = 0, scheduled = 0, completed = 0;
         foreach (var facts in index)
         {
-            if (query.Client is { } client && !facts.IsFor(client))
+            if (facts.IsDashboard || (query.Client is { } client && !facts.IsFor(client)))
             {
                 continue;
             }
@@ -165,7 +165,7 @@ public static class KpiCalculator
 
     private static int DayIndex(KpiPeriod period, DateTimeOffset at)
     {
-        var index = (int)Math.Floor((at - period.From).TotalDays);
+        var index = (int)(at.UtcDateTime.Date - period.From.UtcDateTime.Date).TotalDays;
         return Math.Clamp(index, 0, period.Days - 1);
     }
 

@@ -1,6 +1,10 @@
 namespace BusinessOps.Core.Kpis;
 
-/// <summary>A rolling window <c>[From, To)</c> ending when the report is made: the last day, week (7 days) or month (30 days).</summary>
+/// <summary>
+/// The window <c>[From, To)</c> of a report: today (UTC), the last 7 or the last 30 UTC days, today included, up to the
+/// moment it is made. Aligned on UTC midnight, so figures only move when data arrives or a day starts — the dashboard
+/// is not rewritten because a rolling window slid by a minute.
+/// </summary>
 public sealed record KpiPeriod(KpiPeriodKind Kind, DateTimeOffset From, DateTimeOffset To)
 {
     /// <summary>The spellings <c>--period</c> accepts.</summary>
@@ -22,7 +26,7 @@ public sealed record KpiPeriod(KpiPeriodKind Kind, DateTimeOffset From, DateTime
         _ => 30,
     };
 
-    /// <summary>The period of <paramref name="kind"/> ending at <paramref name="now"/>.</summary>
+    /// <summary>The period of <paramref name="kind"/> ending at <paramref name="now"/>: from UTC midnight of its first day.</summary>
     public static KpiPeriod Ending(KpiPeriodKind kind, DateTimeOffset now)
     {
         var days = kind switch
@@ -31,7 +35,8 @@ public sealed record KpiPeriod(KpiPeriodKind Kind, DateTimeOffset From, DateTime
             KpiPeriodKind.Week => 7,
             _ => 30,
         };
-        return new KpiPeriod(kind, now.AddDays(-days), now);
+        var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        return new KpiPeriod(kind, today.AddDays(1 - days), now);
     }
 
     /// <summary>Reads <c>day</c>, <c>week</c> or <c>month</c> (any case); false for anything else.</summary>

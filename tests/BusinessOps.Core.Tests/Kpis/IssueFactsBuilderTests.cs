@@ -110,4 +110,46 @@ public sealed class IssueFactsBuilderTests
         Assert.DoesNotContain('\n', facts.Title);
         Assert.Equal(IssueState.Open, facts.State);
     }
+
+    [Fact]
+    public void From_CostOfTheLastDay_SumsOnlyThatDaysResults()
+    {
+        var issue = Some.Issue(6, labels: ["status/done"], comments:
+        [
+            Result(1, "local/ops#6/a1/plan", AgentOutcome.Failed, 0.10m, T0),
+            Result(2, "local/ops#6/a2/plan", AgentOutcome.Failed, 0.20m, T0.AddDays(1)),
+            Result(3, "local/ops#6/a3/plan", AgentOutcome.Completed, 0.30m, T0.AddDays(1).AddHours(2)),
+        ]);
+
+        var facts = IssueFactsBuilder.From(issue, Bot);
+
+        Assert.Equal(DateOnly.FromDateTime(T0.AddDays(1).UtcDateTime), facts.CostDay);
+        Assert.Equal(0.50m, facts.CostOnDay);
+        Assert.Equal(0.60m, facts.CostUsd);
+    }
+
+    [Fact]
+    public void Dashboard_OpenedByTheIdentity_IsNoOperation_AndDecideLeavesItAlone()
+    {
+        var body = "# Operations dashboard\n\n" + DashboardMarker.Format(DashboardState.Empty);
+        var ours = Some.Issue(9, body: body, author: Bot);
+        var forged = Some.Issue(10, body: body, author: "mallory");
+
+        Assert.True(IssueFactsBuilder.From(ours, Bot).IsDashboard);
+        Assert.False(IssueFactsBuilder.From(ours, Bot).Processed);
+        Assert.False(IssueFactsBuilder.From(forged, Bot).IsDashboard);
+        Assert.Empty(BusinessOps.Core.Decisions.Decider.Decide(ours, PolicySet.Default, T0));
+        Assert.NotEmpty(BusinessOps.Core.Decisions.Decider.Decide(forged, PolicySet.Default, T0));
+    }
+
+    [Fact]
+    public void DashboardMarker_RoundTripsAlerts_AndAnEditedMarkerReadsEmpty()
+    {
+        var state = new DashboardState([new AlertRecord("sla-breach/#3", AlertKind.SlaBreach, "SLA breached on #3 @everyone", T0, 3)]);
+        var marker = DashboardMarker.Format(state);
+
+        Assert.DoesNotContain("@", marker, StringComparison.Ordinal);
+        Assert.Equal(state.Alerts, DashboardMarker.Read("text\n" + marker).Alerts);
+        Assert.Same(DashboardState.Empty, DashboardMarker.Read(marker.Replace("}", string.Empty, StringComparison.Ordinal)));
+    }
 }

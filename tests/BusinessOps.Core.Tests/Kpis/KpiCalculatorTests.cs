@@ -7,7 +7,7 @@ namespace BusinessOps.Core.Tests.Kpis;
 
 public sealed class KpiCalculatorTests
 {
-    // A week ending 8 days after T0: the period is [T0 + 1 d, T0 + 8 d).
+    // A week ending 8 days after T0 (09:00 UTC): the period is [midnight of T0 + 2 d, T0 + 8 d).
     private static readonly DateTimeOffset Now = T0.AddDays(8);
 
     private static KpiSnapshot Week(IEnumerable<IssueFacts> facts, string? client = null) =>
