@@ -19,6 +19,9 @@ internal sealed class FakeIssue
 
     public bool IsPullRequest { get; init; }
 
+    /// <summary>Pinned to the repository (GraphQL <c>isPinned</c>; REST does not show it).</summary>
+    public bool Pinned { get; set; }
+
     public List<string> Labels { get; } = [];
 
     public List<FakeComment> Comments { get; } = [];
