@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Kpis;
 using BusinessOps.Core.Labels;
@@ -20,7 +21,7 @@ internal static class FactsTable
 
     public static readonly string Name = string.Create(CultureInfo.InvariantCulture, $"kpi_facts_v{IssueFacts.Version}");
 
-    private const string Columns = "number, stamp, title, state, status, priority, agent, clients, created_at, updated_at, first_action_at, done_at, flags, results, failed, cost, attempt, waiting_since, dispatched_at, executor, origin, cost_day, cost_on_day";
+    private const string Columns = "number, stamp, title, state, status, priority, agent, clients, created_at, updated_at, first_action_at, done_at, flags, results, failed, cost, attempt, waiting_since, dispatched_at, executor, origin, cost_day, cost_on_day, board, body_hash";
 
     private const int Breached = 1;
     private const int Escalated = 2;
@@ -76,7 +77,9 @@ internal static class FactsTable
                 executor        INTEGER,
                 origin          TEXT,
                 cost_day        INTEGER,
-                cost_on_day     TEXT NOT NULL
+                cost_on_day     TEXT NOT NULL,
+                board           TEXT,
+                body_hash       TEXT
             );
             """);
     }
@@ -113,7 +116,7 @@ internal static class FactsTable
     {
         var flags = (f.SlaBreached ? Breached : 0) | (f.Escalated ? Escalated : 0) | (f.HumanCommand ? Human : 0);
         tx.Execute(
-            "INSERT OR REPLACE INTO " + Name + " (" + Columns + ") VALUES ($n, $stamp, $title, $state, $status, $priority, $agent, $clients, $created, $updated, $first, $done, $flags, $results, $failed, $cost, $attempt, $waiting, $dispatched, $executor, $origin, $costDay, $costOnDay);",
+            "INSERT OR REPLACE INTO " + Name + " (" + Columns + ") VALUES ($n, $stamp, $title, $state, $status, $priority, $agent, $clients, $created, $updated, $first, $done, $flags, $results, $failed, $cost, $attempt, $waiting, $dispatched, $executor, $origin, $costDay, $costOnDay, $board, $bodyHash);",
             ("$n", f.Number),
             ("$stamp", stamp),
             ("$title", f.Title),
@@ -136,7 +139,9 @@ internal static class FactsTable
             ("$executor", f.Executor is { } e ? (int)e : null),
             ("$origin", f.Origin),
             ("$costDay", f.CostDay?.DayNumber),
-            ("$costOnDay", f.CostOnDay.ToString(CultureInfo.InvariantCulture)));
+            ("$costOnDay", f.CostOnDay.ToString(CultureInfo.InvariantCulture)),
+            ("$board", f.Board is null ? null : JsonSerializer.Serialize(f.Board, DashboardJson.Default.DashboardState)),
+            ("$bodyHash", f.BodyHash));
     }
 
     /// <summary>Rows of issues that no longer exist are dropped.</summary>
@@ -176,7 +181,9 @@ internal static class FactsTable
                 r.IsDBNull(19) ? null : (ExecutorKind)r.GetInt32(19),
                 r.IsDBNull(20) ? null : r.GetString(20),
                 r.IsDBNull(21) ? null : DateOnly.FromDayNumber(r.GetInt32(21)),
-                decimal.Parse(r.GetString(22), NumberStyles.Number, CultureInfo.InvariantCulture)));
+                decimal.Parse(r.GetString(22), NumberStyles.Number, CultureInfo.InvariantCulture),
+                r.IsDBNull(23) ? null : JsonSerializer.Deserialize(r.GetString(23), DashboardJson.Default.DashboardState),
+                r.IsDBNull(24) ? null : r.GetString(24)));
         }
 
         return rows;

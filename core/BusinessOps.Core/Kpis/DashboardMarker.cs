@@ -22,8 +22,14 @@ public static class DashboardMarker
     public static bool IsDashboard(IssueSnapshot issue, string identity)
     {
         ArgumentNullException.ThrowIfNull(issue);
-        return string.Equals(issue.Author, identity, StringComparison.OrdinalIgnoreCase) && issue.Body.Contains(Prefix, StringComparison.Ordinal);
+        // The title catches a dashboard whose marker someone deleted, so it is repaired rather than duplicated.
+        return string.Equals(issue.Author, identity, StringComparison.OrdinalIgnoreCase)
+            && (issue.Body.Contains(Prefix, StringComparison.Ordinal) || string.Equals(issue.Title, Policies.DashboardSettings.DefaultTitle, StringComparison.Ordinal));
     }
+
+    /// <summary>A short hash of a body: equal bodies, equal hashes (the dashboard is rewritten only when they differ).</summary>
+    public static string Hash(string body) =>
+        Governance.StableHash.Hash64((body ?? string.Empty).ReplaceLineEndings("\n")).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The marker for <paramref name="state"/>; '@' and '$' written as escapes so it never mentions anyone.</summary>
     public static string Format(DashboardState state) =>

@@ -34,6 +34,8 @@ namespace BusinessOps.Core.Kpis;
 /// <param name="Origin">What opened it automatically (<c>slot</c>, <c>workflow</c>, <c>workflow-child</c>, <c>feed</c>, <c>trigger</c>), from its body's automation marker; <c>dashboard</c> for the dashboard issue.</param>
 /// <param name="CostDay">The last UTC day a result with a cost was recorded.</param>
 /// <param name="CostOnDay">What the results of <paramref name="CostDay"/> cost (today's spend, when that day is today).</param>
+/// <param name="Board">The dashboard issue only: the state in its marker (open alerts, last write).</param>
+/// <param name="BodyHash">The dashboard issue only: a hash of its body, to know without reading it whether it must be rewritten.</param>
 public sealed record IssueFacts(
     int Number,
     string Title,
@@ -58,7 +60,9 @@ public sealed record IssueFacts(
     ExecutorKind? Executor = null,
     string? Origin = null,
     DateOnly? CostDay = null,
-    decimal CostOnDay = 0m)
+    decimal CostOnDay = 0m,
+    DashboardState? Board = null,
+    string? BodyHash = null)
 {
     /// <summary>The reading of the builder; stored rows of another version are rebuilt.</summary>
     public const int Version = 1;

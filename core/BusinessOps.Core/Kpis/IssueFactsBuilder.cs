@@ -58,6 +58,7 @@ public static class IssueFactsBuilder
             ? state.WaitingSince ?? state.PlanAt ?? history.StatusComment?.UpdatedAt ?? issue.UpdatedAt
             : (DateTimeOffset?)null;
         var audit = state.Audit ?? [];
+        var dashboard = DashboardMarker.IsDashboard(issue, identity);
         return new IssueFacts(
             issue.Number,
             Decisions.Text.Bound(issue.Title.ReplaceLineEndings(" "), IssueFacts.MaxTitle),
@@ -80,9 +81,11 @@ public static class IssueFactsBuilder
             waiting,
             state.DispatchedAt,
             state.Executor,
-            DashboardMarker.IsDashboard(issue, identity) ? DashboardMarker.Origin : AutomationOrigin.Read(issue.Body),
+            dashboard ? DashboardMarker.Origin : AutomationOrigin.Read(issue.Body),
             costDay,
-            costOnDay);
+            costOnDay,
+            dashboard ? DashboardMarker.Read(issue.Body) : null,
+            dashboard ? DashboardMarker.Hash(issue.Body) : null);
     }
 
     /// <summary>A decision a person made (not the coordinator, not a refused or ignored command).</summary>
