@@ -1,3 +1,4 @@
+using BusinessOps.Agents.Analytics;
 using BusinessOps.Agents.Hosting;
 
-return await AgentHost.RunAsync("ai-analytics-agent", args, CancellationToken.None).ConfigureAwait(false);
+return await AgentHost.RunAsync(new AnalyticsAgent(), args, CancellationToken.None).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using BusinessOps.Agents.Architecture;
 using BusinessOps.Agents.Hosting;
 
-return await AgentHost.RunAsync("ai-architect-agent", args, CancellationToken.None).ConfigureAwait(false);
+return await AgentHost.RunAsync(new ArchitectAgent(), args, CancellationToken.None).ConfigureAwait(false);

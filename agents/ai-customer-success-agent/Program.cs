@@ -1,3 +1,4 @@
+using BusinessOps.Agents.CustomerSuccess;
 using BusinessOps.Agents.Hosting;
 
-return await AgentHost.RunAsync("ai-customer-success-agent", args, CancellationToken.None).ConfigureAwait(false);
+return await AgentHost.RunAsync(new CustomerSuccessAgent(), args, CancellationToken.None).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using BusinessOps.Agents.Development;
 using BusinessOps.Agents.Hosting;
 
-return await AgentHost.RunAsync("ai-developer-agent", args, CancellationToken.None).ConfigureAwait(false);
+return await AgentHost.RunAsync(new DeveloperAgent(), args, CancellationToken.None).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using BusinessOps.Agents.DevOps;
 using BusinessOps.Agents.Hosting;
 
-return await AgentHost.RunAsync("ai-devops-agent", args, CancellationToken.None).ConfigureAwait(false);
+return await AgentHost.RunAsync(new DevOpsAgent(), args, CancellationToken.None).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using BusinessOps.Agents.Finance;
 using BusinessOps.Agents.Hosting;
 
-return await AgentHost.RunAsync("ai-finance-agent", args, CancellationToken.None).ConfigureAwait(false);
+return await AgentHost.RunAsync(new FinanceAgent(), args, CancellationToken.None).ConfigureAwait(false);

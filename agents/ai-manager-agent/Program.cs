@@ -1,3 +1,4 @@
 using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Management;
 
-return await AgentHost.RunAsync("ai-manager-agent", args, CancellationToken.None).ConfigureAwait(false);
+return await AgentHost.RunAsync(new ManagerAgent(), args, CancellationToken.None).ConfigureAwait(false);

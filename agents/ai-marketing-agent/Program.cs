@@ -1,3 +1,4 @@
 using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Marketing;
 
-return await AgentHost.RunAsync("ai-marketing-agent", args, CancellationToken.None).ConfigureAwait(false);
+return await AgentHost.RunAsync(new MarketingAgent(), args, CancellationToken.None).ConfigureAwait(false);

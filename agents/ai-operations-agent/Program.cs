@@ -1,3 +1,4 @@
 using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Operations;
 
-return await AgentHost.RunAsync("ai-operations-agent", args, CancellationToken.None).ConfigureAwait(false);
+return await AgentHost.RunAsync(new OperationsAgent(), args, CancellationToken.None).ConfigureAwait(false);

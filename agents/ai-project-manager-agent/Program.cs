@@ -1,3 +1,4 @@
 using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.ProjectManagement;
 
-return await AgentHost.RunAsync("ai-project-manager-agent", args, CancellationToken.None).ConfigureAwait(false);
+return await AgentHost.RunAsync(new ProjectManagerAgent(), args, CancellationToken.None).ConfigureAwait(false);

@@ -1,3 +1,4 @@
 using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Quality;
 
-return await AgentHost.RunAsync("ai-qa-agent", args, CancellationToken.None).ConfigureAwait(false);
+return await AgentHost.RunAsync(new QaAgent(), args, CancellationToken.None).ConfigureAwait(false);

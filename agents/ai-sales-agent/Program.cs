@@ -1,3 +1,4 @@
 using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Sales;
 
-return await AgentHost.RunAsync("ai-sales-agent", args, CancellationToken.None).ConfigureAwait(false);
+return await AgentHost.RunAsync(new SalesAgent(), args, CancellationToken.None).ConfigureAwait(false);

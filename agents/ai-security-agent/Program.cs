@@ -1,3 +1,4 @@
 using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Security;
 
-return await AgentHost.RunAsync("ai-security-agent", args, CancellationToken.None).ConfigureAwait(false);
+return await AgentHost.RunAsync(new SecurityAgent(), args, CancellationToken.None).ConfigureAwait(false);

@@ -1,3 +1,4 @@
 using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Support;
 
-return await AgentHost.RunAsync("ai-support-agent", args, CancellationToken.None).ConfigureAwait(false);
+return await AgentHost.RunAsync(new SupportAgent(), args, CancellationToken.None).ConfigureAwait(false);

@@ -7,5 +7,6 @@ if (args.Length > 0 && args[0] == "scenarios")
     return await BusinessOps.Benchmarks.Scenarios.ScenarioRunner.RunAsync(args[1..]);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Not typeof(Program): the coordinator it references has its own top-level Program (CS0436).
+BenchmarkSwitcher.FromAssembly(typeof(BusinessOps.Benchmarks.Scenarios.ScenarioRunner).Assembly).Run(args);
 return 0;

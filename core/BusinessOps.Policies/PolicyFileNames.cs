@@ -1,3 +1,5 @@
+using BusinessOps.Policies.Automation;
+
 namespace BusinessOps.Policies;
 
 /// <summary>
@@ -23,12 +25,12 @@ public static class PolicyFileNames
     /// <summary>All six, in load order.</summary>
     public static IReadOnlyList<string> All { get; } = [Routing, Sla, Dispatch, Autonomy, Approvals, QualityGates];
 
-    /// <summary>Every file name a policy folder may hold: the six above, and those read by schedules, tenants, connectors, alerts and pricing.</summary>
+    /// <summary>Every file name a policy folder may hold: the six above, the automation files (<see cref="AutomationFileNames"/>), connectors, alerts and pricing.</summary>
     public static IReadOnlyList<string> Known { get; } =
     [
-        .. All, "schedules.yml", "tenants.yml", Connectors, Alerts, "pricing.yml",
+        .. All, AutomationFileNames.Schedules, AutomationFileNames.Tenants, AutomationFileNames.Triggers, Connectors, Alerts, "pricing.yml",
     ];
 
     /// <summary>Sub-folders a policy folder may hold: workflow definitions, comment templates, knowledge for the agents.</summary>
-    public static IReadOnlyList<string> KnownFolders { get; } = ["workflows", "templates", "knowledge"];
+    public static IReadOnlyList<string> KnownFolders { get; } = [AutomationFileNames.WorkflowsFolder, "templates", "knowledge"];
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Policies;
 using BusinessOps.Policies.Binding;
 using BusinessOps.Policies.Validation;

@@ -118,7 +118,27 @@ public sealed class AgentProcessTests
     }
 
     [Fact]
-    public async Task Process_StoreWithoutIssueData_FetchesTheIssueAndWritesBack()
+    public async Task Executable_EnvelopeOnStdin_IssueAndContextRead()
+    {
+        var envelope = "{\"issue\": " + IssueJson(9, FormBody.Of(("Content", "nothing secret"))) + ", \"context\": {\"client\": {\"id\": \"acme\"}}}";
+
+        var (exit, stdout, stderr) = await RunAsync(envelope, "--process-issue", "9", "--issue-data", "-", "--context", "-", "--key", "acme/ops#9/a1/plan");
+
+        Assert.True(exit == ExitCodes.Ok, stderr);
+        Assert.Equal(100, JsonDocument.Parse(stdout).RootElement.GetProperty("outputs").GetProperty("score").GetInt32());
+    }
+
+    [Fact]
+    public async Task Executable_EnvelopeWithoutIssue_ExitTwoSaysTheShape()
+    {
+        var (exit, stdout, _) = await RunAsync("{\"context\": {}}", "--process-issue", "9", "--issue-data", "-", "--context", "-");
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("The input envelope must be {\"issue\"", JsonSerializer.Deserialize(stdout, CoreJson.Default.AgentResult)!.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Process_StoreWriteBack_ReadsTheIssueAndPostsOneResultCommentAsTheBot()
     {
         var dir = Directory.CreateTempSubdirectory("bops-agent-").FullName;
         var path = Path.Combine(dir, "ops.db");
@@ -127,23 +147,28 @@ public sealed class AgentProcessTests
             await filer.CreateIssueAsync(new Core.Ports.NewIssue("Scan", "### Content\n\nghp_abcdefghijklmnopqrstuvwxyz0123456789", ["security/compliance"]), CancellationToken.None);
         }
 
-        var (exit, stdout, stderr) = await RunAsync(null, "--process-issue", "1", "--store", path, "--key", "local/ops#1/a1/plan");
+        var (exit, stdout, stderr) = await RunAsync(null, "--process-issue", "1", "--store", path, "--write-back", "--key", "local/ops#1/a1/plan");
 
         Assert.True(exit == 0, stderr);
         Assert.Equal("completed", JsonDocument.Parse(stdout).RootElement.GetProperty("outcome").GetString());
         using var reader = LocalStore.SqliteIssueStore.Open(path, "dana");
         var issue = await reader.GetIssueAsync(1, CancellationToken.None);
         Assert.Single(issue!.Comments, c => Core.State.Markers.Has(c.Body, Core.State.Markers.ResultKind) && c.Author == reader.Identity);
-        Assert.Contains("status/done", issue.Labels);
+        Assert.Equal(["security/compliance"], issue.Labels);
+        Directory.Delete(dir, recursive: true);
     }
 
     [Fact]
     public async Task Process_StoreWithoutTheIssue_BadInputExit2()
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("bops-agent-").FullName, "ops.db");
+        var dir = Directory.CreateTempSubdirectory("bops-agent-").FullName;
+        var path = Path.Combine(dir, "ops.db");
+        LocalStore.SqliteIssueStore.Open(path, "dana").Dispose();
 
-        var (exit, _, _) = await RunAsync(null, "--process-issue", "42", "--store", path);
+        var (exit, stdout, _) = await RunAsync(null, "--process-issue", "42", "--store", path);
 
         Assert.Equal(2, exit);
+        Assert.Contains("Issue #42 does not exist", stdout, StringComparison.Ordinal);
+        Directory.Delete(dir, recursive: true);
     }
 }

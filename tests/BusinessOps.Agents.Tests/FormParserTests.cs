@@ -1,4 +1,4 @@
-using BusinessOps.Agents.Forms;
+using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Core;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;

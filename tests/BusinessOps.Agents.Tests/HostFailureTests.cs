@@ -1,5 +1,6 @@
 using BusinessOps.Agents.Hosting;
 using BusinessOps.Agents.Samples;
+using BusinessOps.Agents.Sdk;
 using BusinessOps.Core;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
@@ -11,52 +12,54 @@ namespace BusinessOps.Agents.Tests;
 
 public sealed class HostFailureTests
 {
-    private static async Task<(InMemoryIssueStore Store, Core.Issues.IssueSnapshot Issue)> FileAsync(string body)
+    private const string Key = "local/ops#1/a1/plan";
+
+    /// <summary>An agent with a bug: throws something that is not bad input.</summary>
+    private sealed class BrokenAgent : IAgent
     {
-        var store = new InMemoryIssueStore(new FakeClock());
-        var issue = await store.CreateIssueAsync(new NewIssue("t", body, ["management/oversight"]), CancellationToken.None);
-        return (store, issue);
+        public string Name => AgentNames.ProjectManager;
+
+        public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("secret internal detail");
     }
 
     [Fact]
     public async Task ProcessAsync_AgentThrowsUnexpectedly_FailedTransientWithoutDetails()
     {
-        var (inner, issue) = await FileAsync(FormBody.Of(("Scope", "all")));
-        var store = new FaultyIssueStore(inner) { OnList = () => new InvalidOperationException("secret internal detail") };
-
-        var run = await AgentHost.ProcessAsync(AgentNames.ProjectManager, issue, "local/ops#1/a1/plan", "plan", store, CancellationToken.None);
+        var run = await AgentHost.ProcessAsync(new BrokenAgent(), Agents.Issue(FormBody.Of(("Scope", "all"))), Key, "plan", null, CancellationToken.None);
 
         Assert.Equal(ExitCodes.Failure, run.ExitCode);
         Assert.Equal(AgentOutcome.Failed, run.Result.Outcome);
         Assert.False(run.Result.Permanent);
         Assert.DoesNotContain("secret internal detail", run.Result.Summary, StringComparison.Ordinal);
-        Assert.Contains("status/failed", (await inner.GetIssueAsync(1, CancellationToken.None))!.Labels);
     }
 
     [Fact]
-    public async Task ProcessAsync_StoreUnreadable_TransientAndNoAgentRun()
+    public async Task WriteBackAsync_CommentFails_TransientFailure()
     {
-        var (inner, issue) = await FileAsync(FormBody.Of(("Scope", "all")));
-        var store = new FaultyIssueStore(inner) { OnGet = () => new IssueStoreException(StoreErrorKind.Transient, "database is locked") };
-
-        var run = await AgentHost.ProcessAsync(AgentNames.ProjectManager, issue, "local/ops#1/a1/plan", "plan", store, CancellationToken.None);
-
-        Assert.Equal(ExitCodes.Failure, run.ExitCode);
-        Assert.Contains("database is locked", run.Result.Summary, StringComparison.Ordinal);
-        Assert.Equal(1, inner.Writes);
-    }
-
-    [Fact]
-    public async Task ProcessAsync_WriteBackFails_TransientFailure()
-    {
-        var (inner, issue) = await FileAsync(FormBody.Of(("Scope", "all")));
+        var inner = new InMemoryIssueStore(new FakeClock());
+        await inner.CreateIssueAsync(new NewIssue("t", "### Scope\n\nall", ["management/oversight"]), CancellationToken.None);
         var store = new FaultyIssueStore(inner) { OnComment = () => new IssueStoreException(StoreErrorKind.RateLimited, "rate limited") };
+        var run = await Agents.RunAsync(AgentNames.ProjectManager, FormBody.Of(("Scope", "all")), number: 1);
 
-        var run = await AgentHost.ProcessAsync(AgentNames.ProjectManager, issue, "local/ops#1/a1/plan", "plan", store, CancellationToken.None);
+        var written = await StandaloneStore.WriteBackAsync(store, run, CancellationToken.None);
 
-        Assert.Equal(ExitCodes.Failure, run.ExitCode);
-        Assert.False(run.WroteBack);
-        Assert.StartsWith("Result computed but write-back failed", run.Result.Summary, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Failure, written.ExitCode);
+        Assert.StartsWith("Result computed but write-back failed", written.Result.Summary, StringComparison.Ordinal);
+        Assert.Empty((await inner.GetIssueAsync(1, CancellationToken.None))!.Comments);
+    }
+
+    [Fact]
+    public async Task WriteBackAsync_ForgedMarkerByStranger_StillWritesOurs()
+    {
+        var store = new InMemoryIssueStore(new FakeClock());
+        await store.CreateIssueAsync(new NewIssue("t", "### Scope\n\nall", ["management/oversight"]), CancellationToken.None);
+        store.AddCommentAs(1, "mallory", Core.State.Markers.Format(new Core.State.ResultRecord("local/ops#1/a1/plan", AgentNames.ProjectManager, AgentOutcome.Completed, 1, 0)));
+        var run = await Agents.RunAsync(AgentNames.ProjectManager, FormBody.Of(("Scope", "all")), number: 1);
+
+        await StandaloneStore.WriteBackAsync(store, run, CancellationToken.None);
+
+        Assert.Equal(2, (await store.GetIssueAsync(1, CancellationToken.None))!.Comments.Count);
     }
 
     [Fact]
@@ -67,6 +70,6 @@ public sealed class HostFailureTests
         var body = FormBody.Of(("Endpoints", SampleIssues.ClosedPortUrl));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            AgentHost.ProcessAsync(AgentNames.Operations, Agents.Issue(body), "local/ops#7/a1/plan", "plan", null, cts.Token));
+            AgentHost.ProcessAsync(Agents.Of(AgentNames.Operations), Agents.Issue(body), "local/ops#7/a1/plan", "plan", null, cts.Token));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Core.Issues;
 using Xunit;
 

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using BusinessOps.Agents.Hosting;
-using BusinessOps.Core.State;
-using BusinessOps.TestKit;
+using BusinessOps.Agents.Lambda;
+using BusinessOps.Agents.Security;
+using BusinessOps.Core.Labels;
 using BusinessOps.TestKit.Aws;
 using Xunit;
 
 namespace BusinessOps.Agents.Tests;
 
-/// <summary>AgentHost inside Lambda: the Runtime API loop against a fake runtime on loopback, end to end.</summary>
+/// <summary>AgentHost inside Lambda: the Runtime API loop against a fake runtime on loopback, end to end. No store, no credential.</summary>
 public sealed class LambdaHostTests
 {
     private const string Event = """
@@ -16,13 +17,15 @@ public sealed class LambdaHostTests
          "user":{"login":"dana"},"created_at":"2026-11-02T09:00:00Z","updated_at":"2026-11-02T09:00:00Z"}}
         """;
 
+    private static LambdaInvocation Invocation(string payload) => new("r1", payload, DateTimeOffset.UtcNow.AddMinutes(1), null, null);
+
     [Fact]
-    public async Task RunLambdaAsync_EventWithIssue_PostsTheContractResult()
+    public async Task RunLambdaAsync_EventWithIssue_ResponseIsTheContractResult()
     {
         await using var runtime = await FakeLambdaRuntimeApi.StartAsync();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var id = runtime.Enqueue(Event, DateTimeOffset.UtcNow.AddMinutes(1));
-        var loop = AgentHost.RunLambdaAsync("ai-security-agent", runtime.RuntimeApi, null, cts.Token);
+        var loop = AgentHost.RunLambdaAsync(Agents.All, runtime.RuntimeApi, null, cts.Token);
 
         var outcome = await runtime.OutcomeAsync(id).WaitAsync(cts.Token);
         await cts.CancelAsync();
@@ -36,31 +39,49 @@ public sealed class LambdaHostTests
     }
 
     [Fact]
-    public async Task RunLambdaAsync_StoreAlreadyHasTheResult_DoesNothing()
+    public async Task HandleAsync_EventContext_HandedToTheAgent()
     {
-        var clock = new FakeClock();
-        var store = new InMemoryIssueStore(clock);
-        var issue = await store.CreateIssueAsync(new Core.Ports.NewIssue("Scan", "### Content\n\nhello", ["security/compliance"]), CancellationToken.None);
-        var key = $"local/ops#{issue.Number}/a1/plan";
-        var first = await AgentHost.ProcessAsync("ai-security-agent", (await store.GetIssueAsync(issue.Number, CancellationToken.None))!, key, "plan", store, CancellationToken.None);
-        var writes = store.Writes;
-        var payload = JsonSerializer.Serialize(new { key, issue = issue.Number, phase = "plan", agent = "ai-security-agent" });
+        var payload = """
+            {"key":"acme/ops#8/a1/plan","issue":8,"phase":"plan","agent":"ai-manager-agent",
+             "issueData":{"number":8,"title":"widget","body":"### Request\n\nthe widget outage"},
+             "context":{"policies":{"triage":[{"label":"finance/analysis","agent":"ai-finance-agent","keywords":["widget"]}]}}}
+            """;
 
-        var json = await Lambda.LambdaHandler.HandleAsync("ai-security-agent", new Lambda.LambdaInvocation("r1", payload, DateTimeOffset.UtcNow.AddMinutes(1), null, null), store, CancellationToken.None);
+        var json = await LambdaHandler.HandleAsync(Agents.All, Invocation(payload), CancellationToken.None);
 
-        Assert.Equal(writes, store.Writes);
-        Assert.Contains(key, json, StringComparison.Ordinal);
-        Assert.Single((await store.GetIssueAsync(issue.Number, CancellationToken.None))!.Comments, c => Markers.Has(c.Body, Markers.ResultKind));
-        Assert.Equal(0, first.ExitCode);
+        Assert.Equal("finance/analysis", JsonDocument.Parse(json).RootElement.GetProperty("outputs").GetProperty("suggestedLabel").GetString());
     }
 
     [Fact]
-    public async Task HandleAsync_NoIssueAndNoStore_FailsWithActionableMessage()
+    public async Task HandleAsync_BadIssueData_FailedPermanentResultNotAnError()
     {
-        var payload = """{"key":"a/b#1/a1/plan","issue":1,"phase":"plan","issueRef":{"repository":"a/b","number":1}}""";
+        var payload = """{"key":"a/b#1/a1/plan","issue":1,"agent":"ai-security-agent","issueData":{"number":2}}""";
 
-        var ex = await Assert.ThrowsAsync<InvalidDataException>(() => Lambda.LambdaHandler.HandleAsync("ai-qa-agent", new Lambda.LambdaInvocation("r", payload, DateTimeOffset.UtcNow, null, null), null, CancellationToken.None));
+        var json = await LambdaHandler.HandleAsync(Agents.All, Invocation(payload), CancellationToken.None);
 
-        Assert.Contains("GITHUB_TOKEN", ex.Message, StringComparison.Ordinal);
+        var result = JsonDocument.Parse(json).RootElement;
+        Assert.Equal("failed", result.GetProperty("outcome").GetString());
+        Assert.True(result.GetProperty("permanent").GetBoolean());
+    }
+
+    [Fact]
+    public async Task HandleAsync_NoIssueInEvent_SaysTheCoordinatorMustSendIt()
+    {
+        var payload = """{"key":"a/b#1/a1/plan","issue":1,"phase":"plan","agent":"ai-qa-agent","issueRef":{"repository":"a/b","number":1}}""";
+
+        var ex = await Assert.ThrowsAsync<InvalidDataException>(() => LambdaHandler.HandleAsync(Agents.All, Invocation(payload), CancellationToken.None));
+
+        Assert.Contains("agents hold no store or GitHub credential", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_AgentThisHostDoesNotServe_NamesTheCommandToUse()
+    {
+        var payload = Event.Replace("ai-security-agent", AgentNames.Qa, StringComparison.Ordinal);
+
+        var ex = await Assert.ThrowsAsync<InvalidDataException>(() => LambdaHandler.HandleAsync([new SecurityAgent()], Invocation(payload), CancellationToken.None));
+
+        Assert.Contains("this function serves ai-security-agent, not 'ai-qa-agent'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ai-agents", ex.Message, StringComparison.Ordinal);
     }
 }

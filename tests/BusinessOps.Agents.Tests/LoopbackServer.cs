@@ -13,6 +13,10 @@ namespace BusinessOps.Agents.Tests;
 public sealed class LoopbackServer : IAsyncLifetime
 {
     private WebApplication? _app;
+    private int _requests;
+
+    /// <summary>Requests received so far: a refused connection never reaches the server.</summary>
+    public int Requests => Volatile.Read(ref _requests);
 
     public string BaseUrl { get; private set; } = string.Empty;
 
@@ -22,6 +26,11 @@ public sealed class LoopbackServer : IAsyncLifetime
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _app = builder.Build();
+        _app.Use(async (HttpContext ctx, RequestDelegate next) =>
+        {
+            Interlocked.Increment(ref _requests);
+            await next(ctx);
+        });
         _app.MapGet("/ok", () => Results.Ok("healthy"));
         _app.MapGet("/fail", () => Results.StatusCode(500));
 

@@ -1,5 +1,6 @@
 using BusinessOps.Agents.Samples;
 using BusinessOps.Core;
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 using Xunit;
@@ -8,6 +9,8 @@ namespace BusinessOps.Agents.Tests;
 
 public sealed class OperationsAgentTests(LoopbackServer server) : IClassFixture<LoopbackServer>
 {
+    private static readonly DispatchContext Loopback = new() { Policies = new AgentPolicies { Network = NetworkPolicy.PublicOnly with { AllowLoopback = true } } };
+
     [Fact]
     public async Task RunAsync_OkFailHang_StatusesAndTimeout()
     {
@@ -16,7 +19,7 @@ public sealed class OperationsAgentTests(LoopbackServer server) : IClassFixture<
             ("Timeout (ms)", "2000"),
             ("Latency budget (ms)", "60000"));
 
-        var run = await Agents.RunAsync(AgentNames.Operations, body);
+        var run = await Agents.RunAsync(AgentNames.Operations, body, context: Loopback);
         var checks = run.Out("checks").AsArray();
 
         Assert.Equal(AgentOutcome.Completed, run.Result.Outcome);
@@ -34,7 +37,7 @@ public sealed class OperationsAgentTests(LoopbackServer server) : IClassFixture<
     [Fact]
     public async Task RunAsync_ClosedPort_DownFindingNotCrash()
     {
-        var run = await Agents.RunAsync(AgentNames.Operations, FormBody.Of(("Endpoints", SampleIssues.ClosedPortUrl), ("Timeout (ms)", "2000")));
+        var run = await Agents.RunAsync(AgentNames.Operations, FormBody.Of(("Endpoints", SampleIssues.ClosedPortUrl), ("Timeout (ms)", "2000")), context: Loopback);
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Equal(1, run.Num("down"));
@@ -45,7 +48,7 @@ public sealed class OperationsAgentTests(LoopbackServer server) : IClassFixture<
     [Fact]
     public async Task RunAsync_LatencyBudgetExceeded_Slow()
     {
-        var run = await Agents.RunAsync(AgentNames.Operations, FormBody.Of(("Endpoints", server.BaseUrl + "/ok"), ("Latency budget (ms)", "1")));
+        var run = await Agents.RunAsync(AgentNames.Operations, FormBody.Of(("Endpoints", server.BaseUrl + "/ok"), ("Latency budget (ms)", "1")), context: Loopback);
         var state = run.Out("checks")[0]!["state"]!.GetValue<string>();
 
         // A loopback answer can take under 1 ms; either way it is reachable and 2xx.
@@ -74,5 +77,55 @@ public sealed class OperationsAgentTests(LoopbackServer server) : IClassFixture<
         var run = await Agents.RunAsync(AgentNames.Operations, FormBody.Of(("Endpoints", urls)));
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("http://169.254.169.254/latest/meta-data/iam/security-credentials/", "169.254.169.254 is a link-local address (the cloud metadata range)")]
+    [InlineData("http://10.0.0.5/health", "10.0.0.5 is a private address")]
+    [InlineData("http://[::1]/health", "::1 is a loopback address")]
+    [InlineData("http://[::ffff:127.0.0.1]/health", "is a loopback address")]
+    [InlineData("http://0.0.0.0:80/", "0.0.0.0 is not a usable destination")]
+    public async Task RunAsync_NonPublicAddressWithoutPolicy_RefusedAndSaysHowToAllow(string url, string expected)
+    {
+        var run = await Agents.RunAsync(AgentNames.Operations, FormBody.Of(("Endpoints", url), ("Timeout (ms)", "2000")));
+
+        var check = run.Out("checks")[0]!;
+        Assert.Equal("down", check["state"]!.GetValue<string>());
+        Assert.StartsWith("refused: ", check["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(expected, check["error"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_LoopbackServerWithoutPolicy_NeverReached()
+    {
+        var before = server.Requests;
+
+        var run = await Agents.RunAsync(AgentNames.Operations, FormBody.Of(("Endpoints", server.BaseUrl + "/ok")));
+
+        Assert.Contains("allow it with `network: allow: [loopback]`", run.Out("checks")[0]!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, server.Requests);
+    }
+
+    [Fact]
+    public async Task RunAsync_NameResolvingToLoopback_RefusedAfterResolution()
+    {
+        var port = new Uri(server.BaseUrl).Port;
+        var before = server.Requests;
+
+        var run = await Agents.RunAsync(AgentNames.Operations, FormBody.Of(("Endpoints", $"http://localhost:{port}/ok")));
+
+        var error = run.Out("checks")[0]!["error"]!.GetValue<string>();
+        Assert.StartsWith("refused: localhost (", error, StringComparison.Ordinal);
+        Assert.Contains("is a loopback address", error, StringComparison.Ordinal);
+        Assert.Equal(before, server.Requests);
+    }
+
+    [Fact]
+    public async Task RunAsync_LoopbackAllowedPrivateNot_OnlyLoopbackReached()
+    {
+        var run = await Agents.RunAsync(AgentNames.Operations, FormBody.Of(("Endpoints", $"{server.BaseUrl}/ok\nhttp://192.168.1.1/\nhttp://169.254.169.254/")), context: Loopback);
+
+        Assert.Equal(["up", "down", "down"], run.Out("checks").AsArray().Select(c => c!["state"]!.GetValue<string>()));
+        Assert.StartsWith("refused: 192.168.1.1 is a private address", run.Out("checks")[1]!["error"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }

@@ -21,7 +21,7 @@ public sealed class ProcessIssueJsonTests
             ["labels"] = new[] { "sales/leads" },
         });
 
-        var run = await AgentHost.ProcessIssueJsonAsync("sales", Encoding.UTF8.GetBytes(json), 5, "local/ops#5/a1/plan", "plan", null, CancellationToken.None);
+        var run = await AgentHost.ProcessIssueJsonAsync(Agents.Of("sales"), Encoding.UTF8.GetBytes(json), 5, "local/ops#5/a1/plan", "plan", null, CancellationToken.None);
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Equal(100, run.Num("score"));
@@ -30,7 +30,7 @@ public sealed class ProcessIssueJsonTests
     [Fact]
     public async Task ProcessIssueJsonAsync_Garbage_BadInputRun()
     {
-        var run = await AgentHost.ProcessIssueJsonAsync(AgentNames.Sales, "\u0001\u0002"u8.ToArray(), 5, "local/ops#5/a1/plan", "plan", null, CancellationToken.None);
+        var run = await AgentHost.ProcessIssueJsonAsync(Agents.Of(AgentNames.Sales), "\u0001\u0002"u8.ToArray(), 5, "local/ops#5/a1/plan", "plan", null, CancellationToken.None);
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.True(run.Result.Permanent);

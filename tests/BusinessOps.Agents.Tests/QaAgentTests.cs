@@ -1,7 +1,8 @@
-using BusinessOps.Agents.Hosting;
 using BusinessOps.Agents.Quality;
 using BusinessOps.Agents.Samples;
+using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Core;
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 using Xunit;
@@ -101,5 +102,21 @@ public sealed class QaAgentTests
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("Field `Test results` is invalid", run.Result.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_QualityGatesFromContext_Applied()
+    {
+        var body = FormBody.Of(
+            ("Test results", "<testsuite><testcase name=\"a\"/></testsuite>"),
+            ("Coverage", "<coverage lines-covered=\"80\" lines-valid=\"100\"/>"));
+        var strict = new DispatchContext { Policies = new AgentPolicies { QualityGates = new QualityGatesPolicy(0.9, 1.0) } };
+
+        var run = await Agents.RunAsync(AgentNames.Qa, body, context: strict);
+
+        // 80 % passes the built-in 80 % gate but not the 90 % the policy asks for.
+        Assert.False(run.Out("coverageGatePassed").GetValue<bool>());
+        Assert.Equal(0.9, run.Num("coverageGate"));
+        Assert.Equal(1.0, run.Num("passRateGate"));
     }
 }

@@ -1,5 +1,6 @@
 using BusinessOps.Agents.Hosting;
 using BusinessOps.Agents.Samples;
+using BusinessOps.Agents.Sdk;
 using BusinessOps.Core;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
@@ -48,7 +49,7 @@ public sealed class SampleIssuesTests
         foreach (var (s, i) in Samples.Where(s => s.Agent is not null).Select((s, i) => (s, i + 1)))
         {
             var issue = Agents.Issue(s.Body, i, s.Title, s.Labels, new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
-            var run = await AgentHost.ProcessAsync(s.Agent!, issue, $"local/ops#{i}/a1/plan", "plan", null, CancellationToken.None);
+            var run = await AgentHost.ProcessAsync(Agents.Of(s.Agent!), issue, $"local/ops#{i}/a1/plan", "plan", null, CancellationToken.None);
 
             Assert.True(s.ExpectNeedsTriage ? run.ExitCode == ExitCodes.BadInput : run.ExitCode == ExitCodes.Ok, s.Title + ": " + run.Result.Summary);
             if (s == Samples.First(x => x.Agent == s.Agent))

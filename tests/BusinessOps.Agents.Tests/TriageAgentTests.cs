@@ -1,5 +1,6 @@
 using BusinessOps.Agents.Marketing;
 using BusinessOps.Agents.Samples;
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Labels;
 using Xunit;
 
@@ -27,6 +28,18 @@ public sealed class TriageAgentTests
 
         Assert.Equal("finance/analysis", run.Str("suggestedLabel"));
         Assert.Equal("priority/P3", run.Str("suggestedPriority"));
+    }
+
+    [Fact]
+    public async Task Manager_TriageFromContext_UsesPolicyKeywordsNotBuiltIns()
+    {
+        var routes = new DispatchContext { Policies = new AgentPolicies { Triage = [new TriageRoute("finance/analysis", AgentNames.Finance, ["widget"])] } };
+
+        var run = await Agents.RunAsync(AgentNames.Manager, FormBody.Of(("Request", "The widget outage needs a look")), context: routes, title: "widget");
+
+        // "outage" would route to operations with the built-in table; the policy only knows "widget".
+        Assert.Equal("finance/analysis", run.Str("suggestedLabel"));
+        Assert.Equal(AgentNames.Finance, run.Str("suggestedAgent"));
     }
 
     [Fact]

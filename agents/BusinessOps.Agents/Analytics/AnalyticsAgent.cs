@@ -1,31 +1,30 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using BusinessOps.Agents.Hosting;
-using BusinessOps.Core;
+using BusinessOps.Agents.Sdk;
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Labels;
-using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.Analytics;
 
-/// <summary>ai-analytics-agent: KPIs over the store (throughput, automation, SLA compliance, errors) by agent and priority.</summary>
-internal sealed class AnalyticsAgent : IAgent
+/// <summary>ai-analytics-agent: KPIs over the issues the coordinator hands in (throughput, automation, SLA compliance, errors) by agent and priority.</summary>
+public sealed class AnalyticsAgent : IAgent
 {
     public string Name => AgentNames.Analytics;
 
-    public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
+    public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
         var period = context.Form.OptionalInt("Period", 30, 1, 365, "a number of days from 1 to 365");
-        var hasStore = context.Store is not null;
-        var issues = hasStore
-            ? (await context.Store!.ListIssuesAsync(new IssueQuery(IssueStateFilter.All), cancellationToken)).Where(i => i.Number != context.Issue.Number).ToList()
-            : [context.Issue];
-        var identity = context.Store?.Identity ?? BotIdentity.Login;
-        var r = KpiCalculator.Compute(issues, period, context.Now, identity);
+        var set = context.Issues;
+        var issues = set?.Items ?? [];
+        var r = KpiCalculator.Compute(issues, period, context.Now);
         var o = r.Overall;
+        var source = set is null ? " (no issues were handed in: run it through the coordinator)"
+            : set.Scope == IssueDigestSet.AllScope ? string.Empty
+            : $" for {set.Scope}";
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"Last {period} day(s){(hasStore ? string.Empty : " (no store: this issue only)")}: {o.Total} processed, throughput {r.ThroughputPerDay:0.##}/day, automation {o.AutomationRate:P0}, SLA compliance {o.SlaCompliance:P0}, error rate {o.ErrorRate:P0}.");
+            $"Last {period} day(s){source}: {o.Total} processed, throughput {r.ThroughputPerDay:0.##}/day, automation {o.AutomationRate:P0}, SLA compliance {o.SlaCompliance:P0}, error rate {o.ErrorRate:P0}.");
         static JsonObject Bucket(KpiBucket b) => new()
         {
             ["total"] = b.Total,
@@ -37,7 +36,9 @@ internal sealed class AnalyticsAgent : IAgent
         var outputs = new JsonObject
         {
             ["periodDays"] = period,
-            ["usedStore"] = hasStore,
+            ["usedContext"] = set is not null,
+            ["scope"] = set?.Scope,
+            ["omitted"] = set?.Omitted ?? 0,
             ["processed"] = o.Total,
             ["done"] = o.Done,
             ["throughputPerDay"] = r.ThroughputPerDay,
@@ -69,6 +70,6 @@ internal sealed class AnalyticsAgent : IAgent
             actions.Add("KPIs within targets; no action.");
         }
 
-        return ResultFactory.Create(context, AgentOutcome.Completed, summary, plan.ToString(), actions, outputs, Classification.Routine, hasStore ? 0.9 : 0.3, CostModel.PerIssueReadUsd * issues.Count);
+        return Task.FromResult(ResultFactory.Create(context, AgentOutcome.Completed, summary, plan.ToString(), actions, outputs, Classification.Routine, set is null ? 0.3 : set.Omitted > 0 ? 0.7 : 0.9, CostModel.PerIssueReadUsd * issues.Count));
     }
 }

@@ -1,19 +1,18 @@
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
-using BusinessOps.Core.Policies;
-using BusinessOps.Core.State;
 
 namespace BusinessOps.Agents.Analytics;
 
 /// <summary>
-/// Pure KPI computation over issues the coordinator touched (any <c>status/*</c> label) and updated within the period.
-/// Done = <c>status/done</c> or closed. Throughput = done ÷ period days. Automation rate = done without a human
-/// <c>/approve</c> ÷ total. SLA compliance = done without <c>sla/breached</c> ÷ done. Error rate = failed or escalated ÷ total.
-/// Agent = the last result marker by the store identity, else <c>agent/*</c>, else the routing policy.
+/// Pure KPI computation over the issues the coordinator handed in (digests), counting those it touched (a
+/// <c>status/*</c> label) and updated within the period. Done = <c>status/done</c> or closed. Throughput = done ÷ period
+/// days. Automation rate = done without a human <c>/approve</c> ÷ total. SLA compliance = done without <c>sla/breached</c>
+/// ÷ done. Error rate = failed or escalated ÷ total. The agent of each issue is the coordinator's reading of its markers.
 /// </summary>
 internal static class KpiCalculator
 {
-    public static KpiReport Compute(IEnumerable<IssueSnapshot> issues, int periodDays, DateTimeOffset now, string identity)
+    public static KpiReport Compute(IEnumerable<IssueDigest> issues, int periodDays, DateTimeOffset now)
     {
         var since = now.AddDays(-periodDays);
         var overall = KpiBucket.Empty;
@@ -21,59 +20,19 @@ internal static class KpiCalculator
         var byPriority = new SortedDictionary<string, KpiBucket>(StringComparer.Ordinal);
         foreach (var issue in issues)
         {
-            if (issue.UpdatedAt < since || issue.UpdatedAt > now || !issue.Labels.Any(l => LabelNames.TryParseStatus(l, out _)))
+            if (issue.UpdatedAt < since || issue.UpdatedAt > now || issue.Status == IssueStatus.New)
             {
                 continue;
             }
 
-            var done = issue.HasLabel("status/done") || issue.State == IssueState.Closed;
-            var approved = issue.Comments.Any(c => !string.Equals(c.Author, identity, StringComparison.OrdinalIgnoreCase)
-                && c.Body.TrimStart().StartsWith("/approve", StringComparison.OrdinalIgnoreCase));
-            var breached = issue.HasLabel(LabelNames.SlaBreached);
-            var error = issue.HasLabel("status/failed") || issue.HasLabel("status/escalated");
-            overall = overall.Add(done, approved, breached, error);
-
-            var agent = AgentOf(issue, identity);
-            byAgent[agent] = byAgent.GetValueOrDefault(agent, KpiBucket.Empty).Add(done, approved, breached, error);
-            var priority = issue.Labels.Select(l => LabelNames.TryParsePriority(l, out var p) ? p.ToString() : null).FirstOrDefault(p => p is not null) ?? "none";
-            byPriority[priority] = byPriority.GetValueOrDefault(priority, KpiBucket.Empty).Add(done, approved, breached, error);
+            var done = issue.Status == IssueStatus.Done || issue.State == IssueState.Closed;
+            var error = issue.Status is IssueStatus.Failed or IssueStatus.Escalated;
+            overall = overall.Add(done, issue.HumanApproved, issue.SlaBreached, error);
+            byAgent[issue.Agent] = byAgent.GetValueOrDefault(issue.Agent, KpiBucket.Empty).Add(done, issue.HumanApproved, issue.SlaBreached, error);
+            var priority = issue.Priority?.ToString() ?? "none";
+            byPriority[priority] = byPriority.GetValueOrDefault(priority, KpiBucket.Empty).Add(done, issue.HumanApproved, issue.SlaBreached, error);
         }
 
         return new KpiReport(periodDays, overall, Math.Round((double)overall.Done / periodDays, 3), byAgent, byPriority);
-    }
-
-    internal static string AgentOf(IssueSnapshot issue, string identity)
-    {
-        string? fromMarker = null;
-        foreach (var c in issue.Comments)
-        {
-            if (string.Equals(c.Author, identity, StringComparison.OrdinalIgnoreCase) && Markers.TryParseResult(c.Body, out var r) && r is not null)
-            {
-                fromMarker = r.Agent;
-            }
-        }
-
-        if (fromMarker is not null)
-        {
-            return fromMarker;
-        }
-
-        foreach (var l in issue.Labels)
-        {
-            if (l.StartsWith(LabelNames.AgentPrefix, StringComparison.OrdinalIgnoreCase) && AgentNames.TryNormalize(l[LabelNames.AgentPrefix.Length..], out var a))
-            {
-                return a;
-            }
-        }
-
-        foreach (var rule in RoutingPolicy.Default.Rules)
-        {
-            if (issue.Labels.Any(rule.Matches))
-            {
-                return rule.Agent;
-            }
-        }
-
-        return "unrouted";
     }
 }

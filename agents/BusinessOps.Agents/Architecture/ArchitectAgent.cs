@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using BusinessOps.Agents.Forms;
-using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Sdk;
+using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.Architecture;
 
 /// <summary>ai-architect-agent: weighted decision matrix, ranking, ADR draft. A lead under 0.10 needs a human decision.</summary>
-internal sealed class ArchitectAgent : IAgent
+public sealed class ArchitectAgent : IAgent
 {
     /// <summary>Below this lead (on the 1–5 scale) the matrix does not separate the options.</summary>
     public const double CloseMargin = 0.10;

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Sdk;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.CustomerSuccess;
 
 /// <summary>ai-customer-success-agent: weighted health score and the band's intervention.</summary>
-internal sealed class CustomerSuccessAgent : IAgent
+public sealed class CustomerSuccessAgent : IAgent
 {
     public string Name => AgentNames.CustomerSuccess;
 

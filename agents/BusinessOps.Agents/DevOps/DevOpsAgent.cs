@@ -1,15 +1,15 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using BusinessOps.Agents.Forms;
-using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Sdk;
+using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.DevOps;
 
 /// <summary>ai-devops-agent: deployment plan with pre-checks and rollback. Production plans need approval.</summary>
-internal sealed partial class DevOpsAgent : IAgent
+public sealed partial class DevOpsAgent : IAgent
 {
     public string Name => AgentNames.DevOps;
 

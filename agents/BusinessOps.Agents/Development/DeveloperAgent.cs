@@ -1,15 +1,16 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using BusinessOps.Agents.Forms;
-using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Sdk;
+using BusinessOps.Agents.Sdk.Forms;
+using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.Development;
 
 /// <summary>ai-developer-agent: task list from acceptance criteria with rule-based estimates.</summary>
-internal sealed class DeveloperAgent : IAgent
+public sealed class DeveloperAgent : IAgent
 {
     public string Name => AgentNames.Developer;
 

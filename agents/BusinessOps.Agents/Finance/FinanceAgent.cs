@@ -1,15 +1,16 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using BusinessOps.Agents.Forms;
-using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Sdk;
+using BusinessOps.Agents.Sdk.Forms;
+using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.Finance;
 
 /// <summary>ai-finance-agent: invoice validation and approval routing by amount.</summary>
-internal sealed class FinanceAgent : IAgent
+public sealed class FinanceAgent : IAgent
 {
     public string Name => AgentNames.Finance;
 

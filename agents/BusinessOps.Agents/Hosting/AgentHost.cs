@@ -1,8 +1,10 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using BusinessOps.Agents.Forms;
 using BusinessOps.Agents.Samples;
+using BusinessOps.Agents.Sdk;
+using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Core;
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
@@ -11,20 +13,28 @@ using BusinessOps.Core.Results;
 namespace BusinessOps.Agents.Hosting;
 
 /// <summary>
-/// The agent contract of ARCHITECTURE.md §3, shared by the fourteen executables: parses the command line,
-/// reads the issue, runs the agent, prints exactly one result JSON on stdout, writes the result back
-/// through the issue store when one is configured, and returns the contract's exit code.
+/// The agent contract of ARCHITECTURE.md §3, shared by the agent executables: parses the command line, reads the issue
+/// and the coordinator's context, runs the agent it was handed, prints exactly one result JSON on stdout and returns the
+/// contract's exit code. Agents write nothing; only a standalone <c>--store PATH --write-back</c> run writes its result
+/// comment, through the same function the coordinator uses.
 /// </summary>
 public static partial class AgentHost
 {
-    /// <summary>Command-line entry point of an agent executable. SIGINT/SIGTERM cancel the run (exit 130/143).</summary>
-    public static async Task<int> RunAsync(string agent, string[] args, CancellationToken cancellationToken)
+    /// <summary>Command-line entry point of an agent executable: <paramref name="agent"/> is the one agent it runs.</summary>
+    public static Task<int> RunAsync(IAgent agent, string[] args, CancellationToken cancellationToken) => RunAsync([agent], args, cancellationToken);
+
+    /// <summary>
+    /// Entry point of a host for several agents (the Lambda image's <c>ai-agents</c>): inside Lambda the event names the
+    /// agent; on the command line the first argument does (<c>ai-agents ai-qa-agent --demo</c>). SIGINT/SIGTERM cancel the
+    /// run (exit 130/143).
+    /// </summary>
+    public static async Task<int> RunAsync(IReadOnlyList<IAgent> agents, string[] args, CancellationToken cancellationToken)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var exitOnCancel = ExitCodes.Interrupted;
         void OnSignal(PosixSignalContext context)
         {
-            // Cancel the token instead of dying mid-write, so a half-posted result never happens.
+            // Cancel the token instead of dying mid-output, so a half-printed result never happens.
             context.Cancel = true;
             exitOnCancel = context.Signal == PosixSignal.SIGTERM ? ExitCodes.Terminated : ExitCodes.Interrupted;
             cts.Cancel();
@@ -34,60 +44,74 @@ public static partial class AgentHost
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         if (Environment.GetEnvironmentVariable("AWS_LAMBDA_RUNTIME_API") is { Length: > 0 } runtimeApi)
         {
-            return await RunLambdaAsync(agent, runtimeApi, null, cts.Token);
+            return await RunLambdaAsync(agents, runtimeApi, null, cts.Token);
         }
 
-        var code = await RunCoreAsync(agent, args, cts.Token);
+        var agent = agents.Count == 1 ? agents[0] : args.Length > 0 ? Find(agents, args[0]) : null;
+        if (agent is null)
+        {
+            await Console.Error.WriteLineAsync($"error: name the agent to run first, one of: {string.Join(", ", agents.Select(a => a.Name))}");
+            return ExitCodes.BadInput;
+        }
+
+        var code = await RunCoreAsync(agent, agents.Count == 1 ? args : args[1..], cts.Token);
         return cts.IsCancellationRequested && code == ExitCodes.Interrupted ? exitOnCancel : code;
     }
 
     /// <summary>
-    /// Inside Lambda (custom runtime <c>provided.al2023</c>): the Runtime API loop, one invocation at a time.
-    /// The store is GitHub when credentials are in the environment; a broken store setup is reported as an init error.
+    /// Inside Lambda (custom runtime <c>provided.al2023</c>): the Runtime API loop, one invocation at a time. The response
+    /// is the result JSON (Lambda's destinations carry it to the coordinator); the function holds no GitHub credential.
     /// </summary>
-    public static async Task<int> RunLambdaAsync(string agent, string runtimeApi, HttpClient? http, CancellationToken cancellationToken)
+    public static Task<int> RunLambdaAsync(IReadOnlyList<IAgent> agents, string runtimeApi, HttpClient? http, CancellationToken cancellationToken) =>
+        Lambda.LambdaRuntime.RunAsync(runtimeApi, (invocation, ct) => LambdaHandler.HandleAsync(agents, invocation, ct), http, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="agent"/> on <paramref name="issue"/> with the coordinator's <paramref name="context"/> (null:
+    /// built-in policies, no data). Never throws for agent failures: they become failed results with exit code 1
+    /// (transient) or 2 (bad input). Writes nothing.
+    /// </summary>
+    public static async Task<AgentRun> ProcessAsync(IAgent agent, IssueSnapshot issue, string key, string phase, DispatchContext? context, CancellationToken cancellationToken)
     {
-        IIssueStore? store;
+        AgentResult result;
         try
         {
-            // Agents on AWS hold no GitHub credential: without one the issue comes in the event and the result goes back
-            // as the invocation response (the function's destinations carry it to the results queue).
-            store = Environment.GetEnvironmentVariable("GITHUB_REPOSITORY") is { Length: > 0 } ? StoreResolver.StoreFactory("github") : null;
+            result = await agent.RunAsync(AgentContext.For(agent.Name, issue, key, phase, context), cancellationToken);
         }
-        catch (IssueStoreException ex)
+        catch (BadInputException ex)
         {
-            await Lambda.LambdaRuntime.ReportInitErrorAsync(runtimeApi, ex, http, cancellationToken);
-            return ExitCodes.BadInput;
+            AgentLog.Write(agent.Name, issue.Number, key, "bad input: " + ex.Message);
+            result = ResultFactory.Failed(agent.Name, issue.Number, key, ex.Message, permanent: true, issue.Body);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // Last line of defence: an agent bug is a transient failed result, never a crash or a stack trace on stdout.
+            AgentLog.Write(agent.Name, issue.Number, key, $"agent failed: {ex.GetType().Name}: {ex.Message}");
+            result = ResultFactory.Failed(agent.Name, issue.Number, key, $"The agent failed unexpectedly ({ex.GetType().Name}); it will be retried.", permanent: false, issue.Body);
         }
 
-        return await Lambda.LambdaRuntime.RunAsync(runtimeApi, (invocation, ct) => Lambda.LambdaHandler.HandleAsync(agent, invocation, store, ct), http, cancellationToken);
+        return new AgentRun(result, ResultFactory.ExitCodeFor(result));
     }
 
-    /// <summary>The issue from the store (Batch: the agent fetches it itself); a missing issue or store is bad input.</summary>
-    private static async Task<IssueSnapshot> FetchIssueAsync(IIssueStore? store, int number, CancellationToken ct) =>
-        store is null
-            ? throw new BadInputException("no --issue-data and no usable --store: pass the issue JSON, or a store the agent can read it from")
-            : await store.GetIssueAsync(number, ct) ?? throw new BadInputException($"issue #{number} does not exist in {store.Location}");
+    internal static IAgent? Find(IReadOnlyList<IAgent> agents, string name) =>
+        AgentNames.TryNormalize(name, out var normalized) ? agents.FirstOrDefault(a => a.Name == normalized) : null;
 
-    private static async Task<int> RunCoreAsync(string agent, string[] args, CancellationToken cancellationToken)
+    private static async Task<int> RunCoreAsync(IAgent agent, string[] args, CancellationToken cancellationToken)
     {
         var parsed = HostArguments.TryParse(args, out var error);
         if (parsed is null)
         {
-            await Console.Error.WriteLineAsync($"error: {error}. {HostArguments.Usage(agent)}");
+            await Console.Error.WriteLineAsync($"error: {error}. {HostArguments.Usage(agent.Name)}");
             return ExitCodes.BadInput;
         }
 
         if (parsed.Help)
         {
-            await Console.Out.WriteLineAsync(HelpText(agent));
+            await Console.Out.WriteLineAsync(HelpText(agent.Name));
             return ExitCodes.Ok;
-        }
-
-        if (!AgentNames.TryNormalize(agent, out var name) || AgentRegistry.Find(name) is null)
-        {
-            await Console.Error.WriteLineAsync($"error: unknown agent '{agent}'. Known: {string.Join(", ", AgentNames.All)}");
-            return ExitCodes.BadInput;
         }
 
         var issueNumber = parsed.Demo ? 1 : parsed.Issue;
@@ -97,174 +121,53 @@ public static partial class AgentHost
         try
         {
             IssueSnapshot issue;
+            DispatchContext? context;
             if (parsed.Demo)
             {
-                issue = DemoIssue(name);
+                (issue, context) = (DemoIssue(agent.Name), DemoContext);
             }
             else
             {
-                store = OpenStore(parsed.Store, name, issueNumber);
                 try
                 {
-                    issue = parsed.IssueData is { } data
-                        ? await ReadIssueAsync(data, parsed.Issue, cancellationToken)
-                        : await FetchIssueAsync(store, parsed.Issue, cancellationToken);
+                    store = parsed.Store is { } path ? StandaloneStore.Open(path) : null;
+                    (var given, context) = await AgentInput.ReadAsync(parsed, Console.OpenStandardInput, TimeProvider.System.GetUtcNow(), cancellationToken);
+                    issue = given ?? await StandaloneStore.ReadIssueAsync(store!, parsed.Issue, cancellationToken);
                 }
                 catch (BadInputException ex)
                 {
-                    AgentLog.Write(name, issueNumber, key, "bad issue data: " + ex.Message);
-                    return await PrintAsync(new AgentRun(ResultFactory.Failed(name, issueNumber, key, ex.Message, permanent: true), ExitCodes.BadInput), cancellationToken);
+                    AgentLog.Write(agent.Name, issueNumber, key, "bad input: " + ex.Message);
+                    return await PrintAsync(new AgentRun(ResultFactory.Failed(agent.Name, issueNumber, key, ex.Message, permanent: true), ExitCodes.BadInput), cancellationToken);
                 }
             }
 
-            var run = await ProcessAsync(name, issue, key, phase, store, cancellationToken);
+            var run = await ProcessAsync(agent, issue, key, phase, context, cancellationToken);
+            if (parsed.WriteBack)
+            {
+                run = await StandaloneStore.WriteBackAsync(store!, run, cancellationToken);
+            }
+
             return await PrintAsync(run, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            AgentLog.Write(name, issueNumber, key, "cancelled");
+            AgentLog.Write(agent.Name, issueNumber, key, "cancelled");
             return ExitCodes.Interrupted;
         }
         catch (Exception ex)
         {
             // Store outages, unreadable files and anything unforeseen: a transient failed result, never a stack trace.
-            AgentLog.Write(name, issueNumber, key, $"transient failure: {ex.GetType().Name}: {ex.Message}");
-            return await PrintAsync(new AgentRun(ResultFactory.Failed(name, issueNumber, key, "Transient failure: " + ex.Message, permanent: false), ExitCodes.Failure), cancellationToken);
+            AgentLog.Write(agent.Name, issueNumber, key, $"transient failure: {ex.GetType().Name}: {ex.Message}");
+            return await PrintAsync(new AgentRun(ResultFactory.Failed(agent.Name, issueNumber, key, "Transient failure: " + ex.Message, permanent: false), ExitCodes.Failure), CancellationToken.None);
         }
         finally
         {
-            await DisposeAsync(store);
+            (store as IDisposable)?.Dispose();
         }
     }
 
-    /// <summary>
-    /// Runs <paramref name="agent"/> on <paramref name="issue"/> and, when <paramref name="store"/> is given, writes the
-    /// result back (one comment with the result marker, one status label) unless the key was already recorded.
-    /// Never throws for agent failures: they become failed results with exit code 1 (transient) or 2 (bad input).
-    /// </summary>
-    public static async Task<AgentRun> ProcessAsync(string agent, IssueSnapshot issue, string key, string phase, IIssueStore? store, CancellationToken cancellationToken)
-    {
-        if (!AgentNames.TryNormalize(agent, out var name) || AgentRegistry.Find(name) is not { } impl)
-        {
-            var unknown = ResultFactory.Failed(agent, issue.Number, key, $"Unknown agent '{agent}'.", permanent: true);
-            return new AgentRun(unknown, ExitCodes.BadInput);
-        }
-
-        IssueSnapshot? current = null;
-        if (store is not null)
-        {
-            try
-            {
-                current = await store.GetIssueAsync(issue.Number, cancellationToken);
-            }
-            catch (IssueStoreException ex)
-            {
-                // Without the current comments the key cannot be checked; running anyway could post twice.
-                AgentLog.Write(name, issue.Number, key, "store read failed: " + ex.Message);
-                var unreadable = ResultFactory.Failed(name, issue.Number, key, "Could not read the issue from the store: " + ex.Message, permanent: false, issue.Body);
-                return new AgentRun(unreadable, ExitCodes.Failure);
-            }
-
-            var recorded = WriteBack.FindRecorded([.. current?.Comments ?? [], .. issue.Comments], store.Identity, key);
-            if (recorded is not null)
-            {
-                AgentLog.Write(name, issue.Number, key, $"key {key} already recorded; no-op");
-                var again = WriteBack.FromRecord(recorded, issue.Number);
-                return new AgentRun(again, ResultFactory.ExitCodeFor(again));
-            }
-        }
-
-        var result = await RunAgentAsync(impl, name, issue, key, phase, store, cancellationToken);
-        if (store is null)
-        {
-            return new AgentRun(result, ResultFactory.ExitCodeFor(result));
-        }
-
-        if (current is null)
-        {
-            AgentLog.Write(name, issue.Number, key, $"issue not found in store {store.Location}; result not written back");
-            return new AgentRun(result, ResultFactory.ExitCodeFor(result));
-        }
-
-        try
-        {
-            await WriteBack.ApplyAsync(store, current, result, cancellationToken);
-            AgentLog.Write(name, issue.Number, key, $"result {result.Outcome} written back to {store.Location}");
-            return new AgentRun(result, ResultFactory.ExitCodeFor(result), WroteBack: true);
-        }
-        catch (IssueStoreException ex)
-        {
-            // The analysis is fine but nobody can see it: a retry (new attempt) is the right answer.
-            AgentLog.Write(name, issue.Number, key, "write-back failed: " + ex.Message);
-            var failed = ResultFactory.Failed(name, issue.Number, key, "Result computed but write-back failed: " + ex.Message, permanent: false, issue.Body);
-            return new AgentRun(failed, ExitCodes.Failure);
-        }
-    }
-
-    private static async Task<AgentResult> RunAgentAsync(IAgent impl, string name, IssueSnapshot issue, string key, string phase, IIssueStore? store, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var context = new AgentContext(name, issue, key, phase, IssueFormParser.Parse(issue.Body), store);
-            return await impl.RunAsync(context, cancellationToken);
-        }
-        catch (BadInputException ex)
-        {
-            AgentLog.Write(name, issue.Number, key, "bad input: " + ex.Message);
-            return ResultFactory.Failed(name, issue.Number, key, ex.Message, permanent: true, issue.Body);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            // Last line of defence: an agent bug is a transient failed result, never a crash or a stack trace on stdout.
-            AgentLog.Write(name, issue.Number, key, $"agent failed: {ex.GetType().Name}: {ex.Message}");
-            return ResultFactory.Failed(name, issue.Number, key, $"The agent failed unexpectedly ({ex.GetType().Name}); it will be retried.", permanent: false, issue.Body);
-        }
-    }
-
-    private static async Task<IssueSnapshot> ReadIssueAsync(string source, int number, CancellationToken cancellationToken)
-    {
-        byte[] bytes;
-        if (source == "-")
-        {
-            await using var stdin = Console.OpenStandardInput();
-            bytes = await IssueJsonReader.ReadBoundedAsync(stdin, cancellationToken);
-        }
-        else
-        {
-            try
-            {
-                await using var file = File.OpenRead(source);
-                bytes = await IssueJsonReader.ReadBoundedAsync(file, cancellationToken);
-            }
-            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-            {
-                throw new BadInputException($"Issue data file '{source}' does not exist.", ex);
-            }
-        }
-
-        return IssueJsonReader.Parse(bytes, number, TimeProvider.System.GetUtcNow());
-    }
-
-    private static IIssueStore? OpenStore(string? argument, string agent, int issue)
-    {
-        var location = StoreResolver.Location(argument);
-        if (location is null)
-        {
-            return null;
-        }
-
-        var store = StoreResolver.StoreFactory(location);
-        if (store is null)
-        {
-            AgentLog.Write(agent, issue, $"no store adapter for '{location}' in this build; the result is printed but not written back");
-        }
-
-        return store;
-    }
+    /// <summary>The samples probe loopback addresses, so <c>--demo</c> allows loopback (and only that).</summary>
+    private static DispatchContext DemoContext { get; } = new() { Policies = new AgentPolicies { Network = NetworkPolicy.PublicOnly with { AllowLoopback = true } } };
 
     private static IssueSnapshot DemoIssue(string agent)
     {
@@ -281,26 +184,17 @@ public static partial class AgentHost
         return await ResultsQueueHook.SendAsync(run, json, cancellationToken);
     }
 
-    private static async Task DisposeAsync(IIssueStore? store)
-    {
-        if (store is IAsyncDisposable asyncDisposable)
-        {
-            await asyncDisposable.DisposeAsync();
-        }
-        else if (store is IDisposable disposable)
-        {
-            disposable.Dispose();
-        }
-    }
-
     private static string HelpText(string agent) =>
         HostArguments.Usage(agent) + "\n\n" +
         "  --process-issue N      issue number to process\n" +
         "  --issue-data FILE|-    the issue in GitHub's REST JSON shape (- reads stdin; at most 1 MB)\n" +
+        "  --context FILE|-       the coordinator's context: client profile, policies, scoped data (docs/AGENTS.md);\n" +
+        "                         with --issue-data - too, stdin is one envelope {\"issue\": {...}, \"context\": {...}}\n" +
         "  --key KEY              idempotency key (default local/ops#N/a1/plan)\n" +
         "  --phase plan|execute   plan proposes, execute applies (default: from the key)\n" +
-        "  --store PATH           write the result back to this issue store (or set BUSINESSOPS_STORE)\n" +
+        "  --store PATH           a local SQLite store to read the issue from when --issue-data is not given\n" +
+        "  --write-back           post the result comment to --store (once per key; the coordinator settles labels)\n" +
         "  --demo                 run on a built-in sample issue and print the result\n\n" +
-        "Prints one result JSON on stdout. Exit codes: 0 ok, 1 transient failure (retry), 2 bad input.\n" +
-        "Fields each agent reads: docs/AGENTS.md.";
+        "Prints one result JSON on stdout and writes nothing elsewhere (unless --write-back).\n" +
+        "Exit codes: 0 ok, 1 transient failure (retry), 2 bad input. Fields each agent reads: docs/AGENTS.md.";
 }

@@ -22,7 +22,7 @@ internal static class AgentLog
 
     private static Logger Create()
     {
-        var environment = GitHubStoreOpener.ProcessEnvironment();
+        var environment = ProcessEnvironment.Snapshot();
         SecretMasker.Process.AddFromEnvironment(environment);
         var format = LogFormats.Choose(null, environment) ?? LogFormat.Text;
         return Logs.Create(() => Console.Error, format, verbose: false, SecretMasker.Process);

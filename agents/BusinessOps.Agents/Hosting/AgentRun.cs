@@ -1,10 +1,8 @@
-using BusinessOps.Core;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.Hosting;
 
 /// <summary>What one agent run produced: the result document and the process exit code that goes with it.</summary>
 /// <param name="Result">The result JSON document of the agent contract.</param>
-/// <param name="ExitCode">One of <see cref="ExitCodes"/>.</param>
-/// <param name="WroteBack">True when a result comment and status label were written through the store.</param>
-public sealed record AgentRun(AgentResult Result, int ExitCode, bool WroteBack = false);
+/// <param name="ExitCode">One of <see cref="Core.ExitCodes"/>.</param>
+public sealed record AgentRun(AgentResult Result, int ExitCode);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Core.Issues;
 
 namespace BusinessOps.Agents.Hosting;
@@ -16,16 +17,19 @@ internal static class IssueJsonReader
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
 
     /// <summary>Reads at most <see cref="MaxBytes"/> from the stream; more is bad input.</summary>
-    public static async Task<byte[]> ReadBoundedAsync(Stream stream, CancellationToken cancellationToken)
+    public static Task<byte[]> ReadBoundedAsync(Stream stream, CancellationToken cancellationToken) => ReadBoundedAsync(stream, MaxBytes, "Issue data", cancellationToken);
+
+    /// <summary>Reads at most <paramref name="maxBytes"/> from the stream; more is bad input naming <paramref name="what"/>.</summary>
+    public static async Task<byte[]> ReadBoundedAsync(Stream stream, int maxBytes, string what, CancellationToken cancellationToken)
     {
         var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
         while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > MaxBytes)
+            if (buffer.Length + read > maxBytes)
             {
-                throw new BadInputException($"Issue data is larger than {MaxBytes / 1024} KB; refusing to read it.");
+                throw new BadInputException($"{what} is larger than {maxBytes / 1024} KB; refusing to read it.");
             }
 
             buffer.Write(chunk, 0, read);
@@ -53,40 +57,45 @@ internal static class IssueJsonReader
 
         using (doc)
         {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new BadInputException("Issue data must be a JSON object in GitHub's issue shape.");
-            }
-
-            var number = expectedNumber;
-            if (root.TryGetProperty("number", out var n))
-            {
-                if (n.ValueKind != JsonValueKind.Number || !n.TryGetInt32(out number) || number <= 0)
-                {
-                    throw new BadInputException("Issue data field `number` must be a positive integer.");
-                }
-
-                if (number != expectedNumber)
-                {
-                    throw new BadInputException($"Issue data is issue #{number} but --process-issue says #{expectedNumber}.");
-                }
-            }
-
-            var created = Time(root, "created_at") ?? fallbackTime;
-            var updated = Time(root, "updated_at") ?? created;
-            var state = string.Equals(Text(root, "state"), "closed", StringComparison.OrdinalIgnoreCase) ? IssueState.Closed : IssueState.Open;
-            return new IssueSnapshot(
-                number,
-                Text(root, "title") ?? string.Empty,
-                Text(root, "body") ?? string.Empty,
-                state,
-                Labels(root),
-                Login(root, "user") ?? "unknown",
-                created,
-                updated,
-                Comments(root, created));
+            return Parse(doc.RootElement, expectedNumber, fallbackTime);
         }
+    }
+
+    /// <summary>The issue in <paramref name="root"/> (already parsed, e.g. inside an input envelope or a Lambda event).</summary>
+    public static IssueSnapshot Parse(JsonElement root, int expectedNumber, DateTimeOffset fallbackTime)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new BadInputException("Issue data must be a JSON object in GitHub's issue shape.");
+        }
+
+        var number = expectedNumber;
+        if (root.TryGetProperty("number", out var n))
+        {
+            if (n.ValueKind != JsonValueKind.Number || !n.TryGetInt32(out number) || number <= 0)
+            {
+                throw new BadInputException("Issue data field `number` must be a positive integer.");
+            }
+
+            if (number != expectedNumber)
+            {
+                throw new BadInputException($"Issue data is issue #{number} but --process-issue says #{expectedNumber}.");
+            }
+        }
+
+        var created = Time(root, "created_at") ?? fallbackTime;
+        var updated = Time(root, "updated_at") ?? created;
+        var state = string.Equals(Text(root, "state"), "closed", StringComparison.OrdinalIgnoreCase) ? IssueState.Closed : IssueState.Open;
+        return new IssueSnapshot(
+            number,
+            Text(root, "title") ?? string.Empty,
+            Text(root, "body") ?? string.Empty,
+            state,
+            Labels(root),
+            Login(root, "user") ?? "unknown",
+            created,
+            updated,
+            Comments(root, created));
     }
 
     private static string? Text(JsonElement obj, string name) =>

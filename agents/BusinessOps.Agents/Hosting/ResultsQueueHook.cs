@@ -16,7 +16,7 @@ internal static class ResultsQueueHook
 
     public static async Task<int> SendAsync(AgentRun run, string json, CancellationToken cancellationToken)
     {
-        var env = GitHubStoreOpener.ProcessEnvironment();
+        var env = ProcessEnvironment.Snapshot();
         if (string.IsNullOrWhiteSpace(env.GetValueOrDefault(Aws.Sqs.ResultsQueue.Variable)))
         {
             return run.ExitCode;

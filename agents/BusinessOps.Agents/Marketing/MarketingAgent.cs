@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Sdk;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.Marketing;
 
 /// <summary>ai-marketing-agent: SEO analysis with a 0–100 score and recommendations.</summary>
-internal sealed class MarketingAgent : IAgent
+public sealed class MarketingAgent : IAgent
 {
     public string Name => AgentNames.Marketing;
 

@@ -1,24 +1,16 @@
 using System.Net.Sockets;
+using BusinessOps.Core.Agents;
 
 namespace BusinessOps.Agents.Operations;
 
 /// <summary>
-/// Real HTTP GET checks, concurrent but bounded. An unreachable, failing or timed-out endpoint is a
-/// <c>down</c> finding, never an exception. Redirects are not followed (a 3xx answer is "up").
+/// Real HTTP GET checks, concurrent but bounded. An unreachable, failing, timed-out or refused (network policy) endpoint
+/// is a <c>down</c> finding, never an exception. Redirects are not followed (a 3xx answer is "up").
 /// </summary>
 internal sealed class HealthChecker(HttpMessageHandler handler, TimeProvider time)
 {
-    private static readonly Lazy<HttpMessageHandler> SharedHandler = new(() => new SocketsHttpHandler
-    {
-        AllowAutoRedirect = false,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(1),
-        UseCookies = false,
-    });
-
-    public HealthChecker()
-        : this(SharedHandler.Value, TimeProvider.System)
-    {
-    }
+    /// <summary>A checker whose connections obey <paramref name="policy"/> (see <see cref="EgressGuard"/>).</summary>
+    public static HealthChecker For(NetworkPolicy policy) => new(EgressGuard.Handler(policy), TimeProvider.System);
 
     public async Task<IReadOnlyList<EndpointCheck>> CheckAsync(IReadOnlyList<Uri> endpoints, HealthCheckOptions options, CancellationToken cancellationToken)
     {
@@ -50,6 +42,10 @@ internal sealed class HealthChecker(HttpMessageHandler handler, TimeProvider tim
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return new EndpointCheck(url.ToString(), "down", null, Elapsed(), $"timed out after {options.Timeout.TotalMilliseconds:0} ms");
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is EgressRefusedException refused)
+        {
+            return new EndpointCheck(url.ToString(), "down", null, Elapsed(), "refused: " + refused.Message);
         }
         catch (HttpRequestException ex)
         {

@@ -1,26 +1,36 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using BusinessOps.Agents.Forms;
-using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Sdk;
+using BusinessOps.Agents.Sdk.Forms;
+using BusinessOps.Core.Agents;
+using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.Operations;
 
-/// <summary>ai-operations-agent: HTTP health checks of up to 20 endpoints (status, latency, failures).</summary>
-internal sealed class OperationsAgent(HealthChecker checker) : IAgent
+/// <summary>
+/// ai-operations-agent: HTTP health checks of up to 20 endpoints (status, latency, failures). Loopback, private and
+/// link-local addresses are refused unless the run's network policy allows them.
+/// </summary>
+public sealed class OperationsAgent : IAgent
 {
+    private readonly HealthChecker? _checker;
+
+    /// <summary>Checks through a handler that obeys each run's network policy (public addresses only by default).</summary>
     public OperationsAgent()
-        : this(new HealthChecker())
     {
     }
+
+    internal OperationsAgent(HealthChecker checker) => _checker = checker;
 
     public string Name => AgentNames.Operations;
 
     public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
         var (endpoints, options) = Read(context.Form);
+        var checker = _checker ?? HealthChecker.For(context.Policies.Network ?? NetworkPolicy.PublicOnly);
         var checks = await checker.CheckAsync(endpoints, options, cancellationToken);
         var down = checks.Where(c => c.State == "down").ToList();
         var slow = checks.Where(c => c.State == "slow").ToList();

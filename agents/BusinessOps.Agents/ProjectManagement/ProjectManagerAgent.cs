@@ -2,28 +2,29 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using BusinessOps.Agents.Forms;
-using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Sdk;
+using BusinessOps.Agents.Sdk.Forms;
+using BusinessOps.Core.Agents;
+using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
-using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.ProjectManagement;
 
-/// <summary>ai-project-manager-agent: oversight of escalated, breached and blocked issues in the store.</summary>
-internal sealed partial class ProjectManagerAgent : IAgent
+/// <summary>ai-project-manager-agent: oversight of escalated, breached and blocked issues among those the coordinator hands in.</summary>
+public sealed partial class ProjectManagerAgent : IAgent
 {
     public string Name => AgentNames.ProjectManager;
 
-    public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
+    public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
         var scope = Scope(context.Form);
-        var hasStore = context.Store is not null;
-        var issues = hasStore
-            ? (await context.Store!.ListIssuesAsync(IssueQuery.Open, cancellationToken)).Where(i => i.Number != context.Issue.Number).ToList()
-            : [context.Issue];
+        var set = context.Issues;
+        var issues = set?.Items ?? [];
         var r = Oversight.Summarize(issues, scope, context.Now);
-        var source = hasStore ? $"{r.Examined} open issue(s) in scope {scope}" : "only this issue's own data (no store configured)";
+        var source = set is null ? "no issues (none were handed in: run it through the coordinator)"
+            : $"{r.Examined} open issue(s) in scope {scope}" + (set.Scope == IssueDigestSet.AllScope ? string.Empty : $" (this run sees {set.Scope} only)")
+              + (set.Omitted > 0 ? $", {set.Omitted} older issue(s) not handed in" : string.Empty);
         var summary = string.Create(CultureInfo.InvariantCulture, $"Oversight of {source}: {r.Escalated.Count} escalated, {r.Breached.Count} SLA-breached, {r.Blocked.Count} blocked.");
         static JsonArray List(IReadOnlyList<OversightItem> items) => new([.. items.Take(50).Select(i => (JsonNode)new JsonObject
         {
@@ -35,7 +36,8 @@ internal sealed partial class ProjectManagerAgent : IAgent
         var outputs = new JsonObject
         {
             ["scope"] = scope,
-            ["usedStore"] = hasStore,
+            ["usedContext"] = set is not null,
+            ["omitted"] = set?.Omitted ?? 0,
             ["examined"] = r.Examined,
             ["escalatedCount"] = r.Escalated.Count,
             ["breachedCount"] = r.Breached.Count,
@@ -72,7 +74,7 @@ internal sealed partial class ProjectManagerAgent : IAgent
 
         var attention = r.Escalated.Count + r.Breached.Count;
         var classification = attention > 0 ? new Classification(Impact.Medium, Complexity.Simple, Reversibility.EasilyReversible, Stakeholders.Internal, 0m) : Classification.Routine;
-        return ResultFactory.Create(context, AgentOutcome.Completed, summary, plan.ToString(), actions, outputs, classification, hasStore ? 0.9 : 0.4, CostModel.PerIssueReadUsd * issues.Count);
+        return Task.FromResult(ResultFactory.Create(context, AgentOutcome.Completed, summary, plan.ToString(), actions, outputs, classification, set is null ? 0.4 : set.Omitted > 0 ? 0.7 : 0.9, CostModel.PerIssueReadUsd * issues.Count));
     }
 
     private static string Scope(IssueForm form)

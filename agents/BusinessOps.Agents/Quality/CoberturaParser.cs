@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Xml;
-using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Sdk.Forms;
 
 namespace BusinessOps.Agents.Quality;
 

@@ -1,5 +1,5 @@
 using System.Xml;
-using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Sdk.Forms;
 
 namespace BusinessOps.Agents.Quality;
 

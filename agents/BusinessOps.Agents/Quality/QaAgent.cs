@@ -1,24 +1,20 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Sdk;
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Labels;
-using BusinessOps.Core.Policies;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.Quality;
 
-/// <summary>ai-qa-agent: JUnit pass rate and Cobertura line coverage against the quality gates.</summary>
-internal sealed class QaAgent(QualityGatesPolicy gates) : IAgent
+/// <summary>ai-qa-agent: JUnit pass rate and Cobertura line coverage against the quality gates (<c>quality-gates.yml</c>, handed in by the coordinator).</summary>
+public sealed class QaAgent : IAgent
 {
-    public QaAgent()
-        : this(QualityGatesPolicy.Default)
-    {
-    }
-
     public string Name => AgentNames.Qa;
 
     public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
+        var gates = context.Policies.QualityGates ?? QualityGatesPolicy.Default;
         var junit = context.Form.RequiredBlock("Test results", "JUnit XML (<testsuites> or <testsuite> with <testcase> elements)");
         var cobertura = context.Form.RequiredBlock("Coverage", "Cobertura XML (<coverage line-rate=\"0.85\" …>)");
         var tests = JUnitParser.Parse(junit);

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Sdk;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.Sales;
 
 /// <summary>ai-sales-agent: BANT lead score 0–100, grade A–D and next action.</summary>
-internal sealed class SalesAgent : IAgent
+public sealed class SalesAgent : IAgent
 {
     public string Name => AgentNames.Sales;
 

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Sdk;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.Security;
 
 /// <summary>ai-security-agent: secret scanning of the given text with redacted findings and a security score.</summary>
-internal sealed class SecurityAgent : IAgent
+public sealed class SecurityAgent : IAgent
 {
     public string Name => AgentNames.Security;
 

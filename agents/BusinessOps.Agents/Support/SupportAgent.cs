@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
-using BusinessOps.Agents.Hosting;
+using BusinessOps.Agents.Sdk;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.Support;
 
 /// <summary>ai-support-agent: ticket triage into category, subcategory and severity.</summary>
-internal sealed class SupportAgent : IAgent
+public sealed class SupportAgent : IAgent
 {
     public string Name => AgentNames.Support;
 

@@ -1,4 +1,4 @@
-using BusinessOps.Agents.Forms;
+using BusinessOps.Agents.Sdk.Forms;
 
 namespace BusinessOps.Agents.Support;
 

@@ -7,6 +7,7 @@ using BusinessOps.Coordinator.Hosting;
 using BusinessOps.Coordinator.Reconcile;
 using BusinessOps.Coordinator.Reports;
 using BusinessOps.Core;
+using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
 using BusinessOps.LocalStore;
 
@@ -52,7 +53,7 @@ internal static class DemoCommand
                 }
 
                 var options = new ReconcileOptions(session.Concurrency(null), DryRun: false, DispatchImmediately: false);
-                var reconciler = new Reconciler(session.Store, session.Executor, session.Policies, session.Clock, options, session.Log);
+                var reconciler = new Reconciler(session.Store, session.Executor, WithLoopback(session.Policies), session.Clock, options, session.Log);
                 await UntilQuietAsync(reconciler, session, ct);
                 var open = await session.Store.ListIssuesAsync(IssueQuery.Open, ct);
                 var approved = await DemoApprovers.ApproveOnePerAgentAsync(path, open, session.Policies, ct);
@@ -79,6 +80,13 @@ internal static class DemoCommand
         });
         return cmd;
     }
+
+    /// <summary>
+    /// The demo's health checks probe its own loopback server, which agents may not reach by default (loopback, private
+    /// and link-local addresses are refused): the demo allows loopback explicitly, and nothing else.
+    /// </summary>
+    internal static PolicySet WithLoopback(PolicySet policies) =>
+        policies with { Dispatch = policies.Dispatch with { Network = policies.Dispatch.Network with { AllowLoopback = true } } };
 
     /// <summary>Reconcile passes until one changes nothing (at most 10).</summary>
     private static async Task UntilQuietAsync(Reconciler reconciler, CoordinatorSession session, CancellationToken ct)

@@ -1,7 +1,8 @@
 namespace BusinessOps.Coordinator.Execution;
 
 /// <summary>How agents run as child processes.</summary>
-/// <param name="Timeout">Per run; the whole process tree is killed past it.</param>
-/// <param name="StoreArgument">Passed as <c>--store</c> so the agent writes its result back (a SQLite path, or <c>github</c>).</param>
+/// <param name="Timeout">Per run; past it the agent gets SIGTERM, then <paramref name="Grace"/>, then its process group is killed.</param>
+/// <param name="Grace">How long an agent may take to exit after SIGTERM (timeout or cancel) before it is killed.</param>
 /// <param name="MaxStdoutBytes">A result larger than this is garbage: the agent is killed and the attempt fails.</param>
-public sealed record LocalExecutorOptions(TimeSpan Timeout, string? StoreArgument, int MaxStdoutBytes = 1 << 20);
+/// <param name="MaxStderrChars">How much of stderr is kept (the last part); the rest is read and dropped.</param>
+public sealed record LocalExecutorOptions(TimeSpan Timeout, TimeSpan Grace, int MaxStdoutBytes = 1 << 20, int MaxStderrChars = 64 * 1024);

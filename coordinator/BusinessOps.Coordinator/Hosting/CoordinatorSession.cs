@@ -105,7 +105,7 @@ public sealed class CoordinatorSession : IDisposable
             return (null, ExitCodes.For(ex));
         }
 
-        if (!ExecutorSelector.TryCreate(request.Executor, policies, resolved, env, clock, log, out var exec, out var problem))
+        if (!ExecutorSelector.TryCreate(request.Executor, policies, env, clock, log, out var exec, out var problem))
         {
             error.WriteLine(problem);
             (issueStore as IDisposable)?.Dispose();

@@ -9,7 +9,7 @@ namespace BusinessOps.Coordinator.Hosting;
 /// <summary><c>--executor local|aws</c>: local child processes unless asked for AWS (or BUSINESSOPS_EXECUTOR=aws).</summary>
 internal static class ExecutorSelector
 {
-    public static bool TryCreate(string? requested, PolicySet policies, string storeArgument, IReadOnlyDictionary<string, string?> env, TimeProvider clock, Log log, out IExecutor? executor, out string? error)
+    public static bool TryCreate(string? requested, PolicySet policies, IReadOnlyDictionary<string, string?> env, TimeProvider clock, Log log, out IExecutor? executor, out string? error)
     {
         // An unset repository variable arrives as an empty string: empty means "not chosen", not an unknown executor.
         var fromEnv = env.GetValueOrDefault("BUSINESSOPS_EXECUTOR");
@@ -19,7 +19,7 @@ internal static class ExecutorSelector
         switch (choice)
         {
             case "local":
-                executor = new LocalExecutor(AgentLocator.Default(), new LocalExecutorOptions(policies.Dispatch.Local.Timeout, storeArgument), clock, log);
+                executor = new LocalExecutor(AgentLocator.Default(), new LocalExecutorOptions(policies.Dispatch.Local.Timeout, policies.Dispatch.Local.Grace), clock, log);
                 return true;
             case "aws":
                 return AwsExecutorFactory.TryCreate(env, WithOverrides(policies.Dispatch, env), clock, out executor, out error);

@@ -1,11 +1,12 @@
+using BusinessOps.Coordinator.Execution;
 using BusinessOps.Coordinator.Logging;
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
-using BusinessOps.Core.State;
 
 namespace BusinessOps.Coordinator.Reconcile;
 
@@ -16,8 +17,11 @@ namespace BusinessOps.Coordinator.Reconcile;
 /// after a synchronous run the issue is re-read and settled at once with the pass's facts (<see cref="ContextBuilder"/>),
 /// and a crashed agent's failure is recorded for it.
 /// </summary>
-internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executor, PolicySet policies, ContextBuilder facts, ReconcileOptions options, Log log)
+internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executor, PolicySet policies, ContextBuilder facts, ReconcileOptions options, Log log, IReadOnlyList<IssueSnapshot>? openIssues = null)
 {
+    // What each agent is handed besides its issue; built from this pass's list of open issues when the pass read them all.
+    private readonly DispatchContextBuilder _contexts = new(store, policies, openIssues);
+
     private int _dispatched;
     private int _failed;
 
@@ -26,6 +30,13 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
         // Not Parallel.ForEachAsync: its workers take items in order but may reach the executor in any order (a worker
         // descheduled between taking a P0 and dispatching it let every P3 overtake it on a loaded machine).
         var ordered = pending.OrderBy(p => p.Dispatch.Priority).ThenBy(p => p.Issue.Number).ToList();
+        if (executor is IDispatchPreparer preparer && options.DispatchImmediately && ordered.Count > 0)
+        {
+            // Executors that run several dispatches as one (Batch sets) see the whole pass first; intents are already
+            // recorded. Only what RunOneAsync will dispatch (the snapshot it was decided on); sets carry no context.
+            await preparer.PrepareAsync([.. ordered.Where(p => InputHash.Of(p.Issue) == p.Dispatch.InputHash).Select(p => Request(p.Issue, p.Dispatch, null))], ct);
+        }
+
         using var slots = new SemaphoreSlim(Math.Max(1, options.Concurrency));
         var running = new List<Task>(ordered.Count);
         try
@@ -43,6 +54,9 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
 
         return (_dispatched, _failed);
     }
+
+    private DispatchRequest Request(IssueSnapshot issue, DispatchAgent d, DispatchContext? context) =>
+        new(d.Key, d.Agent, policies.Repository, issue, d.Attempt, IdempotencyKey.Name(d.Phase), d.Priority, d.Tenant, context);
 
     private async Task RunInSlotAsync(IssueSnapshot issue, DispatchAgent d, SemaphoreSlim slots, CancellationToken ct)
     {
@@ -86,8 +100,8 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
         }
 
         log.Info($"#{issue.Number} {d.Agent} dispatched ({d.Priority}, {d.Key})");
-        var request = new DispatchRequest(d.Key, d.Agent, policies.Repository, issue, d.Attempt, IdempotencyKey.Name(d.Phase), d.Priority, d.Tenant);
-        var outcome = await executor.DispatchAsync(request, ct);
+        var context = await _contexts.BuildAsync(issue, d.Agent, d.Tenant, ct);
+        var outcome = await executor.DispatchAsync(Request(issue, d, context), ct);
         Interlocked.Increment(ref _dispatched);
         if (outcome.Status == DispatchStatus.Submitted)
         {
@@ -102,14 +116,11 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
             return;
         }
 
-        if (!IssueStateReader.HasResult(fresh, policies.Identity, d.Key))
+        // The coordinator is the only writer: the agent's full result (or, when it produced none, the failure) in one comment per key.
+        if (ResultComment.ToWrite(fresh, policies.Identity, d, outcome) is { } resultComment)
         {
-            // The agent could not write back (crashed, hung, printed garbage, or ran without a store): record for it.
-            var record = outcome.Result is { } r && outcome.Status == DispatchStatus.Completed
-                ? ResultRecord.From(r)
-                : new ResultRecord(d.Key, d.Agent, AgentOutcome.Failed, 0, outcome.Result?.CostUsd ?? 0, Permanent: outcome.Permanent, Error: outcome.Error, Summary: outcome.Error, Infrastructure: outcome.Result is null);
-            await store.AddCommentAsync(issue.Number, ResultComment.Render(d, outcome, record), ct);
-            fresh = await store.GetIssueAsync(issue.Number, ct) ?? fresh;
+            var comment = await store.AddCommentAsync(issue.Number, resultComment, ct);
+            fresh = fresh with { Comments = [.. fresh.Comments, comment] };
         }
 
         if (outcome.Status == DispatchStatus.Failed)

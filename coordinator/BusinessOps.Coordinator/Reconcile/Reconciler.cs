@@ -59,10 +59,11 @@ public sealed class Reconciler
         ReconcileAsync(issues, allOpen: false, cancellationToken);
 
     /// <param name="issues">The snapshots to reconcile.</param>
-    /// <param name="allOpen">True when <paramref name="issues"/> are every open issue (the full pass): the spend ledger needs only the closed ones besides.</param>
+    /// <param name="allOpen">True when <paramref name="issues"/> are every open issue (the full pass): the spend ledger needs only the closed ones besides, and the agents' contexts are built from them without another read.</param>
     /// <param name="cancellationToken">Stops the pass; recorded intents are resumed by the next one.</param>
     private async Task<PassResult> ReconcileAsync(IReadOnlyList<IssueSnapshot> issues, bool allOpen, CancellationToken cancellationToken)
     {
+        var openIssues = allOpen ? issues : null;
         var writesBefore = _store.Writes;
         await _facts.StartPassAsync(issues, allOpen, cancellationToken);
         var pending = new List<(IssueSnapshot Issue, DispatchAgent Dispatch)>();
@@ -93,7 +94,7 @@ public sealed class Reconciler
             {
                 // Intents already recorded are dispatched before stopping: none is left waiting for a run that never starts.
                 _log.Warn($"deferred at #{issue.Number}: {ex.Message}");
-                var started = await new DispatchRunner(_store, _executor, _policies, _facts, _options, _log).RunAsync(pending, cancellationToken);
+                var started = await new DispatchRunner(_store, _executor, _policies, _facts, _options, _log, openIssues).RunAsync(pending, cancellationToken);
                 return new PassResult(issues.Count, _store.Writes - writesBefore, started.Dispatched, failed + started.Failed, Deferred: true, RetryAt: ex.RetryAt);
             }
             catch (IssueStoreException ex)
@@ -103,7 +104,7 @@ public sealed class Reconciler
             }
         }
 
-        var runner = new DispatchRunner(_store, _executor, _policies, _facts, _options, _log);
+        var runner = new DispatchRunner(_store, _executor, _policies, _facts, _options, _log, openIssues);
         var dispatched = await runner.RunAsync(pending, cancellationToken);
         return new PassResult(issues.Count, _store.Writes - writesBefore, dispatched.Dispatched, failed + dispatched.Failed);
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using BusinessOps.Core.Kpis;
 using BusinessOps.Coordinator.Reports.Charts;
+using BusinessOps.Core.Kpis;
 using Scriban.Runtime;
 
 namespace BusinessOps.Coordinator.Reports;

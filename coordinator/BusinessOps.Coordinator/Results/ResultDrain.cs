@@ -1,4 +1,3 @@
-using BusinessOps.Agents.Hosting;
 using BusinessOps.Coordinator.Logging;
 using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Ports;

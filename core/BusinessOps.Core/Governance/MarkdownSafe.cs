@@ -4,18 +4,25 @@ using System.Text;
 namespace BusinessOps.Core.Governance;
 
 /// <summary>
-/// Makes untrusted text safe to place inline in a comment we write, including a table cell: no <c>@mention</c> pings
-/// (U+200D after every <c>@</c>), no HTML or hidden markers (<c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c> escaped), no code
-/// spans, escapes or broken table rows (<c>`</c>, <c>\</c>, <c>|</c> backslash-escaped), one line (line breaks and tabs
-/// become spaces), no control characters or bidirectional overrides (removed), bounded length.
+/// The one neutraliser for untrusted text in the comments we write. Every mode: no <c>@mention</c> pings (U+200D after
+/// every <c>@</c>), no HTML or hidden markers (<c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c> escaped), no <c>${{ }}</c>
+/// expression a workflow or template engine could evaluate (U+200B after the <c>$</c>), no control characters or
+/// bidirectional overrides (removed). <see cref="Inline"/> also keeps the text on one line and escapes code spans,
+/// backslashes and table pipes; <see cref="Block"/> keeps line breaks and the Markdown structure we rendered around it.
 /// </summary>
 public static class MarkdownSafe
 {
     /// <summary>Default bound on the characters of input kept.</summary>
     public const int DefaultMaxLength = 500;
 
+    private const char ZeroWidthJoiner = '\u200D';
+    private const char ZeroWidthSpace = '\u200B';
+
     // Characters that need rewriting or removing; text without them is returned as is (no allocation).
     private static readonly SearchValues<char> Special = SearchValues.Create(BuildSpecial());
+
+    // What Block rewrites or removes: the same, less the structure it keeps.
+    private static readonly SearchValues<char> BlockSpecial = SearchValues.Create(BuildSpecial().Where(c => c is not ('\n' or '\t' or '`' or '\\' or '|')).ToArray());
 
     /// <summary>The neutralized, single-line form of <paramref name="text"/>; cut to <paramref name="maxLength"/> input characters with an ellipsis.</summary>
     public static string Inline(string? text, int maxLength = DefaultMaxLength)
@@ -25,17 +32,7 @@ public static class MarkdownSafe
             return string.Empty;
         }
 
-        var span = text.AsSpan();
-        var cut = span.Length > maxLength;
-        if (cut)
-        {
-            span = span[..Math.Max(0, maxLength)];
-            if (!span.IsEmpty && char.IsHighSurrogate(span[^1]))
-            {
-                span = span[..^1]; // never split a surrogate pair
-            }
-        }
-
+        var span = Bounded(text.AsSpan(), maxLength, out var cut);
         if (span.IndexOfAny(Special) < 0 && !cut)
         {
             return text;
@@ -51,25 +48,14 @@ public static class MarkdownSafe
         return sb.ToString();
     }
 
-    /// <summary>Appends the neutralized form of <paramref name="text"/> (no length bound).</summary>
+    /// <summary>Appends the neutralized single-line form of <paramref name="text"/> (no length bound).</summary>
     public static void Append(StringBuilder sb, ReadOnlySpan<char> text)
     {
-        foreach (var ch in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var ch = text[i];
             switch (ch)
             {
-                case '@':
-                    sb.Append("@\u200D");
-                    break;
-                case '<':
-                    sb.Append("&lt;");
-                    break;
-                case '>':
-                    sb.Append("&gt;");
-                    break;
-                case '&':
-                    sb.Append("&amp;");
-                    break;
                 case '`':
                     sb.Append("\\`");
                     break;
@@ -85,14 +71,109 @@ public static class MarkdownSafe
                     sb.Append(' ');
                     break;
                 default:
-                    if (!IsRemoved(ch))
-                    {
-                        sb.Append(ch);
-                    }
-
+                    AppendCommon(sb, text, i);
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// The neutralized form of a multi-line Markdown document we assembled around untrusted text (a result report):
+    /// line breaks, tabs, pipes, backticks and backslashes stay, so our own tables and lists still render; CR is dropped.
+    /// </summary>
+    public static string Block(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var span = text.AsSpan();
+        if (span.IndexOfAny(BlockSpecial) < 0)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(span.Length + 16);
+        for (var i = 0; i < span.Length; i++)
+        {
+            var ch = span[i];
+            if (ch is '\n' or '\t' or '`' or '\\' or '|')
+            {
+                sb.Append(ch);
+            }
+            else
+            {
+                AppendCommon(sb, span, i);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// One Markdown table cell of untrusted text: single line, backslashes and pipes escaped so the row cannot break,
+    /// bounded to <paramref name="max"/> characters. Structure only — the finished document goes through <see cref="Block"/>.
+    /// </summary>
+    public static string Cell(string? untrusted, int max = 200)
+    {
+        var span = Bounded((untrusted ?? string.Empty).AsSpan(), max, out var cut);
+        var sb = new StringBuilder(span.Length + 8);
+        foreach (var ch in span)
+        {
+            _ = ch switch
+            {
+                '\r' or '\n' => sb.Append(' '),
+                '\\' => sb.Append("\\\\"),
+                '|' => sb.Append("\\|"),
+                _ => sb.Append(ch),
+            };
+        }
+
+        return cut ? sb.Append('…').ToString() : sb.ToString();
+    }
+
+    // The rules every mode shares, for the character at text[i].
+    private static void AppendCommon(StringBuilder sb, ReadOnlySpan<char> text, int i)
+    {
+        var ch = text[i];
+        switch (ch)
+        {
+            case '@':
+                sb.Append('@').Append(ZeroWidthJoiner);
+                break;
+            case '<':
+                sb.Append("&lt;");
+                break;
+            case '>':
+                sb.Append("&gt;");
+                break;
+            case '&':
+                sb.Append("&amp;");
+                break;
+            case '$' when i + 2 < text.Length && text[i + 1] == '{' && text[i + 2] == '{':
+                sb.Append('$').Append(ZeroWidthSpace);
+                break;
+            default:
+                if (!IsRemoved(ch))
+                {
+                    sb.Append(ch);
+                }
+
+                break;
+        }
+    }
+
+    private static ReadOnlySpan<char> Bounded(ReadOnlySpan<char> span, int maxLength, out bool cut)
+    {
+        cut = span.Length > maxLength;
+        if (!cut)
+        {
+            return span;
+        }
+
+        span = span[..Math.Max(0, maxLength)];
+        return !span.IsEmpty && char.IsHighSurrogate(span[^1]) ? span[..^1] : span; // never split a surrogate pair
     }
 
     // Control characters, and the bidirectional embeddings, overrides and isolates that can make text display
@@ -102,7 +183,7 @@ public static class MarkdownSafe
 
     private static string BuildSpecial()
     {
-        var sb = new StringBuilder("@<>&`\\|");
+        var sb = new StringBuilder("@<>&`\\|$");
         for (var ch = '\0'; ch < '\u2070'; ch++)
         {
             if (IsRemoved(ch))

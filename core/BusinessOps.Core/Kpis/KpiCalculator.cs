@@ -5,7 +5,7 @@ namespace BusinessOps.Core.Kpis;
 
 /// <summary>
 /// The one implementation of the KPIs (issue 14): one pass over the per-issue index, pure. An issue belongs to the
-/// period (<see cref="KpiPeriod"/>: whole UTC days) when the coordinator worked on it during it — first acted on before the period's end, and done (or, when not
+/// period (<see cref="KpiPeriod"/>: whole UTC days) when the coordinator worked on it during it — first acted on by the period's end, and done (or, when not
 /// done, last updated; still open: now) at or after its start. Done, automation and time to done count issues done in
 /// the period; time to first action counts issues first acted on in it; SLA compliance is done-within-SLA over done
 /// plus breached; error rate is failed results over results; cost per operation is cost over processed issues.
@@ -129,12 +129,12 @@ public static class KpiCalculator
         };
     }
 
-    /// <summary>Worked on during the period: first acted on before its end, and finished (or still going) at or after its start.</summary>
+    /// <summary>Worked on during the period: first acted on by its end, and finished (or still going) at or after its start.</summary>
     public static bool InPeriod(IssueFacts facts, KpiPeriod period)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(period);
-        if (!facts.Processed || (facts.FirstActionAt ?? facts.CreatedAt) >= period.To)
+        if (!facts.Processed || (facts.FirstActionAt ?? facts.CreatedAt) > period.To)
         {
             return false;
         }

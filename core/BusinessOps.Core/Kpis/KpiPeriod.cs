@@ -1,7 +1,7 @@
 namespace BusinessOps.Core.Kpis;
 
 /// <summary>
-/// The window <c>[From, To)</c> of a report: today (UTC), the last 7 or the last 30 UTC days, today included, up to the
+/// The window <c>[From, To]</c> of a report: today (UTC), the last 7 or the last 30 UTC days, today included, up to the
 /// moment it is made. Aligned on UTC midnight, so figures only move when data arrives or a day starts — the dashboard
 /// is not rewritten because a rolling window slid by a minute.
 /// </summary>
@@ -58,6 +58,6 @@ public sealed record KpiPeriod(KpiPeriodKind Kind, DateTimeOffset From, DateTime
         }
     }
 
-    /// <summary>True when <paramref name="at"/> falls in the window.</summary>
-    public bool Contains(DateTimeOffset? at) => at is { } t && t >= From && t < To;
+    /// <summary>True when <paramref name="at"/> falls in the window; its end, the moment of the report, included.</summary>
+    public bool Contains(DateTimeOffset? at) => at is { } t && t >= From && t <= To;
 }

@@ -1,3 +1,4 @@
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Labels;
 
 namespace BusinessOps.Core.Policies;
@@ -19,6 +20,9 @@ public sealed record DispatchPolicy(
         LocalDispatch.Default,
         RetryPolicy.Default);
 
+    /// <summary>Which non-public address ranges agents may reach (<c>network:</c>); public addresses only by default.</summary>
+    public NetworkPolicy Network { get; init; } = NetworkPolicy.PublicOnly;
+
     public DispatchTarget For(Priority priority) => Targets.TryGetValue(priority, out var t) ? t : new DispatchTarget(ExecutorKind.Batch, null, "businessops-agents", "businessops-agent");
 }
 
@@ -27,12 +31,18 @@ public sealed record DispatchTarget(ExecutorKind Executor, string? Function, str
 {
     /// <summary>Batch only: a job RUNNABLE longer than this is reported on the issue.</summary>
     public TimeSpan RunnableThreshold { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Batch only: how many issues of one agent and client a job may carry, and how long to wait for them.</summary>
+    public BatchSets Sets { get; init; } = BatchSets.None;
 }
 
 /// <summary>Local child-process execution: parallelism (0 = processor count) and per-run timeout.</summary>
 public sealed record LocalDispatch(int Concurrency, TimeSpan Timeout)
 {
     public static LocalDispatch Default { get; } = new(0, TimeSpan.FromMinutes(5));
+
+    /// <summary>After the timeout (or a cancel) the agent gets SIGTERM and this long to exit before its process group is killed.</summary>
+    public TimeSpan Grace { get; init; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>Retry with exponential backoff and jitter; escalate after <see cref="MaxConsecutiveFailures"/>.</summary>

@@ -1,3 +1,5 @@
+using BusinessOps.Core.Agents;
+
 namespace BusinessOps.Core.Policies;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Labels;
 
 namespace BusinessOps.Core.Policies;
@@ -32,6 +33,30 @@ public sealed record RoutingPolicy(IReadOnlyList<RoutingRule> Rules)
         new("success/*", AgentNames.CustomerSuccess, "Customer success"),
         new("finance/*", AgentNames.Finance, "Finance"),
     ]);
+
+    /// <summary>
+    /// Keywords the manager agent's triage scores a free-text request with (<c>triage:</c>); ties go to the earlier
+    /// route. Each route's agent is where its label routes under <see cref="Rules"/>.
+    /// </summary>
+    public IReadOnlyList<TriageRoute> Triage { get; init; } = DefaultTriage;
+
+    /// <summary>The embedded triage keywords (the shipped <c>routing.yml</c> has the same).</summary>
+    public static IReadOnlyList<TriageRoute> DefaultTriage { get; } =
+    [
+        new("security/compliance", AgentNames.Security, ["secret", "credential", "token", "leak", "leaked", "vulnerability", "cve", "password", "compliance", "breach"]),
+        new("operations/monitoring", AgentNames.Operations, ["outage", "down", "health check", "endpoint", "uptime", "latency", "monitoring", "503", "500", "unreachable"]),
+        new("finance/analysis", AgentNames.Finance, ["invoice", "payment", "vendor", "tax", "budget", "expense", "reimbursement", "billing"]),
+        new("support/quality-assurance", AgentNames.Support, ["customer", "ticket", "complaint", "refund", "help", "cannot log in", "support"]),
+        new("sales/leads", AgentNames.Sales, ["lead", "prospect", "deal", "quote", "pricing", "demo request", "opportunity"]),
+        new("marketing/seo", AgentNames.Marketing, ["seo", "campaign", "landing page", "blog", "content", "keyword", "newsletter"]),
+        new("success/user-research", AgentNames.CustomerSuccess, ["churn", "renewal", "health score", "adoption", "onboarding", "nps"]),
+        new("analytics/reporting", AgentNames.Analytics, ["kpi", "report", "metrics", "dashboard", "throughput", "analytics"]),
+        new("dev/qa", AgentNames.Qa, ["test", "tests", "coverage", "junit", "flaky", "regression"]),
+        new("dev/deploy", AgentNames.DevOps, ["deploy", "deployment", "release", "rollback", "rollout"]),
+        new("dev/architecture", AgentNames.Architect, ["architecture", "design decision", "adr", "trade-off", "evaluate options"]),
+        new("dev/implementation", AgentNames.Developer, ["feature", "implement", "acceptance criteria", "story", "bug fix"]),
+        new("management/oversight", AgentNames.ProjectManager, ["escalated", "blocked", "overdue", "status report", "portfolio"]),
+    ];
 
     /// <summary>The first rule that matches <paramref name="label"/>, or null.</summary>
     public RoutingRule? Match(string label)

@@ -1,4 +1,4 @@
-using BusinessOps.Core.Policies;
+using BusinessOps.Core.Agents;
 using BusinessOps.Policies.Validation;
 using BusinessOps.Policies.Yaml;
 

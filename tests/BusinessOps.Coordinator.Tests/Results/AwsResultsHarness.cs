@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using BusinessOps.Agents.Hosting;
 using BusinessOps.Agents.Samples;
+using BusinessOps.Agents.Sdk;
 using BusinessOps.Aws;
 using BusinessOps.Aws.Executors;
 using BusinessOps.Aws.Results;
@@ -100,11 +101,21 @@ internal sealed class AwsResultsHarness : IAsyncDisposable
         await GitHub.DisposeAsync();
     }
 
+    /// <summary>The agents the fake function serves, as the Lambda image's ai-agents does.</summary>
+    private static readonly IAgent[] Agents =
+    [
+        new Agents.Architecture.ArchitectAgent(), new Agents.Development.DeveloperAgent(), new Agents.Quality.QaAgent(), new Agents.DevOps.DevOpsAgent(),
+        new Agents.Management.ManagerAgent(), new Agents.ProjectManagement.ProjectManagerAgent(), new Agents.Marketing.MarketingAgent(),
+        new Agents.Sales.SalesAgent(), new Agents.Support.SupportAgent(), new Agents.CustomerSuccess.CustomerSuccessAgent(),
+        new Agents.Analytics.AnalyticsAgent(), new Agents.Finance.FinanceAgent(), new Agents.Operations.OperationsAgent(), new Agents.Security.SecurityAgent(),
+    ];
+
     /// <summary>The agent, pure: the issue from the event in, the result JSON out (no store, no GitHub credential).</summary>
     private static string RunAgent(JsonNode dispatch)
     {
         var issue = Encoding.UTF8.GetBytes(dispatch["issueData"]!.ToJsonString());
-        var run = AgentHost.ProcessIssueJsonAsync((string)dispatch["agent"]!, issue, (int)dispatch["issue"]!, (string)dispatch["key"]!, (string)dispatch["phase"]!, store: null, CancellationToken.None).GetAwaiter().GetResult();
+        var agent = Agents.Single(a => a.Name == (string)dispatch["agent"]!);
+        var run = AgentHost.ProcessIssueJsonAsync(agent, issue, (int)dispatch["issue"]!, (string)dispatch["key"]!, (string)dispatch["phase"]!, context: null, CancellationToken.None).GetAwaiter().GetResult();
         return AgentHost.FormatResult(run.Result);
     }
 }

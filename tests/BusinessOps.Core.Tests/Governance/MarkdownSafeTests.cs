@@ -26,6 +26,8 @@ public sealed class MarkdownSafeTests
     [InlineData("bell\u0007null\u0000", "bellnull")]
     [InlineData("evil\u202Etxt.exe", "eviltxt.exe")]
     [InlineData("iso\u2066late\u2069", "isolate")]
+    [InlineData("${{ secrets.X }}", "$\u200B{{ secrets.X }}")]
+    [InlineData("$5 {not} ${ {x}", "$5 {not} ${ {x}")]
     public void Inline_SpecialCharacters_Neutralized(string? input, string expected)
     {
         Assert.Equal(expected, MarkdownSafe.Inline(input));
@@ -49,5 +51,31 @@ public sealed class MarkdownSafeTests
         const string text = "Überweisung für Zoë — 東京 😀";
 
         Assert.Same(text, MarkdownSafe.Inline(text));
+    }
+
+    [Fact]
+    public void Block_MultiLineReport_KeepsStructureNeutralizesText()
+    {
+        var report = "| a | b |\n|---|---|\n| `x` | c\\|d |\r\n- @team <b> & ${{ secrets.TOKEN }}\tend\u202Eexe\u0000";
+
+        Assert.Equal("| a | b |\n|---|---|\n| `x` | c\\|d |\n- @\u200Dteam &lt;b&gt; &amp; $\u200B{{ secrets.TOKEN }}\tendexe", MarkdownSafe.Block(report));
+    }
+
+    [Fact]
+    public void Block_PlainText_ReturnedAsIs()
+    {
+        const string text = "two\nlines";
+
+        Assert.Same(text, MarkdownSafe.Block(text));
+    }
+
+    [Theory]
+    [InlineData("a|b", 200, "a\\|b")]
+    [InlineData("a\\|b", 200, "a\\\\\\|b")]
+    [InlineData("one\ntwo", 200, "one two")]
+    [InlineData("abcdef", 3, "abc…")]
+    public void Cell_Untrusted_OneLineAndRowCannotBreak(string input, int max, string expected)
+    {
+        Assert.Equal(expected, MarkdownSafe.Cell(input, max));
     }
 }

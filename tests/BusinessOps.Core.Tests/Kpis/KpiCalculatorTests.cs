@@ -133,6 +133,19 @@ public sealed class KpiCalculatorTests
         Assert.Equal(AttentionKind.Breach, s.Attention[^1].Kind);
     }
 
+    [Fact]
+    public void Compute_ActedOnAtTheVeryMomentOfTheReport_IsInThePeriod()
+    {
+        // The period runs up to the moment the report is made, that moment included: an issue filed, acted on and done
+        // at `now` counts now — not only in the next report, which made the dashboard rewrite itself one pass later.
+        var s = Week([Facts(1, created: D(8), firstAction: D(8), done: D(8))]);
+
+        Assert.Equal(1, s.Overall.Processed);
+        Assert.Equal(1, s.Overall.Done);
+        Assert.Equal(1, s.TimeToFirstAction.Count);
+        Assert.Equal(1, s.ByDay[^1].Values.Done);
+    }
+
     [Theory]
     [InlineData("day", KpiPeriodKind.Day, true)]
     [InlineData(" WEEK ", KpiPeriodKind.Week, true)]

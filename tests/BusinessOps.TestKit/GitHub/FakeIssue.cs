@@ -22,6 +22,15 @@ internal sealed class FakeIssue
     /// <summary>Pinned to the repository (GraphQL <c>isPinned</c>; REST does not show it).</summary>
     public bool Pinned { get; set; }
 
+    /// <summary>Head, base and draft flag of a pull request opened through the API (null for issues and seeded pull requests).</summary>
+    public FakePull? Pull { get; set; }
+
+    /// <summary>The issue this one is a sub-issue of.</summary>
+    public int? Parent { get; set; }
+
+    /// <summary>GitHub's <c>state_reason</c> of a closed issue (<c>completed</c>, <c>not_planned</c>).</summary>
+    public string? StateReason { get; set; }
+
     public List<string> Labels { get; } = [];
 
     public List<FakeComment> Comments { get; } = [];

@@ -1,0 +1,72 @@
+using BusinessOps.Core.Agents;
+using BusinessOps.Core.Issues;
+
+namespace BusinessOps.Agents.Management;
+
+/// <summary>
+/// Possible duplicates among the open issues the coordinator hands in: titles compared as sets of words (lower case,
+/// letters and digits, words of three or more characters, common words dropped) by Jaccard similarity; at least
+/// <see cref="Threshold"/> counts. Pure.
+/// </summary>
+internal static class DuplicateFinder
+{
+    public const double Threshold = 0.6;
+
+    private const int MaxMatches = 3;
+
+    private static readonly HashSet<string> Common = new(StringComparer.Ordinal)
+    {
+        "the", "and", "for", "with", "from", "our", "your", "this", "that", "are", "was", "not", "can", "cannot", "please", "need", "needs",
+    };
+
+    public static IReadOnlyList<DuplicateMatch> Find(string title, IEnumerable<IssueDigest> open)
+    {
+        var words = Words(title);
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        return [.. open
+            .Where(i => i.State == IssueState.Open)
+            .Select(i => new DuplicateMatch(i.Number, i.Title, Similarity(words, Words(i.Title))))
+            .Where(m => m.Similarity >= Threshold)
+            .OrderByDescending(m => m.Similarity).ThenBy(m => m.Number)
+            .Take(MaxMatches)];
+    }
+
+    private static double Similarity(HashSet<string> a, HashSet<string> b)
+    {
+        if (b.Count == 0)
+        {
+            return 0;
+        }
+
+        var shared = a.Count(b.Contains);
+        return Math.Round((double)shared / (a.Count + b.Count - shared), 2);
+    }
+
+    private static HashSet<string> Words(string text)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var lower = text.ToLowerInvariant();
+        var start = -1;
+        for (var i = 0; i <= lower.Length; i++)
+        {
+            if (i < lower.Length && char.IsLetterOrDigit(lower[i]))
+            {
+                start = start < 0 ? i : start;
+                continue;
+            }
+
+            if (start >= 0 && i - start >= 3 && !Common.Contains(lower[start..i]))
+            {
+                words.Add(lower[start..i]);
+            }
+
+            start = -1;
+        }
+
+        return words;
+    }
+}

@@ -1,0 +1,15 @@
+
+namespace BusinessOps.Core.Agents;
+
+/// <summary>The policies an agent applies; each is null when the agent does not need it (the agent then uses the default).</summary>
+public sealed record AgentPolicies
+{
+    /// <summary><c>quality-gates.yml</c>, for the QA agent.</summary>
+    public QualityGatesPolicy? QualityGates { get; init; }
+
+    /// <summary><c>routing.yml</c>'s triage keywords with the agent each label routes to, for the manager's triage.</summary>
+    public IReadOnlyList<TriageRoute>? Triage { get; init; }
+
+    /// <summary>Which address ranges an agent may reach over the network (<c>dispatch.yml</c> <c>network:</c>).</summary>
+    public NetworkPolicy? Network { get; init; }
+}
