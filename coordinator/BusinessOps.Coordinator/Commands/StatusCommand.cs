@@ -16,7 +16,7 @@ internal static class StatusCommand
         var cmd = new Command("status", "The operation at a glance: KPIs against their targets, open issues by status, what needs a person, open alerts");
         cmd.SetAction((parse, ct) => CoordinatorSession.RunAsync(SessionRequest.From(parse, g, host, "local"), async session =>
         {
-            if (AlertsGate.Load(parse.GetValue(g.Policies), session.Error, warn: false) is not { } alerts)
+            if (AlertsGate.Load(parse.GetValue(g.Policies), session.Error) is not { } alerts)
             {
                 return ExitCodes.BadInput;
             }

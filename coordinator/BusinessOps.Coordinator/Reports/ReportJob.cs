@@ -18,7 +18,7 @@ public static class ReportJob
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(request);
-        if (AlertsGate.Load(policiesOption, session.Error, warn: false) is not { } alerts)
+        if (AlertsGate.Load(policiesOption, session.Error) is not { } alerts)
         {
             return ExitCodes.BadInput;
         }

@@ -11,10 +11,12 @@ namespace BusinessOps.Coordinator.Reports.Charts;
 /// </summary>
 public static class SvgBarChart
 {
-    private const int Width = 640;
-    private const int Row = 30;
-    private const int LabelWidth = 200;
-    private const int ValueWidth = 90;
+    // Drawn about as wide as a phone's column, so its 14-unit text stays readable (≥ 12 px) when scaled to fit one.
+    private const int Width = 420;
+    private const int Row = 28;
+    private const int LabelWidth = 165;
+    private const int ValueWidth = 70;
+    private const int MaxLabel = 21;
     private const string BarColour = "#1d4ed8";
     private const string TextColour = "#111827";
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
@@ -36,7 +38,7 @@ public static class SvgBarChart
         sb.Append(c, $"<title id=\"{id}-t\">{Html.Encode(title)}</title><desc id=\"{id}-d\">{Html.Encode(desc)}</desc>");
         if (bars.Count == 0)
         {
-            sb.Append(c, $"<text x=\"0\" y=\"20\" fill=\"{TextColour}\" font-size=\"15\">No data in this period.</text>");
+            sb.Append(c, $"<text x=\"0\" y=\"20\" fill=\"{TextColour}\" font-size=\"14\">No data in this period.</text>");
         }
 
         var span = Width - LabelWidth - ValueWidth;
@@ -45,10 +47,10 @@ public static class SvgBarChart
             var b = bars[i];
             var y = i * Row + 5;
             var w = full <= 0 ? 0 : Math.Clamp(b.Value / full, 0, 1) * span;
-            var label = b.Label.Length > 28 ? b.Label[..27] + "…" : b.Label;
-            sb.Append(c, $"<text x=\"0\" y=\"{y + 19}\" fill=\"{TextColour}\" font-size=\"15\">{Html.Encode(label)}</text>");
+            var label = b.Label.Length > MaxLabel ? b.Label[..(MaxLabel - 1)] + "…" : b.Label;
+            sb.Append(c, $"<text x=\"0\" y=\"{y + 18}\" fill=\"{TextColour}\" font-size=\"14\">{Html.Encode(label)}</text>");
             sb.Append(c, $"<rect x=\"{LabelWidth}\" y=\"{y + 4}\" width=\"{w:0.#}\" height=\"{Row - 10}\" fill=\"{BarColour}\" rx=\"2\"></rect>");
-            sb.Append(c, $"<text x=\"{LabelWidth + w + 6:0.#}\" y=\"{y + 19}\" fill=\"{TextColour}\" font-size=\"15\">{Html.Encode(b.Shown)}</text>");
+            sb.Append(c, $"<text x=\"{LabelWidth + w + 6:0.#}\" y=\"{y + 18}\" fill=\"{TextColour}\" font-size=\"14\">{Html.Encode(b.Shown)}</text>");
         }
 
         return sb.Append("</svg>").ToString();

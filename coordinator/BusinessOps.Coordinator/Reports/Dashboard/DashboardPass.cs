@@ -29,7 +29,7 @@ public sealed class DashboardPass : IDisposable
     public static DashboardPass? Open(CoordinatorSession session, string? policiesOption)
     {
         ArgumentNullException.ThrowIfNull(session);
-        if (AlertsGate.Load(policiesOption, session.Error) is not { } alerts || !alerts.Dashboard.Enabled)
+        if (AlertsGate.Load(policiesOption, session.Log) is not { } alerts || !alerts.Dashboard.Enabled)
         {
             return null;
         }
