@@ -20,7 +20,7 @@ namespace BusinessOps.Coordinator.Reconcile;
 internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executor, PolicySet policies, ContextBuilder facts, ReconcileOptions options, Log log, IReadOnlyList<IssueSnapshot>? openIssues = null)
 {
     // What each agent is handed besides its issue; built from this pass's list of open issues when the pass read them all.
-    private readonly DispatchContextBuilder _contexts = new(store, policies, openIssues);
+    private readonly DispatchContextBuilder _contexts = new(store, policies, openIssues, facts.Clock);
 
     private int _dispatched;
     private int _failed;

@@ -11,6 +11,7 @@ namespace BusinessOps.Benchmarks.Scenarios.Kpis;
 /// under 1 s and 200 MB). The real coordinator as a child process: <c>report --format json</c> once on a store whose
 /// index is not built yet, then <c>--runs</c> times on a built one (wall time and peak RSS, from <c>/usr/bin/time</c>);
 /// in process, the index read and the one computation alone; then the HTML page's size and Chromium's time to render it.
+/// <c>--keep FILE</c> keeps a copy of the store as built (before any report), to look into.
 /// </summary>
 internal static class KpiSuite
 {
@@ -18,6 +19,7 @@ internal static class KpiSuite
     {
         var issues = AwsSuite.Option(args, "--issues", 100_000);
         var runs = AwsSuite.Option(args, "--runs", 5);
+        var keep = Array.IndexOf(args, "--keep") is var k and >= 0 && k + 1 < args.Length ? Path.GetFullPath(args[k + 1]) : null;
         var root = Directory.CreateTempSubdirectory("businessops-kpis-bench-").FullName;
         try
         {
@@ -25,6 +27,11 @@ internal static class KpiSuite
             var now = TimeProvider.System.GetUtcNow();
             var build = Stopwatch.StartNew();
             await KpiStoreBuilder.BuildAsync(store, issues, now, Console.Error, ct);
+            if (keep is not null)
+            {
+                File.Copy(store, keep, overwrite: true);
+            }
+
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"store: {issues:N0} issues, {new FileInfo(store).Length / 1048576.0:0} MB, built in {build.Elapsed.TotalSeconds:0} s"));
             output.WriteLine();
             output.WriteLine("| measure | wall time | peak RSS |");
