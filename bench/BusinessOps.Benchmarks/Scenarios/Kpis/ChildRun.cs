@@ -3,8 +3,11 @@ using System.Globalization;
 
 namespace BusinessOps.Benchmarks.Scenarios.Kpis;
 
-/// <summary>One child process's wall time and peak resident set (kB, from <c>/usr/bin/time -f %M</c> where it exists).</summary>
-internal sealed record ChildRun(TimeSpan Wall, long? PeakKb)
+/// <summary>
+/// One child process's wall time, CPU time (user + system) and peak resident set (kB), the last two from <c>/usr/bin/time</c>
+/// where it exists. CPU time is the figure to compare on a shared machine: wall time there includes waiting for a core.
+/// </summary>
+internal sealed record ChildRun(TimeSpan Wall, long? PeakKb, TimeSpan? Cpu = null)
 {
     private const string Time = "/usr/bin/time";
 
@@ -15,7 +18,7 @@ internal sealed record ChildRun(TimeSpan Wall, long? PeakKb)
         var start = new ProcessStartInfo(measured ? Time : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (measured)
         {
-            foreach (var a in new[] { "-f", "peak-kb %M", "dotnet" })
+            foreach (var a in new[] { "-f", "peak-kb %M %U %S", "dotnet" })
             {
                 start.ArgumentList.Add(a);
             }
@@ -40,7 +43,14 @@ internal sealed record ChildRun(TimeSpan Wall, long? PeakKb)
         }
 
         var line = error.Split('\n').LastOrDefault(l => l.StartsWith("peak-kb ", StringComparison.Ordinal));
-        return new ChildRun(watch.Elapsed, line is null ? null : long.Parse(line["peak-kb ".Length..], CultureInfo.InvariantCulture));
+        if (line is null)
+        {
+            return new ChildRun(watch.Elapsed, null);
+        }
+
+        var parts = line["peak-kb ".Length..].Split(' ');
+        var cpu = double.Parse(parts[1], CultureInfo.InvariantCulture) + double.Parse(parts[2], CultureInfo.InvariantCulture);
+        return new ChildRun(watch.Elapsed, long.Parse(parts[0], CultureInfo.InvariantCulture), TimeSpan.FromSeconds(cpu));
     }
 
     /// <summary>Chromium's wall time to load <paramref name="url"/> headless and write a screenshot of it.</summary>
