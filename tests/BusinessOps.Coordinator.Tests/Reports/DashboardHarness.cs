@@ -6,6 +6,7 @@ using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Scrubbing;
 using BusinessOps.GitHub;
+using BusinessOps.TestKit;
 using BusinessOps.TestKit.GitHub;
 
 namespace BusinessOps.Coordinator.Tests.Reports;

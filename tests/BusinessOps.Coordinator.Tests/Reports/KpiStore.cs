@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using BusinessOps.Core;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
@@ -6,7 +7,6 @@ using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
 using BusinessOps.LocalStore;
-using BusinessOps.TestKit;
 
 namespace BusinessOps.Coordinator.Tests.Reports;
 
@@ -21,7 +21,7 @@ internal static class KpiStore
     private static readonly DateTimeOffset Nov3 = new(2026, 11, 3, 9, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Nov4 = new(2026, 11, 4, 9, 0, 0, TimeSpan.Zero);
 
-    public static async Task BuildAsync(string path, FakeClock clock, string firstTitle = "Is the site up?")
+    public static async Task BuildAsync(string path, FakeTimeProvider clock, string firstTitle = "Is the site up?")
     {
         using var store = SqliteIssueStore.Open(path, BotIdentity.Login, clock);
         var ct = CancellationToken.None;
@@ -47,25 +47,25 @@ internal static class KpiStore
 
         // #5 never touched by the coordinator.
         await FileAsync(store, clock, Nov4.AddHours(2), "A question", []);
-        clock.Set(Now);
+        clock.SetUtcNow(Now);
         _ = ct;
     }
 
-    private static async Task<int> FileAsync(SqliteIssueStore store, FakeClock clock, DateTimeOffset at, string title, string[] labels)
+    private static async Task<int> FileAsync(SqliteIssueStore store, FakeTimeProvider clock, DateTimeOffset at, string title, string[] labels)
     {
-        clock.Set(at);
+        clock.SetUtcNow(at);
         return (await store.CreateIssueAsync(new NewIssue(title, "### Request\n\nPlease.", labels), CancellationToken.None)).Number;
     }
 
-    private static async Task StatusAsync(SqliteIssueStore store, FakeClock clock, int issue, DateTimeOffset at, OpsState state)
+    private static async Task StatusAsync(SqliteIssueStore store, FakeTimeProvider clock, int issue, DateTimeOffset at, OpsState state)
     {
-        clock.Set(at);
+        clock.SetUtcNow(at);
         await store.AddCommentAsync(issue, "Status\n\n" + Markers.Format(state), CancellationToken.None);
     }
 
-    private static async Task ResultAsync(SqliteIssueStore store, FakeClock clock, int issue, DateTimeOffset at, AgentOutcome outcome, decimal cost, string agent)
+    private static async Task ResultAsync(SqliteIssueStore store, FakeTimeProvider clock, int issue, DateTimeOffset at, AgentOutcome outcome, decimal cost, string agent)
     {
-        clock.Set(at);
+        clock.SetUtcNow(at);
         var key = $"local/ops#{issue}/a1/plan";
         await store.AddCommentAsync(issue, "Result\n\n" + Markers.Format(new ResultRecord(key, agent, outcome, 0.9, cost)), CancellationToken.None);
     }

@@ -1,10 +1,10 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Globalization;
 using BusinessOps.Core;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
 using BusinessOps.LocalStore;
-using BusinessOps.TestKit;
 
 namespace BusinessOps.Benchmarks.Scenarios.Kpis;
 
@@ -22,7 +22,7 @@ internal static class KpiStoreBuilder
 
     public static async Task BuildAsync(string path, int n, DateTimeOffset now, TextWriter progress, CancellationToken ct)
     {
-        var clock = new FakeClock(now.AddDays(-28));
+        var clock = new FakeTimeProvider(now.AddDays(-28));
         using var store = SqliteIssueStore.Open(path, BotIdentity.Login, clock);
         var spacing = TimeSpan.FromDays(28) / n;
         for (var from = 0; from < n; from += Chunk)
@@ -32,15 +32,15 @@ internal static class KpiStoreBuilder
                 "### Details\n\nThe export stopped at 02:00 with a timeout.",
                 Labels(i),
                 "customer" + (i % 97).ToString(CultureInfo.InvariantCulture))).ToList();
-            clock.Set(now.AddDays(-28) + (spacing * from));
+            clock.SetUtcNow(now.AddDays(-28) + (spacing * from));
             var numbers = await store.CreateIssuesAsync(batch, ct);
             for (var k = 0; k < numbers.Count; k++)
             {
                 var i = from + k;
                 var filed = now.AddDays(-28) + (spacing * i);
-                clock.Set(filed.AddMinutes(3));
+                clock.SetUtcNow(filed.AddMinutes(3));
                 await store.AddCommentAsync(numbers[k], "Status\n\n" + Markers.Format(State(i, filed)), ct);
-                clock.Set(filed.AddMinutes(40));
+                clock.SetUtcNow(filed.AddMinutes(40));
                 var outcome = i % 50 == 0 ? AgentOutcome.Failed : AgentOutcome.Completed;
                 var key = string.Create(CultureInfo.InvariantCulture, $"local/ops#{numbers[k]}/a1/plan");
                 await store.AddCommentAsync(numbers[k], "Result\n\n" + Markers.Format(new ResultRecord(key, Agents[i % Agents.Length], outcome, 0.9, 0.02m)), ct);

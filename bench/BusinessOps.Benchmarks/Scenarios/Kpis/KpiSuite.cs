@@ -64,7 +64,7 @@ internal static class KpiSuite
     /// <summary>The index read and <see cref="KpiCalculator.Compute"/> alone, in this process (best of five).</summary>
     private static async Task InProcessAsync(string path, DateTimeOffset now, TextWriter output, CancellationToken ct)
     {
-        using var store = SqliteIssueStore.Open(path, BotIdentity.Login);
+        using var store = SqliteIssueStore.Open(path, BotIdentity.Login, TimeProvider.System);
         var read = TimeSpan.MaxValue;
         var compute = TimeSpan.MaxValue;
         long allocated = 0;
