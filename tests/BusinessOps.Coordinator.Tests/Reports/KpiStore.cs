@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using BusinessOps.Core;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
@@ -7,6 +6,7 @@ using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
 using BusinessOps.LocalStore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BusinessOps.Coordinator.Tests.Reports;
 

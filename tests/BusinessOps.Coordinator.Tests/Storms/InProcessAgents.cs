@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Time.Testing;
 using BusinessOps.Agents.Hosting;
 using BusinessOps.Agents.Sdk;
 using BusinessOps.Core;
 using BusinessOps.Core.Ports;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BusinessOps.Coordinator.Tests.Storms;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Diagnostics;
 using BusinessOps.Agents.Samples;
 using BusinessOps.Coordinator.Logging;
@@ -10,6 +9,7 @@ using BusinessOps.Core.Ports;
 using BusinessOps.LocalStore;
 using BusinessOps.Policies;
 using BusinessOps.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BusinessOps.Coordinator.Tests.Storms;
 

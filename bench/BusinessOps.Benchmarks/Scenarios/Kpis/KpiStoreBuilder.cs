@@ -1,10 +1,10 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Globalization;
 using BusinessOps.Core;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
 using BusinessOps.LocalStore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BusinessOps.Benchmarks.Scenarios.Kpis;
 
