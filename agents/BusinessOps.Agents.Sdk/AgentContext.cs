@@ -29,6 +29,9 @@ public sealed record AgentContext(string Agent, IssueSnapshot Issue, string Key,
     /// <summary>Other issues in this run's scope, or null when the coordinator handed none (standalone runs).</summary>
     public IssueDigestSet? Issues => Dispatch.Issues;
 
+    /// <summary>The KPIs of this issue's scope (day, week, month), computed by the coordinator's one calculator; null when run alone.</summary>
+    public IReadOnlyList<Core.Kpis.KpiSnapshot>? Kpis => Dispatch.Kpis;
+
     /// <summary>
     /// "Now" for agents that judge ages and due dates: the issue's own timestamp, so the same issue always
     /// gives the same answer (no wall clock in agent logic).

@@ -19,13 +19,16 @@ public static class PolicyFileNames
     /// <summary>Loaded on its own by <see cref="PolicyLoader.LoadConnectors(string, bool)"/>, not part of <see cref="All"/>.</summary>
     public const string Connectors = "connectors.yml";
 
+    /// <summary>Loaded on its own by <see cref="PolicyLoader.LoadAlerts(string, bool)"/>: on-call, KPI targets, alert rules, the dashboard.</summary>
+    public const string Alerts = "alerts.yml";
+
     /// <summary>All six, in load order.</summary>
     public static IReadOnlyList<string> All { get; } = [Routing, Sla, Dispatch, Autonomy, Approvals, QualityGates];
 
     /// <summary>Every file name a policy folder may hold: the six above, the automation files (<see cref="AutomationFileNames"/>), connectors, alerts and pricing.</summary>
     public static IReadOnlyList<string> Known { get; } =
     [
-        .. All, AutomationFileNames.Schedules, AutomationFileNames.Tenants, AutomationFileNames.Triggers, Connectors, "alerts.yml", "pricing.yml",
+        .. All, AutomationFileNames.Schedules, AutomationFileNames.Tenants, AutomationFileNames.Triggers, Connectors, Alerts, "pricing.yml",
     ];
 
     /// <summary>Sub-folders a policy folder may hold: workflow definitions, comment templates, knowledge for the agents.</summary>

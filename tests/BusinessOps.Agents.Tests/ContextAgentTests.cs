@@ -4,6 +4,7 @@ using BusinessOps.Core;
 using BusinessOps.Core.Agents;
 using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Issues;
+using BusinessOps.Core.Kpis;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
@@ -121,35 +122,83 @@ public sealed class ContextAgentTests
         Assert.Equal(0.4, run.Result.Confidence);
     }
 
-    [Fact]
-    public async Task Analytics_Context_KpisByAgentAndPriority()
+    /// <summary>The day's, week's and month's KPIs of the store, by the one calculator over the one facts builder (as the coordinator hands them).</summary>
+    private async Task<IReadOnlyList<KpiSnapshot>> KpisAsync(string? tenant = null)
     {
-        await SeedAsync();
+        var all = await _store.ListIssuesAsync(new IssueQuery(IssueStateFilter.All), CancellationToken.None);
+        var facts = all.Select(i => IssueFactsBuilder.From(i, _store.Identity)).ToList();
+        return [.. new[] { KpiPeriodKind.Day, KpiPeriodKind.Week, KpiPeriodKind.Month }.Select(k => KpiCalculator.Compute(facts, KpiQuery.For(k, _clock.GetUtcNow(), tenant)))];
+    }
 
-        var run = await RunWithContextAsync(AgentNames.Analytics, FormBody.Of(("Period", "30")));
-
-        // 9 processed (status label): 3 done, one of them approved by a human, one breached; failed + escalated = 2 errors.
-        Assert.Equal(9, run.Num("processed"));
-        Assert.Equal(3, run.Num("done"));
-        Assert.Equal(0.1, run.Num("throughputPerDay"));
-        Assert.Equal(0.2222, run.Num("automationRate"));
-        Assert.Equal(0.6667, run.Num("slaCompliance"));
-        Assert.Equal(0.2222, run.Num("errorRate"));
-        var byAgent = run.Out("byAgent");
-        Assert.Equal(3, byAgent[AgentNames.Qa]!["total"]!.GetValue<int>());
-        Assert.Equal(1.0, byAgent[AgentNames.Security]!["automationRate"]!.GetValue<double>());
-        Assert.Equal(4, run.Out("byPriority")["P2"]!["total"]!.GetValue<int>());
-        Assert.Equal(2, run.Out("byPriority")["none"]!["total"]!.GetValue<int>());
+    private async Task<AgentRun> RunAnalyticsAsync(string period, IReadOnlyList<KpiSnapshot>? kpis)
+    {
+        var self = await FileAsync("report", "analytics/reporting");
+        var context = new DispatchContext { Kpis = kpis };
+        return await AgentHost.ProcessAsync(Agents.Of(AgentNames.Analytics), self with { Body = FormBody.Of(("Period", period)) }, $"local/ops#{self.Number}/a1/plan", "plan", context, CancellationToken.None);
     }
 
     [Fact]
-    public async Task Analytics_ShortPeriod_ExcludesOlderIssues()
+    public async Task Analytics_ReportsTheSnapshotItIsHanded_TheReportsNumbers()
     {
-        await SeedAsync();
+        await SeedWorkedAsync();
+        var kpis = await KpisAsync();
+        var month = kpis.Single(k => k.Period == "month");
 
-        var run = await RunWithContextAsync(AgentNames.Analytics, FormBody.Of(("Period", "1")));
+        var run = await RunAnalyticsAsync("30", kpis);
 
-        Assert.Equal(1, run.Num("processed"));
+        // The seeded issues give real figures (not all zero), and the agent's are exactly the calculator's.
+        Assert.Equal(3, month.Overall.Processed);
+        Assert.Equal("month", run.Out("period").GetValue<string>());
+        Assert.Equal(month.Overall.Processed, run.Num("processed"));
+        Assert.Equal(month.Overall.Done, run.Num("done"));
+        Assert.Equal(month.Overall.AutomationRate, run.Num("automationRate"));
+        Assert.Equal(month.Overall.SlaCompliance, run.Num("slaCompliance"));
+        Assert.Equal(month.Overall.ErrorRate, run.Num("errorRate"));
+        Assert.Equal(month.ByAgent.Keys.Order(StringComparer.Ordinal), run.Out("byAgent").AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Contains("automation 50.0 %", run.Result.Summary, StringComparison.Ordinal);
+        Assert.Contains(run.Result.Actions, a => a.StartsWith("Automation rate 50.0 % misses its target", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("1", "day")]
+    [InlineData("7", "week")]
+    [InlineData("90", "month")]
+    public async Task Analytics_Period_PicksTheDayWeekOrMonth(string days, string expected)
+    {
+        await SeedWorkedAsync();
+
+        var run = await RunAnalyticsAsync(days, await KpisAsync());
+
+        Assert.Equal(expected, run.Out("period").GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Analytics_NoKpisHandedIn_SaysToRunItThroughTheCoordinator()
+    {
+        var run = await RunAnalyticsAsync("30", null);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.False(run.Out("usedContext").GetValue<bool>());
+        Assert.Contains("run it through the coordinator", run.Result.Summary, StringComparison.Ordinal);
+    }
+
+    /// <summary>Three issues the coordinator worked on (status comments and results by its identity): done alone, done after a person's /approve, failed.</summary>
+    private async Task SeedWorkedAsync()
+    {
+        var at = _clock.GetUtcNow();
+        foreach (var (title, status, outcome, human) in new[] { ("done alone", IssueStatus.Done, AgentOutcome.Completed, false), ("done approved", IssueStatus.Done, AgentOutcome.Completed, true), ("failed", IssueStatus.Failed, AgentOutcome.Failed, false) })
+        {
+            var issue = await FileAsync(title, "dev/qa", "priority/P2", "status/" + (status == IssueStatus.Done ? "done" : "failed"));
+            _clock.Advance(TimeSpan.FromMinutes(5));
+            if (human)
+            {
+                _store.AddCommentAs(issue.Number, "carla", "/approve");
+            }
+
+            await _store.AddCommentAsync(issue.Number, "Status\n\n" + Markers.Format(new OpsState { Status = status, Agent = AgentNames.Qa, Attempt = 1, CostUsd = 0.01m, Audit = human ? [new BusinessOps.Core.Governance.AuditEntry(at, "carla", "approved", "ok")] : null }), CancellationToken.None);
+            await _store.AddCommentAsync(issue.Number, "Result\n\n" + Markers.Format(new ResultRecord($"local/ops#{issue.Number}/a1/plan", AgentNames.Qa, outcome, 0.9, 0.01m)), CancellationToken.None);
+            _clock.Advance(TimeSpan.FromMinutes(5));
+        }
     }
 
     [Fact]

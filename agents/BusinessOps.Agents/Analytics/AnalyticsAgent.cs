@@ -3,73 +3,81 @@ using System.Text;
 using System.Text.Json.Nodes;
 using BusinessOps.Agents.Sdk;
 using BusinessOps.Core.Agents;
+using BusinessOps.Core.Kpis;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.Analytics;
 
-/// <summary>ai-analytics-agent: KPIs over the issues the coordinator hands in (throughput, automation, SLA compliance, errors) by agent and priority.</summary>
+/// <summary>
+/// ai-analytics-agent: the KPIs of its scope (the client's issues, or every issue) against their targets, by agent and
+/// priority. It computes nothing itself: the coordinator hands in the snapshots of the one <see cref="KpiCalculator"/>
+/// (<see cref="AgentContext.Kpis"/>), so its figures are <c>coordinator report</c>'s for the same period. Its form's
+/// <c>Period</c> (days) picks the day (1), the week (up to 7) or the month (more).
+/// </summary>
 public sealed class AnalyticsAgent : IAgent
 {
     public string Name => AgentNames.Analytics;
 
     public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
-        var period = context.Form.OptionalInt("Period", 30, 1, 365, "a number of days from 1 to 365");
-        var set = context.Issues;
-        var issues = set?.Items ?? [];
-        var r = KpiCalculator.Compute(issues, period, context.Now);
-        var o = r.Overall;
-        var source = set is null ? " (no issues were handed in: run it through the coordinator)"
-            : set.Scope == IssueDigestSet.AllScope ? string.Empty
-            : $" for {set.Scope}";
-        var summary = string.Create(CultureInfo.InvariantCulture,
-            $"Last {period} day(s){source}: {o.Total} processed, throughput {r.ThroughputPerDay:0.##}/day, automation {o.AutomationRate:P0}, SLA compliance {o.SlaCompliance:P0}, error rate {o.ErrorRate:P0}.");
-        static JsonObject Bucket(KpiBucket b) => new()
+        var days = context.Form.OptionalInt("Period", 30, 1, 365, "a number of days from 1 to 365");
+        var wanted = days <= 1 ? "day" : days <= 7 ? "week" : "month";
+        if (context.Kpis?.FirstOrDefault(k => k.Period == wanted) is not { } s)
         {
-            ["total"] = b.Total,
-            ["done"] = b.Done,
-            ["automationRate"] = b.AutomationRate,
-            ["slaCompliance"] = b.SlaCompliance,
-            ["errorRate"] = b.ErrorRate,
-        };
+            var summary = "No KPIs were handed in: run it through the coordinator (coordinator run), which computes them from the issues.";
+            return Task.FromResult(ResultFactory.Create(context, AgentOutcome.Completed, summary, null, [summary], new JsonObject { ["usedContext"] = false, ["period"] = wanted }, Classification.Routine, 0.3, 0m));
+        }
+
+        var o = s.Overall;
+        var scope = s.Client is null ? string.Empty : " for client/" + s.Client;
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"The {wanted} since {s.From:yyyy-MM-dd}{scope}: {o.Processed} processed, {o.Done} done, automation {Percent(o.AutomationRate)}, SLA compliance {Percent(o.SlaCompliance)}, error rate {Percent(o.ErrorRate)}.");
         var outputs = new JsonObject
         {
-            ["periodDays"] = period,
-            ["usedContext"] = set is not null,
-            ["scope"] = set?.Scope,
-            ["omitted"] = set?.Omitted ?? 0,
-            ["processed"] = o.Total,
+            ["usedContext"] = true,
+            ["period"] = s.Period,
+            ["periodDays"] = days,
+            ["from"] = s.From,
+            ["to"] = s.To,
+            ["scope"] = s.Client is null ? IssueDigestSet.AllScope : "client/" + s.Client,
+            ["processed"] = o.Processed,
             ["done"] = o.Done,
-            ["throughputPerDay"] = r.ThroughputPerDay,
             ["automationRate"] = o.AutomationRate,
             ["slaCompliance"] = o.SlaCompliance,
             ["errorRate"] = o.ErrorRate,
-            ["byAgent"] = new JsonObject(r.ByAgent.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)Bucket(kv.Value)))),
-            ["byPriority"] = new JsonObject(r.ByPriority.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)Bucket(kv.Value)))),
+            ["costPerOperation"] = o.CostPerOperation,
+            ["timeToDoneP50Seconds"] = s.TimeToDone.P50Seconds,
+            ["approvalsPending"] = s.Pending.Approvals,
+            ["byAgent"] = Slices(s.ByAgent),
+            ["byPriority"] = Slices(s.ByPriority),
         };
         var plan = new StringBuilder("| Slice | Processed | Done | Automation | SLA compliance | Errors |\n|---|---:|---:|---:|---:|---:|\n");
-        foreach (var (name, b) in r.ByAgent.Concat(r.ByPriority.Select(kv => KeyValuePair.Create("priority " + kv.Key, kv.Value))))
+        foreach (var (name, v) in s.ByAgent.Concat(s.ByPriority.Select(kv => KeyValuePair.Create("priority " + kv.Key, kv.Value))))
         {
-            plan.Append(CultureInfo.InvariantCulture, $"| {name} | {b.Total} | {b.Done} | {b.AutomationRate:P0} | {b.SlaCompliance:P0} | {b.ErrorRate:P0} |\n");
+            plan.Append(CultureInfo.InvariantCulture, $"| {name} | {v.Processed} | {v.Done} | {Percent(v.AutomationRate)} | {Percent(v.SlaCompliance)} | {Percent(v.ErrorRate)} |\n");
         }
 
-        var actions = new List<string>();
-        if (o.ErrorRate > 0.1)
-        {
-            actions.Add("Error rate above 10 %: review failing agents (see by-agent table).");
-        }
-
-        if (o.SlaCompliance < 0.9)
-        {
-            actions.Add("SLA compliance below 90 %: review priorities and capacity.");
-        }
-
+        var actions = s.Measures.Where(m => m.Met == false)
+            .Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Label} {Percent(m.Value)} misses its target ({(m.Above ? "above" : "below")} {Percent(m.Target)}): see the by-agent table."))
+            .ToList();
         if (actions.Count == 0)
         {
             actions.Add("KPIs within targets; no action.");
         }
 
-        return Task.FromResult(ResultFactory.Create(context, AgentOutcome.Completed, summary, plan.ToString(), actions, outputs, Classification.Routine, set is null ? 0.3 : set.Omitted > 0 ? 0.7 : 0.9, CostModel.PerIssueReadUsd * issues.Count));
+        return Task.FromResult(ResultFactory.Create(context, AgentOutcome.Completed, text, plan.ToString(), actions, outputs, Classification.Routine, 0.9, CostModel.PerIssueReadUsd * s.Issues));
     }
+
+    private static JsonObject Slices(IReadOnlyDictionary<string, KpiSlice> slices) =>
+        new(slices.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)new JsonObject
+        {
+            ["processed"] = kv.Value.Processed,
+            ["done"] = kv.Value.Done,
+            ["automationRate"] = kv.Value.AutomationRate,
+            ["slaCompliance"] = kv.Value.SlaCompliance,
+            ["errorRate"] = kv.Value.ErrorRate,
+        })));
+
+    private static string Percent(double? rate) => rate is { } r ? r.ToString("P1", CultureInfo.InvariantCulture) : "—";
 }

@@ -34,6 +34,8 @@ public static class CoordinatorCli
         root.Subcommands.Add(PoliciesCommand.Create(global));
         root.Subcommands.Add(LabelsCommand.Create(global, host));
         root.Subcommands.Add(ReportCommand.Create(global, host));
+        root.Subcommands.Add(StatusCommand.Create(global, host));
+        root.Subcommands.Add(OperationsCommand.Create(global, host));
         root.Subcommands.Add(InitCommand.Create());
         root.Subcommands.Add(DoctorCommand.Create(global, host));
         return root;

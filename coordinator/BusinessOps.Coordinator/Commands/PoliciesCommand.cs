@@ -28,14 +28,21 @@ internal static class PoliciesCommand
                 error.WriteLine("warning: " + warning);
             }
 
-            if (result.Errors.Count > 0 || result.Policies is null)
+            // alerts.yml is loaded on its own (reports, dashboard, alerts); its errors count here, its placeholder on-call is a warning.
+            var alerts = PolicyLoader.LoadAlerts(dir, allowMissingDirectory: !PolicyPaths.IsGiven(parse.GetValue(g.Policies)));
+            foreach (var warning in alerts.Warnings)
             {
-                foreach (var e in result.Errors)
+                error.WriteLine("warning: " + warning);
+            }
+
+            if (result.Errors.Count > 0 || result.Policies is null || !alerts.IsValid)
+            {
+                foreach (var e in result.Errors.Concat(alerts.Errors))
                 {
                     error.WriteLine(e.ToString());
                 }
 
-                error.WriteLine($"{result.Errors.Count} error(s) in {dir}. The coordinator will not act until they are fixed.");
+                error.WriteLine($"{result.Errors.Count + alerts.Errors.Count} error(s) in {dir}. The coordinator will not act until they are fixed.");
                 return ExitCodes.BadInput;
             }
 

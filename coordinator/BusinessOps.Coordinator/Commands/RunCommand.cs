@@ -3,6 +3,7 @@ using System.Globalization;
 using BusinessOps.Coordinator.Cli;
 using BusinessOps.Coordinator.Hosting;
 using BusinessOps.Coordinator.Reconcile;
+using BusinessOps.Coordinator.Reports.Dashboard;
 using BusinessOps.Coordinator.Results;
 using BusinessOps.Core;
 using BusinessOps.Core.Time;
@@ -55,9 +56,11 @@ internal static class RunCommand
                     return ExitCodes.BadInput;
                 }
 
+                // The operations dashboard is kept at the end of every full pass (Reports/Dashboard/DashboardPass).
+                using var dashboard = parse.GetValue(dryRun) ? null : DashboardPass.Open(session, parse.GetValue(g.Policies));
                 return parse.GetValue(monitor)
-                    ? await MonitorAsync(reconciler, results, session, pause, parse.GetValue(json), ct)
-                    : Report(await results.RunOnceAsync(reconciler, ct), parse.GetValue(json), session);
+                    ? await MonitorAsync(reconciler, results, dashboard, session, pause, parse.GetValue(json), ct)
+                    : Report(await PassAsync(reconciler, results, dashboard, ct), parse.GetValue(json), session);
             });
         });
         return cmd;
@@ -83,14 +86,25 @@ internal static class RunCommand
         return pass.Failed > 0 ? ExitCodes.Failure : ExitCodes.Ok;
     }
 
-    private static async Task<int> MonitorAsync(Reconciler reconciler, ResultsPass results, CoordinatorSession session, TimeSpan pause, bool json, CancellationToken ct)
+    private static async Task<PassResult> PassAsync(Reconciler reconciler, ResultsPass results, DashboardPass? dashboard, CancellationToken ct)
+    {
+        var pass = await results.RunOnceAsync(reconciler, ct);
+        if (dashboard is not null)
+        {
+            await dashboard.AfterAsync(pass, ct);
+        }
+
+        return pass;
+    }
+
+    private static async Task<int> MonitorAsync(Reconciler reconciler, ResultsPass results, DashboardPass? dashboard, CoordinatorSession session, TimeSpan pause, bool json, CancellationToken ct)
     {
         session.Log.Info($"monitoring {session.StoreArgument} every {Durations.Words(pause)}; Ctrl-C to stop");
         try
         {
             while (true)
             {
-                Report(await results.RunOnceAsync(reconciler, ct), json, session);
+                Report(await PassAsync(reconciler, results, dashboard, ct), json, session);
                 await Task.Delay(pause, session.Clock, ct);
             }
         }

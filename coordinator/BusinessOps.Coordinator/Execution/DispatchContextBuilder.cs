@@ -1,6 +1,8 @@
+using BusinessOps.Coordinator.Reports;
 using BusinessOps.Core.Agents;
 using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Issues;
+using BusinessOps.Core.Kpis;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
@@ -11,10 +13,16 @@ namespace BusinessOps.Coordinator.Execution;
 /// Builds the <see cref="DispatchContext"/> each agent receives: the client's profile (from its <c>client/&lt;id&gt;</c>;
 /// only the id until tenant profiles exist), the policies it applies, and — for the agents whose work is about other
 /// issues (analytics, oversight, duplicates) — digests of the open issues, scoped to the client, from the coordinator's
-/// own list: the pass's list on a full pass, else one list read when such an agent first runs. Agents read nothing else.
+/// own list: the pass's list on a full pass, else one list read when such an agent first runs; for the analytics agent,
+/// the KPIs of its scope from the one calculator over the KPI index (what <c>coordinator report</c> shows). Agents read
+/// nothing else.
 /// </summary>
-public sealed class DispatchContextBuilder(IIssueStore store, PolicySet policies, IReadOnlyList<IssueSnapshot>? openIssues)
+public sealed class DispatchContextBuilder(IIssueStore store, PolicySet policies, IReadOnlyList<IssueSnapshot>? openIssues, TimeProvider clock)
 {
+    private Task<IReadOnlyList<IssueFacts>>? _facts;
+    private object? _factsLock;
+    private bool _factsRead;
+
     // Agents run in parallel: the first that needs a list starts its read, the others await the same read.
     private Task<IReadOnlyList<IssueSnapshot>>? _open = openIssues is null ? null : Task.FromResult(openIssues);
     private object? _openLock;
@@ -32,7 +40,16 @@ public sealed class DispatchContextBuilder(IIssueStore store, PolicySet policies
         IssueDigestSet? issues = agent is AgentNames.Analytics or AgentNames.ProjectManager or AgentNames.Manager
             ? IssueDigests.Scoped(await OpenAsync(ct), client?.Id, issue.Number, policies.Identity, policies.Routing)
             : null;
-        return new DispatchContext { Client = client, Policies = agentPolicies, Issues = issues };
+        var kpis = agent == AgentNames.Analytics ? await KpisAsync(client?.Id, ct) : null;
+        return new DispatchContext { Client = client, Policies = agentPolicies, Issues = issues, Kpis = kpis };
+    }
+
+    /// <summary>The day's, the week's and the month's KPIs of <paramref name="client"/> (every issue when null).</summary>
+    private async Task<IReadOnlyList<KpiSnapshot>> KpisAsync(string? client, CancellationToken ct)
+    {
+        var facts = await LazyInitializer.EnsureInitialized(ref _facts, ref _factsRead, ref _factsLock, () => KpiSource.ReadAsync(store, refresh: false, ct))!;
+        var now = clock.GetUtcNow();
+        return [.. new[] { KpiPeriodKind.Day, KpiPeriodKind.Week, KpiPeriodKind.Month }.Select(kind => KpiCalculator.Compute(facts, KpiQuery.For(kind, now, client)))];
     }
 
     private Task<IReadOnlyList<IssueSnapshot>> OpenAsync(CancellationToken ct) =>

@@ -15,6 +15,9 @@ namespace BusinessOps.Coordinator.Reconcile;
 /// </summary>
 internal sealed class ContextBuilder(IIssueStore store, ITeamDirectory? teamDirectory, IExecutor executor, PolicySet policies, TimeProvider clock, bool dispatchImmediately, TimeSpan leaseFor)
 {
+    /// <summary>The pass's clock (the dispatch contexts compute their KPIs at its time).</summary>
+    public TimeProvider Clock => clock;
+
     // A decision asks for permissions, teams and spend in turn; a fact asked for again after that never settles.
     private const int MaxRounds = 4;
 

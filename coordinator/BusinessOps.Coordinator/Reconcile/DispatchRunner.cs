@@ -23,7 +23,7 @@ namespace BusinessOps.Coordinator.Reconcile;
 internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executor, PolicySet policies, ContextBuilder facts, ReconcileOptions options, string pass, TimeProvider clock, Log log, IReadOnlyList<IssueSnapshot>? openIssues = null) : IDisposable
 {
     // What each agent is handed besides its issue; built from this pass's list of open issues when the pass read them all.
-    private readonly DispatchContextBuilder _contexts = new(store, policies, openIssues);
+    private readonly DispatchContextBuilder _contexts = new(store, policies, openIssues, facts.Clock);
     private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Concurrency));
     private readonly List<Task> _running = [];
     private int _dispatched;

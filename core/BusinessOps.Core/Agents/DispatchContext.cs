@@ -18,4 +18,11 @@ public sealed record DispatchContext
 
     /// <summary>Other issues, as digests, for the agents whose work is about the repository (analytics, oversight, triage).</summary>
     public IssueDigestSet? Issues { get; init; }
+
+    /// <summary>
+    /// The KPIs of the issue's scope (its client's, or every issue) for the day, the week and the month, computed by the
+    /// one <see cref="Kpis.KpiCalculator"/> from the same index as <c>coordinator report</c>: what the analytics agent
+    /// reports, so its figures are the report's.
+    /// </summary>
+    public IReadOnlyList<Kpis.KpiSnapshot>? Kpis { get; init; }
 }

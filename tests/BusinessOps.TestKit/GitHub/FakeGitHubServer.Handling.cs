@@ -187,6 +187,11 @@ public sealed partial class FakeGitHubServer
                     : FakeResponse.NotFound();
             }
 
+            if (segments is ["graphql"] && method == "POST")
+            {
+                return GraphQl(body);
+            }
+
             if (segments.Length < 3 || segments[0] != "repos" || !segments[1].Equals(Owner, StringComparison.OrdinalIgnoreCase) || !segments[2].Equals(Repository, StringComparison.OrdinalIgnoreCase))
             {
                 return FakeResponse.NotFound();

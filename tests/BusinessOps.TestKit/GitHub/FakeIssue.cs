@@ -19,6 +19,9 @@ internal sealed class FakeIssue
 
     public bool IsPullRequest { get; init; }
 
+    /// <summary>Pinned to the repository (GraphQL <c>isPinned</c>; REST does not show it).</summary>
+    public bool Pinned { get; set; }
+
     /// <summary>Head, base and draft flag of a pull request opened through the API (null for issues and seeded pull requests).</summary>
     public FakePull? Pull { get; set; }
 

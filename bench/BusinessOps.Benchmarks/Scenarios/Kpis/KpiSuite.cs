@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using BusinessOps.Core;
+using BusinessOps.Core.Kpis;
+using BusinessOps.LocalStore;
+
+namespace BusinessOps.Benchmarks.Scenarios.Kpis;
+
+/// <summary>
+/// <c>scenarios kpis</c>: KPIs from the index over <c>--issues</c> issues (default 100,000; issue 15 item 5: a report in
+/// under 1 s and 200 MB). The real coordinator as a child process: <c>report --format json</c> once on a store whose
+/// index is not built yet, then <c>--runs</c> times on a built one (wall time and peak RSS, from <c>/usr/bin/time</c>);
+/// in process, the index read and the one computation alone; then the HTML page's size and Chromium's time to render it.
+/// <c>--keep FILE</c> keeps a copy of the store as built (before any report), to look into.
+/// </summary>
+internal static class KpiSuite
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct)
+    {
+        var issues = AwsSuite.Option(args, "--issues", 100_000);
+        var runs = AwsSuite.Option(args, "--runs", 5);
+        var keep = Array.IndexOf(args, "--keep") is var k and >= 0 && k + 1 < args.Length ? Path.GetFullPath(args[k + 1]) : null;
+        var root = Directory.CreateTempSubdirectory("businessops-kpis-bench-").FullName;
+        try
+        {
+            var store = Path.Combine(root, "ops.db");
+            var now = TimeProvider.System.GetUtcNow();
+            var build = Stopwatch.StartNew();
+            await KpiStoreBuilder.BuildAsync(store, issues, now, Console.Error, ct);
+            if (keep is not null)
+            {
+                File.Copy(store, keep, overwrite: true);
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"store: {issues:N0} issues, {new FileInfo(store).Length / 1048576.0:0} MB, built in {build.Elapsed.TotalSeconds:0} s"));
+            output.WriteLine();
+            output.WriteLine("| measure | wall time | CPU time (user + sys) | peak RSS |");
+            output.WriteLine("|---|---:|---:|---:|");
+            string[] report = ["report", "--store", store, "--period", "month", "--format", "json", "--out", Path.Combine(root, "report.json")];
+            var cold = await ChildRun.TimeAsync(report, ct);
+            output.WriteLine(Row($"`report --format json`, index not built yet ({issues:N0} rows to build)", cold));
+            var warm = new List<ChildRun>();
+            for (var i = 0; i < runs; i++)
+            {
+                warm.Add(await ChildRun.TimeAsync(report, ct));
+            }
+
+            var median = warm.OrderBy(r => r.Cpu ?? r.Wall).ElementAt(warm.Count / 2);
+            output.WriteLine(Row($"`report --format json`, index built (median of {runs})", median with { PeakKb = warm.Max(r => r.PeakKb) }));
+            output.WriteLine(Row("`coordinator --version` (process start, for reference)", await ChildRun.TimeAsync(["--version"], ct)));
+            await InProcessAsync(store, now, output, ct);
+            await PageAsync(store, root, output, ct);
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static string Row(string what, ChildRun run) =>
+        string.Create(CultureInfo.InvariantCulture, $"| {what} | {run.Wall.TotalMilliseconds:0} ms | {(run.Cpu is { } cpu ? cpu.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms" : "n/a")} | {(run.PeakKb is { } kb ? (kb / 1024.0).ToString("0", CultureInfo.InvariantCulture) + " MB" : "n/a")} |");
+
+    /// <summary>The index read and <see cref="KpiCalculator.Compute"/> alone, in this process (best of five).</summary>
+    private static async Task InProcessAsync(string path, DateTimeOffset now, TextWriter output, CancellationToken ct)
+    {
+        using var store = SqliteIssueStore.Open(path, BotIdentity.Login, TimeProvider.System);
+        var read = TimeSpan.MaxValue;
+        var compute = TimeSpan.MaxValue;
+        long allocated = 0;
+        for (var i = 0; i < 5; i++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            var facts = await store.ReadFactsAsync(refresh: true, ct);
+            var readTime = watch.Elapsed;
+            watch.Restart();
+            var snapshot = KpiCalculator.Compute(facts, KpiQuery.For(KpiPeriodKind.Month, now, null));
+            var computeTime = watch.Elapsed;
+            GC.KeepAlive(snapshot);
+            read = readTime < read ? readTime : read;
+            compute = computeTime < compute ? computeTime : compute;
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| in process: index read (SQLite → facts), best of 5 | {read.TotalMilliseconds:0} ms | | |"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| in process: `KpiCalculator.Compute` (one pass), best of 5 | {compute.TotalMilliseconds:0} ms | | {allocated / 1048576.0:0} MB allocated by read + compute |"));
+    }
+
+    /// <summary>The HTML page: its size, and Chromium's wall time to render it to a screenshot less its time for an empty page.</summary>
+    private static async Task PageAsync(string store, string root, TextWriter output, CancellationToken ct)
+    {
+        var site = Path.Combine(root, "site") + Path.DirectorySeparatorChar;
+        await ChildRun.TimeAsync(["report", "--store", store, "--period", "month", "--format", "html", "--out", site], ct);
+        var page = Path.Combine(site, "index.html");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| HTML page (`--out site/`) | {new FileInfo(page).Length / 1024.0:0.0} KB | | |"));
+        var chromium = Environment.GetEnvironmentVariable("BUSINESSOPS_CHROMIUM") is { Length: > 0 } named ? named : "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            output.WriteLine("| Chromium render | not measured: no Chromium (apt-get install chromium) | | |");
+            return;
+        }
+
+        var blank = new List<TimeSpan>();
+        var full = new List<TimeSpan>();
+        for (var i = 0; i < 5; i++)
+        {
+            blank.Add(await ChildRun.ChromiumAsync(chromium, "about:blank", root, ct));
+            full.Add(await ChildRun.ChromiumAsync(chromium, new Uri(page).AbsoluteUri, root, ct));
+        }
+
+        var b = blank.Order().ElementAt(2);
+        var f = full.Order().ElementAt(2);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Chromium headless screenshot of the page, less an empty page (median of 5) | {(f - b).TotalMilliseconds:0} ms ({f.TotalMilliseconds:0} − {b.TotalMilliseconds:0}) | | |"));
+    }
+}
