@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BusinessOps.Core.Effects;
 
 namespace BusinessOps.Core.Results;
 
@@ -25,6 +26,13 @@ public sealed record AgentResult
 
     /// <summary>Short imperative lines of what was or will be done.</summary>
     public IReadOnlyList<string> Actions { get; init; } = [];
+
+    /// <summary>
+    /// What the plan does to the world once approved, in order (build them with <see cref="Effect.Create"/> or
+    /// <see cref="PaymentInstruction.ToEffect"/>). The plan hash covers them; the coordinator performs exactly these
+    /// after approval, through its connectors — the agent itself never acts.
+    /// </summary>
+    public IReadOnlyList<Effect> Effects { get; init; } = [];
 
     /// <summary>The agent's typed findings (scores, tables, …); shape per agent.</summary>
     public JsonObject Outputs { get; init; } = [];
