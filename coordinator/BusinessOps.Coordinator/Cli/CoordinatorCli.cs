@@ -34,6 +34,7 @@ public static class CoordinatorCli
         root.Subcommands.Add(PoliciesCommand.Create(global));
         root.Subcommands.Add(LabelsCommand.Create(global, host));
         root.Subcommands.Add(ReportCommand.Create(global, host));
+        root.Subcommands.Add(PlanCommand.Create(global, host));
         root.Subcommands.Add(InitCommand.Create());
         root.Subcommands.Add(DoctorCommand.Create(global, host));
         return root;

@@ -1,3 +1,4 @@
+using BusinessOps.Coordinator.Effects;
 using BusinessOps.Coordinator.Execution;
 using BusinessOps.Coordinator.Logging;
 using BusinessOps.Core.Agents;
@@ -15,9 +16,10 @@ namespace BusinessOps.Coordinator.Reconcile;
 /// loop in priority order (each runs on until its first await before the next starts), so the executor sees them in
 /// that order; at most <see cref="ReconcileOptions.Concurrency"/> are in flight. The intent is already on the issue;
 /// after a synchronous run the issue is re-read and settled at once with the pass's facts (<see cref="ContextBuilder"/>),
-/// and a crashed agent's failure is recorded for it.
+/// and a crashed agent's failure is recorded for it. An execute phase runs no agent: the approved effects are performed
+/// here (<see cref="EffectExecution"/>) and their report is written and settled the same way.
 /// </summary>
-internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executor, PolicySet policies, ContextBuilder facts, ReconcileOptions options, Log log, IReadOnlyList<IssueSnapshot>? openIssues = null)
+internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executor, PolicySet policies, ContextBuilder facts, ReconcileOptions options, Log log, IReadOnlyList<IssueSnapshot>? openIssues = null, EffectExecution? effects = null)
 {
     // What each agent is handed besides its issue; built from this pass's list of open issues when the pass read them all.
     private readonly DispatchContextBuilder _contexts = new(store, policies, openIssues);
@@ -34,7 +36,7 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
         {
             // Executors that run several dispatches as one (Batch sets) see the whole pass first; intents are already
             // recorded. Only what RunOneAsync will dispatch (the snapshot it was decided on); sets carry no context.
-            await preparer.PrepareAsync([.. ordered.Where(p => InputHash.Of(p.Issue) == p.Dispatch.InputHash).Select(p => Request(p.Issue, p.Dispatch, null))], ct);
+            await preparer.PrepareAsync([.. ordered.Where(p => p.Dispatch.Phase != DispatchPhase.Execute && InputHash.Of(p.Issue) == p.Dispatch.InputHash).Select(p => Request(p.Issue, p.Dispatch, null))], ct);
         }
 
         using var slots = new SemaphoreSlim(Math.Max(1, options.Concurrency));
@@ -99,9 +101,21 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
             await ActionApplier.UpsertAsync(store, issue.Number, id, body, ct);
         }
 
-        log.Info($"#{issue.Number} {d.Agent} dispatched ({d.Priority}, {d.Key})");
-        var context = await _contexts.BuildAsync(issue, d.Agent, d.Tenant, ct);
-        var outcome = await executor.DispatchAsync(Request(issue, d, context), ct);
+        DispatchOutcome outcome;
+        if (d.Phase == DispatchPhase.Execute)
+        {
+            // What is approved is what happens: the coordinator performs the approved effects itself; no agent runs.
+            outcome = effects is null
+                ? DispatchOutcome.Failure(EffectExecution.Name, "this pass cannot perform effects (no connectors); nothing was run", permanent: false)
+                : await effects.RunAsync(issue.Number, d, ct);
+        }
+        else
+        {
+            log.Info($"#{issue.Number} {d.Agent} dispatched ({d.Priority}, {d.Key})");
+            var context = await _contexts.BuildAsync(issue, d.Agent, d.Tenant, ct);
+            outcome = await executor.DispatchAsync(Request(issue, d, context), ct);
+        }
+
         Interlocked.Increment(ref _dispatched);
         if (outcome.Status == DispatchStatus.Submitted)
         {

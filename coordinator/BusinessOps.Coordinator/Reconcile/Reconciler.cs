@@ -1,5 +1,7 @@
+using BusinessOps.Coordinator.Effects;
 using BusinessOps.Coordinator.Logging;
 using BusinessOps.Core.Decisions;
+using BusinessOps.Core.Effects;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
@@ -22,8 +24,17 @@ public sealed class Reconciler
     private readonly Log _log;
     private readonly TextWriter _out;
     private readonly ContextBuilder _facts;
+    private readonly EffectExecution _effects;
 
-    public Reconciler(IIssueStore store, IExecutor executor, PolicySet policies, TimeProvider clock, ReconcileOptions options, Log log, TextWriter? output = null)
+    /// <param name="store">Where issues are read and written.</param>
+    /// <param name="executor">Where agents run.</param>
+    /// <param name="policies">The policies of the pass.</param>
+    /// <param name="clock">The time of the pass.</param>
+    /// <param name="options">The knobs of the pass.</param>
+    /// <param name="log">The log.</param>
+    /// <param name="output">Where <c>--dry-run</c> prints.</param>
+    /// <param name="effects">The connectors approved plans act through; without them an execute phase fails (retried) instead of acting.</param>
+    public Reconciler(IIssueStore store, IExecutor executor, PolicySet policies, TimeProvider clock, ReconcileOptions options, Log log, TextWriter? output = null, IEffectConnector? effects = null)
     {
         _store = store as CountingIssueStore ?? new CountingIssueStore(store);
         _executor = executor;
@@ -32,6 +43,7 @@ public sealed class Reconciler
         _log = log;
         _out = output ?? TextWriter.Null;
         _facts = new ContextBuilder(_store, store as ITeamDirectory, executor, _policies, clock, options.DispatchImmediately);
+        _effects = new EffectExecution(_store, _policies, effects, clock, log);
     }
 
     /// <summary>The store with request counting, for callers that report figures.</summary>
@@ -74,6 +86,11 @@ public sealed class Reconciler
             try
             {
                 var actions = await _facts.DecideAsync(issue, cancellationToken);
+                if (_options.DryRun)
+                {
+                    DryRunPrinter.PrintWaiting(_out, issue, _policies);
+                }
+
                 if (actions.Count == 0 || actions is [GatherFacts])
                 {
                     continue;
@@ -94,7 +111,7 @@ public sealed class Reconciler
             {
                 // Intents already recorded are dispatched before stopping: none is left waiting for a run that never starts.
                 _log.Warn($"deferred at #{issue.Number}: {ex.Message}");
-                var started = await new DispatchRunner(_store, _executor, _policies, _facts, _options, _log, openIssues).RunAsync(pending, cancellationToken);
+                var started = await new DispatchRunner(_store, _executor, _policies, _facts, _options, _log, openIssues, _effects).RunAsync(pending, cancellationToken);
                 return new PassResult(issues.Count, _store.Writes - writesBefore, started.Dispatched, failed + started.Failed, Deferred: true, RetryAt: ex.RetryAt);
             }
             catch (IssueStoreException ex)
@@ -104,7 +121,7 @@ public sealed class Reconciler
             }
         }
 
-        var runner = new DispatchRunner(_store, _executor, _policies, _facts, _options, _log, openIssues);
+        var runner = new DispatchRunner(_store, _executor, _policies, _facts, _options, _log, openIssues, _effects);
         var dispatched = await runner.RunAsync(pending, cancellationToken);
         return new PassResult(issues.Count, _store.Writes - writesBefore, dispatched.Dispatched, failed + dispatched.Failed);
     }

@@ -40,7 +40,7 @@ internal static class GateStep
                 return d with { Needs = new GatherFacts([], SpendToday: true) };
             }
 
-            d = Record(d, input, plan);
+            d = Readiness(Record(d, input, plan), input, plan);
         }
 
         d = LevelLabel(d, input);
@@ -102,6 +102,32 @@ internal static class GateStep
                 Approvals = null,
             },
         };
+    }
+
+    /// <summary>
+    /// Said once, when the plan is gated — before anyone approves: each effect <c>connectors.yml</c> does not let run here,
+    /// and why. Approving such a plan runs nothing of it until the connector is set up (then <c>/retry</c>).
+    /// </summary>
+    private static Decision Readiness(Decision d, DecisionInput input, ResultRecord plan)
+    {
+        var effects = plan.Effects ?? [];
+        var problems = new List<string>();
+        for (var i = 0; i < effects.Count; i++)
+        {
+            if (ConnectorReadiness.Problem(effects[i], input.Policies.Connectors) is { } problem)
+            {
+                problems.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"- e{i + 1} ({EffectDescriber.Describe(effects[i])}): {problem}"));
+            }
+        }
+
+        return problems.Count == 0
+            ? d
+            : d.Note(
+                input,
+                NoteKey.For("not-ready", plan.Key),
+                $"Before anyone approves: {problems.Count} of this plan's {effects.Count} effect(s) cannot run with the connectors configured here.\n\n{string.Join('\n', problems)}\n\n"
+                + "Nothing of the plan runs until they can (the runner checks every effect before the first one). Enable and configure the connector in `policies/connectors.yml`, then approve; "
+                + "if the plan was already approved and stopped, comment `/retry`.");
     }
 
     private static Decision LevelLabel(Decision d, DecisionInput input)

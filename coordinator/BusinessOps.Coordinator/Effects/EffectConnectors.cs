@@ -1,0 +1,28 @@
+using BusinessOps.Connectors;
+using BusinessOps.Coordinator.Hosting;
+using BusinessOps.Core.Effects;
+using BusinessOps.GitHub;
+using BusinessOps.GitHub.Effects;
+
+namespace BusinessOps.Coordinator.Effects;
+
+/// <summary>
+/// The session's connectors: <c>github.*</c> effects through the GitHub connector on the store's own client when the
+/// store is GitHub, else through the store itself (<see cref="StoreEffectConnector"/>); webhook, email and command as
+/// <c>connectors.yml</c> enables them, secrets read by variable name from <paramref name="environment"/>.
+/// </summary>
+internal static class EffectConnectors
+{
+    public static ConnectorSet Create(CoordinatorSession session, Func<string, string?> environment, HttpClient? http = null)
+    {
+        IEffectConnector gitHub = session.Backend is GitHubIssueStore store ? new GitHubEffectConnector(store) : new StoreEffectConnector(session.Store);
+        var options = new ConnectorOptions(environment, session.Clock, LocalExecutor: !session.IsCloud, gitHub) { Http = http };
+        var set = ConnectorSet.Create(session.Policies.Connectors, options);
+        foreach (var problem in set.Problems)
+        {
+            session.Log.Warn("connectors: " + problem);
+        }
+
+        return set;
+    }
+}
