@@ -31,8 +31,9 @@ internal static class PlanPrinter
 
         for (var i = 1; i <= view.Effects.Count; i++)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  e{i} [{Outcome(view.Outcome(i))}] {EffectDescriber.Describe(view.Effects[i - 1])}"));
-            if (view.NotReady[i - 1] is { } notReady)
+            var outcome = view.Outcome(i);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  e{i} [{Outcome(outcome)}] {EffectDescriber.Describe(view.Effects[i - 1])}"));
+            if (outcome?.Status != EffectStatus.Done && view.NotReady[i - 1] is { } notReady)
             {
                 output.WriteLine("       cannot run here: " + notReady);
             }
