@@ -52,9 +52,7 @@ internal static class EffectsStep
             d = d with { State = d.State with { Failures = d.State.Failures + 1, Summary = Text.Bound("Failed: " + error, 240) } };
         }
 
-        // Said once per attempt; a person who already settled the stopped effect (/effect) only needs /retry.
-        var stopped = ledger.LastOrDefault(r => r.Status == EffectStatus.Failed && r.Attempt == attempt);
-        if (stopped is not null)
+        // Said once per attempt, also when nothing ran at all (an effect that cannot run here stops the plan before the first).
         {
             d = d.Note(
                 input,

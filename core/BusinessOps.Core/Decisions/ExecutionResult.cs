@@ -60,7 +60,6 @@ public static class ExecutionResult
             Summary = summary,
             Actions = lines,
             Outputs = new JsonObject { ["effectsDone"] = report.Done, ["effects"] = rows },
-            Classification = Classification.Routine,
             Confidence = 1,
             CostUsd = 0m,
             Permanent = report.Status != EffectRunStatus.Completed && report.Permanent,

@@ -9,6 +9,12 @@ namespace BusinessOps.Core.Results;
 /// </summary>
 public sealed record AgentResult
 {
+    // Optional in the contract: the source-generated reader passes null for an absent property, which means none
+    // (an agent that leaves one out must not crash the coordinator that posts its result).
+    private readonly IReadOnlyList<string> _actions = [];
+    private readonly JsonObject _outputs = [];
+    private readonly IReadOnlyList<Effect> _effects = [];
+
     public required string Agent { get; init; }
 
     public required int Issue { get; init; }
@@ -25,17 +31,29 @@ public sealed record AgentResult
     public string? Plan { get; init; }
 
     /// <summary>Short imperative lines of what was or will be done.</summary>
-    public IReadOnlyList<string> Actions { get; init; } = [];
+    public IReadOnlyList<string> Actions
+    {
+        get => _actions;
+        init => _actions = value ?? [];
+    }
 
     /// <summary>
     /// What the plan does to the world once approved, in order (build them with <see cref="Effect.Create"/> or
     /// <see cref="PaymentInstruction.ToEffect"/>). The plan hash covers them; the coordinator performs exactly these
     /// after approval, through its connectors — the agent itself never acts.
     /// </summary>
-    public IReadOnlyList<Effect> Effects { get; init; } = [];
+    public IReadOnlyList<Effect> Effects
+    {
+        get => _effects;
+        init => _effects = value ?? [];
+    }
 
     /// <summary>The agent's typed findings (scores, tables, …); shape per agent.</summary>
-    public JsonObject Outputs { get; init; } = [];
+    public JsonObject Outputs
+    {
+        get => _outputs;
+        init => _outputs = value ?? [];
+    }
 
     public Classification? Classification { get; init; }
 
