@@ -59,7 +59,7 @@ public static class ResultComment
     {
         var marker = Markers.Format(ResultRecord.From(result));
         var sb = new StringBuilder();
-        sb.Append("### ").Append(result.Agent).Append(" · ").Append(IsExecution(result) ? Execution(result) : Outcome(result)).Append("\n\n");
+        sb.Append("### ").Append(result.Agent).Append(" · ").Append(Outcome(result)).Append("\n\n");
         sb.Append("**Summary:** ").Append(result.Summary.Trim()).Append("\n\n");
 
         var rows = Rows(result.Outputs).Take(MaxTableRows).ToList();
@@ -127,11 +127,6 @@ public static class ResultComment
             : "\n\nThis looks like bad input; edit the issue to fix it and I will try again.";
         return $"**{Text.Inline(agent)}** failed on attempt {attempt}: {Text.Inline(error)}{next}\n\n{Markers.Format(record)}";
     }
-
-    // The execute phase's report is the coordinator's own (no agent ran): it says what happened to the approved plan.
-    private static bool IsExecution(AgentResult r) => IdempotencyKey.TryParse(r.Key, out var key) && key.Phase == IdempotencyKey.ExecutePhase;
-
-    private static string Execution(AgentResult r) => r.Outcome == AgentOutcome.Failed ? "the approved plan stopped" : "carried out the approved plan";
 
     private static string Outcome(AgentResult r) => r.Outcome switch
     {
