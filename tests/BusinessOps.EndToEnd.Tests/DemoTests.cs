@@ -36,6 +36,17 @@ public sealed class DemoTests
 
         Assert.Contains(advice, b => b.Contains("no routing label", StringComparison.Ordinal));
         Assert.Contains(advice, b => b.Contains("`Total` is required", StringComparison.Ordinal));
+
+        // Approved plans act (issue 11): the CFO-approved $6,000 invoice reached the demo's loopback payables webhook,
+        // and the approved triage applied its labels.
+        var paid = await c.WithStoreAsync("plan", "show", "24");
+        Assert.True(paid.ExitCode == 0, paid.ToString());
+        Assert.Contains("carla", paid.Stdout, StringComparison.Ordinal);
+        Assert.Contains("e1 [done: payables", paid.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Send $6,000.00 to the payables webhook to pay Initech Consulting", paid.Stdout, StringComparison.Ordinal);
+        var triage = await c.WithStoreAsync("plan", "show", "9");
+        Assert.Contains("e1 [done: #9 labels +[operations/monitoring]", triage.Stdout, StringComparison.Ordinal);
+        Assert.Contains("operations/monitoring", Labels.Of(await c.ShowAsync(9)));
     }
 
     [Fact]

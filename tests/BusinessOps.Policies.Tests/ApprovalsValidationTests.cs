@@ -88,7 +88,7 @@ public sealed class ApprovalsValidationTests
     }
 
     [Fact]
-    public void Load_UnknownCommand_ListsTheNine()
+    public void Load_UnknownCommand_ListsTheKnownCommands()
     {
         var text = """
             commands:
@@ -105,7 +105,7 @@ public sealed class ApprovalsValidationTests
             """;
 
         Assert.Equal(
-            "approvals.yml:11:3: unknown key 'deploy' in 'commands'; allowed keys: approve, reject, retry, hold, unhold, cancel, priority, escalate, agent",
+            "approvals.yml:11:3: unknown key 'deploy' in 'commands'; allowed keys: approve, reject, retry, hold, unhold, cancel, priority, escalate, agent, effect",
             Load.SingleError(Load.One("approvals.yml", text)));
     }
 

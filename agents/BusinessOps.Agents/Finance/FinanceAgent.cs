@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using BusinessOps.Agents.Sdk;
 using BusinessOps.Agents.Sdk.Forms;
+using BusinessOps.Core.Effects;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
@@ -59,8 +60,15 @@ public sealed class FinanceAgent : IAgent
 
         // Arithmetic is certain; what the agent cannot know is whether the goods were delivered.
         var confidence = report.Valid ? 0.95 : 0.9;
-        return Task.FromResult(ResultFactory.Create(context, outcome, summary, Plan(input, report), actions, outputs, classification, confidence));
+        var result = ResultFactory.Create(context, outcome, summary, Plan(input, report), actions, outputs, classification, confidence);
+        return Task.FromResult(result with { Effects = Payment(input, report) });
     }
+
+    /// <summary>What approval releases: the payment instruction to the payables webhook, for a valid invoice with something to pay.</summary>
+    private static IReadOnlyList<Effect> Payment(InvoiceInput input, InvoiceReport report) =>
+        report.Valid && input.StatedTotal > 0m && input.Vendor.Length <= 200 && input.InvoiceNumber.Length <= 64
+            ? [new PaymentInstruction(input.Vendor, input.StatedTotal, "USD", input.DueDate, input.InvoiceNumber, "BusinessOps: approved invoice").ToEffect()]
+            : [];
 
     internal static InvoiceInput Read(IssueForm form)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BusinessOps.Agents.Sdk;
 using BusinessOps.Agents.Sdk.Forms;
+using BusinessOps.Core.Effects;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 
@@ -12,6 +13,18 @@ namespace BusinessOps.Agents.Management;
 /// </summary>
 public sealed class ManagerAgent : IAgent
 {
+    /// <summary>What approval releases: the suggested routing label (when one matched) and priority on the triaged issue.</summary>
+    private static Effect Labels(int issue, TriageSuggestion s)
+    {
+        var parameters = new JsonObject { ["priority"] = s.Priority };
+        if (s.Label is not null)
+        {
+            parameters["add"] = new JsonArray(s.Label);
+        }
+
+        return Effect.Create(EffectKinds.GitHubLabels, "#" + issue.ToString(System.Globalization.CultureInfo.InvariantCulture), parameters);
+    }
+
     public string Name => AgentNames.Manager;
 
     public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
@@ -54,6 +67,7 @@ public sealed class ManagerAgent : IAgent
             : [$"Add label {s.Label}.", $"Add priority/{s.Priority}."];
         actions.InsertRange(0, duplicates.Select(d => $"Check whether #{d.Number} already covers this (similar title, {d.Similarity:P0})."));
         var classification = new Classification(s.Priority == "P0" ? Impact.High : Impact.Low, Complexity.Simple, Reversibility.EasilyReversible, Stakeholders.Internal, 0m);
-        return Task.FromResult(ResultFactory.Create(context, AgentOutcome.Completed, summary, null, actions, outputs, classification, s.Confidence));
+        var result = ResultFactory.Create(context, AgentOutcome.Completed, summary, null, actions, outputs, classification, s.Confidence);
+        return Task.FromResult(result with { Effects = [Labels(context.Issue.Number, s)] });
     }
 }

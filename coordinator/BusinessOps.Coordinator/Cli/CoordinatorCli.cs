@@ -36,6 +36,7 @@ public static class CoordinatorCli
         root.Subcommands.Add(ReportCommand.Create(global, host));
         root.Subcommands.Add(StatusCommand.Create(global, host));
         root.Subcommands.Add(OperationsCommand.Create(global, host));
+        root.Subcommands.Add(PlanCommand.Create(global, host));
         root.Subcommands.Add(InitCommand.Create());
         root.Subcommands.Add(DoctorCommand.Create(global, host));
         return root;

@@ -3,10 +3,13 @@ using System.Diagnostics;
 using BusinessOps.Agents.Samples;
 using BusinessOps.Coordinator.Cli;
 using BusinessOps.Coordinator.Demo;
+using BusinessOps.Coordinator.Effects;
 using BusinessOps.Coordinator.Hosting;
 using BusinessOps.Coordinator.Reconcile;
 using BusinessOps.Coordinator.Reports;
 using BusinessOps.Core;
+using BusinessOps.Core.Decisions;
+using BusinessOps.Core.Effects;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
 using BusinessOps.LocalStore;
@@ -42,6 +45,7 @@ internal static class DemoCommand
             }
 
             await using var health = new DemoHealthServer();
+            await using var payables = new DemoPayablesServer(host.Clock);
             Environment.SetEnvironmentVariable("BUSINESSOPS_DEMO_HEALTH_URL", health.BaseUrl);
             return await CoordinatorSession.RunAsync(SessionRequest.From(parse, g, host, "local", storeMustExist: false) with { Store = path }, async session =>
             {
@@ -53,15 +57,19 @@ internal static class DemoCommand
                 }
 
                 var options = new ReconcileOptions(session.Concurrency(null), DryRun: false, DispatchImmediately: false);
-                var reconciler = new Reconciler(session.Store, session.Executor, WithLoopback(session.Policies), session.Clock, options, session.Log);
+                var policies = WithPayables(WithLoopback(session.Policies), payables.Url);
+                session.UseConnectors(EffectConnectors.Create(session, policies.Connectors, name => name == PayablesSecretEnv ? payables.Secret : session.Environment.GetValueOrDefault(name)));
+                var reconciler = new Reconciler(session.Store, session.Executor, policies, session.Clock, options, session.Log, effects: session.Connectors.Router);
                 await UntilQuietAsync(reconciler, session, ct);
                 var open = await session.Store.ListIssuesAsync(IssueQuery.Open, ct);
-                var approved = await DemoApprovers.ApproveOnePerAgentAsync(path, open, session.Policies, session.Clock, ct);
+                var approved = await DemoApprovers.ApproveOnePerAgentAsync(path, open, policies, session.Clock, ct);
                 session.Log.Info($"demo: the right approver approved {approved} waiting plan(s), one per agent; the others wait for you");
                 await UntilQuietAsync(reconciler, session, ct);
 
                 var issues = await session.Store.ListIssuesAsync(new IssueQuery(IssueStateFilter.All), ct);
                 var summary = OpsSummary.Build(issues, session.Store.Identity);
+                var effects = DemoEffects.Count(issues, policies);
+                session.Log.Info($"demo: {effects.Done} approved effect(s) done ({effects.Failed} failed); the loopback payables webhook received {payables.Payments.Count} signed payment instruction(s) ({payables.Rejected} rejected)");
                 if (asJson)
                 {
                     session.Output.WriteLine(SummaryPrinter.Json(summary, path, watch.Elapsed));
@@ -69,6 +77,14 @@ internal static class DemoCommand
                 else
                 {
                     SummaryPrinter.PrintTable(session.Output, summary);
+                    session.Output.WriteLine();
+                    session.Output.WriteLine($"Approved plans acted: {effects.Done} effect(s) done, {effects.Failed} failed. The demo's payables webhook (loopback) received {payables.Payments.Count} signed payment instruction(s):");
+                    foreach (var payment in payables.Payments)
+                    {
+                        session.Output.WriteLine("  " + Text.Bound(payment, 200));
+                    }
+
+                    session.Output.WriteLine($"  See one plan and its effects: dotnet run --project coordinator/BusinessOps.Coordinator -- plan show N --store {DefaultStore}");
                     session.Output.WriteLine();
                     session.Output.WriteLine($"Done in {watch.Elapsed.TotalSeconds:0.0}s (coordinator peak memory {SummaryPrinter.PeakMemoryMb():0} MB). The store is {path}. Look around:");
                     session.Output.WriteLine($"  dotnet run --project coordinator/BusinessOps.Coordinator -- issues list --store {DefaultStore}");
@@ -87,6 +103,19 @@ internal static class DemoCommand
     /// </summary>
     internal static PolicySet WithLoopback(PolicySet policies) =>
         policies with { Dispatch = policies.Dispatch with { Network = policies.Dispatch.Network with { AllowLoopback = true } } };
+
+    /// <summary>The variable name the demo's payables endpoint reads its signing secret from (served from memory, never set).</summary>
+    internal const string PayablesSecretEnv = "BUSINESSOPS_DEMO_PAYABLES_SECRET";
+
+    /// <summary>The demo's connectors: webhooks on, the <c>payables</c> endpoint pointed at the demo's own loopback receiver.</summary>
+    internal static PolicySet WithPayables(PolicySet policies, Uri url)
+    {
+        var webhook = policies.Connectors.Webhook;
+        var endpoints = webhook.Endpoints.Where(e => e.Name != PaymentInstruction.DefaultEndpoint)
+            .Append(new WebhookEndpoint(PaymentInstruction.DefaultEndpoint, url, null, PayablesSecretEnv, WebhookFormat.Standard))
+            .ToList();
+        return policies with { Connectors = policies.Connectors with { Webhook = webhook with { Enabled = true, Endpoints = endpoints } } };
+    }
 
     /// <summary>Reconcile passes until one changes nothing (at most 10).</summary>
     private static async Task UntilQuietAsync(Reconciler reconciler, CoordinatorSession session, CancellationToken ct)

@@ -49,7 +49,7 @@ internal static class EventMode
             var issue = await CompleteAsync(session.Backend, ev, ct);
             var options = new ReconcileOptions(session.Concurrency(null), dryRun, session.IsCloud);
             var watch = new DispatchWatch(session.Executor);
-            var reconciler = new Reconciler(session.Store, watch, session.Policies, session.Clock, options, session.Log, session.Output);
+            var reconciler = new Reconciler(session.Store, watch, session.Policies, session.Clock, options, session.Log, session.Output, dryRun ? null : session.Connectors.Router);
             session.Log.Info($"event {ev.EventName}.{ev.Action} on #{ev.IssueNumber} by {ev.SenderLogin}");
             return RunCommand.Report(await results.ReconcileEventAsync(reconciler, watch, issue, ct), json, session);
         });

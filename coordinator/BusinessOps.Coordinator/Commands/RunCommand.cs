@@ -50,7 +50,7 @@ internal static class RunCommand
             return await CoordinatorSession.RunAsync(request, async session =>
             {
                 var options = new ReconcileOptions(session.Concurrency(parse.GetValue(concurrency)), parse.GetValue(dryRun), session.IsCloud);
-                var reconciler = new Reconciler(session.Store, session.Executor, session.Policies, session.Clock, options, session.Log, session.Output);
+                var reconciler = new Reconciler(session.Store, session.Executor, session.Policies, session.Clock, options, session.Log, session.Output, parse.GetValue(dryRun) ? null : session.Connectors.Router);
                 if (ResultsPass.Open(session, parse.GetValue(dryRun), session.Error) is not { } results)
                 {
                     return ExitCodes.BadInput;

@@ -4,14 +4,13 @@ using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
-using BusinessOps.Core.Results;
 using BusinessOps.LocalStore;
 
 namespace BusinessOps.Coordinator.Demo;
 
 /// <summary>
 /// The people of the demo: every login named in <c>approvals.yml</c> becomes a collaborator with write permission,
-/// and for one waiting plan per agent the right person comments <c>/approve</c> — exactly what a reader can do by hand
+/// and for one waiting plan per agent (the largest amount first) the right person comments <c>/approve</c> — exactly what a reader can do by hand
 /// for the plans left waiting.
 /// </summary>
 internal static class DemoApprovers
@@ -34,16 +33,23 @@ internal static class DemoApprovers
     {
         var approved = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var issue in issues.Where(i => i.HasLabel(LabelNames.For(IssueStatus.AwaitingApproval))))
+        var waiting = issues.Where(i => i.HasLabel(LabelNames.For(IssueStatus.AwaitingApproval)))
+            .Select(i => (Issue: i, State: IssueStateReader.Read(i, policies).State))
+            .Select(w => (w.Issue, w.State, Plan: IssueStateReader.Results(w.Issue, policies.Identity).LastOrDefault(r => r.Record.Key == w.State.Key).Record))
+            .Where(w => w.Plan is not null)
+            .Select(w => (w.Issue, w.State, w.Plan, Classification: PlanClassification.Of(w.Plan!, policies.Connectors)))
+
+            // The largest amount first, so the demo's CFO approves the $6,000 invoice rather than a small one.
+            .OrderByDescending(w => w.Classification.FinancialImpactUsd).ThenBy(w => w.Issue.Number);
+        foreach (var (issue, state, _, classification) in waiting)
         {
-            var (state, _) = IssueStateReader.Read(issue, policies);
-            var plan = IssueStateReader.Results(issue, policies.Identity).LastOrDefault(r => r.Record.Key == state.Key).Record;
-            if (state.Agent is null || plan is null || !seen.Add(state.Agent))
+            if (state.Agent is null || !seen.Add(state.Agent))
             {
                 continue;
             }
 
-            var requirement = ApprovalRouter.For(plan.Classification ?? Classification.Routine, issue.Labels, policies.Approvals, policies.Autonomy.Mode, humanRequired: true);
+            // The plan's classification as Decide routes it (its effects' amounts and audiences included).
+            var requirement = ApprovalRouter.For(classification, issue.Labels, policies.Approvals, policies.Autonomy.Mode, humanRequired: true);
             foreach (var role in requirement.Roles)
             {
                 var people = role.AnyCollaborator ? [Colleague] : role.Approvers.Where(a => !a.Contains('/', StringComparison.Ordinal)).Take(role.Required);

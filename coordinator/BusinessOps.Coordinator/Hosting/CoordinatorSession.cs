@@ -1,3 +1,5 @@
+using BusinessOps.Connectors;
+using BusinessOps.Coordinator.Effects;
 using BusinessOps.Coordinator.Logging;
 using BusinessOps.Core;
 using BusinessOps.Core.Policies;
@@ -13,6 +15,9 @@ namespace BusinessOps.Coordinator.Hosting;
 /// </summary>
 public sealed class CoordinatorSession : IDisposable
 {
+    // Built on first use: most commands never act on a plan.
+    private ConnectorSet? _connectors;
+
     private CoordinatorSession(IIssueStore backend, IExecutor executor, PolicySet policies, string storeArgument, Log log, SessionRequest request)
     {
         Backend = backend;
@@ -54,6 +59,19 @@ public sealed class CoordinatorSession : IDisposable
     public TextWriter Error { get; }
 
     public bool IsCloud => Executor.Name != "local";
+
+    /// <summary>
+    /// The connectors approved plans act through (<c>connectors.yml</c>), built on first use: GitHub effects through the
+    /// GitHub store's own client and pacing, or through the local store; webhooks, email and commands as policy enables them.
+    /// </summary>
+    public ConnectorSet Connectors => _connectors ??= EffectConnectors.Create(this, name => Environment.GetValueOrDefault(name));
+
+    /// <summary>Replaces the connectors (the demo points them at its own loopback receivers); the session disposes them.</summary>
+    public void UseConnectors(ConnectorSet connectors)
+    {
+        _connectors?.Dispose();
+        _connectors = connectors;
+    }
 
     /// <summary>Concurrency for this session's dispatches.</summary>
     public int Concurrency(int? requested) =>
@@ -143,7 +161,11 @@ public sealed class CoordinatorSession : IDisposable
         }
     }
 
-    public void Dispose() => (Backend as IDisposable)?.Dispose();
+    public void Dispose()
+    {
+        _connectors?.Dispose();
+        (Backend as IDisposable)?.Dispose();
+    }
 
     private static string RepositoryName(string resolved, IReadOnlyDictionary<string, string?> env) =>
         resolved == StoreSelector.GitHub ? env.GetValueOrDefault("GITHUB_REPOSITORY") ?? "local/ops" : "local/" + Path.GetFileNameWithoutExtension(resolved);

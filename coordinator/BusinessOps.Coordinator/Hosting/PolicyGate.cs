@@ -3,7 +3,7 @@ using BusinessOps.Policies;
 
 namespace BusinessOps.Coordinator.Hosting;
 
-/// <summary>Loads policies and refuses to go on when they are invalid: every error is printed, nothing is acted on.</summary>
+/// <summary>Loads policies (and <c>connectors.yml</c>) and refuses to go on when they are invalid: every error is printed, nothing is acted on.</summary>
 public static class PolicyGate
 {
     public static PolicySet? Load(string? requested, TextWriter error)
@@ -26,6 +26,19 @@ public static class PolicyGate
             return null;
         }
 
-        return result.Policies;
+        // connectors.yml is loaded on its own: Decide reads the effect kinds' impact and readiness from it.
+        var connectors = PolicyLoader.LoadConnectors(dir, allowMissingDirectory: !PolicyPaths.IsGiven(requested));
+        if (connectors.Policy is null || connectors.Errors.Count > 0)
+        {
+            foreach (var e in connectors.Errors)
+            {
+                error.WriteLine(e.ToString());
+            }
+
+            error.WriteLine($"{connectors.Errors.Count} error(s) in {Path.Combine(dir, PolicyFileNames.Connectors)}: fix them (coordinator policies validate --policies {dir}); nothing was done.");
+            return null;
+        }
+
+        return result.Policies with { Connectors = connectors.Policy };
     }
 }

@@ -1,3 +1,4 @@
+using BusinessOps.Coordinator.Effects;
 using BusinessOps.Coordinator.Execution;
 using BusinessOps.Coordinator.Logging;
 using BusinessOps.Core.Agents;
@@ -18,9 +19,10 @@ namespace BusinessOps.Coordinator.Reconcile;
 /// (<see cref="RunAsync"/>): leaving the queue is a conditional write, so two passes can never both start one. Dispatches
 /// are started one after the other from a single loop (each runs until its first await before the next starts), so the
 /// executor sees them in order. After a synchronous run the issue is re-read and settled at once with the pass's facts
-/// (<see cref="ContextBuilder"/>), and a crashed agent's failure is recorded for it.
+/// (<see cref="ContextBuilder"/>), and a crashed agent's failure is recorded for it. An execute phase runs no agent: the
+/// approved effects are performed here (<see cref="EffectExecution"/>) and their report is written and settled the same way.
 /// </summary>
-internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executor, PolicySet policies, ContextBuilder facts, ReconcileOptions options, string pass, TimeProvider clock, Log log, IReadOnlyList<IssueSnapshot>? openIssues = null) : IDisposable
+internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executor, PolicySet policies, ContextBuilder facts, ReconcileOptions options, string pass, TimeProvider clock, Log log, EffectExecution? effects, IReadOnlyList<IssueSnapshot>? openIssues = null) : IDisposable
 {
     // What each agent is handed besides its issue; built from this pass's list of open issues when the pass read them all.
     private readonly DispatchContextBuilder _contexts = new(store, policies, openIssues, facts.Clock);
@@ -49,7 +51,7 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
                 // recorded. Only what RunOneAsync will dispatch (the snapshot it was decided on, the lease still held);
                 // sets carry no context.
                 var now = clock.GetUtcNow();
-                await preparer.PrepareAsync([.. ordered.Where(p => InputHash.Of(p.Issue) == p.Dispatch.InputHash && Holds(p.LeaseUntil, now)).Select(p => Request(p.Issue, p.Dispatch, null))], ct);
+                await preparer.PrepareAsync([.. ordered.Where(p => p.Dispatch.Phase != DispatchPhase.Execute && InputHash.Of(p.Issue) == p.Dispatch.InputHash && Holds(p.LeaseUntil, now)).Select(p => Request(p.Issue, p.Dispatch, null))], ct);
             }
 
             foreach (var item in ordered)
@@ -128,9 +130,21 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
             return;
         }
 
-        log.Info($"#{issue.Number} {d.Agent} dispatched ({d.Priority}, {d.Key})");
-        var context = await _contexts.BuildAsync(issue, d.Agent, d.Tenant, ct);
-        var outcome = await executor.DispatchAsync(Request(issue, d, context), ct);
+        DispatchOutcome outcome;
+        if (d.Phase == DispatchPhase.Execute)
+        {
+            // What is approved is what happens: the coordinator performs the approved effects itself; no agent runs.
+            outcome = effects is null
+                ? DispatchOutcome.Failure(EffectExecution.Name, "this pass cannot perform effects (no connectors); nothing was run", permanent: false)
+                : await effects.RunAsync(issue.Number, d, ct);
+        }
+        else
+        {
+            log.Info($"#{issue.Number} {d.Agent} dispatched ({d.Priority}, {d.Key})");
+            var context = await _contexts.BuildAsync(issue, d.Agent, d.Tenant, ct);
+            outcome = await executor.DispatchAsync(Request(issue, d, context), ct);
+        }
+
         Interlocked.Increment(ref _dispatched);
         if (outcome.Status == DispatchStatus.Submitted)
         {

@@ -1,5 +1,7 @@
+using BusinessOps.Coordinator.Effects;
 using BusinessOps.Coordinator.Logging;
 using BusinessOps.Core.Decisions;
+using BusinessOps.Core.Effects;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
@@ -23,8 +25,17 @@ public sealed class Reconciler
     private readonly TextWriter _out;
     private readonly ContextBuilder _facts;
     private readonly TimeProvider _clock;
+    private readonly EffectExecution _effects;
 
-    public Reconciler(IIssueStore store, IExecutor executor, PolicySet policies, TimeProvider clock, ReconcileOptions options, Log log, TextWriter? output = null)
+    /// <param name="store">Where issues are read and written.</param>
+    /// <param name="executor">Where agents run.</param>
+    /// <param name="policies">The policies of the pass.</param>
+    /// <param name="clock">The time of the pass.</param>
+    /// <param name="options">The knobs of the pass.</param>
+    /// <param name="log">The log.</param>
+    /// <param name="output">Where <c>--dry-run</c> prints.</param>
+    /// <param name="effects">The connectors approved plans act through; without them an execute phase fails (retried) instead of acting.</param>
+    public Reconciler(IIssueStore store, IExecutor executor, PolicySet policies, TimeProvider clock, ReconcileOptions options, Log log, TextWriter? output = null, IEffectConnector? effects = null)
     {
         _store = store as CountingIssueStore ?? new CountingIssueStore(store);
         _executor = executor;
@@ -34,6 +45,7 @@ public sealed class Reconciler
         _out = output ?? TextWriter.Null;
         _clock = clock;
         _facts = new ContextBuilder(_store, store as ITeamDirectory, executor, _policies, clock, options.DispatchImmediately, options.LeaseFor);
+        _effects = new EffectExecution(_store, _policies, effects, clock, log);
     }
 
     /// <summary>The store with request counting, for callers that report figures.</summary>
@@ -81,7 +93,7 @@ public sealed class Reconciler
     {
         var writesBefore = _store.Writes;
         await _facts.StartPassAsync(issues, allOpen, pass, cancellationToken);
-        using var runner = new DispatchRunner(_store, _executor, _policies, _facts, _options, pass, _clock, _log, allOpen ? issues : null);
+        using var runner = new DispatchRunner(_store, _executor, _policies, _facts, _options, pass, _clock, _log, _effects, allOpen ? issues : null);
         var pending = new List<PendingDispatch>();
         var failed = 0;
         var leftAlone = 0;
@@ -94,6 +106,11 @@ public sealed class Reconciler
                 try
                 {
                     var actions = await _facts.DecideAsync(issue, cancellationToken);
+                    if (_options.DryRun)
+                    {
+                        DryRunPrinter.PrintWaiting(_out, issue, _policies);
+                    }
+
                     if (actions is [LeaseHeld held])
                     {
                         leftAlone++;

@@ -1,14 +1,13 @@
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
-using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
 
 namespace BusinessOps.Core.Decisions;
 
 /// <summary>
 /// A plan waiting for approval: who must approve (routed by financial and customer impact from the issue's full labels),
-/// the approvals re-derived from comments on every pass, and the timeouts. Approved: the execute phase on the approved
-/// input. Rejected: done, nothing executed. Still waiting: the backup approvers are pinged once per plan, and each cause
+/// the approvals re-derived from comments on every pass, and the timeouts. Approved: the execute phase performs the
+/// approved effects on the approved input (a plan without effects is simply done). Rejected: done, nothing executed. Still waiting: the backup approvers are pinged once per plan, and each cause
 /// (risk, timeout) is said at most once.
 /// </summary>
 internal static class ApprovalStep
@@ -20,7 +19,7 @@ internal static class ApprovalStep
         var state = d.State;
         var planHash = state.PlanHash ?? PlanHash.Compute(plan.Key);
         var planAt = state.PlanAt ?? input.Now;
-        var requirement = ApprovalRouter.For(plan.Classification ?? Classification.Routine, input.Issue.Labels, approvals, policies.Autonomy.Mode, humanRequired: true);
+        var requirement = ApprovalRouter.For(PlanClassification.Of(plan, policies.Connectors), input.Issue.Labels, approvals, policies.Autonomy.Mode, humanRequired: true);
         var timeout = ApprovalTimeouts.Check(requirement.Kind, state.WaitingSince ?? planAt, input.Now, approvals);
         var widened = timeout.Outcome == TimeoutOutcome.BackupApprover && timeout.BackupRole is not null;
         if (widened)
@@ -52,7 +51,7 @@ internal static class ApprovalStep
                 d = Approvers.Acknowledge(d, verdict.DecidingCommentId)
                     .Audit(input, string.Join(", ", verdict.Approvers), "approved", requirement.Explanation, Approvers.At(input, verdict.DecidingCommentId))
                     .EndWait(input.Now);
-                return DispatchStep.Start(d, input, d.State.Attempt, DispatchPhase.Execute);
+                return ExecuteStep.Start(d, input, d.State.Attempt);
             case ApprovalState.Rejected:
                 d = Approvers.Acknowledge(d, verdict.DecidingCommentId)
                     .Audit(input, verdict.RejectedBy ?? "?", "rejected", verdict.RejectionReason ?? "no reason given", Approvers.At(input, verdict.DecidingCommentId))

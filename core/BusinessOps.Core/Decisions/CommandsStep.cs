@@ -95,6 +95,8 @@ internal static class CommandsStep
                 }
 
                 return (d with { AgentOverride = agent }).AddLabel(chosen).Audit(input, author, "agent " + agent, "routing override", at);
+            case CommandKind.Effect when cmd.Effect is { } effect:
+                return EffectsStep.Resolve(d, input, cmd, effect.Index, effect.Done);
             default:
                 return d;
         }

@@ -1,7 +1,6 @@
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
-using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
 
 namespace BusinessOps.Core.Decisions;
@@ -12,7 +11,7 @@ internal static class DecisionSupportStep
     public static Decision Apply(Decision d, DecisionInput input, ResultRecord plan)
     {
         var policies = input.Policies;
-        var requirement = ApprovalRouter.For(plan.Classification ?? Classification.Routine, input.Issue.Labels, policies.Approvals, AutonomyMode.Manual, humanRequired: true);
+        var requirement = ApprovalRouter.For(PlanClassification.Of(plan, policies.Connectors), input.Issue.Labels, policies.Approvals, AutonomyMode.Manual, humanRequired: true);
         if (Approvers.Missing(requirement, input) is { } needs)
         {
             return d with { Needs = needs };

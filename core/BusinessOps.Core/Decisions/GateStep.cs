@@ -1,3 +1,4 @@
+using BusinessOps.Core.Effects;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
@@ -6,10 +7,12 @@ using BusinessOps.Core.State;
 namespace BusinessOps.Core.Decisions;
 
 /// <summary>
-/// A plan is in: the autonomy gate. Evaluated once per plan — the level from its classification, the gate for the mode,
-/// the risk controls against today's spending — and recorded against the plan (key and hash). Later passes follow the
-/// record: a plan that was carried out is never gated again, and a spending limit crossed later gates only new plans.
-/// Until the plan is carried out, any edit of the title or body voids it (<see cref="PlanStep"/>).
+/// A plan is in: the autonomy gate. Evaluated once per plan — the level from its classification and at least the level
+/// its effects' kinds demand (<see cref="EffectCatalog.MinimumLevel"/>), the gate for the mode, the risk controls against
+/// today's spending — and recorded against the plan (key, hash and the fingerprint of its effects). Later passes follow
+/// the record: a plan that was carried out is never gated again, and a spending limit crossed later gates only new plans.
+/// Until the plan is carried out, any edit of the title or body voids it, and so does any change of the plan
+/// result itself (<see cref="PlanStep"/>). Execute and report: the effects run at once (<see cref="ExecuteStep"/>).
 /// </summary>
 internal static class GateStep
 {
@@ -25,6 +28,11 @@ internal static class GateStep
             return PlanStep.Void(d, input);
         }
 
+        if (recorded is not null && ApprovedEffects.From(input.History, d.State).Problem is { } changed)
+        {
+            return PlanStep.Changed(d, input, changed);
+        }
+
         if (recorded is null)
         {
             if (!input.Context.KnowsSpend(input.Now))
@@ -32,13 +40,13 @@ internal static class GateStep
                 return d with { Needs = new GatherFacts([], SpendToday: true) };
             }
 
-            d = Record(d, input, plan);
+            d = Readiness(Record(d, input, plan), input, plan);
         }
 
         d = LevelLabel(d, input);
         return d.State.Gate switch
         {
-            GateDecision.ExecuteAndReport => FinishStep.Apply(d.State.Approvals is null ? d : d with { State = d.State with { Approvals = null } }, input, plan.Key),
+            GateDecision.ExecuteAndReport => ExecuteStep.Start(d.State.Approvals is null ? d : d with { State = d.State with { Approvals = null } }, input, d.State.Attempt),
             GateDecision.DecisionSupport => DecisionSupportStep.Apply(d, input, plan),
             _ => ApprovalStep.Apply(d, input, plan),
         };
@@ -47,9 +55,12 @@ internal static class GateStep
     private static Decision Record(Decision d, DecisionInput input, ResultRecord plan)
     {
         var policies = input.Policies;
-        var classification = plan.Classification ?? Classification.Routine;
+        var classification = PlanClassification.Of(plan, policies.Connectors);
         var operation = input.Labels.Routes.FirstOrDefault(r => r.Agent == d.Agent).Label;
-        var level = AutonomyClassifier.Level(classification, policies.Autonomy, d.Agent!, operation);
+        var effects = plan.Effects ?? [];
+        var classified = AutonomyClassifier.Level(classification, policies.Autonomy, d.Agent!, operation);
+        var floor = EffectCatalog.MinimumLevel(effects, policies.Connectors);
+        var level = floor > classified ? floor : classified;
         var gate = plan.Outcome switch
         {
             AgentOutcome.NeedsDecision => GateDecision.DecisionSupport,
@@ -82,6 +93,8 @@ internal static class GateStep
                 Gate = gate,
                 PlanKey = plan.Key,
                 PlanHash = plan.PlanHash ?? PlanHash.Compute(plan.Key),
+                EffectsHash = EffectListHash.Of(effects),
+                Effects = null,
                 PlanAt = planAt,
                 Risks = risks.Count > 0 ? risks : null,
                 WaitingSince = human ? planAt : null,
@@ -89,6 +102,32 @@ internal static class GateStep
                 Approvals = null,
             },
         };
+    }
+
+    /// <summary>
+    /// Said once, when the plan is gated — before anyone approves: each effect <c>connectors.yml</c> does not let run here,
+    /// and why. Approving such a plan runs nothing of it until the connector is set up (then <c>/retry</c>).
+    /// </summary>
+    private static Decision Readiness(Decision d, DecisionInput input, ResultRecord plan)
+    {
+        var effects = plan.Effects ?? [];
+        var problems = new List<string>();
+        for (var i = 0; i < effects.Count; i++)
+        {
+            if (ConnectorReadiness.Problem(effects[i], input.Policies.Connectors) is { } problem)
+            {
+                problems.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"- e{i + 1} ({EffectDescriber.Describe(effects[i])}): {problem}"));
+            }
+        }
+
+        return problems.Count == 0
+            ? d
+            : d.Note(
+                input,
+                NoteKey.For("not-ready", plan.Key),
+                $"Before anyone approves: {problems.Count} of this plan's {effects.Count} effect(s) cannot run with the connectors configured here.\n\n{string.Join('\n', problems)}\n\n"
+                + "Nothing of the plan runs until they can (the runner checks every effect before the first one). Enable and configure the connector in `policies/connectors.yml`, then approve; "
+                + "if the plan was already approved and stopped, comment `/retry`.");
     }
 
     private static Decision LevelLabel(Decision d, DecisionInput input)

@@ -47,6 +47,13 @@ internal static class InFlightStep
             // its own retries means the run was lost. A new attempt has a new key, so a late result cannot count twice.
             return RetryStep.OnFailure(d, input, key, $"no result from Lambda within {Durations.Words(LambdaSilence)}", now, first);
         }
+        else if (state.Phase == Results.DispatchPhase.Execute && state.Status != IssueStatus.Queued && LastSign(state) is { } alive
+            && now - alive > EffectSilence(input.Policies))
+        {
+            // The coordinator performs effects itself and writes the ledger around each one: silence past the longest an
+            // effect can take means the run stopped (a crash). The next attempt asks each target about what may have happened.
+            return RetryStep.OnFailure(d, input, key, $"the effect run stopped without a result (nothing recorded for {Durations.Words(EffectSilence(input.Policies))}, e.g. the coordinator stopped); the next attempt checks what already happened", now, first);
+        }
         else if (state.Executor == ExecutorKind.Local && state.Status == IssueStatus.Queued)
         {
             // The local shell marks a run in progress right before the agent starts: still queued means it never started.
@@ -59,5 +66,24 @@ internal static class InFlightStep
 
         // Queued until the shell starts the run, in progress after: both are consistent while no result is in.
         return state.Status == IssueStatus.Queued ? d : d.WithStatus(IssueStatus.InProgress);
+    }
+
+    /// <summary>How long an effect run may write nothing before it counts as lost: the longest one effect may take, and a margin.</summary>
+    internal static TimeSpan EffectSilence(PolicySet policies)
+    {
+        var longest = policies.Connectors.LongestEffect;
+        return (longest > policies.Dispatch.Local.Timeout ? longest : policies.Dispatch.Local.Timeout) + LocalGrace;
+    }
+
+    // The ledger is written before and after every effect: its newest record is the run's last sign of life.
+    private static DateTimeOffset? LastSign(State.OpsState state)
+    {
+        var at = state.DispatchedAt;
+        foreach (var record in state.Effects ?? [])
+        {
+            at = at is null || record.At > at ? record.At : at;
+        }
+
+        return at;
     }
 }

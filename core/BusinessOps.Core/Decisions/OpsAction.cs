@@ -1,4 +1,5 @@
 using BusinessOps.Core.Issues;
+using BusinessOps.Core.Effects;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
@@ -38,9 +39,14 @@ public sealed record LeaseHeld(string Holder, DateTimeOffset Until) : OpsAction;
 /// <summary>
 /// Run an agent. Applied after the status comment recording the intent has been written. <see cref="InputHash"/> is the
 /// hash (<see cref="Decisions.InputHash"/>) of the issue snapshot this was decided on: the shell hands the executor that
-/// very snapshot — for the execute phase, the input that was approved.
+/// very snapshot — for the execute phase, the input that was approved. An execute phase runs no agent: the coordinator
+/// performs <see cref="Effects"/>, the approved plan's effects, itself.
 /// </summary>
-public sealed record DispatchAgent(string Agent, string Key, int Attempt, DispatchPhase Phase, Priority Priority, string? Tenant, string InputHash) : OpsAction;
+public sealed record DispatchAgent(string Agent, string Key, int Attempt, DispatchPhase Phase, Priority Priority, string? Tenant, string InputHash) : OpsAction
+{
+    /// <summary>For the execute phase: the approved effects, in order (never empty: an approved plan without effects is simply done).</summary>
+    public IReadOnlyList<Effect> Effects { get; init; } = [];
+}
 
 /// <summary>Acknowledge a command comment (a reaction on GitHub).</summary>
 public sealed record React(long CommentId, string Reaction) : OpsAction;

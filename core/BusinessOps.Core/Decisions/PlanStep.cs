@@ -1,11 +1,14 @@
+using System.Globalization;
+using BusinessOps.Core.Effects;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Core.Decisions;
 
 /// <summary>
-/// What is approved is what happens: a plan is about the title and body it was made from. When they change before the
-/// plan is carried out, the plan and every approval of it are void — said once in a comment — and a new plan is made
-/// from the text as it is now. Nothing of the old plan is executed.
+/// What is approved is what happens: a plan is about the title and body it was made from, and it is exactly its effects.
+/// When the text changes before the plan is carried out, or the plan's recorded effects are no longer the ones gated,
+/// the plan and every approval of it are void — said once in a comment — and a new plan is made from the text as it is
+/// now. Nothing more of the old plan is executed.
 /// </summary>
 internal static class PlanStep
 {
@@ -17,14 +20,42 @@ internal static class PlanStep
         d = d.Note(
             input,
             NoteKey.For("replan", state.PlanKey ?? state.Key ?? "none"),
-            $"The title or body of this issue changed after {old} was made, so that plan and any approval of it are void; nothing of it was executed. "
+            $"The title or body of this issue changed after {old} was made, so that plan and any approval of it are void; {NothingMore(state)} "
             + $"I am making a new plan from the text as it is now (attempt {attempt}); approvals count only for that one.");
-        d = d.Audit(input, "coordinator", "plan voided", "the issue's title or body changed after the plan was made").EndWait(input.Now);
-        d = d with
+        d = d.Audit(input, "coordinator", "plan voided", "the issue's title or body changed after the plan was made");
+        return Restart(d, input, attempt);
+    }
+
+    /// <summary>The recorded plan is not the one gated any more (<paramref name="problem"/> says how): void, and a new plan.</summary>
+    public static Decision Changed(Decision d, DecisionInput input, string problem)
+    {
+        var state = d.State;
+        var old = state.PlanHash is { } hash ? "plan " + Text.Code(hash) : "the plan";
+        var attempt = state.Attempt + 1;
+        d = d.Note(
+            input,
+            NoteKey.For("changed", state.PlanKey ?? state.Key ?? "none"),
+            $"I will not carry out {old}: {Text.Inline(problem)}. What was approved is what happens, so that plan and any approval of it are void; {NothingMore(state)} "
+            + $"I am making a new plan (attempt {attempt}); approvals count only for that one.");
+        d = d.Audit(input, "coordinator", "plan voided", problem);
+        return Restart(d, input, attempt);
+    }
+
+    private static Decision Restart(Decision d, DecisionInput input, int attempt)
+    {
+        d = d.EndWait(input.Now) with
         {
-            State = d.State with { Gate = null, PlanKey = null, PlanHash = null, PlanAt = null, Risks = null, Approvals = null, BackupRole = null },
+            State = d.State with { Gate = null, PlanKey = null, PlanHash = null, EffectsHash = null, Effects = null, PlanAt = null, Risks = null, Approvals = null, BackupRole = null },
             Agent = null,
         };
         return RoutingStep.Start(d, input, attempt, DispatchPhase.Plan);
+    }
+
+    private static string NothingMore(Core.State.OpsState state)
+    {
+        var done = state.Effects?.Where(r => r.Status == EffectStatus.Done).Select(r => string.Create(CultureInfo.InvariantCulture, $"e{r.Index}")).ToList();
+        return done is { Count: > 0 }
+            ? $"nothing more of it will be executed (already done before: {string.Join(", ", done)})."
+            : "nothing of it was executed.";
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BusinessOps.Core.Effects;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Ports;
@@ -76,6 +77,12 @@ public static class ResultComment
         if (!string.IsNullOrWhiteSpace(result.Plan))
         {
             sb.Append("#### Plan\n\n").Append(result.Plan.Trim()).Append("\n\n");
+        }
+
+        if (result.Effects.Count > 0 && result.Outcome != AgentOutcome.Failed)
+        {
+            // What approval releases, in plain words (what, to whom, how much); the plan hash covers exactly these.
+            sb.Append("#### Effects once approved\n\n").Append(EffectDescriber.List(result.Effects)).Append("\n\n");
         }
 
         if (result.Actions.Count > 0)

@@ -1,3 +1,4 @@
+using BusinessOps.Core.Effects;
 using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
 
@@ -5,7 +6,8 @@ namespace BusinessOps.Core.Decisions;
 
 /// <summary>
 /// A result for the current key: settled once (cost added, summary kept), then by outcome — a failure to the retry rules,
-/// an executed plan to done, a plan to the gate.
+/// the execute phase's report of its effects to <see cref="EffectsStep"/>, a plan with malformed effects to triage, a
+/// plan to the gate.
 /// </summary>
 internal static class ResultStep
 {
@@ -30,6 +32,12 @@ internal static class ResultStep
             };
         }
 
+        // The execute phase runs no agent: its result is the coordinator's report of the effects it performed.
+        if (d.State.Phase == DispatchPhase.Execute)
+        {
+            return EffectsStep.Settle(d, input, result, first);
+        }
+
         if (result.Outcome == AgentOutcome.Failed)
         {
             return result switch
@@ -40,7 +48,12 @@ internal static class ResultStep
             };
         }
 
+        if (EffectShape.PlanProblem(result.Effects ?? []) is { } problem)
+        {
+            return RetryStep.OnBadPlan(d, input, key, problem);
+        }
+
         d = d.State.Failures == 0 ? d : d with { State = d.State with { Failures = 0 } };
-        return d.State.Phase == DispatchPhase.Execute ? FinishStep.Apply(d, input, key) : GateStep.Apply(d, input, result);
+        return GateStep.Apply(d, input, result);
     }
 }

@@ -14,7 +14,7 @@ internal static class RetryStep
     /// <summary><c>/retry</c>: a fresh count and a new attempt — the execute phase again if a plan was approved, else a new plan.</summary>
     public static Decision Restart(Decision d, DecisionInput input)
     {
-        d = d with { State = d.State with { Failures = 0, NotBefore = null, Override = null }, Agent = null };
+        d = d.EndWait(input.Now) with { State = d.State with { Failures = 0, NotBefore = null, Override = null }, Agent = null };
         var execute = d.State.Phase == DispatchPhase.Execute && d.State.PlanHash is not null;
         if (execute && input.InputChangedSince(d.State.InputHash))
         {
@@ -72,6 +72,24 @@ internal static class RetryStep
         }
 
         return d with { State = d.State with { Status = IssueStatus.NeedsTriage, Triage = "bad input" } };
+    }
+
+    /// <summary>
+    /// A plan whose effects cannot be run as recorded (<paramref name="problem"/>: which effect, what is wrong): nothing of
+    /// it is gated or executed; it waits in triage for an edit (a new plan) or <c>/retry</c>.
+    /// </summary>
+    public static Decision OnBadPlan(Decision d, DecisionInput input, string key, string problem)
+    {
+        if (input.InputChangedSince(d.State.InputHash))
+        {
+            return RoutingStep.Start(d with { Agent = null }, input, d.State.Attempt + 1);
+        }
+
+        d = d.Note(
+            input,
+            NoteKey.For("bad-plan", key),
+            $"I will not act on this plan: {Text.Inline(problem)}. Nothing was executed. Edit the issue (the agent then plans again) or comment `/retry` for a new plan.");
+        return d with { State = d.State with { Status = IssueStatus.NeedsTriage, Triage = Text.Bound("plan not runnable: " + problem, 240) } };
     }
 
     /// <summary>

@@ -18,4 +18,19 @@ public sealed record ConnectorsPolicy(
         EmailConnectorPolicy.Default,
         CommandConnectorPolicy.Default,
         new Dictionary<string, EffectImpact>(StringComparer.Ordinal));
+
+    /// <summary>
+    /// The longest one effect can take under this policy (every webhook attempt timing out, with the backoff between
+    /// them; the SMTP timeout; the slowest command): how long an effect run may be silent before it counts as lost.
+    /// </summary>
+    public TimeSpan LongestEffect
+    {
+        get
+        {
+            var webhook = Webhook.Enabled ? (Webhook.Timeout * (Webhook.Retries + 1)) + (Webhook.RetryDelay * Math.Pow(2, Math.Min(Webhook.Retries, 10))) : TimeSpan.Zero;
+            var email = Email.Enabled ? Email.Timeout : TimeSpan.Zero;
+            var command = Command.Enabled && Command.Commands.Count > 0 ? Command.Commands.Max(c => c.Timeout) : TimeSpan.Zero;
+            return new[] { webhook, email, command }.Max();
+        }
+    }
 }

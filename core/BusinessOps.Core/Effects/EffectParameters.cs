@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace BusinessOps.Core.Effects;
 
 /// <summary>Tolerant reads of an effect's parameters (for descriptions): a missing or mistyped field reads as null.</summary>
-internal static class EffectParameters
+public static class EffectParameters
 {
     public static string? Text(JsonElement parameters, string name) =>
         parameters.ValueKind == JsonValueKind.Object && parameters.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String

@@ -14,4 +14,7 @@ public enum CommandKind
     Priority,
     Escalate,
     Agent,
+
+    /// <summary><c>/effect e2 done|not-done</c>: a person says what happened to an effect whose outcome is unknown.</summary>
+    Effect,
 }

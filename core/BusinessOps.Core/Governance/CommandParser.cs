@@ -12,7 +12,8 @@ namespace BusinessOps.Core.Governance;
 /// <item>The command word is <c>/</c> + a letter + letters, digits or hyphens, followed by whitespace or the end
 /// of the line; anything else (<c>/usr/bin</c>, <c>/approve,</c>) is not a command at all. The word is case-insensitive.</item>
 /// <item>Commands without arguments ignore trailing text (<c>/hold until Monday</c> holds); <c>/priority</c> and
-/// <c>/agent</c> validate their first word and ignore the rest.</item>
+/// <c>/agent</c> validate their first word and ignore the rest; <c>/effect</c> validates its first two words
+/// (<c>e2 done</c> or <c>e2 not-done</c>).</item>
 /// <item>At most <see cref="MaxLineLength"/> characters of the line and <see cref="MaxLeadingWhitespace"/> characters
 /// of leading whitespace are considered; a longer prefix of blank space means no command.</item>
 /// </list>
@@ -32,7 +33,8 @@ public static class CommandParser
     /// <summary>The list of valid commands included in every error reply.</summary>
     public const string Help =
         "Valid commands: `/approve [note]`, `/reject [reason]`, `/retry`, `/hold`, `/unhold`, `/cancel`, " +
-        "`/priority P0|P1|P2|P3`, `/escalate`, `/agent ai-<name>-agent` (or a short name such as `security`).";
+        "`/priority P0|P1|P2|P3`, `/escalate`, `/agent ai-<name>-agent` (or a short name such as `security`), " +
+        "`/effect e<N> done|not-done` (after checking an effect whose outcome is unknown).";
 
     private static readonly (string Name, CommandKind Kind)[] Commands =
     [
@@ -45,6 +47,7 @@ public static class CommandParser
         ("priority", CommandKind.Priority),
         ("escalate", CommandKind.Escalate),
         ("agent", CommandKind.Agent),
+        ("effect", CommandKind.Effect),
     ];
 
     private static readonly string PriorityError =
@@ -53,6 +56,10 @@ public static class CommandParser
     private static readonly string AgentError =
         "`/agent` needs one of " + string.Join(", ", AgentNames.All) +
         " (short names such as `security` also work), for example `/agent ai-security-agent`. " + Help;
+
+    private static readonly string EffectError =
+        "`/effect` needs an effect and what happened to it, for example `/effect e2 done` (it happened) or `/effect e2 not-done` "
+        + "(it did not: it is performed again on `/retry`). " + Help;
 
     /// <summary>The command on the comment's first line, or null when the comment is not a command.</summary>
     public static ParsedCommand? Parse(IssueComment comment)
@@ -107,6 +114,7 @@ public static class CommandParser
                 {
                     CommandKind.Priority => ParsePriority(comment, name, argument, rest),
                     CommandKind.Agent => ParseAgent(comment, name, argument, rest),
+                    CommandKind.Effect => ParseEffect(comment, name, argument, rest),
                     _ => new ParsedCommand(comment, kind, name, argument),
                 };
             }
@@ -142,6 +150,23 @@ public static class CommandParser
         }
 
         return new ParsedCommand(comment, CommandKind.Agent, name, argument) { Error = AgentError };
+    }
+
+    private static ParsedCommand ParseEffect(IssueComment comment, string name, string? argument, ReadOnlySpan<char> rest)
+    {
+        var first = FirstToken(rest);
+        var second = FirstToken(rest[first.Length..].TrimStart());
+        var done = second.Equals("done", StringComparison.OrdinalIgnoreCase) ? true
+            : second.Equals("not-done", StringComparison.OrdinalIgnoreCase) ? false
+            : (bool?)null;
+        if (first.Length is >= 2 and <= 4 && (first[0] is 'e' or 'E')
+            && int.TryParse(first[1..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index > 0
+            && done is { } happened)
+        {
+            return new ParsedCommand(comment, CommandKind.Effect, name, argument) { Effect = (index, happened) };
+        }
+
+        return new ParsedCommand(comment, CommandKind.Effect, name, argument) { Error = EffectError };
     }
 
     private static ReadOnlySpan<char> FirstToken(ReadOnlySpan<char> rest)

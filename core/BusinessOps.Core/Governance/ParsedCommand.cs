@@ -19,6 +19,9 @@ public sealed record ParsedCommand(IssueComment Comment, CommandKind Kind, strin
     /// <summary>The full agent executable name, for a valid <c>/agent</c>.</summary>
     public string? Agent { get; init; }
 
+    /// <summary>For a valid <c>/effect</c>: the 1-based effect (<c>e2</c> → 2) and whether the person says it happened.</summary>
+    public (int Index, bool Done)? Effect { get; init; }
+
     /// <summary>A short reply listing the valid commands or arguments; null when the command is valid.</summary>
     public string? Error { get; init; }
 

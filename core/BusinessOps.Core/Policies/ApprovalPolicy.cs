@@ -54,6 +54,7 @@ public sealed record ApprovalPolicy(
             ["priority"] = RepositoryPermission.Triage,
             ["escalate"] = RepositoryPermission.Triage,
             ["agent"] = RepositoryPermission.Triage,
+            ["effect"] = RepositoryPermission.Write,
         },
         AllowSelfApproval: false,
         MinimumApproverPermission: RepositoryPermission.Write);

@@ -1,4 +1,5 @@
 using BusinessOps.Core.Agents;
+using BusinessOps.Core.Effects;
 
 namespace BusinessOps.Core.Policies;
 
@@ -19,6 +20,9 @@ public sealed record PolicySet(
 
     /// <summary><c>owner/repo</c> for idempotency keys (set by the shell from the store).</summary>
     public string Repository { get; init; } = "local/ops";
+
+    /// <summary><c>connectors.yml</c>: what approved plans may act on; <c>Decide</c> reads the effect kinds' impact and timeouts from it.</summary>
+    public ConnectorsPolicy Connectors { get; init; } = ConnectorsPolicy.Default;
 
     public static PolicySet Default { get; } = new(
         RoutingPolicy.Default,

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BusinessOps.Core.Effects;
 
 namespace BusinessOps.Core.Results;
 
@@ -10,6 +11,12 @@ namespace BusinessOps.Core.Results;
 /// </summary>
 public sealed record AgentResult
 {
+    // Optional in the contract: the source-generated reader passes null for an absent property, which means none
+    // (an agent that leaves one out must not crash the coordinator that posts its result).
+    private readonly IReadOnlyList<string> _actions = [];
+    private readonly JsonObject _outputs = [];
+    private readonly IReadOnlyList<Effect> _effects = [];
+
     public required string Agent { get; init => field = value ?? string.Empty; }
 
     public required int Issue { get; init; }
@@ -26,10 +33,29 @@ public sealed record AgentResult
     public string? Plan { get; init; }
 
     /// <summary>Short imperative lines of what was or will be done.</summary>
-    public IReadOnlyList<string> Actions { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<string> Actions
+    {
+        get => _actions;
+        init => _actions = value ?? [];
+    }
+
+    /// <summary>
+    /// What the plan does to the world once approved, in order (build them with <see cref="Effect.Create"/> or
+    /// <see cref="PaymentInstruction.ToEffect"/>). The plan hash covers them; the coordinator performs exactly these
+    /// after approval, through its connectors — the agent itself never acts.
+    /// </summary>
+    public IReadOnlyList<Effect> Effects
+    {
+        get => _effects;
+        init => _effects = value ?? [];
+    }
 
     /// <summary>The agent's typed findings (scores, tables, …); shape per agent.</summary>
-    public JsonObject Outputs { get; init => field = value ?? []; } = [];
+    public JsonObject Outputs
+    {
+        get => _outputs;
+        init => _outputs = value ?? [];
+    }
 
     public Classification? Classification { get; init; }
 

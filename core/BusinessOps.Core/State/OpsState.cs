@@ -1,3 +1,4 @@
+using BusinessOps.Core.Effects;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
@@ -80,6 +81,19 @@ public sealed record OpsState
 
     /// <summary>Hash of the plan awaiting a human; approvals count only for the plan whose hash the status comment shows.</summary>
     public string? PlanHash { get; init; }
+
+    /// <summary>
+    /// Fingerprint (<see cref="EffectListHash"/>) of the effects of the plan <see cref="PlanKey"/>, recorded when it was
+    /// gated: the execute phase performs the plan's effects only while they still match it. Null for a plan without effects.
+    /// </summary>
+    public string? EffectsHash { get; init; }
+
+    /// <summary>
+    /// The effect ledger of the plan <see cref="PlanKey"/>: one record per effect reached, written before each effect is
+    /// performed and right after (one status-comment edit per write), so a rerun knows what may have happened.
+    /// Kept across the execute attempts of one plan; a new plan starts a new ledger.
+    /// </summary>
+    public IReadOnlyList<EffectRecord>? Effects { get; init; }
 
     /// <summary>When the plan awaiting a human was posted: only later comments can approve it.</summary>
     public DateTimeOffset? PlanAt { get; init; }

@@ -1,3 +1,4 @@
+using BusinessOps.Core.Effects;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Core.State;
@@ -19,13 +20,17 @@ public sealed record ResultRecord(
     string? Error = null,
     string? Summary = null,
     string? PlanHash = null,
-    bool Infrastructure = false)
+    bool Infrastructure = false,
+    IReadOnlyList<Effect>? Effects = null)
 {
     /// <summary>Longest summary kept in a marker; the full text is in the comment body.</summary>
     public const int MaxSummary = 300;
 
-    public static ResultRecord From(AgentResult result) =>
-        new(
+    /// <summary>The record of <paramref name="result"/>; a failed result proposes nothing, so it carries no effects.</summary>
+    public static ResultRecord From(AgentResult result)
+    {
+        IReadOnlyList<Effect> effects = result.Outcome == AgentOutcome.Failed ? [] : result.Effects;
+        return new(
             result.Key,
             result.Agent,
             result.Outcome,
@@ -35,7 +40,16 @@ public sealed record ResultRecord(
             result.Permanent,
             result.Outcome == AgentOutcome.Failed ? Bound(result.Summary) : null,
             Bound(result.Summary),
-            result.Plan is null ? null : Governance.PlanHash.Compute(result.Plan));
+            HashOf(result.Plan, effects),
+            Effects: effects.Count > 0 ? effects : null);
+    }
+
+    /// <summary>
+    /// The plan hash approvals bind to: the plan text and its effects (<see cref="EffectCanonical.ForPlanHash"/>); a plan
+    /// without effects hashes as before effects existed; null when there is neither.
+    /// </summary>
+    public static string? HashOf(string? plan, IReadOnlyList<Effect> effects) =>
+        plan is null && effects.Count == 0 ? null : Governance.PlanHash.Compute(EffectCanonical.ForPlanHash(plan ?? string.Empty, effects));
 
     private static string Bound(string text) => text.Length <= MaxSummary ? text : text[..(MaxSummary - 1)] + "…";
 }

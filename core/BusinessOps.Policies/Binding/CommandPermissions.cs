@@ -4,15 +4,22 @@ using BusinessOps.Policies.Yaml;
 
 namespace BusinessOps.Policies.Binding;
 
-/// <summary><c>commands: {approve: write, …}</c>: exactly the nine slash commands, each with a permission above none.</summary>
+/// <summary>
+/// <c>commands: {approve: write, …}</c>: the nine original slash commands, each with a permission above none, and
+/// optionally <c>effect</c> (<c>/effect e2 done|not-done</c>), which needs write when it is not listed — files written
+/// before the command existed stay valid.
+/// </summary>
 internal static class CommandPermissions
 {
     /// <summary>The slash commands the coordinator understands.</summary>
     public static IReadOnlyList<string> Names { get; } = ["approve", "reject", "retry", "hold", "unhold", "cancel", "priority", "escalate", "agent"];
 
+    /// <summary>Commands that may be listed but need not be (their default applies when absent).</summary>
+    public static IReadOnlyList<string> Optional { get; } = ["effect"];
+
     public static Dictionary<string, RepositoryPermission>? Read(ValueReader read, YamlValue node)
     {
-        if (MapReader.Open(read.Diagnostics, node, "commands", [.. Names]) is not { } map)
+        if (MapReader.Open(read.Diagnostics, node, "commands", [.. Names, .. Optional]) is not { } map)
         {
             return null;
         }

@@ -19,8 +19,9 @@ public sealed class ApprovalTimeoutTests
 
         await s.PassAsync("approval", CancellationToken.None);
 
+        // The plan proposes no effects: approved, it is carried out at once.
         var issue = s.Server.GetIssue(number)!;
-        Assert.Contains("status/in-progress", issue.Labels);
+        Assert.Contains("status/done", issue.Labels);
         Assert.DoesNotContain(issue.Comments, c => c.Body.Contains("@olivia", StringComparison.Ordinal));
     }
 

@@ -16,7 +16,7 @@ public sealed class GovernanceTests(ITestOutputHelper output)
 
         output.WriteLine(f.Pass.ToString());
         Assert.Equal(20, f.AwaitingBefore);
-        Assert.Equal(20, f.ExecuteDispatches);
+        Assert.Equal(20, f.CarriedOut);
         Assert.Equal(2, f.Pass.Requests.PermissionReads);
     }
 
@@ -29,7 +29,7 @@ public sealed class GovernanceTests(ITestOutputHelper output)
 
         output.WriteLine(f.Pass.ToString());
         Assert.Equal(1, f.AwaitingBefore);
-        Assert.Equal(1, f.ExecuteDispatches);
+        Assert.Equal(1, f.CarriedOut);
         Assert.Equal(1, f.Pass.Requests.PermissionReads);
     }
 }

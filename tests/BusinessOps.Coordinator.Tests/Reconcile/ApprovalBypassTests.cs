@@ -1,3 +1,5 @@
+using BusinessOps.Coordinator.Effects;
+using BusinessOps.Core.Effects;
 using BusinessOps.Core.Results;
 using Xunit;
 
@@ -52,19 +54,19 @@ public sealed class ApprovalBypassTests
         s.Say(n, "fiona", "/approve");
         await s.PassAsync();
 
-        var execute = Assert.Single(s.Executor.Requests, r => r.Phase == IdempotencyKey.ExecutePhase);
-        Assert.Equal(Small, execute.Issue.Body);
-        Assert.Contains("status/done", (await s.IssueAsync(n)).Labels);
+        // The approved plan's effect is performed (no agent runs again), with the approved amount.
+        Assert.DoesNotContain(s.Executor.Requests, r => r.Phase == IdempotencyKey.ExecutePhase);
+        var issue = await s.IssueAsync(n);
+        Assert.Single(issue.Comments, c => c.Body.StartsWith("Paid $4,000.", StringComparison.Ordinal));
+        Assert.Contains("status/done", issue.Labels);
     }
 
     [Fact]
     public async Task RunOnce_BodyEditedWhileExecuteRetryIsPending_NewPlanInsteadOfRetry()
     {
         var s = new Shell();
-        var failures = 0;
-        s.Executor.Script = r => r.Phase == IdempotencyKey.ExecutePhase && failures++ == 0
-            ? Plans.Result(r, AgentOutcome.Failed, Classification.Routine, 0m, "upstream timeout")
-            : Plans.Invoice(r);
+        s.Executor.Script = Plans.Invoice;
+        s.Effects = new FailingOnce(new StoreEffectConnector(s.Store));
         var n = await s.FileAsync("Pay Initech", Small, "finance/analysis", "priority/P2");
         await s.PassAsync();
         s.Say(n, "fiona", "/approve");
@@ -75,8 +77,21 @@ public sealed class ApprovalBypassTests
         s.Clock.Advance(TimeSpan.FromHours(2));
         await s.PassAsync();
 
-        Assert.Single(s.Executor.Requests, r => r.Phase == IdempotencyKey.ExecutePhase);
+        Assert.DoesNotContain((await s.IssueAsync(n)).Comments, c => c.Body.StartsWith("Paid", StringComparison.Ordinal));
         Assert.Equal(IdempotencyKey.PlanPhase, s.Executor.Requests[^1].Phase);
         Assert.Equal(Huge, s.Executor.Requests[^1].Issue.Body);
+    }
+
+    /// <summary>The target times out once (a transient failure, retried with backoff), then works.</summary>
+    private sealed class FailingOnce(IEffectConnector inner) : IEffectConnector
+    {
+        private int _calls;
+
+        public string? Unavailable(Effect effect) => inner.Unavailable(effect);
+
+        public Task<EffectOutcome> PerformAsync(EffectRequest request, CancellationToken cancellationToken) =>
+            _calls++ == 0 ? Task.FromResult(EffectOutcome.Failed("upstream timeout", permanent: false)) : inner.PerformAsync(request, cancellationToken);
+
+        public Task<EffectCheck> CheckAsync(EffectRequest request, CancellationToken cancellationToken) => inner.CheckAsync(request, cancellationToken);
     }
 }

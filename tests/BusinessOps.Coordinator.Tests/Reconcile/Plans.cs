@@ -1,11 +1,13 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using BusinessOps.Core.Effects;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Coordinator.Tests.Reconcile;
 
-/// <summary>Agent answers for <see cref="ScriptedExecutor"/>: what a plan run and an execute run print.</summary>
+/// <summary>Agent answers for <see cref="ScriptedExecutor"/>: what a plan run prints (an approved plan's effects are performed by the coordinator, not by an agent).</summary>
 internal static partial class Plans
 {
     /// <summary>Routine read-only work: completes, cheap and confident (L1: executes and reports).</summary>
@@ -13,9 +15,11 @@ internal static partial class Plans
 
     /// <summary>A plan that asks for a human approval, with the given classification and cost.</summary>
     public static AgentResult NeedsApproval(DispatchRequest r, Classification classification, decimal cost = 0.01m) =>
-        r.Phase == IdempotencyKey.ExecutePhase
-            ? Result(r, AgentOutcome.Completed, classification, cost, "Executed: " + Amount(r.Issue.Body))
-            : Result(r, AgentOutcome.NeedsApproval, classification, cost, "Pay " + Amount(r.Issue.Body), plan: "1. Pay the invoice of " + Amount(r.Issue.Body) + ".");
+        Result(r, AgentOutcome.NeedsApproval, classification, cost, "Pay " + Amount(r.Issue.Body), plan: "1. Pay the invoice of " + Amount(r.Issue.Body) + ".") with { Effects = [Paid(r)] };
+
+    /// <summary>What approving <see cref="NeedsApproval"/> releases: a comment on the issue saying it was paid (the store can perform it).</summary>
+    public static Effect Paid(DispatchRequest r) =>
+        Effect.Create(EffectKinds.GitHubComment, "#" + r.Issue.Number.ToString(CultureInfo.InvariantCulture), new JsonObject { ["body"] = "Paid " + Amount(r.Issue.Body) + "." });
 
     /// <summary>An invoice plan: the amount from the body's <c>Amount: $N</c> line sets the financial impact.</summary>
     public static AgentResult Invoice(DispatchRequest r)

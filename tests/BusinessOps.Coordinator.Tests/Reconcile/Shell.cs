@@ -1,6 +1,8 @@
+using BusinessOps.Coordinator.Effects;
 using BusinessOps.Coordinator.Logging;
 using BusinessOps.Coordinator.Reconcile;
 using BusinessOps.Core.Decisions;
+using BusinessOps.Core.Effects;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
@@ -45,8 +47,11 @@ internal sealed class Shell
         return issue.Number;
     }
 
+    /// <summary>The connector approved plans act through; null: the store's own (labels, comments, issues, closing).</summary>
+    public IEffectConnector? Effects { get; set; }
+
     public Reconciler Reconciler(bool dryRun = false, IIssueStore? store = null) =>
-        new(store ?? Store, Executor, Policies, Clock, new ReconcileOptions(1, dryRun, DispatchImmediately: Executor.Name != "local"), Log.Quiet, DryRunOutput);
+        new(store ?? Store, Executor, Policies, Clock, new ReconcileOptions(1, dryRun, DispatchImmediately: Executor.Name != "local"), Log.Quiet, DryRunOutput, Effects ?? new StoreEffectConnector(store ?? Store));
 
     /// <summary><c>run --once</c>: every open issue.</summary>
     public Task<PassResult> PassAsync(CancellationToken ct = default) => Reconciler().RunOnceAsync(ct);

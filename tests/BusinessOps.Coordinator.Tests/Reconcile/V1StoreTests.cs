@@ -3,7 +3,6 @@ using BusinessOps.Coordinator.Reconcile;
 using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
-using BusinessOps.Core.Results;
 using BusinessOps.LocalStore;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -45,7 +44,7 @@ public sealed class V1StoreTests : IDisposable
     }
 
     [Fact]
-    public async Task RunOnce_Version1PlanApprovedByTheRightRole_ExecutesAndWritesVersion2()
+    public async Task RunOnce_Version1PlanApprovedByTheRightRole_DoneWithoutRunningTheAgentAgainAndWritesVersion2()
     {
         using var store = Open("businessops[bot]");
         var executor = new ScriptedExecutor();
@@ -61,8 +60,8 @@ public sealed class V1StoreTests : IDisposable
         _clock.Advance(TimeSpan.FromMinutes(1));
         await Reconciler(store, executor).RunOnceAsync(CancellationToken.None);
 
-        var execute = Assert.Single(executor.Requests);
-        Assert.Equal((24, IdempotencyKey.ExecutePhase), (execute.Issue.Number, execute.Phase));
+        // A version-1 plan proposes no effects: approving it carries it out at once, without running the agent again.
+        Assert.Empty(executor.Requests);
         var issue = (await store.GetIssueAsync(24, CancellationToken.None))!;
         Assert.Contains("status/done", issue.Labels);
         Assert.Equal((IssueStatus.Done, 2), (IssueStateReader.Read(issue, store.Identity).State.Status, IssueStateReader.Read(issue, store.Identity).State.V));

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using BusinessOps.Core.Decisions;
+using BusinessOps.Core.Effects;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
@@ -14,6 +16,9 @@ public sealed class DecideGovernanceTests
     // An invoice of $3,000: L2 (financial ≥ $1,000), routed to the finance manager (< $5,000) — fiona in the default policy.
     private static readonly Classification Invoice = new(Impact.Medium, Complexity.Moderate, Reversibility.Reversible, Stakeholders.Internal, 3000m);
 
+    // What the plans here do once approved (an approved plan without effects has nothing to execute: it is simply done).
+    private static readonly IReadOnlyList<Effect> Acts = [Effect.Create(EffectKinds.GitHubComment, "#1", new JsonObject { ["body"] = "Paid." })];
+
     private static async Task<(DecideHarness H, int N)> AwaitingApprovalAsync(PolicySet? policies = null, Classification? classification = null, string planHash = "aaaaaaaaaaaa")
     {
         var h = new DecideHarness(policies);
@@ -26,7 +31,7 @@ public sealed class DecideGovernanceTests
         var n = await h.FileAsync("Pay the Initech invoice", "### Vendor\n\nInitech", "finance/analysis", "priority/P2");
         await h.PassAsync(n);
         h.Clock.Advance(TimeSpan.FromMinutes(1));
-        h.AgentResult(n, h.Dispatched[^1].Key, AgentOutcome.Completed, agent: AgentNames.Finance, classification: classification ?? Invoice, planHash: planHash);
+        h.AgentResult(n, h.Dispatched[^1].Key, AgentOutcome.Completed, agent: AgentNames.Finance, classification: classification ?? Invoice, planHash: planHash, effects: Acts);
         await h.PassAsync(n);
         return (h, n);
     }
@@ -242,7 +247,7 @@ public sealed class DecideGovernanceTests
         h.Store.SetPermission("casey", RepositoryPermission.Write);
         var n = await h.FileAsync("Scan", "body", "security/compliance");
         await h.PassAsync(n);
-        h.AgentResult(n, h.Dispatched[^1].Key, AgentOutcome.Completed, agent: AgentNames.Security);
+        h.AgentResult(n, h.Dispatched[^1].Key, AgentOutcome.Completed, agent: AgentNames.Security, effects: Acts);
         await h.PassAsync(n);
         Assert.Equal(IssueStatus.AwaitingApproval, (await h.StateAsync(n)).Status);
 

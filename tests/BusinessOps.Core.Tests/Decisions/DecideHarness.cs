@@ -1,4 +1,5 @@
 using BusinessOps.Core.Decisions;
+using BusinessOps.Core.Effects;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
@@ -115,10 +116,10 @@ internal sealed class DecideHarness
         return actions;
     }
 
-    /// <summary>What an agent writes back: its result comment with the hidden record, as the store identity.</summary>
-    public void AgentResult(int number, string key, AgentOutcome outcome, decimal cost = 0.01m, bool permanent = false, string summary = "did the work", string agent = "ai-qa-agent", Classification? classification = null, double confidence = 0.9, string? planHash = null)
+    /// <summary>What an agent writes back: its result comment with the hidden record (and the effects it proposes), as the store identity.</summary>
+    public void AgentResult(int number, string key, AgentOutcome outcome, decimal cost = 0.01m, bool permanent = false, string summary = "did the work", string agent = "ai-qa-agent", Classification? classification = null, double confidence = 0.9, string? planHash = null, IReadOnlyList<Effect>? effects = null)
     {
-        var record = new ResultRecord(key, agent, outcome, confidence, cost, classification ?? Classification.Routine, permanent, outcome == AgentOutcome.Failed ? summary : null, summary, planHash);
+        var record = new ResultRecord(key, agent, outcome, confidence, cost, classification ?? Classification.Routine, permanent, outcome == AgentOutcome.Failed ? summary : null, summary, planHash, Effects: effects);
         Store.AddCommentAs(number, Store.Identity, $"**{agent}**: {summary}\n\n{Markers.Format(record)}", isBot: true);
     }
 

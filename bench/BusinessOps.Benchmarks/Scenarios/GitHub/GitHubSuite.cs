@@ -55,7 +55,7 @@ public static class GitHubSuite
             table.Add(
                 "d. 100 plans awaiting approval, /approve by 3 collaborators",
                 f.Pass,
-                $"permission lookups {f.Pass.Requests.PermissionReads} (one per approving author); {f.ExecuteDispatches} executions dispatched");
+                $"permission lookups {f.Pass.Requests.PermissionReads} (one per approving author); {f.CarriedOut} approved plans carried out");
         }
 
         table.Write(output);

@@ -1,5 +1,4 @@
 using BusinessOps.Coordinator.Reconcile;
-using BusinessOps.Core.Results;
 using BusinessOps.GitHub;
 using BusinessOps.GitHub.Events;
 
@@ -105,10 +104,11 @@ public static class GitHubScenarios
             comments++;
         }
 
-        var executeBefore = s.Executor.Dispatched.Count(d => d.Phase == IdempotencyKey.ExecutePhase);
         var pass = await s.PassAsync("approvals", ct);
-        var execute = s.Executor.Dispatched.Count(d => d.Phase == IdempotencyKey.ExecutePhase) - executeBefore;
-        return new GovernanceFigures(issues, approvers, comments, pass, awaiting, execute);
+
+        // The plans propose no effects, so an approved plan is carried out at once: done, with no agent run again.
+        var carriedOut = numbers.Count(n => s.Server.GetIssue(n)!.Labels.Contains("status/done"));
+        return new GovernanceFigures(issues, approvers, comments, pass, awaiting, carriedOut);
     }
 
     /// <summary>
