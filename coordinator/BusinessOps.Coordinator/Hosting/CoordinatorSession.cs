@@ -4,6 +4,7 @@ using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Scrubbing;
 using BusinessOps.Logging;
+using BusinessOps.Policies.Automation;
 
 namespace BusinessOps.Coordinator.Hosting;
 
@@ -13,8 +14,9 @@ namespace BusinessOps.Coordinator.Hosting;
 /// </summary>
 public sealed class CoordinatorSession : IDisposable
 {
-    private CoordinatorSession(IIssueStore backend, IExecutor executor, PolicySet policies, string storeArgument, Log log, SessionRequest request)
+    private CoordinatorSession(IIssueStore backend, IExecutor executor, PolicySet policies, AutomationPolicies automation, string storeArgument, Log log, SessionRequest request)
     {
+        Automation = automation;
         Backend = backend;
         Store = ScrubbingIssueStore.Wrap(backend, SecretMasker.Process);
         Executor = executor;
@@ -36,6 +38,9 @@ public sealed class CoordinatorSession : IDisposable
     public IExecutor Executor { get; }
 
     public PolicySet Policies { get; }
+
+    /// <summary>Schedules, triggers, feeds, workflows and clients of the same policy folder, validated.</summary>
+    public AutomationPolicies Automation { get; }
 
     /// <summary><c>github</c> or the SQLite path, as agents must receive it.</summary>
     public string StoreArgument { get; }
@@ -78,11 +83,12 @@ public sealed class CoordinatorSession : IDisposable
         }
 
         var log = new Log(Logs.Create(() => error, format, request.Verbose, SecretMasker.Process), request.Verbose);
-        var policies = PolicyGate.Load(request.Policies, error);
-        if (policies is null)
+        if (PolicyGate.LoadAll(request.Policies, error) is not { } loaded)
         {
             return (null, ExitCodes.BadInput);
         }
+
+        var policies = loaded.Policies;
 
         var clock = request.Host.Clock;
         var resolved = StoreSelector.Resolve(request.Store, env);
@@ -112,7 +118,7 @@ public sealed class CoordinatorSession : IDisposable
             return (null, ExitCodes.BadInput);
         }
 
-        return (new CoordinatorSession(issueStore, exec!, policies, resolved, log, request), ExitCodes.Ok);
+        return (new CoordinatorSession(issueStore, exec!, policies, loaded.Automation, resolved, log, request), ExitCodes.Ok);
     }
 
     /// <summary>

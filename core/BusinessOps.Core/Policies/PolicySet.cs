@@ -20,6 +20,12 @@ public sealed record PolicySet(
     /// <summary><c>owner/repo</c> for idempotency keys (set by the shell from the store).</summary>
     public string Repository { get; init; } = "local/ops";
 
+    /// <summary>
+    /// The client profiles of <c>policies/tenants.yml</c> by id (case-insensitive), set by the shell. Null: tenants are not
+    /// configured, so <c>client/*</c> labels are taken as they are; otherwise a label without a profile goes to triage.
+    /// </summary>
+    public IReadOnlyDictionary<string, ClientProfile>? Clients { get; init; }
+
     public static PolicySet Default { get; } = new(
         RoutingPolicy.Default,
         SlaPolicy.Default,
