@@ -55,7 +55,7 @@ public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clo
         await LedgerStore.WriteAsync(store, writer, index.LedgerIssue, comment, ledger, cancellationToken);
 
         List<IssueSnapshot> next = [.. open.Where(i => !owned.Contains(i.Number)), .. writer.Opened];
-        return new AutomationOutcome(next, writer.Opened.Count, writer.Closed);
+        return new AutomationOutcome(next, writer.Created.Count, writer.Closed);
     }
 
     /// <summary>
@@ -85,6 +85,27 @@ public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clo
         }
 
         await LedgerStore.WriteAsync(store, writer, index.LedgerIssue, comment, ledger with { ScheduleCursors = cursors }, cancellationToken);
-        return new AutomationOutcome(writer.Opened, writer.Opened.Count, writer.Closed);
+        return new AutomationOutcome(writer.Created, writer.Created.Count, writer.Closed);
+    }
+
+    /// <summary>
+    /// <c>coordinator workflow start</c>: opens <paramref name="parent"/> unless its key is already open (a repeated start
+    /// returns the same parent), then plans it at once so the first steps open now rather than at the next pass.
+    /// </summary>
+    public async Task<IssueSnapshot> StartWorkflowAsync(IIssueStore store, IssueSpec parent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(parent);
+        var open = await store.ListIssuesAsync(IssueQuery.Open, cancellationToken);
+        var index = AutomationIndex.Build(open, store.Identity);
+        var writer = new AutomationWriter(store, index, log, dryRun: null);
+        var issue = await writer.OpenAsync(parent, "workflow start", routed: false, cancellationToken)
+            ?? throw new InvalidOperationException("a workflow start is never a dry run");
+        var fresh = await store.GetIssueAsync(issue.Number, cancellationToken) ?? issue;
+        // Only this parent is planned: the other parents wait for the next pass, as they would have anyway.
+        var others = open.Where(i => i.Number != fresh.Number && !i.Labels.Any(l => l.StartsWith(WorkflowStarter.LabelPrefix, StringComparison.OrdinalIgnoreCase)));
+        await new WorkflowRunner(store, policies, AutomationIndex.Build([.. others, fresh], store.Identity), writer, new PermissionCache(store), store.Identity)
+            .RunAsync([fresh], cancellationToken);
+        return fresh;
     }
 }

@@ -16,6 +16,9 @@ internal sealed class AutomationWriter(IIssueStore store, AutomationIndex index,
     /// <summary>Issues opened in this pass for an agent, in order: the pass reconciles them at once.</summary>
     public List<IssueSnapshot> Opened { get; } = [];
 
+    /// <summary>Every issue opened in this pass, the automation's own included.</summary>
+    public List<IssueSnapshot> Created { get; } = [];
+
     /// <summary>How many issues were closed in this pass.</summary>
     public int Closed { get; private set; }
 
@@ -41,6 +44,7 @@ internal sealed class AutomationWriter(IIssueStore store, AutomationIndex index,
 
         var issue = await store.CreateIssueAsync(spec.ToNewIssue(), cancellationToken);
         index.Add(spec.Key, issue);
+        Created.Add(issue);
         if (routed)
         {
             Opened.Add(issue);
