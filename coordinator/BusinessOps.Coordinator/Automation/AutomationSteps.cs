@@ -13,6 +13,13 @@ internal static class AutomationSteps
         DefaultRequestHeaders = { { "User-Agent", "BusinessOps-coordinator (feed poller)" } },
     });
 
+    /// <summary><c>off</c>: passes handle filed issues only (no schedules, workflows, triggers, feeds or hand-overs).</summary>
+    public const string SwitchVariable = "BUSINESSOPS_AUTOMATION";
+
+    /// <summary>The step for <c>run</c>'s passes; null when <see cref="SwitchVariable"/> is <c>off</c>.</summary>
+    public static AutomationStep? ForPasses(CoordinatorSession session, bool dryRun) =>
+        string.Equals(session.Environment.GetValueOrDefault(SwitchVariable), "off", StringComparison.OrdinalIgnoreCase) ? null : For(session, dryRun);
+
     /// <param name="session">The command's session.</param>
     /// <param name="dryRun">Print what would be opened and closed instead of writing.</param>
     public static AutomationStep For(CoordinatorSession session, bool dryRun) =>

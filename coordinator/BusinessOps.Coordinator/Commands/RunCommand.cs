@@ -52,7 +52,7 @@ internal static class RunCommand
                 var options = new ReconcileOptions(session.Concurrency(parse.GetValue(concurrency)), parse.GetValue(dryRun), session.IsCloud);
                 var reconciler = new Reconciler(session.Store, session.Executor, session.Policies, session.Clock, options, session.Log, session.Output)
                 {
-                    Automation = AutomationSteps.For(session, parse.GetValue(dryRun)),
+                    Automation = AutomationSteps.ForPasses(session, parse.GetValue(dryRun)),
                 };
                 if (ResultsPass.Open(session, parse.GetValue(dryRun), session.Error) is not { } results)
                 {
