@@ -54,7 +54,7 @@ public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clo
         await OversightRunner.RunAsync(open, owned, index, writer, identity, cancellationToken);
         await LedgerStore.WriteAsync(store, writer, index.LedgerIssue, comment, ledger, cancellationToken);
 
-        List<IssueSnapshot> next = [.. open.Where(i => !owned.Contains(i.Number)), .. writer.Opened];
+        List<IssueSnapshot> next = [.. open.Where(i => !owned.Contains(i.Number) && !writer.ClosedIssues.Contains(i.Number)), .. writer.Opened];
         return new AutomationOutcome(next, writer.Created.Count, writer.Closed);
     }
 

@@ -19,8 +19,11 @@ internal sealed class AutomationWriter(IIssueStore store, AutomationIndex index,
     /// <summary>Every issue opened in this pass, the automation's own included.</summary>
     public List<IssueSnapshot> Created { get; } = [];
 
+    /// <summary>The issues closed in this pass: the pass must not reconcile them from the snapshot it read before.</summary>
+    public HashSet<int> ClosedIssues { get; } = [];
+
     /// <summary>How many issues were closed in this pass.</summary>
-    public int Closed { get; private set; }
+    public int Closed => ClosedIssues.Count;
 
     public bool IsDryRun => dryRun is not null;
 
@@ -65,7 +68,7 @@ internal sealed class AutomationWriter(IIssueStore store, AutomationIndex index,
 
         await store.AddCommentAsync(number, reason, cancellationToken);
         await store.SetStateAsync(number, IssueState.Closed, cancellationToken);
-        Closed++;
+        ClosedIssues.Add(number);
         log.Info(string.Create(CultureInfo.InvariantCulture, $"automation: closed #{number}: {reason}"));
     }
 
