@@ -21,6 +21,9 @@ internal sealed class AutomationIndex
     /// <summary>The ledger's issue (the lowest-numbered, should two runs both have filed one).</summary>
     public IssueSnapshot? LedgerIssue { get; private set; }
 
+    /// <summary>Ledger issues beyond the first (two first runs raced): closed by the next pass.</summary>
+    public List<int> ExtraLedgers { get; } = [];
+
     /// <summary>Workflow parents: the issue, its workflow name.</summary>
     public List<(IssueSnapshot Issue, string Workflow)> Parents { get; } = [];
 
@@ -49,8 +52,11 @@ internal sealed class AutomationIndex
 
             switch (key.Kind)
             {
+                case AutomationKinds.Ledger when index.LedgerIssue is null:
+                    index.LedgerIssue = issue;
+                    break;
                 case AutomationKinds.Ledger:
-                    index.LedgerIssue ??= issue;
+                    index.ExtraLedgers.Add(issue.Number);
                     break;
                 case AutomationKinds.Slot when SlotKey.TryParse(key.Value, out var slot):
                     // Decide leaves finished issues open (status/done): for overlap, "still open" means not finished yet.

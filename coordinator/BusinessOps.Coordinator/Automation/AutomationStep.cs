@@ -53,6 +53,10 @@ public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clo
         ledger = await FeedRunner.RunAsync(policies, feeds, ledger, now, writer, log, cancellationToken);
         await OversightRunner.RunAsync(open, owned, index, writer, identity, cancellationToken);
         await LedgerStore.WriteAsync(store, writer, index.LedgerIssue, comment, ledger, cancellationToken);
+        foreach (var extra in index.ExtraLedgers)
+        {
+            await writer.CloseAsync(extra, $"Closed: a second ledger opened by two runs at once; #{index.LedgerIssue!.Number} is the ledger.", cancellationToken);
+        }
 
         List<IssueSnapshot> next = [.. open.Where(i => !owned.Contains(i.Number) && !writer.ClosedIssues.Contains(i.Number)), .. writer.Opened];
         return new AutomationOutcome(next, writer.Created.Count, writer.Closed);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BusinessOps.Automation.Issues;
+using BusinessOps.Automation.Workflows;
 using BusinessOps.Coordinator.Logging;
 using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Issues;
@@ -48,6 +49,12 @@ internal sealed class AutomationWriter(IIssueStore store, AutomationIndex index,
         var issue = await store.CreateIssueAsync(spec.ToNewIssue(), cancellationToken);
         index.Add(spec.Key, issue);
         Created.Add(issue);
+        if (WorkflowStarter.WorkflowOf(spec.Key) is { } workflow)
+        {
+            // A parent opened by a schedule is planned in the same pass: its first steps open (and dispatch) now.
+            index.Parents.Add((issue, workflow));
+        }
+
         if (routed)
         {
             Opened.Add(issue);

@@ -23,7 +23,8 @@ internal static class OversightRunner
         {
             if (owned.Contains(issue.Number)
                 || !(issue.HasLabel(LabelNames.For(IssueStatus.Escalated)) || issue.HasLabel(LabelNames.SlaBreached))
-                || (string.Equals(issue.Author, identity, StringComparison.OrdinalIgnoreCase) && AutomationMarker.TryParse(issue.Body, out var k) && k.Kind == AutomationKinds.Oversight)
+                || (string.Equals(issue.Author, identity, StringComparison.OrdinalIgnoreCase) && AutomationMarker.TryParse(issue.Body, out var k)
+                    && k.Kind is AutomationKinds.Oversight or AutomationKinds.WorkflowChild) // a workflow's step escalates through its planner
                 || issue.Comments.Any(c => string.Equals(c.Author, identity, StringComparison.OrdinalIgnoreCase) && c.Body.Contains(marker, StringComparison.Ordinal)))
             {
                 continue;

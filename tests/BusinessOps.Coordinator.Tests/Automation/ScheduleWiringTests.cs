@@ -112,4 +112,41 @@ public sealed class ScheduleWiringTests
             ["morning-briefing@2026-03-09T15:00:00Z", "morning-briefing@2026-03-12T15:00:00Z"],
             (await s.KeyedAsync(AutomationKinds.Slot)).Select(x => x.Key.Value).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task RunOnce_ScheduleStartsAWorkflow_ParentAndFirstStepOpenAndDispatchInThatPass()
+    {
+        const string Recovery = """
+            title: Payment recovery
+            steps:
+              - id: find
+                agent: finance
+                labels: [finance/analysis]
+              - id: remind
+                agent: finance
+                labels: [finance/analysis]
+                needs: [find]
+            """;
+        const string Monthly = """
+            timeZone: UTC
+            schedules:
+              - id: payment-recovery
+                cron: "0 9 1 * *"
+                workflow: recovery
+                issue:
+                  title: "Payment recovery {month}"
+                  agent: finance
+                  labels: [finance/analysis]
+            """;
+        var s = new AutoShell(new Dictionary<string, string> { ["schedules.yml"] = Monthly, ["workflows/recovery.yml"] = Recovery }, new DateTimeOffset(2026, 4, 1, 9, 10, 0, TimeSpan.Zero));
+        s.Executor.Script = _ => null;
+
+        await s.PassAsync();
+
+        var parent = Assert.Single(await s.KeyedAsync(AutomationKinds.Workflow));
+        Assert.Equal("recovery/payment-recovery@2026-04-01T09:00:00Z", parent.Key.Value);
+        var child = Assert.Single(await s.KeyedAsync(AutomationKinds.WorkflowChild));
+        Assert.Contains(s.Executor.Requests, r => r.Issue.Number == child.Issue.Number);
+        Assert.DoesNotContain(s.Executor.Requests, r => r.Issue.Number == parent.Issue.Number);
+    }
 }
