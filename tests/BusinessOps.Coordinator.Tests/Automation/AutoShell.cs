@@ -9,6 +9,7 @@ using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
 using BusinessOps.Policies.Automation;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace BusinessOps.Coordinator.Tests.Automation;
@@ -25,7 +26,7 @@ internal sealed class AutoShell
         Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
         Automation = loaded.Policies!;
         Inner = new Shell(Automation.HasTenants ? PolicySet.Default with { Clients = Automation.Clients.ForAgents() } : PolicySet.Default);
-        Inner.Clock.Set(start);
+        Inner.Clock.SetUtcNow(start);
     }
 
     public AutomationPolicies Automation { get; }
@@ -36,7 +37,7 @@ internal sealed class AutoShell
 
     public TestKit.InMemoryIssueStore Memory => Inner.Store;
 
-    public TestKit.FakeClock Clock => Inner.Clock;
+    public FakeTimeProvider Clock => Inner.Clock;
 
     public ScriptedExecutor Executor => Inner.Executor;
 

@@ -38,7 +38,7 @@ public sealed class ClientIsolationTests
     [Fact]
     public async Task Passes_AcmeWorkflow_NoContextCarriesAnotherClientsData()
     {
-        var s = new AutoShell(new Dictionary<string, string> { ["tenants.yml"] = Tenants, ["workflows/report.yml"] = Report }, new DateTimeOffset(2026, 3, 9, 15, 5, 0, TimeSpan.Zero));
+        var s = new AutoShell(new Dictionary<string, string> { ["tenants.yml"] = Tenants, ["workflows/report.yml"] = Report }, new DateTimeOffset(2026, 11, 9, 16, 5, 0, TimeSpan.Zero));
         s.Executor.Script = r => AutoShell.With(r, """{"ok":true}""");
         await s.Inner.FileAsync("Globex churn numbers", "### Request\n\nGlobex pipeline value 4.2M", "analytics/kpi", "client/globex", "priority/P3");
         await s.Inner.FileAsync("Acme spring campaign", "### Request\n\nAcme engagement", "analytics/kpi", "client/acme", "priority/P3");

@@ -28,7 +28,7 @@ public sealed class FeedWiringTests : IAsyncLifetime
     [Fact]
     public async Task Passes_NewEntryThenUnchanged_OneIssuePerEntryThenOne304()
     {
-        var s = new AutoShell(Files(BaseUrl + "/rss"), new DateTimeOffset(2026, 3, 9, 15, 5, 0, TimeSpan.Zero));
+        var s = new AutoShell(Files(BaseUrl + "/rss"), new DateTimeOffset(2026, 11, 9, 16, 5, 0, TimeSpan.Zero));
         using var http = new HttpClient();
         var step = new AutomationStep(s.Automation, s.Clock, Log.Quiet, new FeedPoller(http, s.Clock));
         Task<PassResult> Pass() => new Reconciler(s.Store, s.Executor, s.Inner.Policies, s.Clock, new ReconcileOptions(1, false, false), Log.Quiet) { Automation = step }.RunOnceAsync(CancellationToken.None);

@@ -26,8 +26,8 @@ public sealed class ScheduleWiringTests
                 Report: Morning KPI briefing
         """;
 
-    // Monday 9 March 2026, 08:05 in Los Angeles (daylight time began the day before: UTC-7).
-    private static readonly DateTimeOffset MondayMorning = new(2026, 3, 9, 15, 5, 0, TimeSpan.Zero);
+    // Monday 9 November 2026, 08:05 in Los Angeles (standard time: UTC-8).
+    private static readonly DateTimeOffset MondayMorning = new(2026, 11, 9, 16, 5, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task RunOnce_MorningBriefingDue_OpensOneIssueDispatchesItAndNeverAgain()
@@ -37,8 +37,8 @@ public sealed class ScheduleWiringTests
         await s.PassAsync();
 
         var slot = Assert.Single(await s.KeyedAsync(AutomationKinds.Slot));
-        Assert.Equal("morning-briefing@2026-03-09T15:00:00Z", slot.Key.Value);
-        Assert.Equal("Morning briefing 2026-03-09", slot.Issue.Title);
+        Assert.Equal("morning-briefing@2026-11-09T16:00:00Z", slot.Key.Value);
+        Assert.Equal("Morning briefing 2026-11-09", slot.Issue.Title);
         Assert.Contains(s.Executor.Requests, r => r.Issue.Number == slot.Issue.Number && r.Agent == "ai-analytics-agent");
 
         s.Clock.Advance(TimeSpan.FromMinutes(15));
@@ -95,7 +95,7 @@ public sealed class ScheduleWiringTests
         var old = Assert.Single(slots, x => x.Issue.Number == monday).Issue;
         Assert.Equal(IssueState.Closed, old.State);
         Assert.Contains("Superseded", old.Comments[^1].Body, StringComparison.Ordinal);
-        Assert.Equal("morning-briefing@2026-03-10T15:00:00Z", Assert.Single(slots, x => x.Issue.State == IssueState.Open).Key.Value);
+        Assert.Equal("morning-briefing@2026-11-10T16:00:00Z", Assert.Single(slots, x => x.Issue.State == IssueState.Open).Key.Value);
     }
 
     [Fact]
@@ -105,11 +105,11 @@ public sealed class ScheduleWiringTests
         await s.PassAsync();
 
         // Down from Monday until Thursday 09:30: Tuesday's, Wednesday's and Thursday's slots were missed.
-        s.Clock.Set(new DateTimeOffset(2026, 3, 12, 16, 30, 0, TimeSpan.Zero));
+        s.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 12, 17, 30, 0, TimeSpan.Zero));
         await s.PassAsync();
 
         Assert.Equal(
-            ["morning-briefing@2026-03-09T15:00:00Z", "morning-briefing@2026-03-12T15:00:00Z"],
+            ["morning-briefing@2026-11-09T16:00:00Z", "morning-briefing@2026-11-12T16:00:00Z"],
             (await s.KeyedAsync(AutomationKinds.Slot)).Select(x => x.Key.Value).Order(StringComparer.Ordinal));
     }
 
@@ -138,13 +138,13 @@ public sealed class ScheduleWiringTests
                   agent: finance
                   labels: [finance/analysis]
             """;
-        var s = new AutoShell(new Dictionary<string, string> { ["schedules.yml"] = Monthly, ["workflows/recovery.yml"] = Recovery }, new DateTimeOffset(2026, 4, 1, 9, 10, 0, TimeSpan.Zero));
+        var s = new AutoShell(new Dictionary<string, string> { ["schedules.yml"] = Monthly, ["workflows/recovery.yml"] = Recovery }, new DateTimeOffset(2026, 12, 1, 9, 10, 0, TimeSpan.Zero));
         s.Executor.Script = _ => null;
 
         await s.PassAsync();
 
         var parent = Assert.Single(await s.KeyedAsync(AutomationKinds.Workflow));
-        Assert.Equal("recovery/payment-recovery@2026-04-01T09:00:00Z", parent.Key.Value);
+        Assert.Equal("recovery/payment-recovery@2026-12-01T09:00:00Z", parent.Key.Value);
         var child = Assert.Single(await s.KeyedAsync(AutomationKinds.WorkflowChild));
         Assert.Contains(s.Executor.Requests, r => r.Issue.Number == child.Issue.Number);
         Assert.DoesNotContain(s.Executor.Requests, r => r.Issue.Number == parent.Issue.Number);

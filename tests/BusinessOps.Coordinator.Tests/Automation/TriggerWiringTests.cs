@@ -26,7 +26,7 @@ public sealed class TriggerWiringTests
                 Task: "Engagement {value} (from {issue}); propose changes."
         """;
 
-    private static readonly DateTimeOffset Start = new(2026, 3, 9, 15, 5, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = new(2026, 11, 9, 16, 5, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task Passes_ResultBelowThreshold_OneFollowUpPerCooldownWithTheValue()

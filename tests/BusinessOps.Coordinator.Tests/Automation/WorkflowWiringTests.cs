@@ -56,7 +56,7 @@ public sealed class WorkflowWiringTests
             needs: [seo, social]
         """;
 
-    private static readonly DateTimeOffset Start = new(2026, 3, 9, 15, 5, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = new(2026, 11, 9, 16, 5, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task Passes_ReviewTwiceBelowTheBarFailingStepRetried_CompletesWithEveryStepOnce()
