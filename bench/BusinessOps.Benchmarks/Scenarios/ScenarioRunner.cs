@@ -14,6 +14,7 @@ public static class ScenarioRunner
         ["github-effects"] = ("GitHub requests per effect kind and a 10-effect plan against the rate-limit budget, on the fake GitHub", Effects.GitHubEffectsSuite.RunAsync),
         ["aws"] = ("Dispatch latency to the fake Lambda and Batch endpoints and SubmitJob pacing (--count 1000 --burst 500)", AwsSuite.RunAsync),
         ["batch-sets"] = ("A burst of queued issues to the fake Batch: one job per issue vs sets; Fargate cost per issue (--issues 100 --max-issues 10 --per-issue-seconds 3)", BatchSetsSuite.RunAsync),
+        ["workflow"] = ("A chain of N steps started and run to completion on the fake GitHub: requests and writes per step, reads beyond the pass (args: step counts, default 4 8 16)", WorkflowSuite.RunAsync),
         ["import"] = ("The coordinator filing 10,000 issues with one `issues import` vs `issues file` in a loop (--issues N --file-runs M)", ImportSuite.RunAsync),
         ["kpis"] = ("`coordinator report` over 100,000 issues from the KPI index: wall time, peak RSS; the HTML page's size and render time in Chromium (--issues N --runs 5)", Kpis.KpiSuite.RunAsync),
         ["storms"] = ("Write storms: N issues on the local SQLite store, agents in process, writes per pass by kind until idle, a policy edit (--issues 10000 --run-ms 255)", StormsSuite.RunAsync),

@@ -32,6 +32,8 @@ public static class CoordinatorCli
         root.Subcommands.Add(RunCommand.Create(global, host));
         root.Subcommands.Add(IssuesCommand.Create(global.Store, host.Clock, host.Environment));
         root.Subcommands.Add(PoliciesCommand.Create(global));
+        root.Subcommands.Add(ScheduleCommand.Create(global, host));
+        root.Subcommands.Add(WorkflowCommand.Create(global, host));
         root.Subcommands.Add(LabelsCommand.Create(global, host));
         root.Subcommands.Add(ReportCommand.Create(global, host));
         root.Subcommands.Add(StatusCommand.Create(global, host));

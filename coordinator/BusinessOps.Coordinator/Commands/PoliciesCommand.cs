@@ -3,22 +3,24 @@ using BusinessOps.Coordinator.Cli;
 using BusinessOps.Core;
 using BusinessOps.Core.Time;
 using BusinessOps.Policies;
+using BusinessOps.Policies.Automation;
 
 namespace BusinessOps.Coordinator.Commands;
 
-/// <summary><c>coordinator policies validate</c>: every error at once, with file:line:column.</summary>
+/// <summary><c>coordinator policies validate</c>: every error at once, with file:line:column — the automation files included.</summary>
 internal static class PoliciesCommand
 {
     public static Command Create(GlobalOptions g)
     {
-        var validate = new Command("validate", "Check every policy file; print all errors with file:line:column and exit 2 if any");
+        var validate = new Command("validate", "Check every policy file (schedules, triggers, tenants and workflows too); print all errors with file:line:column and exit 2 if any");
         validate.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var dir = PolicyPaths.Resolve(parse.GetValue(g.Policies));
             var result = PolicyLoader.LoadFromOption(parse.GetValue(g.Policies));
-            foreach (var note in result.Notes)
+            var automation = AutomationPolicyLoader.Load(dir);
+            foreach (var note in result.Notes.Concat(automation.Notes))
             {
                 error.WriteLine("note: " + note);
             }
@@ -35,21 +37,24 @@ internal static class PoliciesCommand
                 error.WriteLine("warning: " + warning);
             }
 
-            if (result.Errors.Count > 0 || result.Policies is null || !alerts.IsValid)
+            var errors = result.Errors.Concat(automation.Errors).Concat(alerts.Errors).ToList();
+            if (errors.Count > 0 || result.Policies is null || !automation.IsValid || !alerts.IsValid)
             {
-                foreach (var e in result.Errors.Concat(alerts.Errors))
+                foreach (var e in errors)
                 {
                     error.WriteLine(e.ToString());
                 }
 
-                error.WriteLine($"{result.Errors.Count + alerts.Errors.Count} error(s) in {dir}. The coordinator will not act until they are fixed.");
+                error.WriteLine($"{errors.Count} error(s) in {dir}. The coordinator will not act until they are fixed.");
                 return ExitCodes.BadInput;
             }
 
             var p = result.Policies;
-            output.WriteLine($"{dir}: valid — {p.Routing.Rules.Count} routing rules, SLA {string.Join(" / ", p.Sla.Targets.OrderBy(t => t.Key).Select(t => $"{t.Key} {Durations.Format(t.Value.Target)}"))}, mode {p.Autonomy.Mode}.");
+            var a = automation.Policies;
+            output.WriteLine($"{dir}: valid — {p.Routing.Rules.Count} routing rules, SLA {string.Join(" / ", p.Sla.Targets.OrderBy(t => t.Key).Select(t => $"{t.Key} {Durations.Format(t.Value.Target)}"))}, mode {p.Autonomy.Mode}; "
+                + $"{a.Schedules.Count} schedules, {a.Thresholds.Count} triggers, {a.Feeds.Count} feeds, {a.Workflows.Count} workflows, {a.Clients.All.Count} clients.");
             return ExitCodes.Ok;
         });
-        return new Command("policies", "Work with the policy files (routing, SLA, dispatch, autonomy, approvals)") { validate };
+        return new Command("policies", "Work with the policy files (routing, SLA, dispatch, autonomy, approvals, schedules, triggers, tenants, workflows)") { validate };
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using BusinessOps.Coordinator.Automation;
 using BusinessOps.Coordinator.Cli;
 using BusinessOps.Coordinator.Hosting;
 using BusinessOps.Coordinator.Reconcile;
@@ -50,7 +51,10 @@ internal static class RunCommand
             return await CoordinatorSession.RunAsync(request, async session =>
             {
                 var options = new ReconcileOptions(session.Concurrency(parse.GetValue(concurrency)), parse.GetValue(dryRun), session.IsCloud);
-                var reconciler = new Reconciler(session.Store, session.Executor, session.Policies, session.Clock, options, session.Log, session.Output, parse.GetValue(dryRun) ? null : session.Connectors.Router);
+                var reconciler = new Reconciler(session.Store, session.Executor, session.Policies, session.Clock, options, session.Log, session.Output, parse.GetValue(dryRun) ? null : session.Connectors.Router)
+                {
+                    Automation = AutomationSteps.ForPasses(session, parse.GetValue(dryRun)),
+                };
                 if (ResultsPass.Open(session, parse.GetValue(dryRun), session.Error) is not { } results)
                 {
                     return ExitCodes.BadInput;

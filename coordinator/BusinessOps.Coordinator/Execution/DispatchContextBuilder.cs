@@ -10,12 +10,13 @@ using BusinessOps.Core.Ports;
 namespace BusinessOps.Coordinator.Execution;
 
 /// <summary>
-/// Builds the <see cref="DispatchContext"/> each agent receives: the client's profile (from its <c>client/&lt;id&gt;</c>;
-/// only the id until tenant profiles exist), the policies it applies, and — for the agents whose work is about other
-/// issues (analytics, oversight, duplicates) — digests of the open issues, scoped to the client, from the coordinator's
-/// own list: the pass's list on a full pass, else one list read when such an agent first runs; for the analytics agent,
-/// the KPIs of its scope from the one calculator over the KPI index (what <c>coordinator report</c> shows). Agents read
-/// nothing else.
+/// Builds the <see cref="DispatchContext"/> each agent receives: the client's profile from <c>policies/tenants.yml</c>
+/// (chosen by the issue's <c>client/&lt;id&gt;</c> label, never by its text; the id alone when tenants are not configured),
+/// the policies it applies, and — for the agents whose work is about other issues (analytics, oversight, duplicates) —
+/// digests of the open issues, scoped to the client (<see cref="Tenancy.Allows"/>), from the coordinator's own list: the
+/// pass's list on a full pass, else one list read when such an agent first runs. Agents read nothing else, and nothing of
+/// another client ever reaches them. The analytics agent also gets the KPIs of its scope from the one calculator over the
+/// KPI index (what <c>coordinator report</c> shows).
 /// </summary>
 public sealed class DispatchContextBuilder(IIssueStore store, PolicySet policies, IReadOnlyList<IssueSnapshot>? openIssues, TimeProvider clock)
 {
@@ -30,7 +31,7 @@ public sealed class DispatchContextBuilder(IIssueStore store, PolicySet policies
 
     public async Task<DispatchContext> BuildAsync(IssueSnapshot issue, string agent, string? tenant, CancellationToken ct)
     {
-        var client = tenant is { Length: > 0 } ? new ClientProfile(tenant.ToLowerInvariant()) : null;
+        var client = tenant is { Length: > 0 } ? Tenancy.Find(policies.Clients, tenant) ?? new ClientProfile(tenant.ToLowerInvariant()) : null;
         var agentPolicies = new AgentPolicies
         {
             QualityGates = agent == AgentNames.Qa ? policies.QualityGates : null,

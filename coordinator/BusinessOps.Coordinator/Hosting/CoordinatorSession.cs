@@ -6,6 +6,7 @@ using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Scrubbing;
 using BusinessOps.Logging;
+using BusinessOps.Policies.Automation;
 
 namespace BusinessOps.Coordinator.Hosting;
 
@@ -18,8 +19,9 @@ public sealed class CoordinatorSession : IDisposable
     // Built on first use: most commands never act on a plan.
     private ConnectorSet? _connectors;
 
-    private CoordinatorSession(IIssueStore backend, IExecutor executor, PolicySet policies, string storeArgument, Log log, SessionRequest request)
+    private CoordinatorSession(IIssueStore backend, IExecutor executor, PolicySet policies, AutomationPolicies automation, string storeArgument, Log log, SessionRequest request)
     {
+        Automation = automation;
         Backend = backend;
         Store = ScrubbingIssueStore.Wrap(backend, SecretMasker.Process);
         Executor = executor;
@@ -41,6 +43,9 @@ public sealed class CoordinatorSession : IDisposable
     public IExecutor Executor { get; }
 
     public PolicySet Policies { get; }
+
+    /// <summary>Schedules, triggers, feeds, workflows and clients of the same policy folder, validated.</summary>
+    public AutomationPolicies Automation { get; }
 
     /// <summary><c>github</c> or the SQLite path, as agents must receive it.</summary>
     public string StoreArgument { get; }
@@ -96,11 +101,12 @@ public sealed class CoordinatorSession : IDisposable
         }
 
         var log = new Log(Logs.Create(() => error, format, request.Verbose, SecretMasker.Process), request.Verbose);
-        var policies = PolicyGate.Load(request.Policies, error);
-        if (policies is null)
+        if (PolicyGate.LoadAll(request.Policies, error) is not { } loaded)
         {
             return (null, ExitCodes.BadInput);
         }
+
+        var policies = loaded.Policies;
 
         var clock = request.Host.Clock;
         var resolved = StoreSelector.Resolve(request.Store, env);
@@ -130,7 +136,7 @@ public sealed class CoordinatorSession : IDisposable
             return (null, ExitCodes.BadInput);
         }
 
-        return (new CoordinatorSession(issueStore, exec!, policies, resolved, log, request), ExitCodes.Ok);
+        return (new CoordinatorSession(issueStore, exec!, policies, loaded.Automation, resolved, log, request), ExitCodes.Ok);
     }
 
     /// <summary>

@@ -1,12 +1,19 @@
 using BusinessOps.Core.Policies;
 using BusinessOps.Policies;
+using BusinessOps.Policies.Automation;
 
 namespace BusinessOps.Coordinator.Hosting;
 
 /// <summary>Loads policies (and <c>connectors.yml</c>) and refuses to go on when they are invalid: every error is printed, nothing is acted on.</summary>
 public static class PolicyGate
 {
-    public static PolicySet? Load(string? requested, TextWriter error)
+    public static PolicySet? Load(string? requested, TextWriter error) => LoadAll(requested, error)?.Policies;
+
+    /// <summary>
+    /// The policies and the automation policies (schedules, triggers, workflows, tenants) of one folder; null when either
+    /// has errors. With tenants configured, <see cref="PolicySet.Clients"/> holds their profiles.
+    /// </summary>
+    public static LoadedPolicies? LoadAll(string? requested, TextWriter error)
     {
         var dir = PolicyPaths.Resolve(requested);
         var result = PolicyLoader.LoadFromOption(requested);
@@ -15,14 +22,16 @@ public static class PolicyGate
             error.WriteLine("warning: " + warning);
         }
 
-        if (result.Policies is null || result.Errors.Count > 0)
+        var automation = AutomationPolicyLoader.Load(dir);
+        var errors = result.Errors.Concat(automation.Errors).ToList();
+        if (result.Policies is null || errors.Count > 0 || !automation.IsValid)
         {
-            foreach (var e in result.Errors)
+            foreach (var e in errors)
             {
                 error.WriteLine(e.ToString());
             }
 
-            error.WriteLine($"{result.Errors.Count} policy error(s) in {dir}: fix them (coordinator policies validate --policies {dir}); nothing was done.");
+            error.WriteLine($"{errors.Count} policy error(s) in {dir}: fix them (coordinator policies validate --policies {dir}); nothing was done.");
             return null;
         }
 
@@ -39,6 +48,7 @@ public static class PolicyGate
             return null;
         }
 
-        return result.Policies with { Connectors = connectors.Policy };
+        var policies = automation.Policies.HasTenants ? result.Policies with { Clients = automation.Policies.Clients.ForAgents() } : result.Policies;
+        return new LoadedPolicies(policies with { Connectors = connectors.Policy }, automation.Policies);
     }
 }

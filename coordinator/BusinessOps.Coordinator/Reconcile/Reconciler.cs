@@ -1,4 +1,5 @@
 using BusinessOps.Coordinator.Effects;
+using BusinessOps.Coordinator.Automation;
 using BusinessOps.Coordinator.Logging;
 using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Effects;
@@ -48,6 +49,12 @@ public sealed class Reconciler
         _effects = new EffectExecution(_store, _policies, effects, clock, log);
     }
 
+    /// <summary>
+    /// The automation step of every full pass (schedules, workflows, triggers, feeds, hand-overs), run on the issues the pass
+    /// read before <c>Decide</c>; null runs none. Either way, the automation's own issues never reach <c>Decide</c>.
+    /// </summary>
+    public AutomationStep? Automation { get; init; }
+
     /// <summary>The store with request counting, for callers that report figures.</summary>
     public CountingIssueStore Store => _store;
 
@@ -65,7 +72,31 @@ public sealed class Reconciler
             return new PassResult(0, 0, 0, 0, Deferred: true, RetryAt: ex.RetryAt);
         }
 
-        return await ReconcileAsync(issues, allOpen: true, cancellationToken);
+        var automationWrites = 0;
+        if (Automation is not null)
+        {
+            var before = _store.Writes;
+            try
+            {
+                issues = (await Automation.RunAsync(_store, issues, cancellationToken)).ToReconcile;
+            }
+            catch (IssueStoreException ex) when (ex.Kind == StoreErrorKind.RateLimited)
+            {
+                _log.Warn($"deferred in the automation step: {ex.Message}");
+                return new PassResult(0, _store.Writes - before, 0, 0, Deferred: true, RetryAt: ex.RetryAt);
+            }
+            catch (IssueStoreException ex)
+            {
+                // The automation's failure must not stop the issues people filed: they are reconciled as usual, and the
+                // next pass retries the automation (everything it opens is keyed, so nothing doubles).
+                _log.Error($"automation step: {ex.Message}");
+            }
+
+            automationWrites = _store.Writes - before;
+        }
+
+        var pass = await ReconcileAsync(issues, allOpen: true, cancellationToken);
+        return pass with { Writes = pass.Writes + automationWrites };
     }
 
     /// <summary>Reconciles the given snapshots (event mode passes the one issue of the payload).</summary>
@@ -77,6 +108,7 @@ public sealed class Reconciler
     /// <param name="cancellationToken">Stops the pass; recorded intents are resumed by the next one.</param>
     private async Task<PassResult> ReconcileAsync(IReadOnlyList<IssueSnapshot> issues, bool allOpen, CancellationToken cancellationToken)
     {
+        issues = [.. issues.Where(i => !AutomationStep.Owns(i, _store.Identity))];
         // One id per pass holds the leases it takes; when the pass ends, however it ends, they bind no one in this process.
         var pass = PassIds.New();
         try

@@ -1,4 +1,4 @@
-using BusinessOps.Core.Labels;
+using BusinessOps.Core.Policies;
 
 namespace BusinessOps.Automation.Clients;
 
@@ -26,6 +26,10 @@ public sealed class ClientDirectory
 
     public IReadOnlyCollection<ClientProfile> All => byId.Values;
 
+    /// <summary>Every profile as agents receive it, by id (case-insensitive): what the shell puts in <c>PolicySet.Clients</c>.</summary>
+    public IReadOnlyDictionary<string, Core.Agents.ClientProfile> ForAgents() =>
+        byId.Values.ToDictionary(p => p.Id, p => p.ToAgentProfile(), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The profile for <paramref name="clientId"/>, or a clear "no profile for client X" answer.</summary>
     public ClientLookup Find(string clientId)
     {
@@ -34,25 +38,18 @@ public sealed class ClientDirectory
             return new ClientLookup(ClientLookupKind.Found, profile, $"client '{profile.Id}' ({profile.Name})");
         }
 
-        var known = byId.Count == 0 ? "tenants.yml lists no clients" : "known clients: " + string.Join(", ", byId.Keys.Order(StringComparer.Ordinal));
-        return new ClientLookup(ClientLookupKind.Unknown, null,
-            $"no profile for client '{clientId}'; add it under 'clients:' in policies/tenants.yml or fix the label {LabelNames.ClientPrefix}{clientId} ({known})");
+        return new ClientLookup(ClientLookupKind.Unknown, null, Tenancy.Unknown(clientId, byId.Keys));
     }
 
     /// <summary>The client of an issue with <paramref name="labels"/>.</summary>
     public ClientLookup ForLabels(IEnumerable<string> labels)
     {
-        var ids = labels
-            .Where(l => l.StartsWith(LabelNames.ClientPrefix, StringComparison.OrdinalIgnoreCase))
-            .Select(l => l[LabelNames.ClientPrefix.Length..])
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList();
+        var ids = Tenancy.ClientsOf(labels);
         return ids.Count switch
         {
             0 => new ClientLookup(ClientLookupKind.NoClient, null, "no client label: the business's own work"),
             1 => Find(ids[0]),
-            _ => new ClientLookup(ClientLookupKind.Ambiguous, null,
-                $"the issue has {ids.Count} client labels ({string.Join(", ", ids.Select(i => LabelNames.ClientPrefix + i))}); an issue belongs to one client, so keep one label and open another issue for the other client"),
+            _ => new ClientLookup(ClientLookupKind.Ambiguous, null, Tenancy.Ambiguous(ids)),
         };
     }
 }

@@ -22,4 +22,17 @@ public sealed record ClientProfile(string Id, string Name)
 
     /// <summary>The client's IANA time zone (its reports' dates), or null for the schedule's own.</summary>
     public string? TimeZone { get; init; }
+
+    /// <summary>The profile as agents receive it in their context (<c>DispatchContext.Client</c>).</summary>
+    public Core.Agents.ClientProfile ToAgentProfile() => new(Id.ToLowerInvariant())
+    {
+        Name = Name,
+        Context = Context.Length > 0 ? Context : null,
+        Attributes = Settings,
+        TimeZone = TimeZone,
+        DailySpendUsd = Limits.DailySpendUsd,
+        MaxConcurrent = Limits.MaxConcurrent,
+        Contacts = [.. Contacts.Select(c => new Core.Agents.ClientContactInfo(c.Name, c.Role, c.Email))],
+        Kpis = Kpis,
+    };
 }

@@ -1,4 +1,4 @@
-using BusinessOps.Core.Labels;
+using BusinessOps.Core.Policies;
 
 namespace BusinessOps.Automation.Clients;
 
@@ -11,18 +11,8 @@ namespace BusinessOps.Automation.Clients;
 public static class ClientScope
 {
     /// <summary>True when an agent working for <paramref name="client"/> may see an issue with <paramref name="labels"/>.</summary>
-    public static bool Allows(string? client, IEnumerable<string> labels)
-    {
-        var clients = labels
-            .Where(l => l.StartsWith(LabelNames.ClientPrefix, StringComparison.OrdinalIgnoreCase))
-            .Select(l => l[LabelNames.ClientPrefix.Length..])
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList();
-        return client is null ? clients.Count == 0 : clients.Count == 1 && string.Equals(clients[0], client, StringComparison.OrdinalIgnoreCase);
-    }
+    public static bool Allows(string? client, IEnumerable<string> labels) => Tenancy.Allows(client, labels);
 
     /// <summary>The answer for an issue of <paramref name="own"/> that asks for <paramref name="requested"/>'s data.</summary>
-    public static string Refusal(string? own, string requested) => own is null
-        ? $"this issue has no client label, so it cannot read client '{requested}' data; file it with the label {LabelNames.ClientPrefix}{requested} instead"
-        : $"this issue belongs to client '{own}' and cannot read client '{requested}' data; a client's work only ever sees its own client's data";
+    public static string Refusal(string? own, string requested) => Tenancy.Refusal(own, requested);
 }

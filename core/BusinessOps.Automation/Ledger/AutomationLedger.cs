@@ -24,6 +24,15 @@ public sealed record AutomationLedger
     /// <summary>Trigger key → when it fired.</summary>
     public Dictionary<string, DateTimeOffset> Triggers { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>Results posted up to this instant have been shown to the threshold rules; null: none yet (a new ledger).</summary>
+    public DateTimeOffset? ResultsSeen { get; init; }
+
+    /// <summary>
+    /// <c>agent/client</c> (<c>-</c> for no client) → the watched fields of that agent's last result for that client: the
+    /// "previous" value of change rules (<c>health_score falls by 10</c>). Only fields some rule watches are kept.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, double>> Observed { get; init; } = new(StringComparer.Ordinal);
+
     /// <summary>The ledger without trigger keys older than <paramref name="keep"/> (their windows are over).</summary>
     public AutomationLedger Pruned(DateTimeOffset now, TimeSpan keep) => this with
     {

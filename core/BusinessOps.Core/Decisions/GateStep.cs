@@ -1,6 +1,7 @@
 using BusinessOps.Core.Effects;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
+using BusinessOps.Core.Policies;
 using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
 
@@ -76,7 +77,7 @@ internal static class GateStep
             plan.Confidence,
             spend?.TotalExcept(number, plan.Key) ?? 0m,
             client is null ? 0m : spend?.ClientTotalExcept(client, number, plan.Key) ?? 0m,
-            policies.Autonomy.Risk,
+            Tenancy.Find(policies.Clients, client)?.DailySpendUsd is { } clientLimit ? policies.Autonomy.Risk with { DailySpendLimitPerClientUsd = clientLimit } : policies.Autonomy.Risk,
             client);
         if (gate == GateDecision.ExecuteAndReport && risks.Count > 0)
         {

@@ -46,8 +46,10 @@ public static class IssueDigests
     public static IssueDigestSet Scoped(IEnumerable<IssueSnapshot> issues, string? tenant, int exclude, string identity, RoutingPolicy routing)
     {
         var scope = tenant is null ? IssueDigestSet.AllScope : LabelNames.ClientPrefix + tenant.ToLowerInvariant();
+
+        // A client's work sees issues of exactly that client (Tenancy.Allows): not another client's, not one shared with another client.
         var inScope = issues
-            .Where(i => i.Number != exclude && (tenant is null || i.HasLabel(scope)))
+            .Where(i => i.Number != exclude && (tenant is null || Tenancy.Allows(tenant, i.Labels)))
             .OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.Number)
             .ToList();
         var kept = inScope.Take(IssueDigestSet.MaxItems).Select(i => From(i, identity, routing)).ToList();

@@ -19,6 +19,9 @@ public static class IssueStateReader
     public static (OpsState State, long? StatusCommentId) Read(IssueSnapshot issue, string identity) =>
         Read(issue, PolicySet.Default with { Identity = identity });
 
+    /// <summary>The hidden marker of a one-off note with <paramref name="key"/>: a comment of the store identity holding it was posted once.</summary>
+    public static string NoteMarker(string key) => IssueHistory.NoteMarker(key);
+
     /// <summary>True when a trusted result record for <paramref name="key"/> is on the issue.</summary>
     public static bool HasResult(IssueSnapshot issue, string identity, string key) => IssueHistory.Read(issue, identity, DispatchPolicy.Default).ResultFor(key) is not null;
 

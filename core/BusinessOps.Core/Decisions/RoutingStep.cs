@@ -35,6 +35,11 @@ internal static class RoutingStep
             return (d, "unknown labels: " + string.Join(", ", bad));
         }
 
+        if (ClientStep.Check(d, input) is { } refused)
+        {
+            return refused;
+        }
+
         List<string> overrides = d.AgentOverride is { } chosen ? [chosen] : [.. labels.AgentOverrides.Select(o => o.Agent).Distinct(StringComparer.Ordinal)];
         if (overrides.Count > 1)
         {

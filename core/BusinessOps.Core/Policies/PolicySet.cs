@@ -24,6 +24,12 @@ public sealed record PolicySet(
     /// <summary><c>connectors.yml</c>: what approved plans may act on; <c>Decide</c> reads the effect kinds' impact and timeouts from it.</summary>
     public ConnectorsPolicy Connectors { get; init; } = ConnectorsPolicy.Default;
 
+    /// <summary>
+    /// The client profiles of <c>policies/tenants.yml</c> by id (case-insensitive), set by the shell. Null: tenants are not
+    /// configured, so <c>client/*</c> labels are taken as they are; otherwise a label without a profile goes to triage.
+    /// </summary>
+    public IReadOnlyDictionary<string, ClientProfile>? Clients { get; init; }
+
     public static PolicySet Default { get; } = new(
         RoutingPolicy.Default,
         SlaPolicy.Default,

@@ -1,4 +1,5 @@
 using BusinessOps.Core.Effects;
+using System.Text.Json.Nodes;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Core.State;
@@ -26,6 +27,15 @@ public sealed record ResultRecord(
     /// <summary>Longest summary kept in a marker; the full text is in the comment body.</summary>
     public const int MaxSummary = 300;
 
+    /// <summary>Largest <see cref="Outputs"/> kept in a marker (serialized); larger outputs are left out of the marker.</summary>
+    public const int MaxOutputsChars = 32 * 1024;
+
+    /// <summary>
+    /// The agent's outputs, as machine-readable data for what follows from a result: a workflow's next step reads its
+    /// inputs from them and threshold triggers watch them. Null when there were none or they were too large for a marker.
+    /// </summary>
+    public JsonObject? Outputs { get; init; }
+
     /// <summary>The record of <paramref name="result"/>; a failed result proposes nothing, so it carries no effects.</summary>
     public static ResultRecord From(AgentResult result)
     {
@@ -41,7 +51,10 @@ public sealed record ResultRecord(
             result.Outcome == AgentOutcome.Failed ? Bound(result.Summary) : null,
             Bound(result.Summary),
             HashOf(result.Plan, effects),
-            Effects: effects.Count > 0 ? effects : null);
+            Effects: effects.Count > 0 ? effects : null)
+        {
+            Outputs = BoundOutputs(result.Outputs),
+        };
     }
 
     /// <summary>
@@ -50,6 +63,9 @@ public sealed record ResultRecord(
     /// </summary>
     public static string? HashOf(string? plan, IReadOnlyList<Effect> effects) =>
         plan is null && effects.Count == 0 ? null : Governance.PlanHash.Compute(EffectCanonical.ForPlanHash(plan ?? string.Empty, effects));
+
+    private static JsonObject? BoundOutputs(JsonObject outputs) =>
+        outputs.Count == 0 || outputs.ToJsonString().Length > MaxOutputsChars ? null : (JsonObject)outputs.DeepClone();
 
     private static string Bound(string text) => text.Length <= MaxSummary ? text : text[..(MaxSummary - 1)] + "…";
 }

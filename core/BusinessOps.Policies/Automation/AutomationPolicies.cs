@@ -18,4 +18,10 @@ public sealed record AutomationPolicies(
     IReadOnlyDictionary<string, WorkflowDefinition> Workflows)
 {
     public static AutomationPolicies Empty { get; } = new([], ClientDirectory.Empty, [], [], new Dictionary<string, WorkflowDefinition>());
+
+    /// <summary>True when <c>tenants.yml</c> exists: <c>client/*</c> labels are then checked against its profiles.</summary>
+    public bool HasTenants { get; init; }
+
+    /// <summary>True when there is anything for a reconcile pass to run (a schedule, a trigger, a feed or a workflow).</summary>
+    public bool IsIdle => Schedules.Count == 0 && Thresholds.Count == 0 && Feeds.Count == 0 && Workflows.Count == 0;
 }

@@ -76,7 +76,9 @@ public static class AutomationPolicyLoader
             errors.Add(new PolicyError(AutomationFileNames.Tenants, 0, 0, $"schedule id '{duplicate.Key}' is used twice (schedules.yml and a client's schedules in tenants.yml); ids must be unique"));
         }
 
-        var policies = errors.Count == 0 ? new AutomationPolicies(all, tenants.Clients, triggers.Thresholds, triggers.Feeds, workflows) : null;
+        var policies = errors.Count == 0
+            ? new AutomationPolicies(all, tenants.Clients, triggers.Thresholds, triggers.Feeds, workflows) { HasTenants = files[0].Text is not null }
+            : null;
         return new AutomationLoadResult(policies, errors, notes);
     }
 

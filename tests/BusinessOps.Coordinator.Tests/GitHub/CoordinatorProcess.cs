@@ -34,6 +34,9 @@ internal static class CoordinatorProcess
             start.Environment["GITHUB_REPOSITORY"] = server.Owner + "/" + server.Repository;
             start.Environment["GITHUB_API_URL"] = server.BaseUrl.AbsoluteUri;
             start.Environment["GITHUB_EVENT_NAME"] = eventName;
+
+            // The shipped schedules would open issues depending on the wall clock.
+            start.Environment["BUSINESSOPS_AUTOMATION"] = "off";
             start.Environment["BUSINESSOPS_GITHUB_CACHE_DIR"] = Path.Combine(work, "cache");
             using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
             var stdout = process.StandardOutput.ReadToEndAsync();

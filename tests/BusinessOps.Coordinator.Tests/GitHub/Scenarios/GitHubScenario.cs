@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BusinessOps.Coordinator.Automation;
 using BusinessOps.Coordinator.Logging;
 using BusinessOps.Coordinator.Reconcile;
 using BusinessOps.Core.Policies;
@@ -70,6 +71,9 @@ public sealed class GitHubScenario : IAsyncDisposable
         RunBudget = RunBudget,
     };
 
+    /// <summary>The automation step each run's pass gets (schedules, workflows, …); null: none, as before.</summary>
+    public AutomationStep? Automation { get; set; }
+
     /// <summary>How long one run may wait for rate limits before it defers (fake time).</summary>
     public TimeSpan RunBudget { get; set; } = TimeSpan.FromDays(7);
 
@@ -81,7 +85,7 @@ public sealed class GitHubScenario : IAsyncDisposable
     public async Task<PassFigures> MeasureAsync(string name, Func<Reconciler, CancellationToken, Task<PassResult>> pass, CancellationToken cancellationToken, ReconcileOptions? options = null)
     {
         using var store = new GitHubIssueStore(Options(), Clock);
-        var reconciler = new Reconciler(store, Executor, Policies, Clock, options ?? new ReconcileOptions(Concurrency: 4, DryRun: false, DispatchImmediately: true), Log.Quiet);
+        var reconciler = new Reconciler(store, Executor, Policies, Clock, options ?? new ReconcileOptions(Concurrency: 4, DryRun: false, DispatchImmediately: true), Log.Quiet) { Automation = Automation };
         Server.Counters.Reset();
         var before = Server.Requests.Count;
         var dispatchedBefore = Executor.Dispatched.Count;

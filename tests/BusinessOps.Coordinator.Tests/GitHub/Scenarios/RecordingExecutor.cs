@@ -18,6 +18,9 @@ public sealed class RecordingExecutor : IExecutor
     /// <summary>Issue numbers whose plan run completes with <see cref="AgentOutcome.NeedsApproval"/>.</summary>
     public ISet<int> NeedsApproval { get; } = new HashSet<int>();
 
+    /// <summary>True: every run completes at once with <c>{"ok": true}</c> as outputs (a workflow's steps, for the automation figures).</summary>
+    public bool CompleteAll { get; set; }
+
     /// <summary>Every dispatch, in the order the coordinator started them.</summary>
     public IReadOnlyList<DispatchRequest> Dispatched => [.. _dispatched];
 
@@ -37,6 +40,21 @@ public sealed class RecordingExecutor : IExecutor
                 Confidence = 0.9,
             };
             return Task.FromResult(new DispatchOutcome(DispatchStatus.Completed, Name, Result: result));
+        }
+
+        if (CompleteAll)
+        {
+            var done = new AgentResult
+            {
+                Agent = request.Agent,
+                Issue = request.Issue.Number,
+                Key = request.Key,
+                Outcome = AgentOutcome.Completed,
+                Summary = "Done.",
+                Confidence = 0.9,
+                Outputs = new System.Text.Json.Nodes.JsonObject { ["ok"] = true },
+            };
+            return Task.FromResult(new DispatchOutcome(DispatchStatus.Completed, Name, Result: done));
         }
 
         return Task.FromResult(new DispatchOutcome(DispatchStatus.Submitted, Name, ExternalId: "job-" + request.Issue.Number + "-" + request.Attempt));

@@ -1,0 +1,115 @@
+using BusinessOps.Automation.Feeds;
+using BusinessOps.Automation.Issues;
+using BusinessOps.Automation.Workflows;
+using BusinessOps.Coordinator.Logging;
+using BusinessOps.Core.Issues;
+using BusinessOps.Core.Labels;
+using BusinessOps.Core.Ports;
+using BusinessOps.Policies.Automation;
+
+namespace BusinessOps.Coordinator.Automation;
+
+/// <summary>
+/// The automation's place in every full pass (<c>run --once</c>, each <c>--monitor</c> pass, the scheduled Action): from
+/// the open issues the pass already read, open the schedules' due slots, advance every workflow, follow up on results
+/// that trip a threshold, poll the feeds that are due, hand escalations to the project-manager agent, and store the
+/// ledger. Everything it opens is keyed in a hidden marker, so a repeated, overlapping or crashed pass opens nothing twice.
+/// </summary>
+public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clock, Log log, FeedPoller? feeds = null, TextWriter? dryRun = null)
+{
+    /// <summary>
+    /// True for the issues the automation manages itself and <c>Decide</c> must never route: the ledger, workflow parents
+    /// (ours, or a person's issue labelled <c>workflow/&lt;name&gt;</c>), and reviews and gates waiting for a person.
+    /// </summary>
+    public static bool Owns(IssueSnapshot issue, string identity)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        if (issue.Labels.Any(l => l.StartsWith(WorkflowStarter.LabelPrefix, StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
+        return string.Equals(issue.Author, identity, StringComparison.OrdinalIgnoreCase)
+            && AutomationMarker.TryParse(issue.Body, out var key)
+            && (key.Kind == AutomationKinds.Ledger
+                || (key.Kind == AutomationKinds.WorkflowChild && !issue.Labels.Any(l => l.StartsWith(LabelNames.AgentPrefix, StringComparison.OrdinalIgnoreCase))));
+    }
+
+    /// <summary>Runs the automation over <paramref name="open"/> (every open issue) as of the clock's now.</summary>
+    public async Task<AutomationOutcome> RunAsync(IIssueStore store, IReadOnlyList<IssueSnapshot> open, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(open);
+        var now = clock.GetUtcNow();
+        var identity = store.Identity;
+        var index = AutomationIndex.Build(open, identity);
+        var writer = new AutomationWriter(store, index, log, dryRun);
+        var (before, comment) = LedgerStore.Read(index.LedgerIssue, identity);
+        var owned = open.Where(i => Owns(i, identity)).Select(i => i.Number).ToHashSet();
+
+        var ledger = await ScheduleRunner.RunAsync(policies, index, before, now, writer, log, cancellationToken);
+        owned.UnionWith(await new WorkflowRunner(store, policies, index, writer, new PermissionCache(store), identity).RunAsync(open, cancellationToken));
+        ledger = await TriggerRunner.RunAsync(policies, open, index, ledger, now, writer, identity, cancellationToken);
+        ledger = await FeedRunner.RunAsync(policies, feeds, ledger, now, writer, log, cancellationToken);
+        await OversightRunner.RunAsync(open, owned, index, writer, identity, cancellationToken);
+        await LedgerStore.WriteAsync(store, writer, index.LedgerIssue, comment, ledger, cancellationToken);
+        foreach (var extra in index.ExtraLedgers)
+        {
+            await writer.CloseAsync(extra, $"Closed: a second ledger opened by two runs at once; #{index.LedgerIssue!.Number} is the ledger.", cancellationToken);
+        }
+
+        List<IssueSnapshot> next = [.. open.Where(i => !owned.Contains(i.Number) && !writer.ClosedIssues.Contains(i.Number)), .. writer.Opened];
+        return new AutomationOutcome(next, writer.Created.Count, writer.Closed);
+    }
+
+    /// <summary>
+    /// Only the schedules, as of <paramref name="asOf"/>: <c>coordinator schedule [--at TIME]</c>. An operator command, so it
+    /// also reads closed issues: a backfill (<c>--at</c> in the past) then never reopens a slot whose issue was closed.
+    /// </summary>
+    public async Task<AutomationOutcome> RunSchedulesAsync(IIssueStore store, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var all = await store.ListIssuesAsync(new IssueQuery(IssueStateFilter.All), cancellationToken);
+        var index = AutomationIndex.Build(all, store.Identity);
+        var writer = new AutomationWriter(store, index, log, dryRun);
+        var (before, comment) = LedgerStore.Read(index.LedgerIssue, store.Identity);
+
+        // Cursors after asOf would hide the slot being backfilled; the slot issues read (closed ones too) keep it single.
+        var view = before with { ScheduleCursors = before.ScheduleCursors.Where(c => c.Value <= asOf).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal) };
+        var ledger = await ScheduleRunner.RunAsync(policies, index, view, asOf, writer, log, cancellationToken);
+
+        // Backfilling (an --at in the past) must not move a cursor back: the newest slot handled stays the newest.
+        var cursors = new Dictionary<string, DateTimeOffset>(ledger.ScheduleCursors, StringComparer.Ordinal);
+        foreach (var (id, at) in before.ScheduleCursors)
+        {
+            if (cursors.TryGetValue(id, out var mine) && mine < at)
+            {
+                cursors[id] = at;
+            }
+        }
+
+        await LedgerStore.WriteAsync(store, writer, index.LedgerIssue, comment, ledger with { ScheduleCursors = cursors }, cancellationToken);
+        return new AutomationOutcome(writer.Created, writer.Created.Count, writer.Closed);
+    }
+
+    /// <summary>
+    /// <c>coordinator workflow start</c>: opens <paramref name="parent"/> unless its key is already open (a repeated start
+    /// returns the same parent), then plans it at once so the first steps open now rather than at the next pass.
+    /// </summary>
+    public async Task<IssueSnapshot> StartWorkflowAsync(IIssueStore store, IssueSpec parent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(parent);
+        var open = await store.ListIssuesAsync(IssueQuery.Open, cancellationToken);
+        var index = AutomationIndex.Build(open, store.Identity);
+        var writer = new AutomationWriter(store, index, log, dryRun: null);
+        var issue = await writer.OpenAsync(parent, "workflow start", routed: false, cancellationToken)
+            ?? throw new InvalidOperationException("a workflow start is never a dry run");
+        var fresh = await store.GetIssueAsync(issue.Number, cancellationToken) ?? issue;
+        // Only this parent is planned: the other parents wait for the next pass, as they would have anyway.
+        var others = open.Where(i => i.Number != fresh.Number && !i.Labels.Any(l => l.StartsWith(WorkflowStarter.LabelPrefix, StringComparison.OrdinalIgnoreCase)));
+        await new WorkflowRunner(store, policies, AutomationIndex.Build([.. others, fresh], store.Identity), writer, new PermissionCache(store), store.Identity)
+            .RunAsync([fresh], cancellationToken);
+        return fresh;
+    }
+}

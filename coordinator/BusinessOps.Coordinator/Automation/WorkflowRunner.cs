@@ -1,0 +1,185 @@
+using System.Globalization;
+using BusinessOps.Automation.Clients;
+using BusinessOps.Automation.Issues;
+using BusinessOps.Automation.Workflows;
+using BusinessOps.Core.Governance;
+using BusinessOps.Core.Issues;
+using BusinessOps.Core.Labels;
+using BusinessOps.Core.Ports;
+using BusinessOps.Policies.Automation;
+
+namespace BusinessOps.Coordinator.Automation;
+
+/// <summary>
+/// The workflow part of a pass: for each open parent, read its children into a <see cref="WorkflowRun"/>, plan, open the
+/// children the plan asks for (the ones already open are skipped by key), hand escalations to the project-manager agent,
+/// and keep the parent's task list, status label and open/closed state in line with its children.
+/// </summary>
+internal sealed class WorkflowRunner(IIssueStore store, AutomationPolicies policies, AutomationIndex index, AutomationWriter writer, PermissionCache permissions, string identity)
+{
+    /// <summary>Runs every parent: those the automation opened and those a person filed with a <c>workflow/&lt;name&gt;</c> label.</summary>
+    /// <returns>The issue numbers the workflows own (parents, people's reviews and gates): <c>Decide</c> leaves them alone.</returns>
+    public async Task<HashSet<int>> RunAsync(IReadOnlyList<IssueSnapshot> open, CancellationToken cancellationToken)
+    {
+        var owned = new HashSet<int>();
+        var parents = new List<(IssueSnapshot Issue, string Workflow)>(index.Parents);
+        foreach (var issue in open)
+        {
+            if (parents.Any(p => p.Issue.Number == issue.Number))
+            {
+                continue;
+            }
+
+            var label = issue.Labels.FirstOrDefault(l => l.StartsWith(WorkflowStarter.LabelPrefix, StringComparison.OrdinalIgnoreCase));
+            if (label is not null)
+            {
+                parents.Add((issue, label[WorkflowStarter.LabelPrefix.Length..]));
+            }
+        }
+
+        foreach (var (parent, name) in parents)
+        {
+            owned.Add(parent.Number);
+            await RunOneAsync(parent, name, owned, cancellationToken);
+        }
+
+        return owned;
+    }
+
+    private async Task RunOneAsync(IssueSnapshot parent, string name, HashSet<int> owned, CancellationToken cancellationToken)
+    {
+        if (!policies.Workflows.TryGetValue(name, out var workflow))
+        {
+            var known = policies.Workflows.Count == 0 ? "none are defined" : "known: " + string.Join(", ", policies.Workflows.Keys.Order(StringComparer.Ordinal).Select(k => "`workflow/" + k + "`"));
+            await writer.NoteAsync(parent, "workflow-unknown:" + NoteSafe(name), $"There is no workflow `{MarkdownSafe.Inline(name, 80)}` in `policies/workflows/` ({known}). Fix the label and I will start it on the next pass.", identity, cancellationToken);
+            return;
+        }
+
+        var client = policies.Clients.ForLabels(parent.Labels);
+        if (client.Kind is not (ClientLookupKind.NoClient or ClientLookupKind.Found))
+        {
+            await writer.NoteAsync(parent, "workflow-client", "I can't start this workflow: " + client.Message, identity, cancellationToken);
+            return;
+        }
+
+        var inputs = IssueFormReader.JsonField(parent.Body, "Inputs", out var problem) ?? [];
+        var startProblems = problem is not null ? [problem] : workflow.InputSchema?.Validate(inputs).Select(p => "start input " + p).ToList() ?? [];
+        if (startProblems.Count > 0)
+        {
+            await writer.NoteAsync(parent, "workflow-inputs", "I can't start this workflow: " + string.Join("; ", startProblems) + ". Edit the issue's `### Inputs` field and I will try again.", identity, cancellationToken);
+            return;
+        }
+
+        var registry = ChildRegistry.Read(parent, identity);
+        var children = new List<ChildObservation>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (child, reference) in index.Children.GetValueOrDefault(parent.Number) ?? [])
+        {
+            if (reference.Workflow == workflow.Name && seen.Add(reference.Key.Value))
+            {
+                children.Add(await ObserveAsync(child, reference.Key, owned, cancellationToken));
+            }
+        }
+
+        // Children closed since they were opened are no longer in the open list: read each one once, from the registry.
+        foreach (var (key, number) in registry.Children.Where(c => !seen.Contains(c.Key)))
+        {
+            if (ChildKey.TryParse(key, out var childKey) && await store.GetIssueAsync(number, cancellationToken) is { } closed)
+            {
+                seen.Add(key);
+                children.Add(await ObserveAsync(closed, childKey, owned, cancellationToken));
+            }
+        }
+
+        var run = new WorkflowRun(parent.Number, client.Profile?.Id, inputs, children) { CancelRequested = await CancelRequestedAsync(parent, cancellationToken) };
+        var plan = WorkflowPlanner.Plan(workflow, run);
+        var numbers = children.Where(c => c.Issue is not null).ToDictionary(c => c.Key.Value, c => c.Issue!.Value, StringComparer.Ordinal);
+        foreach (var command in plan.Commands)
+        {
+            switch (command)
+            {
+                case StartChild start:
+                    var person = start.Key.Kind == ChildKind.Gate || (start.Key.Kind == ChildKind.Review && workflow.Step(start.Key.Step)?.Review?.Agent is null);
+                    if (await writer.OpenAsync(start.Issue, $"workflow {workflow.Name} #{parent.Number}, {start.Key.Value}", routed: !person, cancellationToken) is { } opened)
+                    {
+                        numbers[start.Key.Value] = opened.Number;
+                        if (person)
+                        {
+                            owned.Add(opened.Number);
+                        }
+                    }
+
+                    break;
+                case EscalateStep escalate:
+                    await writer.OpenAsync(OversightIssues.ForStep(workflow.Title, parent.Number, escalate.Step, escalate.Reason, run.Client, escalate.Key), "workflow escalation", routed: true, cancellationToken);
+                    break;
+            }
+        }
+
+        await ConvergeParentAsync(parent, plan, new ChildRegistry(numbers), registry, cancellationToken);
+    }
+
+    private async Task<ChildObservation> ObserveAsync(IssueSnapshot child, ChildKey key, HashSet<int> owned, CancellationToken cancellationToken)
+    {
+        if (!child.Labels.Any(l => l.StartsWith(LabelNames.AgentPrefix, StringComparison.OrdinalIgnoreCase)))
+        {
+            owned.Add(child.Number);
+        }
+
+        return await ChildObserver.ObserveAsync(child, key, identity, permissions, cancellationToken);
+    }
+
+    private async Task<bool> CancelRequestedAsync(IssueSnapshot parent, CancellationToken cancellationToken)
+    {
+        foreach (var comment in parent.Comments.Where(c => !string.Equals(c.Author, identity, StringComparison.OrdinalIgnoreCase)))
+        {
+            if (CommandParser.Parse(comment) is { Kind: CommandKind.Cancel } && await permissions.CanWriteAsync(comment.Author, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task ConvergeParentAsync(IssueSnapshot parent, WorkflowPlan plan, ChildRegistry now, ChildRegistry before, CancellationToken cancellationToken)
+    {
+        if (writer.IsDryRun)
+        {
+            return;
+        }
+
+        var body = plan.TaskList + "\n" + now.ToMarker();
+        if (before.Comment is null)
+        {
+            await store.AddCommentAsync(parent.Number, body, cancellationToken);
+        }
+        else if (before.Comment.Body != body)
+        {
+            await store.UpdateCommentAsync(parent.Number, before.Comment.Id, body, cancellationToken);
+        }
+
+        IssueStatus? wanted = plan.Status switch
+        {
+            WorkflowStatus.Running => IssueStatus.InProgress,
+            WorkflowStatus.Completed => IssueStatus.Done,
+            WorkflowStatus.Escalated => IssueStatus.Escalated,
+            WorkflowStatus.Failed => IssueStatus.Failed,
+            _ => null,
+        };
+        var label = wanted is { } w ? LabelNames.For(w) : string.Empty;
+        var remove = parent.Labels.Where(l => l.StartsWith(LabelNames.StatusPrefix, StringComparison.OrdinalIgnoreCase) && !string.Equals(l, label, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (wanted is not null && (!parent.HasLabel(label) || remove.Count > 0))
+        {
+            await store.UpdateLabelsAsync(parent.Number, parent.HasLabel(label) ? [] : [label], remove, cancellationToken);
+        }
+
+        if (plan.Status is WorkflowStatus.Completed or WorkflowStatus.Cancelled)
+        {
+            var what = plan.Status == WorkflowStatus.Completed ? "completed: every step is done" : "cancelled";
+            await writer.CloseAsync(parent.Number, string.Create(CultureInfo.InvariantCulture, $"The workflow {what}."), cancellationToken);
+        }
+    }
+
+    private static string NoteSafe(string text) => new([.. text.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_').Take(80)]);
+}
