@@ -20,6 +20,9 @@ public sealed record PolicySet(
     /// <summary><c>owner/repo</c> for idempotency keys (set by the shell from the store).</summary>
     public string Repository { get; init; } = "local/ops";
 
+    /// <summary>The agents' rules, templates, knowledge and language model (their own files in the policy folder).</summary>
+    public AgentPolicyBook Agents { get; init; } = AgentPolicyBook.Default;
+
     public static PolicySet Default { get; } = new(
         RoutingPolicy.Default,
         SlaPolicy.Default,
