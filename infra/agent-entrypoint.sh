@@ -7,6 +7,13 @@
 # On AWS Batch the issue arrives in BUSINESSOPS_ISSUE_DATA (gzip, then base64; agents hold no GitHub credential
 # to fetch it): it is decoded into a private file that becomes the agent's standard input (--issue-data -).
 #
+# A job carrying a set of issues (dispatch.yml `batch: maxIssues`) gets BUSINESSOPS_SET_DATA instead: gzip+base64 of
+# one line per issue, "ISSUE<TAB>KEY<TAB>PHASE<TAB>ISSUE-JSON". The agent runs once per line, one after the other, each
+# run with its own key and its own result sent to the results queue, and at most BUSINESSOPS_ISSUE_TIMEOUT_SECONDS
+# each (0: no limit). One issue's failure does not stop the others. The job exits 0 when every run ended with a result
+# (exit 0, or 2 for bad input), 1 when any run failed transiently (its issue is retried by the coordinator), 143 when
+# stopped by SIGTERM (the issues not yet run have no result and are retried).
+#
 # Only the fourteen published agent executables can be started: the name must look like an agent and
 # exist in /opt/businessops/bin, so a job command can never run anything else in the image.
 set -eu
@@ -42,6 +49,52 @@ if [ ! -x "$bin/$agent" ]; then
   done
   echo "businessops: unknown agent '$agent'; available:$available" >&2
   exit 2
+fi
+
+if [ -n "${BUSINESSOPS_SET_DATA:-}" ]; then
+  work="$(mktemp -d "${TMPDIR:-/tmp}/businessops-set.XXXXXX")"
+  trap 'rm -rf "$work"' EXIT
+  if ! printf '%s' "$BUSINESSOPS_SET_DATA" | base64 -d | gzip -dc >"$work/set"; then
+    echo "businessops: BUSINESSOPS_SET_DATA is not gzip+base64 set data" >&2
+    exit 2
+  fi
+  unset BUSINESSOPS_SET_DATA BUSINESSOPS_ISSUE_DATA
+  limit="${BUSINESSOPS_ISSUE_TIMEOUT_SECONDS:-0}"
+  case "$limit" in '' | *[!0-9]*) limit=0 ;; esac
+  child=""
+  # SIGTERM (job timeout, Spot interruption) goes to the agent running now; the rest of the set is not started.
+  trap 'if [ -n "$child" ]; then kill -TERM "$child" 2>/dev/null; wait "$child" 2>/dev/null; fi; exit 143' TERM INT
+  tab="$(printf '\t')"
+  status=0
+  while IFS="$tab" read -r issue key phase json; do
+    case "$issue" in '' | *[!0-9]*)
+      echo "businessops: set line without an issue number; skipped" >&2
+      status=1
+      continue
+      ;;
+    esac
+    case "$phase" in plan | execute) ;; *)
+      echo "businessops: issue $issue: unknown phase '$phase'; skipped" >&2
+      status=1
+      continue
+      ;;
+    esac
+    printf '%s\n' "$json" >"$work/issue"
+    if [ "$limit" -gt 0 ] && command -v timeout >/dev/null 2>&1; then
+      BUSINESSOPS_KEY="$key" BUSINESSOPS_ISSUE="$issue" BUSINESSOPS_PHASE="$phase" \
+        timeout --kill-after=10 "$limit" "$bin/$agent" "$@" --process-issue "$issue" --issue-data - --key "$key" --phase "$phase" <"$work/issue" &
+    else
+      BUSINESSOPS_KEY="$key" BUSINESSOPS_ISSUE="$issue" BUSINESSOPS_PHASE="$phase" \
+        "$bin/$agent" "$@" --process-issue "$issue" --issue-data - --key "$key" --phase "$phase" <"$work/issue" &
+    fi
+    child=$!
+    code=0
+    wait "$child" || code=$?
+    child=""
+    echo "businessops: issue $issue ($key) exited $code" >&2
+    case "$code" in 0 | 2) ;; *) status=1 ;; esac
+  done <"$work/set"
+  exit "$status"
 fi
 
 if [ -n "${BUSINESSOPS_ISSUE_DATA:-}" ]; then

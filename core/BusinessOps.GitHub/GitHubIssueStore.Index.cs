@@ -70,7 +70,7 @@ public sealed partial class GitHubIssueStore
         a.UpdatedAt == b.UpdatedAt && a.Comments == b.Comments && a.Closed == b.Closed && a.Title == b.Title && a.Body == b.Body && a.Labels.SequenceEqual(b.Labels);
 
     /// <summary>The issue number in a comment's <c>html_url</c> (<c>…/issues/{n}#issuecomment-{id}</c>); Octokit's model has no <c>issue_url</c>.</summary>
-    private static int IssueNumberOf(Octokit.IssueComment comment)
+    internal static int IssueNumberOf(Octokit.IssueComment comment)
     {
         var url = comment.HtmlUrl ?? string.Empty;
         var hash = url.IndexOf('#', StringComparison.Ordinal);

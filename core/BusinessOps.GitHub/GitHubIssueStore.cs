@@ -58,6 +58,9 @@ public sealed partial class GitHubIssueStore : IIssueStore, IDisposable
     /// <summary>What this store has sent so far (requests by kind, 304s, rate-limit cost, retries), for run summaries and benchmarks.</summary>
     public GitHubStats Stats => _api.Transport.Stats;
 
+    /// <summary>The store's endpoints, client and pacing, shared with the GitHub effect connector (one rate-limit budget).</summary>
+    internal GitHubApi Api => _api;
+
     /// <summary>The API base, always ending with '/'.</summary>
     public Uri BaseAddress => _api.Transport.BaseAddress;
 

@@ -67,6 +67,38 @@ public sealed class ContractTests(PrismFixture prism, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task EffectRequests_AcceptedByGitHubsDescription()
+    {
+        var prismSide = new PrismRecorder();
+        using var api = Api(prismSide);
+        const string Sha = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
+
+        await Sent(() => api.GetCommentAsync(42, CancellationToken.None));
+        await Sent(() => api.UpdateIssueBodyAsync(1347, "Token: [redacted]", CancellationToken.None));
+        await Sent(() => api.CloseIssueAsync(1347, "not_planned", CancellationToken.None));
+        await Sent(() => api.AddSubIssueAsync(1347, 1001, CancellationToken.None));
+        await Sent(() => api.ListSubIssuesAsync(1347, CancellationToken.None));
+        await Sent(() => api.ListIssuesOpenedByAsync("businessops[bot]", 1, CancellationToken.None));
+        await Sent(() => api.GetRepositoryAsync(CancellationToken.None));
+        await Sent(() => api.GetBranchAsync("adr-7", CancellationToken.None));
+        await Sent(() => api.GetCommitAsync(Sha, CancellationToken.None));
+        await Sent(() => api.CreateTreeAsync(Sha, [new TreeFile("docs/adr/0007.md", "# ADR 7\n")], CancellationToken.None));
+        await Sent(() => api.CreateCommitAsync("ADR 7\n\nBusinessOps-Effect: octocat/hello-world#1347/a1/execute/e1", Sha, Sha, CancellationToken.None));
+        await Sent(() => api.CreateBranchAsync("adr-7", Sha, CancellationToken.None));
+        await Sent(() => api.ListPullRequestsFromAsync("adr-7", CancellationToken.None));
+        await Sent(() => api.CreateDraftPullRequestAsync("ADR 7", "adr-7", "main", "body", CancellationToken.None));
+        await Sent(() => api.GetPullRequestAsync(1347, CancellationToken.None));
+        await Sent(() => api.CreateDeploymentAsync(new Octokit.NewDeployment("main") { Environment = "production", AutoMerge = false, Payload = new() { [GitHubApi.EffectPayloadKey] = "octocat/hello-world#1347/a1/execute/e1" } }, CancellationToken.None));
+        await Sent(() => api.ListDeploymentsAsync("production", "main", 1, CancellationToken.None));
+        await Sent(() => api.CreateDeploymentStatusAsync(42, new Octokit.NewDeploymentStatus(Octokit.DeploymentState.InProgress) { Description = "Deploying" }, CancellationToken.None));
+        await Sent(() => api.ListDeploymentStatusesAsync(42, CancellationToken.None));
+        await Sent(() => api.CreateCommitStatusAsync(Sha, new Octokit.NewCommitStatus { State = Octokit.CommitState.Success, Context = "businessops/qa" }, CancellationToken.None));
+        await Sent(() => api.ListCommitStatusesAsync(Sha, CancellationToken.None));
+
+        AllAccepted(prismSide, 21);
+    }
+
+    [Fact]
     public async Task AppEndpoints_AcceptedByGitHubsDescription()
     {
         var (pem, _) = FakeGitHubServer.CreateAppKeyPair();

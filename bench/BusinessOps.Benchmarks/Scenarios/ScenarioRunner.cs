@@ -11,7 +11,10 @@ public static class ScenarioRunner
     private static readonly Dictionary<string, (string Description, Func<string[], TextWriter, CancellationToken, Task<int>> Run)> Scenarios = new(StringComparer.OrdinalIgnoreCase)
     {
         ["github"] = ("The coordinator on the fake GitHub: cold/idle passes, a new issue, 1,000 at once, approvals (--issues N, default 10000)", GitHubSuite.RunAsync),
+        ["github-effects"] = ("GitHub requests per effect kind and a 10-effect plan against the rate-limit budget, on the fake GitHub", Effects.GitHubEffectsSuite.RunAsync),
         ["aws"] = ("Dispatch latency to the fake Lambda and Batch endpoints and SubmitJob pacing (--count 1000 --burst 500)", AwsSuite.RunAsync),
+        ["batch-sets"] = ("A burst of queued issues to the fake Batch: one job per issue vs sets; Fargate cost per issue (--issues 100 --max-issues 10 --per-issue-seconds 3)", BatchSetsSuite.RunAsync),
+        ["import"] = ("The coordinator filing 10,000 issues with one `issues import` vs `issues file` in a loop (--issues N --file-runs M)", ImportSuite.RunAsync),
         ["lambda-cold-start"] = ("An agent's cold start on the fake Lambda Runtime API (--agent PATH --runs 20)", LambdaColdStartSuite.RunAsync),
     };
 

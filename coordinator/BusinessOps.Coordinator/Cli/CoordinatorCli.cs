@@ -30,7 +30,7 @@ public static class CoordinatorCli
         };
         root.Subcommands.Add(DemoCommand.Create(global, host));
         root.Subcommands.Add(RunCommand.Create(global, host));
-        root.Subcommands.Add(IssuesCommand.Create(global.Store, host.Clock));
+        root.Subcommands.Add(IssuesCommand.Create(global.Store, host.Clock, host.Environment));
         root.Subcommands.Add(PoliciesCommand.Create(global));
         root.Subcommands.Add(LabelsCommand.Create(global, host));
         root.Subcommands.Add(ReportCommand.Create(global, host));

@@ -1,5 +1,6 @@
 using BusinessOps.Coordinator.Execution;
 using BusinessOps.Coordinator.Logging;
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
@@ -29,6 +30,13 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
         // Not Parallel.ForEachAsync: its workers take items in order but may reach the executor in any order (a worker
         // descheduled between taking a P0 and dispatching it let every P3 overtake it on a loaded machine).
         var ordered = pending.OrderBy(p => p.Dispatch.Priority).ThenBy(p => p.Issue.Number).ToList();
+        if (executor is IDispatchPreparer preparer && options.DispatchImmediately && ordered.Count > 0)
+        {
+            // Executors that run several dispatches as one (Batch sets) see the whole pass first; intents are already
+            // recorded. Only what RunOneAsync will dispatch (the snapshot it was decided on); sets carry no context.
+            await preparer.PrepareAsync([.. ordered.Where(p => InputHash.Of(p.Issue) == p.Dispatch.InputHash).Select(p => Request(p.Issue, p.Dispatch, null))], ct);
+        }
+
         using var slots = new SemaphoreSlim(Math.Max(1, options.Concurrency));
         var running = new List<Task>(ordered.Count);
         try
@@ -46,6 +54,9 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
 
         return (_dispatched, _failed);
     }
+
+    private DispatchRequest Request(IssueSnapshot issue, DispatchAgent d, DispatchContext? context) =>
+        new(d.Key, d.Agent, policies.Repository, issue, d.Attempt, IdempotencyKey.Name(d.Phase), d.Priority, d.Tenant, context);
 
     private async Task RunInSlotAsync(IssueSnapshot issue, DispatchAgent d, SemaphoreSlim slots, CancellationToken ct)
     {
@@ -90,8 +101,7 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
 
         log.Info($"#{issue.Number} {d.Agent} dispatched ({d.Priority}, {d.Key})");
         var context = await _contexts.BuildAsync(issue, d.Agent, d.Tenant, ct);
-        var request = new DispatchRequest(d.Key, d.Agent, policies.Repository, issue, d.Attempt, IdempotencyKey.Name(d.Phase), d.Priority, d.Tenant, context);
-        var outcome = await executor.DispatchAsync(request, ct);
+        var outcome = await executor.DispatchAsync(Request(issue, d, context), ct);
         Interlocked.Increment(ref _dispatched);
         if (outcome.Status == DispatchStatus.Submitted)
         {

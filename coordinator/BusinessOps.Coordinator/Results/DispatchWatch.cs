@@ -7,7 +7,7 @@ namespace BusinessOps.Coordinator.Results;
 /// The session's executor, unchanged, noting the keys it handed to Lambda in this run: event mode waits for exactly
 /// those results so a P0 settles in the job that dispatched it.
 /// </summary>
-public sealed class DispatchWatch(IExecutor inner) : IExecutor
+public sealed class DispatchWatch(IExecutor inner) : IExecutor, IDispatchPreparer
 {
     private readonly ConcurrentDictionary<string, int> _lambda = new(StringComparer.Ordinal);
 
@@ -15,6 +15,10 @@ public sealed class DispatchWatch(IExecutor inner) : IExecutor
 
     /// <summary>Keys submitted to Lambda, with their issue numbers.</summary>
     public IReadOnlyDictionary<string, int> LambdaKeys => _lambda;
+
+    /// <summary>Passes the pass's dispatches on to an executor that prepares them (Batch sets); nothing otherwise.</summary>
+    public Task PrepareAsync(IReadOnlyList<DispatchRequest> requests, CancellationToken cancellationToken) =>
+        inner is IDispatchPreparer preparer ? preparer.PrepareAsync(requests, cancellationToken) : Task.CompletedTask;
 
     public async Task<DispatchOutcome> DispatchAsync(DispatchRequest request, CancellationToken cancellationToken)
     {

@@ -61,6 +61,31 @@ public sealed class BatchClient
         return found;
     }
 
+    /// <summary>
+    /// Jobs in <paramref name="queue"/> whose name starts with <paramref name="prefix"/> (JOB_NAME filter ending in '*'),
+    /// newest first, following pages only while they hold jobs created at or after <paramref name="since"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<JobSummary>> ListJobsByPrefixAsync(string queue, string prefix, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var found = new List<JobSummary>();
+        var oldest = since.ToUnixTimeMilliseconds();
+        string? next = null;
+        do
+        {
+            var request = new ListJobsRequest { JobQueue = queue, Filters = [new KeyValuesPair("JOB_NAME", [prefix + "*"])], NextToken = next };
+            var page = await CallAsync(
+                "ListJobs", "batch:ListJobs", $"Batch job queue '{queue}'", "/v1/listjobs", request, AwsJson.Default.ListJobsRequest, AwsJson.Default.ListJobsResponse, true, cancellationToken);
+            var jobs = page.JobSummaryList ?? [];
+            found.AddRange(jobs.Where(j => (j.CreatedAt ?? long.MaxValue) >= oldest));
+
+            // Batch sorts filtered results by creation time, newest first: a page reaching past 'since' is the last one needed.
+            next = jobs.Any(j => j.CreatedAt is { } at && at < oldest) ? null : page.NextToken;
+        }
+        while (!string.IsNullOrEmpty(next));
+
+        return found;
+    }
+
     private async Task<TResponse> CallAsync<TRequest, TResponse>(
         string operation, string action, string resource, string path, TRequest request, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, bool idempotent, CancellationToken cancellationToken)
     {

@@ -71,7 +71,21 @@ public sealed record JobDetail
     public long? StoppedAt { get; init; }
 
     public IReadOnlyList<AttemptDetail>? Attempts { get; init; }
+
+    /// <summary>The container as run: its environment (job definition and overrides merged) and its resources.</summary>
+    public ContainerDetail? Container { get; init; }
 }
+
+/// <summary>What DescribeJobs reports of a job's container; only what the set index and the cost estimate read.</summary>
+public sealed record ContainerDetail
+{
+    public IReadOnlyList<EnvironmentVariable>? Environment { get; init; }
+
+    public IReadOnlyList<ResourceRequirement>? ResourceRequirements { get; init; }
+}
+
+/// <summary>A job's resource (Fargate: VCPU in vCPUs, MEMORY in MiB), as text on the wire.</summary>
+public sealed record ResourceRequirement(string Type, string Value);
 
 /// <summary>One attempt of a job.</summary>
 public sealed record AttemptDetail(AttemptContainerDetail? Container, string? StatusReason);

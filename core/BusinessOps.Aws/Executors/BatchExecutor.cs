@@ -3,15 +3,18 @@ using BusinessOps.Aws.Batch;
 using BusinessOps.Aws.Errors;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
+using BusinessOps.Core.Results;
 
 namespace BusinessOps.Aws.Executors;
 
 /// <summary>
 /// P1–P3 on AWS Batch. Idempotent per key across crashes: the job name derives from the key, and before submitting we
-/// look the name up (ListJobs, JOB_NAME filter, every status) and reuse what is there. Never throws for AWS failures:
+/// look the name up (ListJobs, JOB_NAME filter, every status) and reuse what is there. With <see cref="BatchSets"/> in
+/// dispatch.yml, a pass's dispatches of one agent and client share jobs (<see cref="PrepareAsync"/>); a set's name covers
+/// its keys, and the tracker finds each key's job through <see cref="BatchSetIndex"/>. Never throws for AWS failures:
 /// missing resources and denied permissions are permanent failures naming what to fix; throttling and 5xx are not.
 /// </summary>
-public sealed class BatchExecutor : IExecutor
+public sealed class BatchExecutor : IExecutor, IDispatchPreparer
 {
     public const string ExecutorName = "batch";
 
@@ -22,6 +25,8 @@ public sealed class BatchExecutor : IExecutor
     private readonly DispatchPolicy _policy;
     private readonly TimeProvider _clock;
     private readonly QueuePolicies _queues;
+    private readonly BatchSetDispatcher _sets;
+    private readonly BatchSetIndex _setIndex;
 
     public BatchExecutor(BatchClient client, DispatchPolicy policy, TimeProvider clock)
     {
@@ -29,6 +34,8 @@ public sealed class BatchExecutor : IExecutor
         _policy = policy;
         _clock = clock;
         _queues = new QueuePolicies(client);
+        _sets = new BatchSetDispatcher(client, policy, _queues);
+        _setIndex = new BatchSetIndex(client);
     }
 
     /// <summary>
@@ -39,8 +46,17 @@ public sealed class BatchExecutor : IExecutor
 
     public string Name => ExecutorName;
 
+    /// <summary>Packs this pass's set-enabled dispatches into jobs and submits them; each DispatchAsync then returns its outcome.</summary>
+    public Task PrepareAsync(IReadOnlyList<DispatchRequest> requests, CancellationToken cancellationToken) =>
+        _sets.PrepareAsync(requests, cancellationToken);
+
     public async Task<DispatchOutcome> DispatchAsync(DispatchRequest request, CancellationToken cancellationToken)
     {
+        if (_sets.TryTake(request.Key, out var prepared))
+        {
+            return prepared;
+        }
+
         var target = _policy.For(request.Priority);
         if (string.IsNullOrWhiteSpace(target.Queue) || string.IsNullOrWhiteSpace(target.JobDefinition))
         {
@@ -85,8 +101,17 @@ public sealed class BatchExecutor : IExecutor
     {
         var reports = new List<DispatchReport>();
         var mine = new List<TrackedDispatch>();
-        foreach (var d in dispatches.Where(d => string.Equals(d.Executor, Name, StringComparison.Ordinal)))
+        var batch = dispatches.Where(d => string.Equals(d.Executor, Name, StringComparison.Ordinal)).ToList();
+        var inSets = await FindInSetsAsync(batch.Where(d => string.IsNullOrWhiteSpace(d.ExternalId)).ToList(), cancellationToken);
+        foreach (var d in batch)
         {
+            if (inSets.TryGetValue(d.Key, out var setJob))
+            {
+                // A set's job was described while finding it: reported from that answer, no second DescribeJobs.
+                reports.Add(Report(d with { ExternalId = setJob.JobId }, setJob));
+                continue;
+            }
+
             // The status comment records the intent (the key) but not the job id, to keep GitHub writes to two per
             // dispatch: the job is found by its deterministic name, exactly as the idempotent submit finds it.
             if (!string.IsNullOrWhiteSpace(d.ExternalId))
@@ -97,11 +122,13 @@ public sealed class BatchExecutor : IExecutor
             {
                 mine.Add(d with { ExternalId = id });
             }
-            else if (_clock.GetUtcNow() - d.DispatchedAt > NotFoundGrace)
+            else if (_clock.GetUtcNow() - d.DispatchedAt > _sets.NotFoundAfter)
             {
-                // The intent is on the issue but no job carries its name: the submit never happened (a crash or a
-                // deferred pass). The coordinator dispatches the same key again; the submit stays idempotent.
-                reports.Add(new DispatchReport(d.Key, NotFoundState, Failed: false, Stuck: false, "no Batch job with this key's name"));
+                // The intent is on the issue but no job carries its key: the submit never happened (a crash, a deferred
+                // pass, or a set that waited for companions). The coordinator dispatches the same key again; the submit
+                // stays idempotent, and a key that waited goes in this pass's set at once.
+                _sets.MarkAged(d.Key);
+                reports.Add(new DispatchReport(d.Key, NotFoundState, Failed: false, Stuck: false, "no Batch job carries this key"));
             }
         }
 
@@ -129,6 +156,30 @@ public sealed class BatchExecutor : IExecutor
         }
 
         return reports;
+    }
+
+    /// <summary>The set jobs of keys without a recorded job id; empty when no priority uses sets or AWS did not answer.</summary>
+    private async Task<Dictionary<string, JobDetail>> FindInSetsAsync(List<TrackedDispatch> unknown, CancellationToken cancellationToken)
+    {
+        if (!_sets.InUse || unknown.Count == 0)
+        {
+            return [];
+        }
+
+        var queues = _policy.Targets.Values.Where(t => t.Executor == ExecutorKind.Batch && t.Queue is not null).Select(t => t.Queue!).Distinct(StringComparer.Ordinal).ToList();
+        var wanted = unknown
+            .Select(d => (d.Key, Repository: IdempotencyKey.TryParse(d.Key, out var parsed) ? parsed.Repository : string.Empty, Since: d.DispatchedAt))
+            .Where(w => w.Repository.Length > 0)
+            .ToList();
+        try
+        {
+            return await _setIndex.FindAsync(queues, wanted, cancellationToken);
+        }
+        catch (AwsException)
+        {
+            // Not found now is not failed: these keys are looked up by name below, and the next pass looks again.
+            return [];
+        }
     }
 
     /// <summary>State reported for an intent whose job does not exist (after <see cref="NotFoundGrace"/>, for ListJobs' eventual consistency).</summary>

@@ -19,12 +19,49 @@ public static class BatchJobNames
 
     private const int HashChars = 12;
 
+    /// <summary>Longest repository part of a set's name, so agent, size and hash always fit.</summary>
+    private const int SetRepositoryChars = 60;
+
     public static string ForKey(string key)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..HashChars];
-        var sb = new StringBuilder(MaxLength);
+        var body = Sanitize(key);
+        var room = MaxLength - HashChars - 1;
+        if (body.Length > room)
+        {
+            body = body[..room].TrimEnd('-', '_');
+        }
+
+        return body + "-" + hash;
+    }
+
+    /// <summary>
+    /// What every set job of <paramref name="repository"/> is named with first, so one ListJobs (JOB_NAME filter ending in
+    /// '*') finds them all: the repository, sanitized and cut to 60 characters, then <c>-set-</c>.
+    /// </summary>
+    public static string SetPrefix(string repository)
+    {
+        var body = Sanitize(repository);
+        return (body.Length > SetRepositoryChars ? body[..SetRepositoryChars].TrimEnd('-', '_') : body) + "-set-";
+    }
+
+    /// <summary>
+    /// A set's job name: <see cref="SetPrefix"/>, the agent, the number of issues and a hash of their keys (in any order),
+    /// so the same set always gets the same name and resubmitting it finds the job already there.
+    /// </summary>
+    public static string ForSet(string repository, string agent, IReadOnlyCollection<string> keys)
+    {
+        var joined = string.Join('\n', keys.Order(StringComparer.Ordinal));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(joined)))[..HashChars];
+        var name = SetPrefix(repository) + Sanitize(agent).Trim('-') + "-" + keys.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-" + hash;
+        return name.Length <= MaxLength ? name : name[..(MaxLength - HashChars - 1)].TrimEnd('-', '_') + "-" + hash;
+    }
+
+    private static string Sanitize(string text)
+    {
+        var sb = new StringBuilder(Math.Min(text.Length, MaxLength));
         var previousDash = false;
-        foreach (var c in key)
+        foreach (var c in text)
         {
             var keep = char.IsAsciiLetterOrDigit(c) || c == '_';
             if (keep)
@@ -41,18 +78,7 @@ public static class BatchJobNames
         }
 
         var body = sb.ToString().Trim('-', '_');
-        if (body.Length == 0 || !char.IsAsciiLetterOrDigit(body[0]))
-        {
-            body = "k" + body;
-        }
-
-        var room = MaxLength - HashChars - 1;
-        if (body.Length > room)
-        {
-            body = body[..room].TrimEnd('-', '_');
-        }
-
-        return body + "-" + hash;
+        return body.Length == 0 || !char.IsAsciiLetterOrDigit(body[0]) ? "k" + body : body;
     }
 
     /// <summary>True when <paramref name="name"/> satisfies Batch's job-name rule.</summary>

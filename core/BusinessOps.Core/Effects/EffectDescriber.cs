@@ -92,7 +92,8 @@ public static class EffectDescriber
         var shown = string.Join(", ", files.Take(3).Select(f => Safe(f, 80))) + (files.Count > 3 ? ", …" : string.Empty);
         var count = files.Count == 1 ? "1 file" : string.Create(CultureInfo.InvariantCulture, $"{files.Count} files");
         var baseBranch = Safe(EffectParameters.Text(p, "base") ?? "the default branch", 80);
-        return $"Create branch {Safe(EffectParameters.Text(p, "branch"), 80)} from {baseBranch} with {count} ({shown}) and open a draft pull request {Quote(EffectParameters.Text(p, "title"), 100)} for {target}";
+        var branch = EffectParameters.Text(p, "branch") is { } named ? "branch " + Safe(named, 80) : "a branch";
+        return $"Create {branch} from {baseBranch} with {count} ({shown}) and open a draft pull request {Quote(EffectParameters.Text(p, "title"), 100)} for {target}";
     }
 
     private static string Redact(JsonElement p, string target)

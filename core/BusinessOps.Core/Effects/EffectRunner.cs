@@ -54,7 +54,7 @@ public sealed class EffectRunner(IEffectConnector connector, IEffectJournal jour
             }
 
             var key = prior is not null && EffectKey.TryParse(prior.Key, out var kept) ? kept : new EffectKey(attempt, index);
-            var request = new EffectRequest(effect, key, [.. records.Values.Where(r => r.Index < index)]);
+            var request = new EffectRequest(effect, key, journalWriter.Earlier(index));
             if (prior?.Status is EffectStatus.Started or EffectStatus.Unknown)
             {
                 var check = await CheckAsync(request, cancellationToken);
@@ -170,6 +170,10 @@ public sealed class EffectRunner(IEffectConnector connector, IEffectJournal jour
         private EffectRecord? _held;
 
         public void Hold(EffectRecord record) => _held = record;
+
+        /// <summary>The records before <paramref name="index"/>, the held one included: settled, even if not yet written.</summary>
+        public IReadOnlyList<EffectRecord> Earlier(int index) =>
+            [.. records.Values.Where(r => r.Index < index && r.Index != _held?.Index).Concat(_held is { } held && held.Index < index ? [held] : []).OrderBy(r => r.Index)];
 
         public async Task WriteAsync(EffectRecord record, CancellationToken cancellationToken)
         {

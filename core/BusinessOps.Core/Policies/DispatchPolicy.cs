@@ -31,6 +31,9 @@ public sealed record DispatchTarget(ExecutorKind Executor, string? Function, str
 {
     /// <summary>Batch only: a job RUNNABLE longer than this is reported on the issue.</summary>
     public TimeSpan RunnableThreshold { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Batch only: how many issues of one agent and client a job may carry, and how long to wait for them.</summary>
+    public BatchSets Sets { get; init; } = BatchSets.None;
 }
 
 /// <summary>Local child-process execution: parallelism (0 = processor count) and per-run timeout.</summary>

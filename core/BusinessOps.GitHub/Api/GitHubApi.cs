@@ -19,10 +19,15 @@ internal sealed partial class GitHubApi : IDisposable
     private readonly Lazy<GitHubClient> _teamClient;
     private readonly ICredentialStore _credentials;
     private readonly List<IDisposable> _owned = [];
+    private readonly TimeProvider _clock;
+
+    // Effects that need more than issues: write get tokens of their own, narrowed to what each kind needs (App auth only).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TokenPermissions, Lazy<GitHubClient>> _effectClients = new();
 
     public GitHubApi(GitHubOptions options, TimeProvider clock, HttpMessageHandler? handler = null)
     {
         _options = options;
+        _clock = clock;
         Transport = new GitHubTransport(options, clock, handler);
         Repository = options.Owner + "/" + options.Repository;
         if (options.App is { } app)
@@ -130,11 +135,28 @@ internal sealed partial class GitHubApi : IDisposable
     public Task<IssueComment> UpdateCommentAsync(long commentId, string body, CancellationToken cancellationToken) =>
         RunAsync(() => _client.Issue.Comment.Update(_options.Owner, _options.Repository, commentId, CommentBodies.Bound(body)), "PATCH /repos/" + Repository + "/issues/comments/" + commentId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
 
+    /// <summary>
+    /// The client for requests needing <paramref name="permissions"/>: with a token, the store's own client (the token
+    /// has what it has; GitHub names a missing permission in its 403); with a GitHub App, a client on the same transport
+    /// (same pacing, same rate-limit budget) whose installation token is narrowed to exactly these permissions,
+    /// requested on first use.
+    /// </summary>
+    public GitHubClient ClientFor(TokenPermissions permissions) =>
+        _options.App is { } app && permissions != TokenPermissions.Repository
+            ? _effectClients.GetOrAdd(permissions, p => new Lazy<GitHubClient>(() => Transport.CreateClient(Installation(app, p, _clock)))).Value
+            : _client;
+
     public void Dispose()
     {
-        foreach (var owned in _owned)
+        List<IDisposable> owned;
+        lock (_owned)
         {
-            owned.Dispose();
+            owned = [.. _owned];
+        }
+
+        foreach (var item in owned)
+        {
+            item.Dispose();
         }
 
         Transport.Dispose();
@@ -168,7 +190,11 @@ internal sealed partial class GitHubApi : IDisposable
     private InstallationCredentials Installation(GitHubAppCredentials app, TokenPermissions permissions, TimeProvider clock)
     {
         var credentials = new InstallationCredentials(_appClient!, app, _options.Repository, permissions, clock, Transport.Masker);
-        _owned.Add(credentials);
+        lock (_owned)
+        {
+            _owned.Add(credentials);
+        }
+
         return credentials;
     }
 }

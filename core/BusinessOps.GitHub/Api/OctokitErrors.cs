@@ -42,9 +42,18 @@ internal static class OctokitErrors
             return eq > 0 ? first[..eq] + ": " + first[(eq + 1)..] : first;
         }
 
-        var scope = what.Contains("/collaborators", StringComparison.Ordinal) ? "metadata" : what.Contains("/teams/", StringComparison.Ordinal) ? "members" : "issues";
-        return scope + (what.StartsWith("GET ", StringComparison.Ordinal) ? ": read" : ": write");
+        return Scope(what) + (what.StartsWith("GET ", StringComparison.Ordinal) ? ": read" : ": write");
     }
+
+    // The repository permission GitHub documents for each endpoint family this product calls.
+    private static string Scope(string what) =>
+        what.Contains("/collaborators", StringComparison.Ordinal) ? "metadata"
+        : what.Contains("/teams/", StringComparison.Ordinal) ? "members"
+        : what.Contains("/git/", StringComparison.Ordinal) || what.Contains("/contents/", StringComparison.Ordinal) ? "contents"
+        : what.Contains("/pulls", StringComparison.Ordinal) ? "pull_requests"
+        : what.Contains("/deployments", StringComparison.Ordinal) ? "deployments"
+        : what.Contains("/statuses", StringComparison.Ordinal) ? "statuses"
+        : "issues";
 
     private static GitHubUnauthorizedException Forbidden(ForbiddenException forbidden, string what, string repository, SecretMasker masker)
     {

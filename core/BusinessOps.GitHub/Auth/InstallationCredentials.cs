@@ -26,12 +26,25 @@ internal sealed class InstallationCredentials(GitHubClient appClient, GitHubAppC
     {
         var uri = new Uri(FormattableString.Invariant($"app/installations/{app.InstallationId}/access_tokens"), UriKind.Relative);
         var body = new InstallationTokenRequest([repository], permissions);
-        var response = await Api.OctokitCalls.RunAsync(
-            () => appClient.Connection.Post<AccessToken>(uri, body, "application/vnd.github+json", "application/json", parameters: null, cancellationToken),
-            "POST /" + uri,
-            repository,
-            masker,
-            cancellationToken);
+        IApiResponse<AccessToken> response;
+        try
+        {
+            response = await Api.OctokitCalls.RunAsync(
+                () => appClient.Connection.Post<AccessToken>(uri, body, "application/vnd.github+json", "application/json", parameters: null, cancellationToken),
+                "POST /" + uri,
+                repository,
+                masker,
+                cancellationToken);
+        }
+        catch (Errors.GitHubValidationException ex) when (ex.StatusCode == System.Net.HttpStatusCode.UnprocessableEntity)
+        {
+            // GitHub answers 422 when a token asks for a permission the installation was not granted: name what was asked.
+            throw new Errors.GitHubUnauthorizedException(
+                $"The GitHub App installation {app.InstallationId} was not granted {permissions} on {repository} ({ex.Message}); grant it in the App's settings and accept the new permissions on the installation.",
+                System.Net.HttpStatusCode.UnprocessableEntity,
+                permissions.ToString());
+        }
+
         var token = response.Body ?? throw new Errors.GitHubTransientException("GitHub answered the installation token request without a token; retry later.", response.HttpResponse.StatusCode);
         masker.Add(token.Token);
 

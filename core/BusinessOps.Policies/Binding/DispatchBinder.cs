@@ -6,7 +6,10 @@ using BusinessOps.Policies.Yaml;
 
 namespace BusinessOps.Policies.Binding;
 
-/// <summary><c>dispatch.yml</c>: <c>local</c>, <c>retry</c>, <c>priorities</c> (all four, lambda or batch), <c>network</c>.</summary>
+/// <summary>
+/// <c>dispatch.yml</c>: <c>local</c>, <c>retry</c>, <c>priorities</c> (all four, lambda or batch), <c>network</c>, and
+/// <c>batch</c> (how many issues one Batch job may carry), at the top level for every Batch priority or inside one priority.
+/// </summary>
 internal static class DispatchBinder
 {
     // Longer than this, a stuck agent would hold its slot (and the pass) for no benefit: a clean exit takes seconds.
@@ -16,15 +19,16 @@ internal static class DispatchBinder
     {
         var fallback = DispatchPolicy.Default;
         var read = new ValueReader(diagnostics);
-        if (MapReader.Open(diagnostics, root, string.Empty, "local", "retry", "priorities", "network") is not { } file)
+        if (MapReader.Open(diagnostics, root, string.Empty, "local", "retry", "batch", "priorities", "network") is not { } file)
         {
             return fallback;
         }
 
         var local = file.Get("local") is { } l ? Local(read, l) : null;
         var retry = file.Get("retry") is { } r ? Retry(read, r) : null;
+        var sets = file.Get("batch") is { } b ? Sets(read, b, "batch") ?? BatchSets.None : BatchSets.None;
         var targets = file.Get("priorities") is { } p
-            ? PriorityMaps.Read(diagnostics, p, "priorities", (entry, path) => Target(read, entry, path))
+            ? PriorityMaps.Read(diagnostics, p, "priorities", (entry, path) => Target(read, entry, path, sets))
             : null;
         var network = file.Get("network") is { } n ? Network(read, n) : null;
         return new DispatchPolicy(targets ?? new(fallback.Targets), local ?? fallback.Local, retry ?? fallback.Retry) { Network = network ?? fallback.Network };
@@ -106,9 +110,34 @@ internal static class DispatchBinder
         return new RetryPolicy(baseDelay ?? d.BaseDelay, factor ?? d.Factor, cap ?? d.Cap, max ?? d.MaxConsecutiveFailures);
     }
 
-    private static DispatchTarget? Target(ValueReader read, YamlValue node, string path)
+    /// <summary><c>batch: { maxIssues: 10, maxWait: 2m }</c>; maxWait only means something when a job may carry several issues.</summary>
+    private static BatchSets? Sets(ValueReader read, YamlValue node, string path)
     {
-        if (MapReader.Open(read.Diagnostics, node, path, "executor", "function", "queue", "jobDefinition", "runnableThreshold") is not { } map)
+        if (MapReader.Open(read.Diagnostics, node, path, "maxIssues", "maxWait") is not { } map)
+        {
+            return null;
+        }
+
+        var maxIssues = map.Require("maxIssues") is { } m ? read.Int(m, "maxIssues", 1, BatchSets.Limit) : null;
+        var maxWait = map.Get("maxWait") is { } w ? read.Duration(w, "maxWait") : TimeSpan.Zero;
+        if (maxWait > BatchSets.WaitLimit)
+        {
+            read.Diagnostics.Error(map.Get("maxWait")!, $"'maxWait' ({Durations.Format(maxWait.Value)}) must be at most {Durations.Format(BatchSets.WaitLimit)}: issues wait this long for companions before their job starts");
+            return null;
+        }
+
+        if (maxIssues == 1 && maxWait > TimeSpan.Zero)
+        {
+            read.Diagnostics.Error(map.Get("maxWait")!, "'maxWait' has no effect with maxIssues: 1 (one issue per job never waits); raise maxIssues or remove maxWait");
+            return null;
+        }
+
+        return maxIssues is { } n && maxWait is { } wait ? new BatchSets(n, wait) : null;
+    }
+
+    private static DispatchTarget? Target(ValueReader read, YamlValue node, string path, BatchSets defaultSets)
+    {
+        if (MapReader.Open(read.Diagnostics, node, path, "executor", "function", "queue", "jobDefinition", "runnableThreshold", "batch") is not { } map)
         {
             return null;
         }
@@ -120,7 +149,7 @@ internal static class DispatchBinder
 
         if (executor == ExecutorKind.Lambda)
         {
-            NotFor(map, read, "lambda", "queue", "jobDefinition", "runnableThreshold");
+            NotFor(map, read, "lambda", "queue", "jobDefinition", "runnableThreshold", "batch");
             var function = map.Require("function") is { } f ? AwsName(read, f, "function") : null;
             return function is null ? null : new DispatchTarget(ExecutorKind.Lambda, function, null, null);
         }
@@ -129,12 +158,13 @@ internal static class DispatchBinder
         var queue = map.Require("queue") is { } q ? AwsName(read, q, "queue") : null;
         var jobDefinition = map.Require("jobDefinition") is { } j ? AwsName(read, j, "jobDefinition") : null;
         var threshold = map.Get("runnableThreshold") is { } r ? read.Duration(r, "runnableThreshold") : null;
+        var sets = map.Get("batch") is { } b ? Sets(read, b, path + ".batch") : defaultSets;
         if (queue is null || jobDefinition is null)
         {
             return null;
         }
 
-        var target = new DispatchTarget(ExecutorKind.Batch, null, queue, jobDefinition);
+        var target = new DispatchTarget(ExecutorKind.Batch, null, queue, jobDefinition) { Sets = sets ?? defaultSets };
         return threshold is { } t ? target with { RunnableThreshold = t } : target;
     }
 

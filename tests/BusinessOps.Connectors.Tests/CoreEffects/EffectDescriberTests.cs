@@ -63,6 +63,18 @@ public sealed class EffectDescriberTests
     }
 
     [Fact]
+    public void Describe_PullRequestWithoutBranch_SaysABranchIsCreated()
+    {
+        var pr = Effect.Create(EffectKinds.GitHubPullRequest, "#9", new JsonObject
+        {
+            ["title"] = "Scaffold",
+            ["files"] = new JsonArray(new JsonObject { ["path"] = "src/a.cs", ["content"] = "x" }, new JsonObject { ["path"] = "src/b.cs", ["content"] = "y" }),
+        });
+
+        Assert.Equal("Create a branch from the default branch with 2 files (src/a.cs, src/b.cs) and open a draft pull request “Scaffold” for #9", EffectDescriber.Describe(pr));
+    }
+
+    [Fact]
     public void Describe_PaymentWithMissingFields_FallsBackToTheKindsWording()
     {
         var broken = Effect.Create(EffectKinds.WebhookPayment, "payables", new JsonObject { ["vendor"] = "Acme" });

@@ -24,6 +24,22 @@ public sealed class EffectRunnerTests
     }
 
     [Fact]
+    public async Task Run_EffectAfterADoneOne_SeesItDoneWithItsReferenceBeforeTheJournalHasIt()
+    {
+        // The runner writes e1's outcome together with e2's "started"; e2 (a deployment status naming e1's deployment)
+        // must still be handed e1 as done, with its reference.
+        var target = new FakeTarget();
+
+        await Runner(target, new CrashingJournal()).RunAsync(Samples.Attempt(), Effects, [], CancellationToken.None);
+
+        var earlier = target.EarlierSeen[3];
+        Assert.Equal([1, 2], earlier.Select(r => r.Index));
+        Assert.All(earlier, r => Assert.Equal(EffectStatus.Done, r.Status));
+        Assert.Equal(["ref-1", "ref-2"], earlier.Select(r => r.Reference));
+        Assert.Empty(target.EarlierSeen[1]);
+    }
+
+    [Fact]
     public async Task Run_NoCrash_PerformsEveryEffectOnceInOrderAndRecordsStartedBeforeOutcome()
     {
         var target = new FakeTarget();

@@ -57,17 +57,50 @@ public sealed class EffectSchemasTests
         Assert.Contains(EffectSchemas.Validate(effect), v => v.Field == "parameters.files.0.path");
     }
 
-    [Fact]
-    public void Validate_BranchNameGitRefuses_Refused()
+    [Theory]
+    [InlineData("feature..x")]
+    [InlineData(".hidden")]
+    [InlineData("adr/.x")]
+    [InlineData("adr/x.")]
+    [InlineData("adr.lock/x")]
+    [InlineData("HEAD")]
+    public void Validate_BranchNameGitRefuses_Refused(string branch)
     {
         var effect = Effect.Create(EffectKinds.GitHubPullRequest, "#3", new JsonObject
         {
-            ["branch"] = "feature..x",
+            ["branch"] = branch,
             ["title"] = "t",
             ["files"] = new JsonArray(new JsonObject { ["path"] = "a.md", ["content"] = "x" }),
         });
 
         Assert.Contains(EffectSchemas.Validate(effect), v => v.Field == "parameters.branch");
+    }
+
+    [Fact]
+    public void Validate_PullRequestWithoutBranch_Valid()
+    {
+        var effect = Effect.Create(EffectKinds.GitHubPullRequest, "#3", new JsonObject
+        {
+            ["title"] = "Scaffold",
+            ["files"] = new JsonArray(new JsonObject { ["path"] = "src/a.cs", ["content"] = "x" }),
+        });
+
+        Assert.Empty(EffectSchemas.Validate(effect));
+    }
+
+    [Theory]
+    [InlineData("\"}")]
+    [InlineData("<b>x</b>")]
+    [InlineData("@team")]
+    public void Validate_RedactionReplacementThatCouldBreakTextAround_Refused(string replacement)
+    {
+        var effect = Effect.Create(EffectKinds.GitHubRedact, "#3", new JsonObject
+        {
+            ["secrets"] = new JsonArray(new JsonObject { ["sha256"] = new string('a', 64), ["length"] = 20 }),
+            ["replacement"] = replacement,
+        });
+
+        Assert.Contains(EffectSchemas.Validate(effect), v => v.Field == "parameters.replacement");
     }
 
     [Fact]

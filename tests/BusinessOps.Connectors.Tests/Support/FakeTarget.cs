@@ -21,6 +21,9 @@ internal sealed class FakeTarget(bool canTell = true) : IEffectConnector
 
     public int Checks { get; private set; }
 
+    /// <summary>The earlier records each performed effect was handed, by index.</summary>
+    public Dictionary<int, IReadOnlyList<EffectRecord>> EarlierSeen { get; } = [];
+
     public int Times(EffectKey key) => Performed.TryGetValue(key.ToString(), out var n) ? n : 0;
 
     public string? Unavailable(Effect effect) => UnavailableTargets.Contains(effect.Target) ? $"target {effect.Target} is switched off" : null;
@@ -37,6 +40,7 @@ internal sealed class FakeTarget(bool canTell = true) : IEffectConnector
             throw new InvalidOperationException("connector bug");
         }
 
+        EarlierSeen[request.Key.Index] = request.Earlier;
         Performed.AddOrUpdate(request.KeyText, 1, (_, n) => n + 1);
         Order.Add(request.KeyText);
         return Task.FromResult(EffectOutcome.Done("ref-" + request.Key.Index));

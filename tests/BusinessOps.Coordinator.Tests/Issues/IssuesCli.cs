@@ -14,13 +14,14 @@ public sealed class IssuesCli : IDisposable
 {
     private readonly RootCommand _root;
 
-    public IssuesCli()
+    /// <summary>A CLI over a fresh store; <paramref name="environment"/> and <paramref name="stdin"/> are what <c>import</c> sees.</summary>
+    public IssuesCli(IReadOnlyDictionary<string, string?>? environment = null, Func<Stream>? stdin = null)
     {
         Root = Path.Combine(Path.GetTempPath(), "businessops-issues-cli-" + Guid.NewGuid().ToString("N"));
         StorePath = Path.Combine(Root, "ops.db");
         var store = new Option<string?>("--store") { Recursive = true, Description = "Path of the local store." };
         _root = new RootCommand("coordinator") { store };
-        _root.Add(IssuesCommand.Create(store, Clock));
+        _root.Add(IssuesCommand.Create(store, Clock, environment ?? new Dictionary<string, string?>(), stdin ?? (() => Stream.Null)));
     }
 
     public string Root { get; }
@@ -29,11 +30,14 @@ public sealed class IssuesCli : IDisposable
 
     public FakeClock Clock { get; } = new();
 
-    public async Task<CliRun> RunAsync(params string[] args)
+    public Task<CliRun> RunAsync(params string[] args) => RunExactlyAsync(["--store", StorePath, .. args]);
+
+    /// <summary>Runs <paramref name="args"/> as given, without this CLI's <c>--store</c> (e.g. <c>--store github</c>).</summary>
+    public async Task<CliRun> RunExactlyAsync(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var parseResult = _root.Parse(["--store", StorePath, .. args]);
+        var parseResult = _root.Parse(args);
         var exitCode = await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, CancellationToken.None);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }

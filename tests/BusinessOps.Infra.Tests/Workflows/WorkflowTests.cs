@@ -175,7 +175,8 @@ public sealed partial class WorkflowTests
 
         Assert.Equal("inputs.build-from-source != 'true'", download.Text("if"));
         Assert.Contains("sha256sum --check", download.Text("run"), StringComparison.Ordinal);
-        Assert.All(steps.Where(s => s.Text("uses")?.StartsWith("actions/setup-dotnet@", StringComparison.Ordinal) == true || (s.Text("run")?.Contains("dotnet build", StringComparison.Ordinal) ?? false)),
+        Assert.Contains(steps, s => s.Text("run")?.Contains("--configuration Release --runtime \"$rid\"", StringComparison.Ordinal) == true);
+        Assert.All(steps.Where(s => s.Text("uses")?.StartsWith("actions/setup-dotnet@", StringComparison.Ordinal) == true || (s.Text("run")?.Contains("dotnet publish", StringComparison.Ordinal) ?? false)),
             s => Assert.StartsWith("inputs.build-from-source == 'true'", s.Text("if"), StringComparison.Ordinal));
     }
 

@@ -8,6 +8,12 @@ public sealed partial class FakeAwsServer
 {
     private FakeAnswer Submit(byte[] body)
     {
+        // Batch's limit on a job's submitted size, overrides and tags included.
+        if (body.Length > 30 * 1024)
+        {
+            return FakeAnswer.Error(400, "ClientException", $"Job size {body.Length} bytes exceeds the 30 KiB limit for a SubmitJob request.");
+        }
+
         if (Parse(body) is not { } request)
         {
             return FakeAnswer.Error(400, "ClientException", "body is not a JSON object");
@@ -76,8 +82,10 @@ public sealed partial class FakeAwsServer
                     ["status"] = job.Status,
                     ["statusReason"] = job.StatusReason,
                     ["createdAt"] = job.CreatedAt.ToUnixTimeMilliseconds(),
+                    ["startedAt"] = job.StartedAt?.ToUnixTimeMilliseconds(),
                     ["stoppedAt"] = job.StoppedAt?.ToUnixTimeMilliseconds(),
                     ["jobDefinition"] = $"arn:aws:batch:{Region}:{Account}:job-definition/{job.Request["jobDefinition"]}:1",
+                    ["container"] = Container(job),
                 };
                 if (job.Status == "FAILED")
                 {
@@ -93,6 +101,25 @@ public sealed partial class FakeAwsServer
         }
 
         return FakeAnswer.Json(200, new JsonObject { ["jobs"] = jobs });
+    }
+
+    /// <summary>The container as Batch reports it: the job definition's variables merged with the submit's overrides.</summary>
+    private JsonObject Container(FakeBatchJob job)
+    {
+        var environment = new JsonArray(new JsonObject { ["name"] = "BUSINESSOPS_RESULTS_QUEUE_URL", ["value"] = $"https://sqs.{Region}.amazonaws.com/{Account}/businessops-results" });
+        foreach (var variable in job.Request["containerOverrides"]?["environment"] as JsonArray ?? [])
+        {
+            environment.Add(variable!.DeepClone());
+        }
+
+        return new JsonObject
+        {
+            ["command"] = job.Request["containerOverrides"]?["command"]?.DeepClone(),
+            ["environment"] = environment,
+            ["resourceRequirements"] = new JsonArray(
+                new JsonObject { ["type"] = "VCPU", ["value"] = JobResources.Vcpu },
+                new JsonObject { ["type"] = "MEMORY", ["value"] = JobResources.MemoryMiB }),
+        };
     }
 
     private FakeAnswer DescribeQueues(byte[] body)

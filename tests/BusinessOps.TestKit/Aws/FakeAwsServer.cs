@@ -58,6 +58,9 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
     /// <summary>When set, requests must carry exactly this X-Amz-Security-Token.</summary>
     public string? ExpectedSessionToken { get; set; }
 
+    /// <summary>The job definition's resources, as DescribeJobs reports them (infra/businessops.yml defaults: 0.5 vCPU, 1024 MiB).</summary>
+    public (string Vcpu, string MemoryMiB) JobResources { get; set; } = ("0.5", "1024");
+
     /// <summary>Settings pointing both services at this server.</summary>
     public AwsSettings Settings => new(Region, Endpoint, Endpoint);
 
@@ -174,6 +177,18 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
             job.StatusReason = reason;
             job.ExitCode = exitCode;
             job.StoppedAt = status is "SUCCEEDED" or "FAILED" ? _clock.GetUtcNow() : null;
+        }
+    }
+
+    /// <summary>Ends a job as <paramref name="status"/> after its container ran from <paramref name="started"/> to <paramref name="stopped"/>.</summary>
+    public void FinishJob(string jobId, string status, DateTimeOffset started, DateTimeOffset stopped)
+    {
+        lock (_gate)
+        {
+            var job = _jobs.Single(j => j.JobId == jobId);
+            job.Status = status;
+            job.StartedAt = started;
+            job.StoppedAt = stopped;
         }
     }
 

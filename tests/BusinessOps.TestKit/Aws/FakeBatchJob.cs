@@ -22,6 +22,9 @@ public sealed class FakeBatchJob(string jobId, string jobName, string queue, Jso
 
     public int? ExitCode { get; internal set; }
 
+    /// <summary>When the job's container started (RUNNING), for the cost estimate.</summary>
+    public DateTimeOffset? StartedAt { get; internal set; }
+
     /// <summary>When the job reached SUCCEEDED or FAILED.</summary>
     public DateTimeOffset? StoppedAt { get; internal set; }
 }

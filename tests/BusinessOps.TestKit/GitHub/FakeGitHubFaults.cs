@@ -10,10 +10,10 @@ public sealed class FakeGitHubFaults
     private readonly List<Fault> _armed = [];
 
     /// <summary>The next <paramref name="count"/> requests answer <paramref name="status"/> (5xx) without doing anything.</summary>
-    public void FailNext(int count, int status = 502, string? method = null) => Arm(new Fault(FaultKind.Fail, count, method, status, null, TimeSpan.Zero));
+    public void FailNext(int count, int status = 502, string? method = null, string? pathEndsWith = null) => Arm(new Fault(FaultKind.Fail, count, method, status, null, TimeSpan.Zero) { Path = pathEndsWith });
 
-    /// <summary>The next requests are carried out, then answered with a 502 (the answer is "lost").</summary>
-    public void FailAfterProcessingNext(int count, string? method = null) => Arm(new Fault(FaultKind.FailAfterProcessing, count, method, 502, null, TimeSpan.Zero));
+    /// <summary>The next requests (whose path ends with <paramref name="pathEndsWith"/>, when given) are carried out, then answered with a 502 (the answer is "lost").</summary>
+    public void FailAfterProcessingNext(int count, string? method = null, string? pathEndsWith = null) => Arm(new Fault(FaultKind.FailAfterProcessing, count, method, 502, null, TimeSpan.Zero) { Path = pathEndsWith });
 
     /// <summary>The next requests never answer (until the client gives up).</summary>
     public void HangNext(int count, string? method = null) => Arm(new Fault(FaultKind.Hang, count, method, 0, null, TimeSpan.Zero));
@@ -33,11 +33,11 @@ public sealed class FakeGitHubFaults
         }
     }
 
-    internal Fault? Take(string method)
+    internal Fault? Take(string method, string path)
     {
         lock (_gate)
         {
-            var fault = _armed.FirstOrDefault(f => f.Remaining > 0 && (f.Method is null || f.Method == method));
+            var fault = _armed.FirstOrDefault(f => f.Remaining > 0 && (f.Method is null || f.Method == method) && (f.Path is null || path.EndsWith(f.Path, StringComparison.Ordinal)));
             if (fault is null)
             {
                 return null;
@@ -83,5 +83,8 @@ public sealed class FakeGitHubFaults
         public int? RetryAfter { get; } = retryAfter;
 
         public TimeSpan ResetIn { get; } = resetIn;
+
+        /// <summary>Only requests whose path (without the query) ends with this.</summary>
+        public string? Path { get; init; }
     }
 }

@@ -62,7 +62,7 @@ internal static class FakeGitHubJson
         w.WriteString("state", issue.Closed ? "closed" : "open");
         if (issue.Closed)
         {
-            w.WriteString("state_reason", "completed");
+            w.WriteString("state_reason", issue.StateReason ?? "completed");
         }
         else
         {

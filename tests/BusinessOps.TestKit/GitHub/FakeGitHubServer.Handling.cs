@@ -72,7 +72,8 @@ public sealed partial class FakeGitHubServer
 
     private async Task HandleCoreAsync(HttpContext context, string method, string target, string[] segments, Dictionary<string, Microsoft.Extensions.Primitives.StringValues> query, byte[] requestBody)
     {
-        var fault = Faults.Take(method);
+        var queryAt = target.IndexOf('?', StringComparison.Ordinal);
+        var fault = Faults.Take(method, queryAt < 0 ? target : target[..queryAt]);
         if (fault?.Kind == FakeGitHubFaults.FaultKind.Hang)
         {
             try
@@ -120,7 +121,7 @@ public sealed partial class FakeGitHubServer
             }
 
             var readOnly = credential == ReadOnlyToken;
-            var installation = _installationTokens.GetValueOrDefault(credential);
+            var installation = _installationTokens.GetValueOrDefault(credential) ?? _fineGrainedTokens.GetValueOrDefault(credential);
             if (credential != Token && !readOnly && installation is null && !_jobTokens.Contains(credential))
             {
                 return FakeResponse.Error(401, "Bad credentials");
@@ -151,7 +152,7 @@ public sealed partial class FakeGitHubServer
 
             if (readOnly && isWrite)
             {
-                return FakeResponse.Error(403, "Resource not accessible by personal access token", headers: new Dictionary<string, string> { ["x-accepted-github-permissions"] = "issues=write" });
+                return FakeResponse.Error(403, "Resource not accessible by personal access token", headers: new Dictionary<string, string> { ["x-accepted-github-permissions"] = PermissionFor(segments) + "=write" });
             }
 
             if (installation is not null && Narrowed(installation, method, segments) is { } refused)
@@ -161,7 +162,7 @@ public sealed partial class FakeGitHubServer
 
             if (segments is ["user"] && method == "GET")
             {
-                return installation is not null || _jobTokens.Contains(credential)
+                return (installation is not null && !_fineGrainedTokens.ContainsKey(credential)) || _jobTokens.Contains(credential)
                     ? FakeResponse.Error(403, "Resource not accessible by integration")
                     : FakeResponse.Json(200, FakeGitHubJson.Write(w =>
                     {
@@ -290,16 +291,24 @@ public sealed partial class FakeGitHubServer
             return FakeResponse.NotFound();
         }
 
-        if (segments is [_, _, _, "collaborators", ..])
-        {
-            return token.Allows("metadata", "read") ? null : Refused("metadata=read");
-        }
-
-        return token.Allows("issues", isWrite ? "write" : "read") ? null : Refused(isWrite ? "issues=write" : "issues=read");
+        var permission = PermissionFor(segments);
+        var level = isWrite && permission != "metadata" ? "write" : "read";
+        return token.Allows(permission, level) ? null : Refused(permission + "=" + level);
 
         static FakeResponse Refused(string permission) =>
             FakeResponse.Error(403, "Resource not accessible by integration", headers: new Dictionary<string, string> { ["x-accepted-github-permissions"] = permission });
     }
+
+    /// <summary>The repository permission GitHub documents for the endpoint (<c>/repos/{owner}/{repo}/…</c>).</summary>
+    private static string PermissionFor(string[] segments) => segments switch
+    {
+        ["repos", _, _] or [_, _, _, "collaborators", ..] => "metadata",
+        [_, _, _, "git" or "contents", ..] => "contents",
+        [_, _, _, "pulls", ..] => "pull_requests",
+        [_, _, _, "deployments", ..] => "deployments",
+        [_, _, _, "statuses", ..] or [_, _, _, "commits", _, "statuses"] => "statuses",
+        _ => "issues",
+    };
 
     private static string Credential(IHeaderDictionary headers)
     {

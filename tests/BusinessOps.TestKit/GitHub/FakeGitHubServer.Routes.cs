@@ -28,6 +28,7 @@ public sealed partial class FakeGitHubServer
             ("POST", ["issues"]) => CreateIssue(json),
             ("GET", ["issues", "comments"]) => ListRepoComments(query),
             ("GET", ["issues", var n]) => WithIssue(n, i => FakeResponse.Json(200, IssueJson(i))),
+            ("GET", ["issues", "comments", var id]) => WithComment(id, c => FakeResponse.Json(200, FakeGitHubJson.Write(w => FakeGitHubJson.Comment(w, c, Api, Html)))),
             ("PATCH", ["issues", "comments", var id]) => WithComment(id, c => UpdateComment(c, json)),
             ("DELETE", ["issues", "comments", var id]) => WithComment(id, c => { DeleteComment(c.Id); return new FakeResponse(204, []); }),
             ("POST", ["issues", "comments", var id, "reactions"]) => WithComment(id, c => React(c, json)),
@@ -42,7 +43,7 @@ public sealed partial class FakeGitHubServer
             ("PATCH", ["labels", var name]) => UpdateLabel(name, json),
             ("GET", ["labels", var name]) => _labels.TryGetValue(name, out var label) ? FakeResponse.Json(200, FakeGitHubJson.Write(w => FakeGitHubJson.Label(w, label, Api))) : FakeResponse.NotFound(),
             ("GET", ["collaborators", var login, "permission"]) => Permission(login),
-            _ => FakeResponse.NotFound(),
+            _ => EffectRoute(method, rest, query, json) ?? FakeResponse.NotFound(),
         };
     }
 
@@ -52,6 +53,7 @@ public sealed partial class FakeGitHubServer
         var sort = query.TryGetValue("sort", out var so) ? so.ToString() : "created";
         var direction = query.TryGetValue("direction", out var d) ? d.ToString() : "desc";
         var labels = query.TryGetValue("labels", out var l) ? l.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
+        var creator = query.TryGetValue("creator", out var c) ? c.ToString() : null;
         DateTimeOffset? since = query.TryGetValue("since", out var si) && DateTimeOffset.TryParse(si.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var sinceValue) ? sinceValue : null;
         if (state is not ("open" or "closed" or "all") || sort is not ("created" or "updated" or "comments") || direction is not ("asc" or "desc"))
         {
@@ -72,8 +74,9 @@ public sealed partial class FakeGitHubServer
             _sorted = (_version, key, ordered.ToList());
         }
 
-        var filtered = _sorted.Value.Items.Where(i => (since is null || i.UpdatedAt >= since) && labels.All(x => i.Labels.Contains(x, StringComparer.OrdinalIgnoreCase)));
-        return Page(labels.Length == 0 && since is null ? _sorted.Value.Items : filtered.ToList(), query, "/issues", (w, i) => FakeGitHubJson.Issue(w, i, Api, Html, LabelOf));
+        var filtered = _sorted.Value.Items.Where(i => (since is null || i.UpdatedAt >= since) && labels.All(x => i.Labels.Contains(x, StringComparer.OrdinalIgnoreCase))
+            && (creator is null || string.Equals(i.Author, creator, StringComparison.OrdinalIgnoreCase)));
+        return Page(labels.Length == 0 && since is null && creator is null ? _sorted.Value.Items : filtered.ToList(), query, "/issues", (w, i) => FakeGitHubJson.Issue(w, i, Api, Html, LabelOf));
     }
 
     private FakeResponse Page<T>(IReadOnlyList<T> items, Dictionary<string, StringValues> query, string path, Action<Utf8JsonWriter, T> write)
@@ -143,6 +146,13 @@ public sealed partial class FakeGitHubServer
 
             issue.Closed = state == "closed";
             issue.ClosedAt = issue.Closed ? Now() : null;
+            var reason = String(json, "state_reason");
+            if (reason is not (null or "completed" or "not_planned" or "reopened"))
+            {
+                return FakeResponse.Error(422, "Validation Failed", "invalid", "state_reason");
+            }
+
+            issue.StateReason = issue.Closed ? reason ?? "completed" : null;
         }
 
         issue.Title = String(json, "title") ?? issue.Title;

@@ -318,7 +318,7 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
         lock (_gate)
         {
             return _issues.TryGetValue(number, out var i)
-                ? new FakeIssueView(i.Number, i.Title, i.Body, i.Closed, [.. i.Labels], [.. i.Comments.Select(c => new FakeCommentView(c.Id, c.Author, c.Body))], i.UpdatedAt)
+                ? new FakeIssueView(i.Number, i.Title, i.Body, i.Closed, [.. i.Labels], [.. i.Comments.Select(c => new FakeCommentView(c.Id, c.Author, c.Body))], i.UpdatedAt, i.Parent, i.Closed ? i.StateReason ?? "completed" : null)
                 : null;
         }
     }

@@ -19,6 +19,15 @@ internal sealed class FakeIssue
 
     public bool IsPullRequest { get; init; }
 
+    /// <summary>Head, base and draft flag of a pull request opened through the API (null for issues and seeded pull requests).</summary>
+    public FakePull? Pull { get; set; }
+
+    /// <summary>The issue this one is a sub-issue of.</summary>
+    public int? Parent { get; set; }
+
+    /// <summary>GitHub's <c>state_reason</c> of a closed issue (<c>completed</c>, <c>not_planned</c>).</summary>
+    public string? StateReason { get; set; }
+
     public List<string> Labels { get; } = [];
 
     public List<FakeComment> Comments { get; } = [];

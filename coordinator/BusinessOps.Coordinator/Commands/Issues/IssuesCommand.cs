@@ -4,7 +4,7 @@ namespace BusinessOps.Coordinator.Commands.Issues;
 
 /// <summary>
 /// <c>coordinator issues …</c>: drives the local SQLite issue store the way <c>gh issue</c> drives GitHub —
-/// file, list, show, comment, label, close, reopen, and collaborators with their permissions.
+/// file, import, list, show, comment, label, close, reopen, and collaborators with their permissions.
 /// </summary>
 public static class IssuesCommand
 {
@@ -13,12 +13,14 @@ public static class IssuesCommand
 
     /// <summary>
     /// Builds the command group. <paramref name="storeOption"/> is the root's recursive <c>--store</c> option (null or
-    /// blank means <see cref="DefaultStorePath"/>); <paramref name="clock"/> stamps writes (tests pass a fake).
+    /// blank means <see cref="DefaultStorePath"/>); <paramref name="clock"/> stamps writes (tests pass a fake);
+    /// <paramref name="environment"/> holds the GitHub settings <c>import --store github</c> uses (default: the process's);
+    /// <paramref name="stdin"/> opens what <c>import -</c> reads (default: the process's standard input).
     /// </summary>
-    public static Command Create(Option<string?> storeOption, TimeProvider? clock = null)
+    public static Command Create(Option<string?> storeOption, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? environment = null, Func<Stream>? stdin = null)
     {
         ArgumentNullException.ThrowIfNull(storeOption);
-        var settings = new IssueCommandSettings(storeOption, clock ?? TimeProvider.System);
+        var settings = new IssueCommandSettings(storeOption, clock ?? TimeProvider.System, environment ?? Hosting.StoreSelector.Environment(), stdin ?? Console.OpenStandardInput);
         return new Command("issues", "Work with issues in the local store (.businessops/ops.db) like 'gh issue': file, list, show, comment, label, close.")
         {
             FileCommand.Create(settings),
@@ -29,6 +31,7 @@ public static class IssuesCommand
             StateCommand.Close(settings),
             StateCommand.Reopen(settings),
             CollaboratorCommand.Create(settings),
+            Import.ImportCommand.Create(settings),
         };
     }
 }

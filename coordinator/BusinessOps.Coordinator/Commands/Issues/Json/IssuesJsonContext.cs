@@ -12,6 +12,7 @@ namespace BusinessOps.Coordinator.Commands.Issues.Json;
 [JsonSerializable(typeof(IssueStateJson))]
 [JsonSerializable(typeof(CollaboratorJson))]
 [JsonSerializable(typeof(IReadOnlyList<CollaboratorJson>))]
+[JsonSerializable(typeof(ImportJson))]
 public sealed partial class IssuesJsonContext : JsonSerializerContext
 {
     /// <summary>
