@@ -17,8 +17,8 @@ public sealed class SecurityAgent : IAgent
         var report = SecretScanner.Scan(content);
         var byKind = report.Findings.GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Count());
         var summary = report.Findings.Count == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"No secrets found in {report.LinesScanned} line(s); security score {report.Score}/100.")
-            : string.Create(CultureInfo.InvariantCulture, $"Found {report.Findings.Count} secret(s) ({string.Join(", ", byKind.Select(k => $"{k.Value} {k.Key}"))}); security score {report.Score}/100. Rotate them now.");
+            ? string.Create(CultureInfo.InvariantCulture, $"No secrets found in {report.LinesScanned} line(s); {SecurityScoreText.Format(report.Score)}.")
+            : string.Create(CultureInfo.InvariantCulture, $"Found {report.Findings.Count} secret(s) ({string.Join(", ", byKind.Select(k => $"{k.Value} {k.Key}"))}); {SecurityScoreText.Format(report.Score)}. Rotate them now.");
 
         var outputs = new JsonObject
         {
