@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using BusinessOps.Core.Agents;
 using BusinessOps.Core.Agents.Rules;
@@ -64,23 +65,24 @@ public static class AgentPolicyLoader
     {
         var errors = new List<PolicyError>();
         var notes = new List<string>();
-        T? Read<T>(string name, JsonTypeInfo<T> info, Func<T, IEnumerable<(string, string)>> check)
-            where T : class => files.TryGetValue(name, out var text) ? Bind(name, text, info, check, errors) : null;
+        T? Read<T>(string name, JsonTypeInfo<T> info, T fallback, Func<T, IEnumerable<(string, string)>> check)
+            where T : class => files.TryGetValue(name, out var text) ? Bind(name, text, info, fallback, check, errors) : null;
 
         var d = AgentRules.Default;
+        var json = AgentRulesJson.Default;
         var rules = new AgentRules
         {
-            Support = Read(AgentFileNames.Support, AgentRulesJson.Default.SupportRules, RulesChecks.Support) ?? d.Support,
-            Finance = Read(AgentFileNames.Finance, AgentRulesJson.Default.FinanceRules, RulesChecks.Finance) ?? d.Finance,
-            CustomerSuccess = Read(AgentFileNames.CustomerSuccess, AgentRulesJson.Default.CustomerSuccessRules, RulesChecks.CustomerSuccess) ?? d.CustomerSuccess,
-            Analytics = Read(AgentFileNames.Analytics, AgentRulesJson.Default.AnalyticsRules, RulesChecks.Analytics) ?? d.Analytics,
-            Sales = Read(AgentFileNames.Pricing, AgentRulesJson.Default.SalesRules, RulesChecks.Sales) ?? d.Sales,
-            Advisories = Read(AgentFileNames.Advisories, AgentRulesJson.Default.AdvisoryFile, RulesChecks.Advisories)?.Advisories ?? d.Advisories,
-            Delivery = Read(AgentFileNames.Delivery, AgentRulesJson.Default.DeliveryRules, RulesChecks.Delivery) ?? d.Delivery,
-            Operations = Read(AgentFileNames.Operations, AgentRulesJson.Default.OperationsRules, RulesChecks.Operations) ?? d.Operations,
-            Marketing = Read(AgentFileNames.Marketing, AgentRulesJson.Default.MarketingRules, RulesChecks.Marketing) ?? d.Marketing,
+            Support = Read(AgentFileNames.Support, json.SupportRules, SupportRules.Default, RulesChecks.Support) ?? d.Support,
+            Finance = Read(AgentFileNames.Finance, json.FinanceRules, FinanceRules.Default, RulesChecks.Finance) ?? d.Finance,
+            CustomerSuccess = Read(AgentFileNames.CustomerSuccess, json.CustomerSuccessRules, CustomerSuccessRules.Default, RulesChecks.CustomerSuccess) ?? d.CustomerSuccess,
+            Analytics = Read(AgentFileNames.Analytics, json.AnalyticsRules, AnalyticsRules.Default, RulesChecks.Analytics) ?? d.Analytics,
+            Sales = Read(AgentFileNames.Pricing, json.SalesRules, SalesRules.Default, RulesChecks.Sales) ?? d.Sales,
+            Advisories = Read(AgentFileNames.Advisories, json.AdvisoryFile, new AdvisoryFile([]), RulesChecks.Advisories)?.Advisories ?? d.Advisories,
+            Delivery = Read(AgentFileNames.Delivery, json.DeliveryRules, DeliveryRules.Default, RulesChecks.Delivery) ?? d.Delivery,
+            Operations = Read(AgentFileNames.Operations, json.OperationsRules, OperationsRules.Default, RulesChecks.Operations) ?? d.Operations,
+            Marketing = Read(AgentFileNames.Marketing, json.MarketingRules, MarketingRules.Default, RulesChecks.Marketing) ?? d.Marketing,
         };
-        var model = Read(AgentFileNames.LanguageModel, AgentRulesJson.Default.LanguageModelPolicy, RulesChecks.LanguageModel) ?? LanguageModelPolicy.Off;
+        var model = Read(AgentFileNames.LanguageModel, json.LanguageModelPolicy, LanguageModelPolicy.Off, RulesChecks.LanguageModel) ?? LanguageModelPolicy.Off;
 
         var templates = new Dictionary<string, CommentTemplate>(StringComparer.Ordinal);
         var knowledge = new List<KnowledgeArticle>();
@@ -110,10 +112,19 @@ public static class AgentPolicyLoader
         return new AgentLoadResult(book, errors, notes);
     }
 
-    private static T? Bind<T>(string name, string text, JsonTypeInfo<T> info, Func<T, IEnumerable<(string Path, string Message)>> check, List<PolicyError> errors)
+    /// <summary>
+    /// Binds <paramref name="text"/> over <paramref name="fallback"/>: keys the file gives replace the built-in ones (a list
+    /// as a whole), keys it leaves out keep them. A file of comments only is the built-in rules.
+    /// </summary>
+    private static T? Bind<T>(string name, string text, JsonTypeInfo<T> info, T fallback, Func<T, IEnumerable<(string Path, string Message)>> check, List<PolicyError> errors)
         where T : class
     {
         var diagnostics = new FileDiagnostics(name);
+        if (text.Split('\n').All(l => l.Trim().Length == 0 || l.TrimStart().StartsWith('#')))
+        {
+            return fallback;
+        }
+
         if (Encoding.UTF8.GetByteCount(text) > PolicyLoader.MaxFileBytes)
         {
             diagnostics.Error(1, 1, $"file is larger than {PolicyLoader.MaxFileBytes / 1024 / 1024} MB; policy files are a few kilobytes");
@@ -122,7 +133,7 @@ public static class AgentPolicyLoader
         {
             try
             {
-                var value = JsonFromYaml.Convert(root).Deserialize(info);
+                var value = Overlay(JsonSerializer.SerializeToNode(fallback, info), JsonFromYaml.Convert(root)).Deserialize(info);
                 if (value is null)
                 {
                     diagnostics.Error(root, "the file is empty; delete it to use the built-in rules");
@@ -148,6 +159,23 @@ public static class AgentPolicyLoader
 
         errors.AddRange(diagnostics.Sorted());
         return null;
+    }
+
+    /// <summary>The file's values over the built-in ones: objects merge key by key, anything else (lists included) replaces.</summary>
+    private static JsonNode? Overlay(JsonNode? built, JsonNode? file)
+    {
+        if (built is not JsonObject b || file is not JsonObject f)
+        {
+            return file?.DeepClone();
+        }
+
+        var merged = (JsonObject)b.DeepClone();
+        foreach (var (key, value) in f)
+        {
+            merged[key] = Overlay(merged[key], value);
+        }
+
+        return merged;
     }
 
     /// <summary>The first sentence of System.Text.Json's message, with the key it is about.</summary>

@@ -73,6 +73,14 @@ internal static class RulesChecks
             yield return ("$.recovery.retries", "retry days must be 1 or more and ascend without repeats");
         }
 
+        foreach (var (step, i) in r.Recovery.Retries.Select((x, i) => (x, i)))
+        {
+            if (TemplateCheck.Errors("message", step.Message) is [var first, ..])
+            {
+                yield return ($"$.recovery.retries[{i}].message", $"the message is not a valid template: {first.Message}");
+            }
+        }
+
         foreach (var (x, i) in r.Recovery.Restrictions.Select((x, i) => (x, i)))
         {
             if (!Restrictions.Contains(x.Restriction))
