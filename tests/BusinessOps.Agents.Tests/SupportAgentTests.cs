@@ -131,6 +131,25 @@ public sealed class SupportAgentTests : IClassFixture<FakeOpenAiServer>
     }
 
     [Fact]
+    public async Task Support_ShippedTemplate_RendersLikeTheBuiltIn()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "BusinessOps.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        var shipped = new CommentTemplate("templates/support.sbn", await File.ReadAllTextAsync(Path.Combine(dir.FullName, "policies", "templates", "support.sbn")));
+        var body = FormBody.Of(("Description", "My card was charged twice, please refund the duplicate charge."));
+
+        var builtIn = await Agents.RunAsync(AgentNames.Support, body, context: new DispatchContext { Policies = new AgentPolicies { Knowledge = Knowledge } });
+        var edited = await Agents.RunAsync(AgentNames.Support, body, context: new DispatchContext { Policies = new AgentPolicies { Knowledge = Knowledge, Template = shipped } });
+
+        Assert.Equal(builtIn.Result.Plan, edited.Result.Plan);
+        Assert.Contains("### Drafted answer", edited.Result.Plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Support_BrokenTemplate_BuiltInUsedAndNoteNamesFileAndLine()
     {
         var template = new CommentTemplate("templates/support.sbn", "line one\n{{ for x in }}\n");
