@@ -66,7 +66,8 @@ public sealed class QaAgentTests
 
         // A failed gate is a failed outcome (it used to complete and end in status/done).
         Assert.Equal(AgentOutcome.Failed, run.Result.Outcome);
-        Assert.True(run.Result.Permanent);
+        Assert.False(run.Result.Permanent);
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
         Assert.False(run.Out("gatesPassed").GetValue<bool>());
         Assert.False(run.Out("coverageGatePassed").GetValue<bool>());
         Assert.True(run.Out("passRateGatePassed").GetValue<bool>());

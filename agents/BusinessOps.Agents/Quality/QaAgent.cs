@@ -12,7 +12,7 @@ namespace BusinessOps.Agents.Quality;
 /// ai-qa-agent: the four gates of <c>quality-gates.yml</c> — line coverage (Cobertura), pass rate (JUnit), the security
 /// score (the form's, else the security agent's latest result in the context) and the performance score (a benchmark
 /// comparison against its baseline). A failed gate is a failed outcome: what depends on the issue stays blocked until
-/// new results are filed (the issue edited).
+/// new results pass.
 /// </summary>
 public sealed class QaAgent : IAgent
 {
@@ -98,10 +98,9 @@ public sealed class QaAgent : IAgent
         }
 
         var classification = passed ? Classification.Routine : new Classification(Impact.Medium, Complexity.Simple, Reversibility.EasilyReversible, Stakeholders.Internal, 0m);
-        var result = ResultFactory.Create(context, passed ? AgentOutcome.Completed : AgentOutcome.Failed, summary, plan, actions, outputs, classification, 0.97);
-
-        // The same results fail the same way: no retry helps; editing the issue with new results runs it again.
-        return passed ? result : result with { Permanent = true };
+        // A failed gate is a failed run (not bad input): the issue is not done, so what depends on it stays blocked; the
+        // coordinator's retries end in escalation, and /retry after new results are filed runs the gates again.
+        return ResultFactory.Create(context, passed ? AgentOutcome.Completed : AgentOutcome.Failed, summary, plan, actions, outputs, classification, 0.97);
     }
 
     private static string Describe(IReadOnlyList<QualityGate> gates) => string.Join(", ", gates.Select(g => g.Value is { } v
