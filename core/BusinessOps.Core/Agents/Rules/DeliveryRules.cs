@@ -40,6 +40,9 @@ public sealed record DeliveryRules
     /// <summary>Decision-brief criteria and weights (sum 1).</summary>
     public IReadOnlyDictionary<string, double> DecisionWeights { get; init; } = new Dictionary<string, double> { ["financial"] = 0.4, ["strategic"] = 0.3, ["risk"] = 0.2, ["feasibility"] = 0.1 };
 
+    /// <summary>Decision-brief scenarios: each option's expected benefit times these factors (optimistic, realistic, pessimistic).</summary>
+    public IReadOnlyDictionary<string, double> ScenarioFactors { get; init; } = new Dictionary<string, double> { ["optimistic"] = 1.25, ["realistic"] = 1.0, ["pessimistic"] = 0.6 };
+
     /// <summary>Confidence above this is high.</summary>
     public double HighConfidence { get; init; } = 0.85;
 
