@@ -132,7 +132,8 @@ public sealed class QaAgentTests
     public async Task RunAsync_SecurityAgentLatestScore80_SecurityGateFails()
     {
         static IssueDigest Security(int number, string summary, int hour) => new(number, "scan", IssueState.Open, IssueStatus.Done, null, AgentNames.Security, [], false, false,
-            Agents.Created, Agents.Created.AddHours(hour)) { Summary = summary };
+            Agents.Created, Agents.Created.AddHours(hour))
+        { Summary = summary };
         var context = new DispatchContext
         {
             Issues = new IssueDigestSet("all", [Security(12, "Found 1 secret(s) (1 aws-access-key); security score 80/100. Rotate them now.", 5), Security(11, "No secrets found in 3 line(s); security score 100/100.", 1)], 0),

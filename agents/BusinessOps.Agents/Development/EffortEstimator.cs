@@ -17,7 +17,12 @@ internal static class EffortEstimator
     // Build order of the drivers; a task is at its earliest driver's stage and waits for every task of a strictly earlier stage (never a cycle).
     private static readonly Dictionary<string, int> Stages = new(StringComparer.Ordinal)
     {
-        ["data-migration"] = 0, ["api"] = 1, ["security"] = 1, ["integration"] = 2, ["performance"] = 2, ["ui"] = 3,
+        ["data-migration"] = 0,
+        ["api"] = 1,
+        ["security"] = 1,
+        ["integration"] = 2,
+        ["performance"] = 2,
+        ["ui"] = 3,
     };
 
     public static IReadOnlyList<DevTask> Estimate(IReadOnlyList<string> criteria, IReadOnlyList<string> components, DeliveryRules rules)

@@ -49,13 +49,24 @@ public sealed class SupportAgent(ProseDrafter drafter) : IAgent
 
         var comment = CommentRenderer.Render(context.Policies.Template, SupportTemplate.BuiltIn, new Dictionary<string, object?>
         {
-            ["category"] = t.Category, ["subcategory"] = t.Subcategory, ["severity"] = t.Severity, ["queue"] = t.Queue,
-            ["customer"] = who, ["response_target"] = response, ["escalated"] = t.Escalates, ["reasons"] = t.EscalationReasons,
-            ["answer"] = prose.Text, ["sources"] = answer.Sources.Select(s => s.Article.Source).ToList(),
-            ["auto_resolved"] = answer.AutoResolve, ["resolution_reason"] = answer.Reason,
+            ["category"] = t.Category,
+            ["subcategory"] = t.Subcategory,
+            ["severity"] = t.Severity,
+            ["queue"] = t.Queue,
+            ["customer"] = who,
+            ["response_target"] = response,
+            ["escalated"] = t.Escalates,
+            ["reasons"] = t.EscalationReasons,
+            ["answer"] = prose.Text,
+            ["sources"] = answer.Sources.Select(s => s.Article.Source).ToList(),
+            ["auto_resolved"] = answer.AutoResolve,
+            ["resolution_reason"] = answer.Reason,
             ["escalations"] = escalations.Select(e => (object?)new Dictionary<string, object?>
             {
-                ["due"] = e.Due.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture), ["after_hours"] = e.Rule.AfterHours, ["reached"] = e.Reached, ["action"] = e.Rule.Action,
+                ["due"] = e.Due.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+                ["after_hours"] = e.Rule.AfterHours,
+                ["reached"] = e.Reached,
+                ["action"] = e.Rule.Action,
             }).ToList(),
         });
 

@@ -8,8 +8,15 @@ public sealed record AgentRules
 {
     public static AgentRules Default { get; } = new()
     {
-        Support = SupportRules.Default, Finance = FinanceRules.Default, CustomerSuccess = CustomerSuccessRules.Default, Analytics = AnalyticsRules.Default,
-        Sales = SalesRules.Default, Advisories = [], Delivery = DeliveryRules.Default, Operations = OperationsRules.Default, Marketing = MarketingRules.Default,
+        Support = SupportRules.Default,
+        Finance = FinanceRules.Default,
+        CustomerSuccess = CustomerSuccessRules.Default,
+        Analytics = AnalyticsRules.Default,
+        Sales = SalesRules.Default,
+        Advisories = [],
+        Delivery = DeliveryRules.Default,
+        Operations = OperationsRules.Default,
+        Marketing = MarketingRules.Default,
     };
 
     public SupportRules? Support { get; init; }

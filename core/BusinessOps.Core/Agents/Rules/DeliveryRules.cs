@@ -52,9 +52,19 @@ public sealed record DeliveryRules
     /// <summary>Who owns an escalated or blocked issue, by agent (fallback <c>ops-lead</c>).</summary>
     public IReadOnlyDictionary<string, string> Owners { get; init; } = new Dictionary<string, string>
     {
-        ["ai-finance-agent"] = "finance-manager", ["ai-support-agent"] = "support-lead", ["ai-customer-success-agent"] = "head-of-customer-success",
-        ["ai-security-agent"] = "security-lead", ["ai-devops-agent"] = "platform-lead", ["ai-qa-agent"] = "qa-lead", ["ai-sales-agent"] = "sales-director",
-        ["ai-marketing-agent"] = "marketing-lead", ["ai-operations-agent"] = "on-call", ["ai-developer-agent"] = "engineering-manager",
-        ["ai-architect-agent"] = "engineering-manager", ["ai-analytics-agent"] = "ops-lead", ["ai-manager-agent"] = "ops-lead", ["ai-project-manager-agent"] = "ops-lead",
+        ["ai-finance-agent"] = "finance-manager",
+        ["ai-support-agent"] = "support-lead",
+        ["ai-customer-success-agent"] = "head-of-customer-success",
+        ["ai-security-agent"] = "security-lead",
+        ["ai-devops-agent"] = "platform-lead",
+        ["ai-qa-agent"] = "qa-lead",
+        ["ai-sales-agent"] = "sales-director",
+        ["ai-marketing-agent"] = "marketing-lead",
+        ["ai-operations-agent"] = "on-call",
+        ["ai-developer-agent"] = "engineering-manager",
+        ["ai-architect-agent"] = "engineering-manager",
+        ["ai-analytics-agent"] = "ops-lead",
+        ["ai-manager-agent"] = "ops-lead",
+        ["ai-project-manager-agent"] = "ops-lead",
     };
 }

@@ -59,7 +59,10 @@ public sealed record SupportRules
     /// <summary>First-response target per severity, in hours.</summary>
     public IReadOnlyDictionary<string, double> ResponseHours { get; init; } = new Dictionary<string, double>
     {
-        ["critical"] = 1, ["high"] = 4, ["medium"] = 24, ["low"] = 72,
+        ["critical"] = 1,
+        ["high"] = 4,
+        ["medium"] = 24,
+        ["low"] = 72,
     };
 
     public AutoResolveRule AutoResolve { get; init; } = new(["documentation", "invoice", "plan-change", "authentication", "rate-limiting"], 0.75, 0.5);
