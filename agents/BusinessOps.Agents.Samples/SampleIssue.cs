@@ -5,4 +5,7 @@ public sealed record SampleIssue(string? Agent, string Title, string Body, IRead
 {
     /// <summary>True for the deliberately broken samples (unroutable or missing a required field).</summary>
     public bool ExpectNeedsTriage { get; init; }
+
+    /// <summary>True for the samples whose run fails by design (a failed quality gate): the issue stays blocked.</summary>
+    public bool ExpectFailure { get; init; }
 }

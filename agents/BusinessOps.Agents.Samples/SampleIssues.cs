@@ -55,7 +55,7 @@ public static class SampleIssues
                 ("Coverage", "```xml\n<coverage line-rate=\"0.86\" lines-covered=\"860\" lines-valid=\"1000\" version=\"1.9\"></coverage>\n```")), ["dev/qa", "priority/P2", Acme]),
             new(AgentNames.Qa, "Quality gates for release 2.5.0-rc.1", FormBody.Of(
                 ("Test results", "```xml\n" + JUnit(total: 40, failures: 3, skipped: 0) + "\n```"),
-                ("Coverage", "```xml\n<coverage line-rate=\"0.79\" version=\"1.9\"></coverage>\n```")), ["dev/qa", "priority/P1"]),
+                ("Coverage", "```xml\n<coverage line-rate=\"0.79\" version=\"1.9\"></coverage>\n```")), ["dev/qa", "priority/P1"]) { ExpectFailure = true },
 
             new(AgentNames.DevOps, "Deploy billing-api 2.4.1 to staging", FormBody.Of(
                 ("Service", "billing-api"), ("Version", "2.4.1"), ("Environment", "staging"), ("Strategy", "rolling")), ["dev/deploy", "priority/P2", Globex]),
@@ -122,6 +122,23 @@ public static class SampleIssues
             new(AgentNames.Finance, "Invoice without a total", FormBody.Of(
                 ("Vendor", "Hooli"), ("Invoice number", "H-77"), ("Invoice date", invoiceDate), ("Due date", dueDate),
                 ("Line items", "Cloud credits | 1 | 900.00"), ("Tax rate", "0")), ["finance/analysis", "priority/P2", Acme]) { ExpectNeedsTriage = true },
+
+            // The business processes (appended so the numbers of the samples above stay as they were).
+            new(AgentNames.Support, "We lost all our customer data", FormBody.Of(
+                ("Description", "After this morning's import we lost all our customer data: the customer list is empty for every user."),
+                ("Customer", "Globex"), ("Product area", "Import")), ["support/tickets", "priority/P0", Globex]),
+            new(AgentNames.Support, "How do I download an invoice?", FormBody.Of(
+                ("Description", "How do I download a PDF copy of an invoice for our accounting?"), ("Customer", "Acme Corp"), ("Product area", "Billing")),
+                ["support/tickets", "priority/P3", Acme]),
+            new(AgentNames.Finance, "Failed payment: Acme Corp monthly plan", FormBody.Of(
+                ("Customer", "Acme Corp"), ("Amount", "249.00"), ("Failed on", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                ("Decline code", "insufficient-funds"), ("Consecutive failures", "1")), ["finance/payments", "priority/P2", Acme]),
+            new(AgentNames.CustomerSuccess, "Onboarding: Tiny Agency", FormBody.Of(
+                ("Customer", "Tiny Agency LLC"), ("Employees", "12"), ("Monthly value", "99"), ("Primary use", "client reporting"), ("Day", "4"),
+                ("Milestones reached", "- first workflow live")), ["success/onboarding", "priority/P3"]),
+            new(AgentNames.CustomerSuccess, "Feedback synthesis: October survey", FormBody.Of(
+                ("Customer", "All customers"), ("Feedback", "- The dashboard is slow to load in the morning\n- Pricing is confusing for the business plan\n"
+                    + "- Love the Slack integration\n- Reports time out on large accounts\n- Please add an API for exports")), ["success/user-research", "priority/P3"]),
         ];
     }
 

@@ -28,7 +28,8 @@ public static class PolicyFileNames
     /// <summary>Every file name a policy folder may hold: the six above, the automation files (<see cref="AutomationFileNames"/>), connectors, alerts and pricing.</summary>
     public static IReadOnlyList<string> Known { get; } =
     [
-        .. All, AutomationFileNames.Schedules, AutomationFileNames.Tenants, AutomationFileNames.Triggers, Connectors, Alerts, "pricing.yml",
+        .. All, AutomationFileNames.Schedules, AutomationFileNames.Tenants, AutomationFileNames.Triggers, Connectors, Alerts,
+        .. Agents.AgentFileNames.All,
     ];
 
     /// <summary>Sub-folders a policy folder may hold: workflow definitions, comment templates, knowledge for the agents.</summary>

@@ -53,7 +53,7 @@ public static partial class PolicyLoader
             sources.Add(PolicySource.FromDisk(directory, name));
         }
 
-        return Load(sources) with { Warnings = UnknownEntries.Find(directory) };
+        return WithAgents(Load(sources), Agents.AgentPolicyLoader.Load(directory)) with { Warnings = UnknownEntries.Find(directory) };
     }
 
     /// <summary>Loads policies from file name → content (for tests and embedding); absent names use the defaults.</summary>
@@ -65,8 +65,14 @@ public static partial class PolicyLoader
             sources.Add(files.TryGetValue(name, out var text) ? PolicySource.FromText(name, text) : PolicySource.Missing(name, null));
         }
 
-        return Load(sources);
+        return WithAgents(Load(sources), Agents.AgentPolicyLoader.LoadFromStrings(files));
     }
+
+    /// <summary>The agents' files join the result: their errors make it invalid, else their book rides on the policy set.</summary>
+    private static PolicyLoadResult WithAgents(PolicyLoadResult core, Agents.AgentLoadResult agents) =>
+        agents.Errors.Count == 0
+            ? core with { Policies = core.Policies is null ? null : core.Policies with { Agents = agents.Book } }
+            : new PolicyLoadResult(null, [.. core.Errors, .. agents.Errors], core.Notes);
 
     private static PolicyLoadResult Load(List<PolicySource> sources)
     {

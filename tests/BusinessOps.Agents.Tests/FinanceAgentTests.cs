@@ -74,7 +74,7 @@ public sealed class FinanceAgentTests
     [InlineData("25000", "board", "board")]
     public void ApprovalRoute_ByAmount_PicksTier(string amount, string tier, string? role)
     {
-        var route = ApprovalRoute.For(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture));
+        var route = ApprovalRoute.For(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), Core.Agents.Rules.FinanceRules.Default);
 
         Assert.Equal(tier, route.Tier);
         Assert.Equal(role, route.Role);

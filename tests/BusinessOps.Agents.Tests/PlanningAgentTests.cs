@@ -26,13 +26,33 @@ public sealed class PlanningAgentTests
         Assert.Equal(Complexity.Moderate, run.Result.Classification!.Complexity);
     }
 
+    [Fact]
+    public async Task Developer_SsoFeature_SecurityAndIntegrationDriveTheEstimateAndOrder()
+    {
+        var body = FormBody.Of(
+            ("Feature", "Single sign-on"),
+            ("Acceptance criteria", "- [ ] Migrate the users table to store the identity provider id\n- [ ] Admins sign in with SSO (SAML)\n- [ ] A settings page to configure the identity provider"));
+
+        var run = await Agents.RunAsync(AgentNames.Developer, body);
+        var tasks = run.Out("tasks").AsArray();
+
+        // migration 1+5 → 8 (+ "provider" integration 3 → 9 → 13); SSO: 1+5 → 8; page: ui 2 + integration 3 → 6 → 8.
+        Assert.Equal([13, 8, 8], tasks.Take(3).Select(t => t!["points"]!.GetValue<int>()));
+        Assert.Equal([1], tasks[1]!["dependsOn"]!.AsArray().Select(d => d!.GetValue<int>()));
+        Assert.Equal([1, 2], tasks[2]!["dependsOn"]!.AsArray().Select(d => d!.GetValue<int>()));
+        Assert.Equal([1, 2, 3], tasks[3]!["dependsOn"]!.AsArray().Select(d => d!.GetValue<int>()));
+    }
+
     [Theory]
     [InlineData("Show a greeting", 1)]
-    [InlineData("Migrate the schema and sync with the external CRM", 8)]
-    [InlineData("Add login permission checks to the API endpoint", 5)]
+    [InlineData("Migrate the schema and sync with the external CRM", 13)]
+    [InlineData("Add login permission checks to the API endpoint", 8)]
+    [InlineData("Users sign in with SSO", 8)]
+    [InlineData("Users sign in with SSO through SAML with their identity provider", 13)]
+    [InlineData("Show a greeting, layout TBD", 2)]
     public void EffortEstimator_Keywords_RaiseToFibonacci(string criterion, int expected)
     {
-        var (points, _) = EffortEstimator.Score(criterion);
+        var (points, _) = EffortEstimator.Score(criterion, Core.Agents.Rules.DeliveryRules.Default);
 
         Assert.Equal(expected, EffortEstimator.ToFibonacci(points));
     }

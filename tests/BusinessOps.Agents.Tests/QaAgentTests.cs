@@ -3,6 +3,7 @@ using BusinessOps.Agents.Samples;
 using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Core;
 using BusinessOps.Core.Agents;
+using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 using Xunit;
@@ -63,7 +64,10 @@ public sealed class QaAgentTests
 
         var run = await Agents.RunAsync(AgentNames.Qa, body);
 
-        Assert.Equal(AgentOutcome.Completed, run.Result.Outcome);
+        // A failed gate is a failed outcome (it used to complete and end in status/done).
+        Assert.Equal(AgentOutcome.Failed, run.Result.Outcome);
+        Assert.False(run.Result.Permanent);
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
         Assert.False(run.Out("gatesPassed").GetValue<bool>());
         Assert.False(run.Out("coverageGatePassed").GetValue<bool>());
         Assert.True(run.Out("passRateGatePassed").GetValue<bool>());
@@ -118,5 +122,75 @@ public sealed class QaAgentTests
         Assert.False(run.Out("coverageGatePassed").GetValue<bool>());
         Assert.Equal(0.9, run.Num("coverageGate"));
         Assert.Equal(1.0, run.Num("passRateGate"));
+    }
+
+    private static readonly string PassingReports = FormBody.Of(
+        ("Test results", "<testsuite><testcase name=\"a\"/></testsuite>"),
+        ("Coverage", "<coverage lines-covered=\"90\" lines-valid=\"100\"/>"));
+
+    [Fact]
+    public async Task RunAsync_SecurityAgentLatestScore80_SecurityGateFails()
+    {
+        static IssueDigest Security(int number, string summary, int hour) => new(number, "scan", IssueState.Open, IssueStatus.Done, null, AgentNames.Security, [], false, false,
+            Agents.Created, Agents.Created.AddHours(hour))
+        { Summary = summary };
+        var context = new DispatchContext
+        {
+            Issues = new IssueDigestSet("all", [Security(12, "Found 1 secret(s) (1 aws-access-key); security score 80/100. Rotate them now.", 5), Security(11, "No secrets found in 3 line(s); security score 100/100.", 1)], 0),
+        };
+
+        var run = await Agents.RunAsync(AgentNames.Qa, PassingReports, context: context);
+
+        Assert.Equal(0.8, run.Num("securityScore"));
+        Assert.False(run.Out("securityGatePassed").GetValue<bool>());
+        Assert.Equal(AgentOutcome.Failed, run.Result.Outcome);
+        Assert.Contains("security agent, issue #12", run.Result.Plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_OneOfTenBenchmarksRegressed_PerformanceGatePassesAtNinety()
+    {
+        var rows = string.Concat(Enumerable.Range(1, 9).Select(i => $"b{i},100,105\n")) + "slow,100,125\n";
+        var body = PassingReports + FormBody.Of(("Security score", "90"), ("Benchmarks", "```csv\nname,baseline,current\n" + rows + "```"));
+
+        var run = await Agents.RunAsync(AgentNames.Qa, body);
+
+        Assert.Equal(0.9, run.Num("performanceScore"));
+        Assert.True(run.Out("performanceGatePassed").GetValue<bool>());
+        Assert.Equal("slow (+25.0%)", run.Out("regressed").AsArray().Single()!.GetValue<string>());
+        Assert.Equal(AgentOutcome.Completed, run.Result.Outcome);
+    }
+
+    [Fact]
+    public async Task RunAsync_TwoOfTenRegressed_PerformanceGateFails()
+    {
+        var rows = string.Concat(Enumerable.Range(1, 8).Select(i => $"b{i},100,100\n")) + "x,100,120\ny,10,12\n";
+
+        var run = await Agents.RunAsync(AgentNames.Qa, PassingReports + FormBody.Of(("Benchmarks", "name,baseline,current\n" + rows)));
+
+        Assert.False(run.Out("performanceGatePassed").GetValue<bool>());
+        Assert.Equal(AgentOutcome.Failed, run.Result.Outcome);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoSecurityOrBenchmarks_GatesNotMeasuredAndPass()
+    {
+        var run = await Agents.RunAsync(AgentNames.Qa, PassingReports);
+
+        Assert.Null(run.Result.Outputs["securityGatePassed"]);
+        Assert.Null(run.Result.Outputs["performanceGatePassed"]);
+        Assert.Equal(AgentOutcome.Completed, run.Result.Outcome);
+    }
+
+    [Theory]
+    [InlineData("id,time\na,1")]
+    [InlineData("name,baseline,current\na,zero,1")]
+    [InlineData("name,baseline,current\n")]
+    public async Task RunAsync_BadBenchmarks_BadInputNamesField(string csv)
+    {
+        var run = await Agents.RunAsync(AgentNames.Qa, PassingReports + FormBody.Of(("Benchmarks", csv)));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("Field `Benchmarks` is invalid", run.Result.Summary, StringComparison.Ordinal);
     }
 }

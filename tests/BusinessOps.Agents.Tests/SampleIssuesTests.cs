@@ -51,7 +51,8 @@ public sealed class SampleIssuesTests
             var issue = Agents.Issue(s.Body, i, s.Title, s.Labels, new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
             var run = await AgentHost.ProcessAsync(Agents.Of(s.Agent!), issue, $"local/ops#{i}/a1/plan", "plan", null, CancellationToken.None);
 
-            Assert.True(s.ExpectNeedsTriage ? run.ExitCode == ExitCodes.BadInput : run.ExitCode == ExitCodes.Ok, s.Title + ": " + run.Result.Summary);
+            var expected = s.ExpectNeedsTriage ? ExitCodes.BadInput : s.ExpectFailure ? ExitCodes.Failure : ExitCodes.Ok;
+            Assert.True(run.ExitCode == expected, s.Title + ": " + run.Result.Summary);
             if (s == Samples.First(x => x.Agent == s.Agent))
             {
                 Assert.True(run.Result.Outcome == AgentOutcome.Completed, s.Title + ": " + run.Result.Outcome);

@@ -19,7 +19,8 @@ public sealed class ScoringAgentTests
 
         Assert.Equal(69.5, run.Num("score"));
         Assert.Equal("engagement", run.Str("band"));
-        Assert.StartsWith("Run an engagement plan", run.Str("intervention"), StringComparison.Ordinal);
+        Assert.StartsWith("Start the engagement campaign", run.Str("intervention"), StringComparison.Ordinal);
+        Assert.Equal("L1", run.Str("autonomy"));
     }
 
     [Theory]
@@ -33,7 +34,10 @@ public sealed class ScoringAgentTests
     [InlineData(0, "emergency")]
     public void HealthBand_Boundaries_Match(double score, string band)
     {
-        Assert.Equal(band, CustomerSuccess.HealthBand.For(score).Name);
+        var rules = Core.Agents.Rules.CustomerSuccessRules.Default;
+        var metrics = rules.Weights.ToDictionary(w => w.Field, _ => score);
+
+        Assert.Equal(band, CustomerSuccess.HealthScore.Compute(metrics, null, null, rules).Band.Name);
     }
 
     [Fact]

@@ -113,7 +113,7 @@ public sealed class PolicyLoaderTests
         var result = Load.One("quality-gates.yml", text);
 
         Assert.Equal(101, result.Errors.Count);
-        Assert.Equal("quality-gates.yml:100:1: unknown key 'unknown99' at the top level; allowed keys: minLineCoverage, minPassRate", result.Errors[99].ToString());
+        Assert.Equal("quality-gates.yml:100:1: unknown key 'unknown99' at the top level; allowed keys: minLineCoverage, minPassRate, minSecurityScore, minPerformanceScore, maxRegression", result.Errors[99].ToString());
         Assert.Equal("quality-gates.yml: 150 more errors not shown; fix the ones above first", result.Errors[100].ToString());
     }
 

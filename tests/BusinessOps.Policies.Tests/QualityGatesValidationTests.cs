@@ -33,7 +33,7 @@ public sealed class QualityGatesValidationTests
     public void Load_MisspeltKey_SuggestsCorrectKey()
     {
         Assert.Equal(
-            "quality-gates.yml:1:1: unknown key 'minCoverage' at the top level (did you mean 'minLineCoverage'?); allowed keys: minLineCoverage, minPassRate",
+            "quality-gates.yml:1:1: unknown key 'minCoverage' at the top level (did you mean 'minLineCoverage'?); allowed keys: minLineCoverage, minPassRate, minSecurityScore, minPerformanceScore, maxRegression",
             Load.SingleError(Load.One("quality-gates.yml", "minCoverage: 0.8\n")));
     }
 }

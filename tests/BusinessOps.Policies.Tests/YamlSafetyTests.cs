@@ -121,7 +121,7 @@ public sealed class YamlSafetyTests
     public void Load_TopLevelList_ReportsMappingExpected()
     {
         Assert.Equal(
-            "quality-gates.yml:1:1: the file must be a mapping (key: value lines) with keys minLineCoverage, minPassRate; found a list",
+            "quality-gates.yml:1:1: the file must be a mapping (key: value lines) with keys minLineCoverage, minPassRate, minSecurityScore, minPerformanceScore, maxRegression; found a list",
             Load.SingleError(Load.One("quality-gates.yml", "- 0.8\n")));
     }
 

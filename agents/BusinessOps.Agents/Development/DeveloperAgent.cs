@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using BusinessOps.Agents.Sdk;
 using BusinessOps.Agents.Sdk.Forms;
+using BusinessOps.Core.Agents.Rules;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
@@ -26,7 +27,8 @@ public sealed class DeveloperAgent : IAgent
         var components = context.Form.Optional("Components")
             .Split([',', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(c => c.TrimStart('-', '*', ' ')).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Take(10).ToList();
-        var tasks = EffortEstimator.Estimate(criteria, components);
+        var rules = context.Policies.Rules?.Delivery ?? DeliveryRules.Default;
+        var tasks = EffortEstimator.Estimate(criteria, components, rules);
         var points = tasks.Sum(t => t.Points);
         var hours = tasks.Sum(t => t.Hours);
         var summary = string.Create(CultureInfo.InvariantCulture, $"{feature}: {tasks.Count} tasks, {points} story points (~{hours} h, {hours / 8.0:0.#} dev-days).");
@@ -42,15 +44,16 @@ public sealed class DeveloperAgent : IAgent
                 ["points"] = t.Points,
                 ["hours"] = t.Hours,
                 ["drivers"] = new JsonArray([.. t.Drivers.Select(d => (JsonNode)d)]),
+                ["dependsOn"] = new JsonArray([.. t.DependsOn.Select(d => (JsonNode)d)]),
             })]),
         };
-        var plan = new StringBuilder("| # | Task | Points | Hours | Drivers |\n|---:|---|---:|---:|---|\n");
+        var plan = new StringBuilder("| # | Task | Points | Hours | Drivers | After |\n|---:|---|---:|---:|---|---|\n");
         foreach (var (t, i) in tasks.Select((t, i) => (t, i + 1)))
         {
-            plan.Append(CultureInfo.InvariantCulture, $"| {i} | {MarkdownSafe.Cell(t.Title, 120)} | {t.Points} | {t.Hours} | {string.Join(", ", t.Drivers)} |\n");
+            plan.Append(CultureInfo.InvariantCulture, $"| {i} | {MarkdownSafe.Cell(t.Title, 120)} | {t.Points} | {t.Hours} | {string.Join(", ", t.Drivers)} | {string.Join(", ", t.DependsOn.Select(d => "#" + d.ToString(CultureInfo.InvariantCulture)))} |\n");
         }
 
-        plan.Append(CultureInfo.InvariantCulture, $"\nRule: 1 base point per criterion + keyword drivers, rounded up to Fibonacci; {EffortEstimator.HoursPerPoint} h per point.");
+        plan.Append(CultureInfo.InvariantCulture, $"\nModel (delivery.yml): {rules.BasePoints} base point(s) per criterion + drivers ({string.Join(", ", rules.Drivers.Select(d => $"{d.Name} +{d.Points}"))}), × {rules.UnknownsMultiplier} for unknowns, rounded up to Fibonacci; {rules.HoursPerPoint} h per point; tests {rules.TestShare:P0} of the rest.");
         var complexity = points switch { <= 8 => Complexity.Simple, <= 21 => Complexity.Moderate, <= 40 => Complexity.Complex, _ => Complexity.Strategic };
         var classification = new Classification(Impact.Medium, complexity, Reversibility.Reversible, Stakeholders.Internal, 0m);
         var actions = tasks.Select(t => string.Create(CultureInfo.InvariantCulture, $"Create task: {t.Title} ({t.Points} pt)")).Take(20).ToList();

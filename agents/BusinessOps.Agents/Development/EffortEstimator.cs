@@ -1,61 +1,60 @@
+using BusinessOps.Agents.Sdk.Forms;
+using BusinessOps.Core.Agents.Rules;
+
 namespace BusinessOps.Agents.Development;
 
 /// <summary>
-/// Effort by rule, so estimates are explainable and repeatable: 1 base point per criterion, plus
-/// integration/external/webhook/third-party +3, migration/schema/database +3, API/endpoint +2,
-/// UI/page/screen/form/frontend +2, auth/permission/security +2, performance/cache/scale +2,
-/// report/export/import +1, +1 per 25 words beyond the first 25; rounded up to the next Fibonacci
-/// number (1, 2, 3, 5, 8, 13, 21). Hours = points × 4. A test task adds 30 % of the total (Fibonacci-rounded).
+/// Effort by the documented model of <c>delivery.yml</c>, so estimates are explainable and repeatable: base points per
+/// criterion, plus each driver whose words it mentions (integration, security, data migration, API, UI, performance,
+/// data), +1 per 25 words beyond the first 25, times the unknowns multiplier when it says TBD/unclear/investigate; rounded
+/// up to the next Fibonacci number (1, 2, 3, 5, 8, 13, 21). A test task adds the test share of the rest.
+/// Dependencies: data migration first, then APIs and integrations, then UI; component integration and tests last.
 /// </summary>
 internal static class EffortEstimator
 {
-    public const int HoursPerPoint = 4;
-
     private static readonly int[] Fibonacci = [1, 2, 3, 5, 8, 13, 21];
 
-    private static readonly (string Driver, int Points, string[] Keywords)[] Rules =
-    [
-        ("integration", 3, ["integration", "integrate", "external", "third-party", "third party", "webhook", "sync"]),
-        ("migration", 3, ["migration", "migrate", "schema", "database", "backfill"]),
-        ("api", 2, ["api", "endpoint", "rest", "graphql"]),
-        ("ui", 2, ["ui", "page", "screen", "form", "frontend", "dashboard", "button"]),
-        ("security", 2, ["auth", "login", "permission", "role", "security", "encrypt"]),
-        ("performance", 2, ["performance", "cache", "latency", "scale", "throughput"]),
-        ("data", 1, ["report", "export", "import", "csv", "email", "notification"]),
-    ];
+    // Build order of the drivers; a task is at its earliest driver's stage and waits for every task of a strictly earlier stage (never a cycle).
+    private static readonly Dictionary<string, int> Stages = new(StringComparer.Ordinal)
+    {
+        ["data-migration"] = 0,
+        ["api"] = 1,
+        ["security"] = 1,
+        ["integration"] = 2,
+        ["performance"] = 2,
+        ["ui"] = 3,
+    };
 
-    public static IReadOnlyList<DevTask> Estimate(IReadOnlyList<string> criteria, IReadOnlyList<string> components)
+    public static IReadOnlyList<DevTask> Estimate(IReadOnlyList<string> criteria, IReadOnlyList<string> components, DeliveryRules rules)
     {
         var tasks = new List<DevTask>();
         foreach (var c in criteria)
         {
-            var (points, drivers) = Score(c);
+            var (points, drivers) = Score(c, rules);
             var fib = ToFibonacci(points);
-            tasks.Add(new DevTask(c, fib, fib * HoursPerPoint, drivers));
+            tasks.Add(new DevTask(c, fib, fib * rules.HoursPerPoint, drivers));
         }
 
+        tasks = [.. tasks.Select((t, i) => t with { DependsOn = Dependencies(tasks, i) })];
+        var built = Enumerable.Range(1, tasks.Count).ToList();
         foreach (var component in components)
         {
-            tasks.Add(new DevTask($"Integrate changes in {component}", 2, 2 * HoursPerPoint, ["component"]));
+            tasks.Add(new DevTask($"Integrate changes in {component}", 2, 2 * rules.HoursPerPoint, ["component"]) { DependsOn = built });
         }
 
-        var testPoints = ToFibonacci((int)Math.Ceiling(tasks.Sum(t => t.Points) * 0.3));
-        tasks.Add(new DevTask("Automated tests for the acceptance criteria", testPoints, testPoints * HoursPerPoint, ["tests"]));
+        var testPoints = ToFibonacci((int)Math.Ceiling(tasks.Sum(t => t.Points) * rules.TestShare));
+        tasks.Add(new DevTask("Automated tests for the acceptance criteria", testPoints, testPoints * rules.HoursPerPoint, ["tests"]) { DependsOn = [.. Enumerable.Range(1, tasks.Count)] });
         return tasks;
     }
 
-    internal static (int Points, IReadOnlyList<string> Drivers) Score(string criterion)
+    internal static (int Points, IReadOnlyList<string> Drivers) Score(string criterion, DeliveryRules rules)
     {
-        var text = " " + criterion.ToLowerInvariant() + " ";
-        var points = 1;
+        var points = (double)rules.BasePoints;
         var drivers = new List<string>();
-        foreach (var (driver, add, keywords) in Rules)
+        foreach (var driver in rules.Drivers.Where(d => Keywords.Hits(criterion, d.Keywords).Count > 0))
         {
-            if (keywords.Any(k => ContainsWord(text, k)))
-            {
-                points += add;
-                drivers.Add(driver);
-            }
+            points += driver.Points;
+            drivers.Add(driver.Name);
         }
 
         var words = criterion.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
@@ -65,26 +64,22 @@ internal static class EffortEstimator
             drivers.Add("long");
         }
 
-        return (points, drivers);
+        if (Keywords.Hits(criterion, rules.UnknownWords).Count > 0)
+        {
+            points *= rules.UnknownsMultiplier;
+            drivers.Add("unknowns");
+        }
+
+        return ((int)Math.Ceiling(points), drivers);
     }
 
     public static int ToFibonacci(int points) => Fibonacci.FirstOrDefault(f => f >= points, Fibonacci[^1]);
 
-    private static bool ContainsWord(string text, string word)
+    private static List<int> Dependencies(List<DevTask> tasks, int index)
     {
-        var i = text.IndexOf(word, StringComparison.Ordinal);
-        while (i >= 0)
-        {
-            var before = text[i - 1];
-            var after = i + word.Length < text.Length ? text[i + word.Length] : ' ';
-            if (!char.IsLetterOrDigit(before) && !char.IsLetterOrDigit(after))
-            {
-                return true;
-            }
-
-            i = text.IndexOf(word, i + 1, StringComparison.Ordinal);
-        }
-
-        return false;
+        var stage = Stage(tasks[index]);
+        return stage is null ? [] : [.. tasks.Select((t, i) => (Stage: Stage(t), Number: i + 1)).Where(x => x.Stage < stage).Select(x => x.Number)];
     }
+
+    private static int? Stage(DevTask task) => task.Drivers.Where(Stages.ContainsKey).Select(d => (int?)Stages[d]).Min();
 }

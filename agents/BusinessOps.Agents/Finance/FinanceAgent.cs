@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using BusinessOps.Agents.Sdk;
 using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Agents.Rules;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
@@ -17,15 +18,21 @@ public sealed class FinanceAgent : IAgent
 
     public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
+        var rules = context.Policies.Rules?.Finance ?? FinanceRules.Default;
+        return Task.FromResult(context.Form.Get("Decline code") is not null ? RecoveryAgent.Run(context, rules) : Invoice(context, rules));
+    }
+
+    private static AgentResult Invoice(AgentContext context, FinanceRules rules)
+    {
         var input = Read(context.Form);
-        var report = InvoiceValidator.Validate(input, DateOnly.FromDateTime(context.Issue.CreatedAt.UtcDateTime));
+        var report = InvoiceValidator.Validate(input, DateOnly.FromDateTime(context.Issue.CreatedAt.UtcDateTime), rules, Duplicates(context, input));
         var route = report.Route;
         var outcome = !report.Valid ? AgentOutcome.NeedsDecision
             : route.Role is null || context.IsExecute ? AgentOutcome.Completed
             : AgentOutcome.NeedsApproval;
         var failed = report.Checks.Where(c => !c.Passed).ToList();
         var summary = report.Valid
-            ? Inv($"Invoice {input.InvoiceNumber} from {input.Vendor} for ${input.StatedTotal:N2} is valid; approval: {(route.Role ?? "automatic (< $1,000)")}.")
+            ? Inv($"Invoice {input.InvoiceNumber} from {input.Vendor} for ${input.StatedTotal:N2} is valid; approval: {route.Role ?? "automatic"}.")
             : Inv($"Invoice {input.InvoiceNumber} from {input.Vendor} failed {failed.Count} check(s): {string.Join("; ", failed.Select(c => c.Detail))}. Hold payment and query the vendor.");
 
         var outputs = new JsonObject
@@ -51,7 +58,7 @@ public sealed class FinanceAgent : IAgent
         }
         else
         {
-            actions.Add(route.Role is null ? "Schedule payment automatically (under $1,000)." : $"Request approval from {route.Role}.");
+            actions.Add(route.Role is null ? "Schedule payment automatically (under the first approval tier)." : $"Request approval from {route.Role}.");
             actions.Add(Inv($"Schedule payment of ${input.StatedTotal:N2} for {input.DueDate:yyyy-MM-dd}."));
         }
 
@@ -69,6 +76,13 @@ public sealed class FinanceAgent : IAgent
         report.Valid && input.StatedTotal > 0m && input.Vendor.Length <= 200 && input.InvoiceNumber.Length <= 64
             ? [new PaymentInstruction(input.Vendor, input.StatedTotal, "USD", input.DueDate, input.InvoiceNumber, "BusinessOps: approved invoice").ToEffect()]
             : [];
+
+    /// <summary>Earlier finance issues whose title or result names the same invoice number and vendor.</summary>
+    private static List<int> Duplicates(AgentContext context, InvoiceInput input) =>
+        [.. (context.Issues?.Items ?? []).Where(d => d.Number < context.Issue.Number && d.Agent == AgentNames.Finance)
+            .Where(d => (d.Title + "\n" + d.Summary) is var text && Keywords.Hits(text, [input.InvoiceNumber.ToLowerInvariant()]).Count > 0
+                && text.Contains(input.Vendor, StringComparison.OrdinalIgnoreCase))
+            .Select(d => d.Number).Order()];
 
     internal static InvoiceInput Read(IssueForm form)
     {
@@ -122,7 +136,7 @@ public sealed class FinanceAgent : IAgent
             sb.Append(c.Passed ? "- [x] " : "- [ ] ").Append(c.Name).Append(": ").Append(c.Detail).Append('\n');
         }
 
-        sb.Append("\nApproval routing: ").Append(report.Route.Role ?? "automatic (under $1,000)").Append('.');
+        sb.Append("\nApproval routing: ").Append(report.Route.Role ?? "automatic").Append(" (").Append(report.Route.Tier).Append(" tier).");
         return sb.ToString();
     }
 

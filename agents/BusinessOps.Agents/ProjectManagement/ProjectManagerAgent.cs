@@ -11,13 +11,18 @@ using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.ProjectManagement;
 
-/// <summary>ai-project-manager-agent: oversight of escalated, breached and blocked issues among those the coordinator hands in.</summary>
+/// <summary>ai-project-manager-agent: oversight of escalated, breached and blocked issues among those the coordinator hands in; the decision brief for L3 items (a form with <c>Options</c>).</summary>
 public sealed partial class ProjectManagerAgent : IAgent
 {
     public string Name => AgentNames.ProjectManager;
 
     public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
+        if (context.Form.Get("Options") is not null)
+        {
+            return Task.FromResult(DecisionBrief.Run(context, context.Policies.Rules?.Delivery ?? Core.Agents.Rules.DeliveryRules.Default));
+        }
+
         var scope = Scope(context.Form);
         var set = context.Issues;
         var issues = set?.Items ?? [];

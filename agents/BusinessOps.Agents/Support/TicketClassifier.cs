@@ -1,71 +1,51 @@
 using BusinessOps.Agents.Sdk.Forms;
+using BusinessOps.Core.Agents.Rules;
 
 namespace BusinessOps.Agents.Support;
 
 /// <summary>
-/// Pure keyword rules. Category = the family with most keyword hits (billing, technical, feature; none → general;
-/// ties in that order). Subcategory = first matching rule within the category. Severity = first level whose words
-/// match (critical, high, medium, low), else medium for technical/billing and low otherwise.
+/// Triage by the rules of <c>support.yml</c>. Category = the one with most keyword hits over its subcategories' words and
+/// its own category words (ties in the policy's order; none → general). Subcategory = the first of the category's that
+/// matches, else its fallback. Severity = the first level whose words match, else medium for technical and billing and
+/// low otherwise. Escalation = every immediate-escalation rule that matches, plus an enterprise customer.
 /// </summary>
 internal static class TicketClassifier
 {
-    private static readonly (string Category, string[] Words)[] Categories =
-    [
-        ("billing", ["invoice", "charge", "charged", "refund", "payment", "billing", "subscription", "credit card", "price", "receipt", "overcharged"]),
-        ("technical", ["error", "crash", "bug", "fail", "fails", "failed", "broken", "timeout", "exception", "login", "log in", "slow", "500", "not working", "cannot", "can't"]),
-        ("feature", ["feature", "request", "would like", "add support", "enhancement", "wish", "could you add", "suggestion", "roadmap"]),
-    ];
+    public const string General = "general";
 
-    private static readonly (string Category, string Subcategory, string[] Words)[] Subcategories =
-    [
-        ("billing", "duplicate-charge", ["twice", "double", "duplicate", "overcharged"]),
-        ("billing", "refund", ["refund", "money back"]),
-        ("billing", "payment-failure", ["declined", "payment failed", "card"]),
-        ("billing", "plan-change", ["upgrade", "downgrade", "cancel", "plan"]),
-        ("billing", "invoice", ["invoice", "receipt"]),
-        ("technical", "authentication", ["login", "log in", "password", "sso", "2fa", "mfa", "locked out"]),
-        ("technical", "performance", ["slow", "timeout", "latency", "hangs"]),
-        ("technical", "integration", ["api", "webhook", "integration", "sync"]),
-        ("technical", "data", ["data loss", "missing data", "export", "import", "corrupt"]),
-        ("technical", "crash", ["crash", "exception", "500", "error"]),
-        ("feature", "integration-request", ["integration", "api", "connect"]),
-        ("feature", "reporting", ["report", "dashboard", "export"]),
-    ];
-
-    private static readonly (string Severity, string[] Words)[] Severities =
-    [
-        ("critical", ["outage", "down", "data loss", "security", "breach", "all users", "everyone", "production", "cannot access"]),
-        ("high", ["cannot", "can't", "unable", "blocked", "urgent", "failed", "charged twice", "locked out"]),
-        ("medium", ["slow", "intermittent", "sometimes", "workaround", "error"]),
-        ("low", ["question", "how do i", "cosmetic", "typo", "feature request", "would like"]),
-    ];
-
-    public static TicketTriage Classify(string text, string productArea)
+    public static TicketTriage Classify(string text, string productArea, bool enterprise, SupportRules rules)
     {
-        var scored = Categories.Select(c => (c.Category, Hits: Keywords.Hits(text, c.Words))).ToList();
-        var best = scored.OrderByDescending(c => c.Hits.Count).First();
-        var category = best.Hits.Count == 0 ? "general" : best.Category;
-        var evidence = new List<string>(best.Hits);
+        var scored = rules.Categories.Select(c => (Category: c, Hits: CategoryHits(text, c, rules))).ToList();
+        var best = scored.OrderByDescending(c => c.Hits.Count).FirstOrDefault();
+        var matched = best.Category is not null && best.Hits.Count > 0;
+        var category = matched ? best.Category!.Name : General;
+        var evidence = new List<string>(matched ? best.Hits : []);
 
-        var sub = Subcategories.Where(s => s.Category == category).Select(s => (s.Subcategory, Hits: Keywords.Hits(text, s.Words))).FirstOrDefault(s => s.Hits.Count > 0);
-        var subcategory = sub.Subcategory ?? (category switch
-        {
-            "feature" => "enhancement",
-            "general" => productArea.Length > 0 ? "product-question" : "inquiry",
-            "billing" => "billing-question",
-            _ => "other",
-        });
+        var subcategory = matched
+            ? best.Category!.Subcategories.FirstOrDefault(s => Keywords.Hits(text, s.Keywords).Count > 0)?.Name ?? best.Category.Fallback
+            : productArea.Length > 0 ? "product-question" : "inquiry";
 
-        var sev = Severities.Select(s => (s.Severity, Hits: Keywords.Hits(text, s.Words))).FirstOrDefault(s => s.Hits.Count > 0);
-        var severity = sev.Severity ?? (category is "technical" or "billing" ? "medium" : "low");
-        if (sev.Hits is not null)
+        var severity = rules.Severities.Select(s => (s.Name, Hits: Keywords.Hits(text, s.Keywords))).FirstOrDefault(s => s.Hits.Count > 0);
+        evidence.AddRange(severity.Hits ?? []);
+        var level = severity.Name ?? (category is "technical" or "billing" ? "medium" : "low");
+
+        var reasons = rules.EscalateAtOnce.Where(r => Keywords.Hits(text, r.Keywords).Count > 0).Select(r => r.Name).ToList();
+        if (enterprise)
         {
-            evidence.AddRange(sev.Hits);
+            reasons.Add("enterprise customer");
         }
 
         // More matching evidence, and a clear category winner, mean a surer classification.
-        var runnerUp = scored.Where(c => c.Category != best.Category).Max(c => c.Hits.Count);
-        var confidence = category == "general" ? 0.4 : Math.Min(0.95, 0.55 + (0.1 * (best.Hits.Count - runnerUp)) + (sev.Severity is null ? 0 : 0.1));
-        return new TicketTriage(category, subcategory, severity, [.. evidence.Distinct()], Math.Max(0.4, confidence));
+        var runnerUp = scored.Where(c => c.Category != best.Category).Select(c => c.Hits.Count).DefaultIfEmpty(0).Max();
+        var confidence = matched ? Math.Min(0.95, 0.55 + (0.1 * (best.Hits.Count - runnerUp)) + (severity.Name is null ? 0 : 0.1)) : 0.4;
+        var queue = matched ? best.Category!.Queue : "tier-1 support";
+        return new TicketTriage(category, subcategory, level, queue, [.. evidence.Distinct()], reasons, Math.Max(0.4, confidence));
+    }
+
+    private static List<string> CategoryHits(string text, SupportCategory category, SupportRules rules)
+    {
+        var words = category.Subcategories.SelectMany(s => s.Keywords)
+            .Concat(rules.CategoryWords.Where(w => w.Name == category.Name).SelectMany(w => w.Keywords));
+        return [.. Keywords.Hits(text, words.Distinct())];
     }
 }

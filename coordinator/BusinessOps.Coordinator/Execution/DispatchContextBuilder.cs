@@ -38,7 +38,8 @@ public sealed class DispatchContextBuilder(IIssueStore store, PolicySet policies
             Triage = agent == AgentNames.Manager ? policies.Routing.Triage : null,
             Network = agent == AgentNames.Operations ? policies.Dispatch.Network : null,
         };
-        IssueDigestSet? issues = agent is AgentNames.Analytics or AgentNames.ProjectManager or AgentNames.Manager
+        agentPolicies = policies.Agents.For(agent, agentPolicies);
+        IssueDigestSet? issues = agent is AgentNames.Analytics or AgentNames.ProjectManager or AgentNames.Manager or AgentNames.Qa or AgentNames.Finance
             ? IssueDigests.Scoped(await OpenAsync(ct), client?.Id, issue.Number, policies.Identity, policies.Routing)
             : null;
         var kpis = agent == AgentNames.Analytics ? await KpisAsync(client?.Id, ct) : null;

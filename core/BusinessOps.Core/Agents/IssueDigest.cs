@@ -29,4 +29,8 @@ public sealed record IssueDigest(
     bool SlaBreached,
     bool HumanApproved,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>The summary of its last trusted result (at most 300 characters), or null: what the agents that look across issues quote.</summary>
+    public string? Summary { get; init; }
+}

@@ -36,7 +36,10 @@ public static class IssueDigests
         var approved = issue.Comments.Any(c => !string.Equals(c.Author, identity, StringComparison.OrdinalIgnoreCase)
             && c.Body.TrimStart().StartsWith("/approve", StringComparison.OrdinalIgnoreCase));
         return new IssueDigest(issue.Number, issue.Title, issue.State, status, priority, AgentOf(issue, identity, routing), clients,
-            issue.HasLabel(LabelNames.SlaBreached), approved, issue.CreatedAt, issue.UpdatedAt);
+            issue.HasLabel(LabelNames.SlaBreached), approved, issue.CreatedAt, issue.UpdatedAt)
+        {
+            Summary = IssueStateReader.Results(issue, identity) is [.., var last] ? last.Record.Summary : null,
+        };
     }
 
     /// <summary>

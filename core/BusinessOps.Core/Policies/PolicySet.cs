@@ -30,6 +30,9 @@ public sealed record PolicySet(
     /// </summary>
     public IReadOnlyDictionary<string, ClientProfile>? Clients { get; init; }
 
+    /// <summary>The agents' rules, templates, knowledge and language model (their own files in the policy folder).</summary>
+    public AgentPolicyBook Agents { get; init; } = AgentPolicyBook.Default;
+
     public static PolicySet Default { get; } = new(
         RoutingPolicy.Default,
         SlaPolicy.Default,
