@@ -5,8 +5,9 @@
 #   docker run --rm businessops-agents ai-security-agent --demo
 #
 # The command selects the agent: `ai-<name>-agent [arguments]`. Batch passes it in
-# containerOverrides.command; the Lambda function passes it in ImageConfig.Command, and inside Lambda
-# (AWS_LAMBDA_RUNTIME_API set) the agent host runs the custom-runtime loop (provided.al2023 contract).
+# containerOverrides.command. The Lambda function's ImageConfig.Command is `ai-agents`, the one executable
+# that serves all fourteen (the event's "agent" field names which): inside Lambda (AWS_LAMBDA_RUNTIME_API set)
+# the agent host runs the custom-runtime loop (provided.al2023 contract).
 #
 # Publishing choices, measured against cold start (the figure that matters on Lambda and per Batch job):
 # - ReadyToRun: precompiled code, so start-up does not wait for the JIT; tiered compilation still
@@ -57,7 +58,16 @@ RUN set -eu; \
         -p:PublishReferencesDocumentationFiles=false \
         --output /opt/businessops/bin; \
     done; \
-    for agent in ${AGENTS}; do test -x "/opt/businessops/bin/${agent}"; done
+    dotnet publish agents/ai-agents/ai-agents.csproj \
+      --configuration Release \
+      --runtime linux-x64 \
+      --self-contained false \
+      -p:PublishReadyToRun=true \
+      -p:DebugType=none \
+      -p:PublishDocumentationFile=false \
+      -p:PublishReferencesDocumentationFiles=false \
+      --output /opt/businessops/bin; \
+    for agent in ${AGENTS} ai-agents; do test -x "/opt/businessops/bin/${agent}"; done
 
 FROM mcr.microsoft.com/dotnet/runtime:${DOTNET_VERSION} AS runtime
 # Short-lived processes: workstation GC keeps one small heap instead of one per core.
