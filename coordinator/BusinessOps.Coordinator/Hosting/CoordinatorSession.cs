@@ -143,7 +143,12 @@ public sealed class CoordinatorSession : IDisposable
         }
     }
 
-    public void Dispose() => (Backend as IDisposable)?.Dispose();
+    public void Dispose()
+    {
+        // Warm agent workers end with the session that started them.
+        (Executor as IDisposable)?.Dispose();
+        (Backend as IDisposable)?.Dispose();
+    }
 
     private static string RepositoryName(string resolved, IReadOnlyDictionary<string, string?> env) =>
         resolved == StoreSelector.GitHub ? env.GetValueOrDefault("GITHUB_REPOSITORY") ?? "local/ops" : "local/" + Path.GetFileNameWithoutExtension(resolved);
