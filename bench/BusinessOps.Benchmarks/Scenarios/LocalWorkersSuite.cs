@@ -32,7 +32,12 @@ internal static class LocalWorkersSuite
         var samples = SampleIssues.All.Where(s => s.Agent is not null).GroupBy(s => s.Agent).Select(g => g.First()).ToList();
         output.WriteLine("| measure | warm workers | a process per dispatch | ratio |");
         output.WriteLine("|---|---|---|---|");
-        await ExecutorAsync(dir, samples, AwsSuite.Option(args, "--dispatches", 700), AwsSuite.Option(args, "--process-dispatches", 42), output, ct);
+        var dispatches = AwsSuite.Option(args, "--dispatches", 700);
+        if (dispatches > 0)
+        {
+            await ExecutorAsync(dir, samples, dispatches, AwsSuite.Option(args, "--process-dispatches", 42), output, ct);
+        }
+
         var issues = AwsSuite.Option(args, "--issues", 10_000);
         if (issues > 0)
         {
