@@ -44,12 +44,27 @@ case "$agent" in
     ;;
 esac
 
+# The image ships one native executable for all fourteen agents (ai-agents, Native AOT) and the list of the agents
+# it serves; `ai-<name>-agent ARGS` runs as `ai-agents ai-<name>-agent ARGS`. An image with the agent's own
+# executable (an older or ReadyToRun build) runs that instead.
+home="${BUSINESSOPS_HOME:-/opt/businessops}"
+if [ "$agent" != ai-agents ] && [ ! -x "$bin/$agent" ]; then
+  if [ -x "$bin/ai-agents" ] && [ -f "$home/agents" ] && grep -qx -- "$agent" "$home/agents"; then
+    set -- "$agent" "$@"
+    agent=ai-agents
+  else
+    available=""
+    for f in "$bin"/ai-*-agent; do
+      [ -x "$f" ] && available="$available ${f##*/}"
+    done
+    [ -f "$home/agents" ] && available="$available $(tr '\n' ' ' <"$home/agents")"
+    echo "businessops: unknown agent '$agent'; available:$available" >&2
+    exit 2
+  fi
+fi
+
 if [ ! -x "$bin/$agent" ]; then
-  available=""
-  for f in "$bin"/ai-*-agent; do
-    [ -x "$f" ] && available="$available ${f##*/}"
-  done
-  echo "businessops: unknown agent '$agent'; available:$available" >&2
+  echo "businessops: $bin/$agent is not installed" >&2
   exit 2
 fi
 
