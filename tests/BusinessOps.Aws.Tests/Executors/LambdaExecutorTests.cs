@@ -50,7 +50,8 @@ public sealed class LambdaExecutorTests
 
         var payload = JsonNode.Parse(Assert.Single(aws.Server.Invocations).Payload)!.AsObject();
         Assert.Equal("acme", (string?)payload["context"]!["client"]!["id"]);
-        Assert.Equal(context, JsonSerializer.Deserialize(payload["context"]!.ToJsonString(), AgentContextJson.Wire.DispatchContext));
+        var read = JsonSerializer.Deserialize(payload["context"]!.ToJsonString(), AgentContextJson.Wire.DispatchContext)!;
+        Assert.Equal(("acme", NetworkPolicy.PublicOnly), (read.Client!.Id, read.Policies.Network));
     }
 
     [Fact]

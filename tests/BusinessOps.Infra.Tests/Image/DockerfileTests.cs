@@ -79,7 +79,7 @@ public sealed partial class DockerfileTests
         var script = RepositoryFiles.Read("infra/agent-entrypoint.sh");
 
         Assert.StartsWith("#!/bin/sh", script, StringComparison.Ordinal);
-        Assert.Contains("ai-*-agent) ;;", script, StringComparison.Ordinal);
+        Assert.Contains("ai-*-agent | ai-agents) ;;", script, StringComparison.Ordinal);
         Assert.Contains("exec \"$bin/$agent\" \"$@\"", script, StringComparison.Ordinal);
     }
 
