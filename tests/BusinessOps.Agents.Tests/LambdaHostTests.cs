@@ -5,8 +5,8 @@ using BusinessOps.Agents.Security;
 using BusinessOps.Aws.Lambda;
 using BusinessOps.Core.Agents;
 using BusinessOps.Core.Issues;
-using BusinessOps.Core.Ports;
 using BusinessOps.Core.Labels;
+using BusinessOps.Core.Ports;
 using BusinessOps.TestKit.Aws;
 using Xunit;
 
