@@ -17,8 +17,8 @@ public static class SampleIssues
     /// <summary>A closed loopback port: reported as a "down" finding without touching the internet.</summary>
     public const string ClosedPortUrl = "http://127.0.0.1:9/health";
 
-    /// <summary>The samples, with invoice dates relative to today's UTC date.</summary>
-    public static IReadOnlyList<SampleIssue> All => Build(DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime), Environment.GetEnvironmentVariable(DemoHealthUrlVariable));
+    /// <summary>The samples, with invoice dates relative to <paramref name="now"/>'s UTC date.</summary>
+    public static IReadOnlyList<SampleIssue> For(DateTimeOffset now) => Build(DateOnly.FromDateTime(now.UtcDateTime), Environment.GetEnvironmentVariable(DemoHealthUrlVariable));
 
     /// <summary>The samples for a given day (invoice dates 5 days before, due 25 days after) and optional live health URL.</summary>
     public static IReadOnlyList<SampleIssue> Build(DateOnly today, string? healthUrl = null)

@@ -15,6 +15,10 @@ using BusinessOps.Agents.Sdk;
 using BusinessOps.Agents.Security;
 using BusinessOps.Agents.Support;
 
+#pragma warning disable RS0030 // The executable's composition root: the operations agent times its health checks on the system clock.
+var clock = TimeProvider.System;
+#pragma warning restore RS0030
+
 // The Lambda function's command: one warm process serves every agent, chosen by the event's "agent" field
 // (on the command line: ai-agents ai-qa-agent --demo). Each ai-<name>-agent executable runs only its own agent.
 IAgent[] agents =
@@ -31,7 +35,7 @@ IAgent[] agents =
     new CustomerSuccessAgent(),
     new AnalyticsAgent(),
     new FinanceAgent(),
-    new OperationsAgent(),
+    new OperationsAgent(clock),
     new SecurityAgent(),
 ];
 return await AgentHost.RunAsync(agents, args, CancellationToken.None).ConfigureAwait(false);

@@ -1,5 +1,3 @@
-using BusinessOps.Core.Ports;
-
 namespace BusinessOps.Core;
 
 /// <summary>
@@ -31,17 +29,4 @@ public static class ExitCodes
 
     /// <summary>Stopped by SIGTERM.</summary>
     public const int Terminated = 143;
-
-    /// <summary>The exit code for a store failure: what the caller can do about it decides the code.</summary>
-    public static int For(IssueStoreException exception)
-    {
-        ArgumentNullException.ThrowIfNull(exception);
-        return exception.Kind switch
-        {
-            StoreErrorKind.Invalid => BadInput,
-            StoreErrorKind.NotFound => NotFound,
-            StoreErrorKind.RateLimited => Deferred,
-            _ => Failure,
-        };
-    }
 }

@@ -12,36 +12,34 @@ public sealed partial class SqliteIssueStore
     {
         var toAdd = InputGuard.Labels(add);
         var toRemove = InputGuard.Labels(remove);
-        return WriteAsync(
-            tx =>
-            {
-                RequireIssue(tx, number);
-                var current = CurrentLabels(tx, number);
+        return WriteAsync(tx => ChangeLabels(tx, number, toAdd, toRemove), cancellationToken);
+    }
 
-                // Remove first, then add (a label in both ends up present), and touch only what changes:
-                // an update that changes nothing writes nothing.
-                var removed = current.Where(c => toRemove.Contains(c.Name, StringComparer.OrdinalIgnoreCase) && !toAdd.Contains(c.Name, StringComparer.OrdinalIgnoreCase)).ToList();
-                var added = toAdd.Where(a => !current.Any(c => string.Equals(c.Name, a, StringComparison.OrdinalIgnoreCase))).ToList();
-                if (removed.Count == 0 && added.Count == 0)
-                {
-                    return 0;
-                }
+    /// <summary>Remove first, then add (a label in both ends up present), touching only what changes; returns how many changed.</summary>
+    private int ChangeLabels(SqliteTransaction tx, int number, IReadOnlyCollection<string> toAdd, IReadOnlyCollection<string> toRemove)
+    {
+        RequireIssue(tx, number);
+        var current = CurrentLabels(tx, number);
+        var removed = current.Where(c => toRemove.Contains(c.Name, StringComparer.OrdinalIgnoreCase) && !toAdd.Contains(c.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+        var added = toAdd.Where(a => !current.Any(c => string.Equals(c.Name, a, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (removed.Count == 0 && added.Count == 0)
+        {
+            return 0;
+        }
 
-                InputGuard.LabelCount(current.Count - removed.Count + added.Count);
-                foreach (var (id, _) in removed)
-                {
-                    tx.Execute("DELETE FROM issue_labels WHERE issue = $issue AND label = $label;", ("$issue", number), ("$label", id));
-                }
+        InputGuard.LabelCount(current.Count - removed.Count + added.Count);
+        foreach (var (id, _) in removed)
+        {
+            tx.Execute("DELETE FROM issue_labels WHERE issue = $issue AND label = $label;", ("$issue", number), ("$label", id));
+        }
 
-                foreach (var name in added)
-                {
-                    AttachLabel(tx, number, name);
-                }
+        foreach (var name in added)
+        {
+            AttachLabel(tx, number, name);
+        }
 
-                TouchIssue(tx, number, Now());
-                return removed.Count + added.Count;
-            },
-            cancellationToken);
+        TouchIssue(tx, number, Now());
+        return removed.Count + added.Count;
     }
 
     /// <inheritdoc />

@@ -45,14 +45,15 @@ public sealed partial class SqliteIssueStore : IIssueStore, IDisposable
 
     /// <summary>Opens (creating the directory, file and schema if missing) the store at <paramref name="path"/> with default options.</summary>
     /// <exception cref="IssueStoreException">The path is unusable, locked, read-only, not a SQLite file or from a newer schema.</exception>
-    public static SqliteIssueStore Open(string path, string actor, TimeProvider? clock = null, string identity = BotIdentity.Login) =>
+    public static SqliteIssueStore Open(string path, string actor, TimeProvider clock, string identity = BotIdentity.Login) =>
         Open(path, actor, SqliteIssueStoreOptions.Default, clock, identity);
 
     /// <summary>Opens the store at <paramref name="path"/> with explicit <paramref name="options"/> (busy timeout, read-only).</summary>
     /// <exception cref="IssueStoreException">The path is unusable, locked, read-only, not a SQLite file or from a newer schema.</exception>
-    public static SqliteIssueStore Open(string path, string actor, SqliteIssueStoreOptions options, TimeProvider? clock = null, string identity = BotIdentity.Login)
+    public static SqliteIssueStore Open(string path, string actor, SqliteIssueStoreOptions options, TimeProvider clock, string identity = BotIdentity.Login)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clock);
         if (string.IsNullOrWhiteSpace(path))
         {
             throw InputGuard.Invalid("The store path is empty: pass --store PATH or leave it out for .businessops/ops.db.");
@@ -71,7 +72,7 @@ public sealed partial class SqliteIssueStore : IIssueStore, IDisposable
         {
             connection.Open();
             Prepare(connection, fullPath, options);
-            return new SqliteIssueStore(connection, fullPath, login, bot, clock ?? TimeProvider.System, options.UnreadableRow);
+            return new SqliteIssueStore(connection, fullPath, login, bot, clock, options.UnreadableRow);
         }
         catch (SqliteException ex)
         {

@@ -111,7 +111,7 @@ public static partial class PolicyLoader
         {
             diagnostics.Error(1, 1, $"file is larger than {MaxFileBytes / 1024 / 1024} MB; policy files are a few kilobytes, so this is not a policy file");
         }
-        else if (YamlDocumentReader.Read(source.Text, diagnostics) is { } root)
+        else if (YamlDocumentReader.Read(source.Text, diagnostics.Error) is { } root)
         {
             var result = bind(root, diagnostics);
             if (!diagnostics.HasErrors)

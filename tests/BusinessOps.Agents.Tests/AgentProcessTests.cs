@@ -4,6 +4,7 @@ using System.Text.Json;
 using BusinessOps.Agents.Samples;
 using BusinessOps.Core;
 using BusinessOps.Core.Results;
+using BusinessOps.Core.State;
 using Xunit;
 
 namespace BusinessOps.Agents.Tests;
@@ -142,7 +143,7 @@ public sealed class AgentProcessTests
     {
         var dir = Directory.CreateTempSubdirectory("bops-agent-").FullName;
         var path = Path.Combine(dir, "ops.db");
-        using (var filer = LocalStore.SqliteIssueStore.Open(path, "dana"))
+        using (var filer = LocalStore.SqliteIssueStore.Open(path, "dana", TimeProvider.System))
         {
             await filer.CreateIssueAsync(new Core.Ports.NewIssue("Scan", "### Content\n\nghp_abcdefghijklmnopqrstuvwxyz0123456789", ["security/compliance"]), CancellationToken.None);
         }
@@ -151,7 +152,7 @@ public sealed class AgentProcessTests
 
         Assert.True(exit == 0, stderr);
         Assert.Equal("completed", JsonDocument.Parse(stdout).RootElement.GetProperty("outcome").GetString());
-        using var reader = LocalStore.SqliteIssueStore.Open(path, "dana");
+        using var reader = LocalStore.SqliteIssueStore.Open(path, "dana", TimeProvider.System);
         var issue = await reader.GetIssueAsync(1, CancellationToken.None);
         Assert.Single(issue!.Comments, c => Core.State.Markers.Has(c.Body, Core.State.Markers.ResultKind) && c.Author == reader.Identity);
         Assert.Equal(["security/compliance"], issue.Labels);
@@ -163,7 +164,7 @@ public sealed class AgentProcessTests
     {
         var dir = Directory.CreateTempSubdirectory("bops-agent-").FullName;
         var path = Path.Combine(dir, "ops.db");
-        LocalStore.SqliteIssueStore.Open(path, "dana").Dispose();
+        LocalStore.SqliteIssueStore.Open(path, "dana", TimeProvider.System).Dispose();
 
         var (exit, stdout, _) = await RunAsync(null, "--process-issue", "42", "--store", path);
 

@@ -30,7 +30,7 @@ internal static class Agents
     public static readonly IReadOnlyList<IAgent> All =
     [
         new ArchitectAgent(), new DeveloperAgent(), new QaAgent(), new DevOpsAgent(), new ManagerAgent(), new ProjectManagerAgent(), new MarketingAgent(),
-        new SalesAgent(), new SupportAgent(), new CustomerSuccessAgent(), new AnalyticsAgent(), new FinanceAgent(), new OperationsAgent(), new SecurityAgent(),
+        new SalesAgent(), new SupportAgent(), new CustomerSuccessAgent(), new AnalyticsAgent(), new FinanceAgent(), new OperationsAgent(TimeProvider.System), new SecurityAgent(),
     ];
 
     /// <summary>The agent named <paramref name="name"/> (short names work: <c>security</c>).</summary>

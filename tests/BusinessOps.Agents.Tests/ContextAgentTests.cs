@@ -10,6 +10,7 @@ using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
 using BusinessOps.TestKit;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace BusinessOps.Agents.Tests;
@@ -20,7 +21,7 @@ namespace BusinessOps.Agents.Tests;
 /// </summary>
 public sealed class ContextAgentTests
 {
-    private readonly FakeClock _clock = new(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
     private readonly InMemoryIssueStore _store;
 
     public ContextAgentTests() => _store = new InMemoryIssueStore(_clock);

@@ -6,6 +6,7 @@ using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
 using BusinessOps.TestKit;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace BusinessOps.Agents.Tests;
@@ -37,7 +38,7 @@ public sealed class HostFailureTests
     [Fact]
     public async Task WriteBackAsync_CommentFails_TransientFailure()
     {
-        var inner = new InMemoryIssueStore(new FakeClock());
+        var inner = new InMemoryIssueStore(new FakeTimeProvider(Some.Epoch));
         await inner.CreateIssueAsync(new NewIssue("t", "### Scope\n\nall", ["management/oversight"]), CancellationToken.None);
         var store = new FaultyIssueStore(inner) { OnComment = () => new IssueStoreException(StoreErrorKind.RateLimited, "rate limited") };
         var run = await Agents.RunAsync(AgentNames.ProjectManager, FormBody.Of(("Scope", "all")), number: 1);
@@ -52,7 +53,7 @@ public sealed class HostFailureTests
     [Fact]
     public async Task WriteBackAsync_ForgedMarkerByStranger_StillWritesOurs()
     {
-        var store = new InMemoryIssueStore(new FakeClock());
+        var store = new InMemoryIssueStore(new FakeTimeProvider(Some.Epoch));
         await store.CreateIssueAsync(new NewIssue("t", "### Scope\n\nall", ["management/oversight"]), CancellationToken.None);
         store.AddCommentAs(1, "mallory", Core.State.Markers.Format(new Core.State.ResultRecord("local/ops#1/a1/plan", AgentNames.ProjectManager, AgentOutcome.Completed, 1, 0)));
         var run = await Agents.RunAsync(AgentNames.ProjectManager, FormBody.Of(("Scope", "all")), number: 1);

@@ -29,7 +29,7 @@ public sealed class LambdaHostTests
         await using var runtime = await FakeLambdaRuntimeApi.StartAsync();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var id = runtime.Enqueue(Event, DateTimeOffset.UtcNow.AddMinutes(1));
-        var loop = AgentHost.RunLambdaAsync(Agents.All, runtime.RuntimeApi, null, cts.Token);
+        var loop = AgentHost.RunLambdaAsync(Agents.All, runtime.RuntimeApi, null, TimeProvider.System, cts.Token);
 
         var outcome = await runtime.OutcomeAsync(id).WaitAsync(cts.Token);
         await cts.CancelAsync();
@@ -51,7 +51,7 @@ public sealed class LambdaHostTests
              "context":{"policies":{"triage":[{"label":"finance/analysis","agent":"ai-finance-agent","keywords":["widget"]}]}}}
             """;
 
-        var json = await LambdaHandler.HandleAsync(Agents.All, Invocation(payload), CancellationToken.None);
+        var json = await LambdaHandler.HandleAsync(Agents.All, Invocation(payload), TimeProvider.System, CancellationToken.None);
 
         Assert.Equal("finance/analysis", JsonDocument.Parse(json).RootElement.GetProperty("outputs").GetProperty("suggestedLabel").GetString());
     }
@@ -75,7 +75,7 @@ public sealed class LambdaHostTests
     {
         var payload = """{"key":"a/b#1/a1/plan","issue":1,"agent":"ai-security-agent","issueData":{"number":2}}""";
 
-        var json = await LambdaHandler.HandleAsync(Agents.All, Invocation(payload), CancellationToken.None);
+        var json = await LambdaHandler.HandleAsync(Agents.All, Invocation(payload), TimeProvider.System, CancellationToken.None);
 
         var result = JsonDocument.Parse(json).RootElement;
         Assert.Equal("failed", result.GetProperty("outcome").GetString());
@@ -87,7 +87,7 @@ public sealed class LambdaHostTests
     {
         var payload = """{"key":"a/b#1/a1/plan","issue":1,"phase":"plan","agent":"ai-qa-agent","issueRef":{"repository":"a/b","number":1}}""";
 
-        var ex = await Assert.ThrowsAsync<InvalidDataException>(() => LambdaHandler.HandleAsync(Agents.All, Invocation(payload), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<InvalidDataException>(() => LambdaHandler.HandleAsync(Agents.All, Invocation(payload), TimeProvider.System, CancellationToken.None));
 
         Assert.Contains("agents hold no store or GitHub credential", ex.Message, StringComparison.Ordinal);
     }
@@ -97,7 +97,7 @@ public sealed class LambdaHostTests
     {
         var payload = Event.Replace("ai-security-agent", AgentNames.Qa, StringComparison.Ordinal);
 
-        var ex = await Assert.ThrowsAsync<InvalidDataException>(() => LambdaHandler.HandleAsync([new SecurityAgent()], Invocation(payload), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<InvalidDataException>(() => LambdaHandler.HandleAsync([new SecurityAgent()], Invocation(payload), TimeProvider.System, CancellationToken.None));
 
         Assert.Contains("this function serves ai-security-agent, not 'ai-qa-agent'", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ai-agents", ex.Message, StringComparison.Ordinal);

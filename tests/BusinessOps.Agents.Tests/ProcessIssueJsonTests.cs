@@ -5,6 +5,7 @@ using BusinessOps.Agents.Samples;
 using BusinessOps.Core;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
+using BusinessOps.Core.State;
 using Xunit;
 
 namespace BusinessOps.Agents.Tests;
@@ -21,7 +22,7 @@ public sealed class ProcessIssueJsonTests
             ["labels"] = new[] { "sales/leads" },
         });
 
-        var run = await AgentHost.ProcessIssueJsonAsync(Agents.Of("sales"), Encoding.UTF8.GetBytes(json), 5, "local/ops#5/a1/plan", "plan", null, CancellationToken.None);
+        var run = await AgentHost.ProcessIssueJsonAsync(Agents.Of("sales"), Encoding.UTF8.GetBytes(json), 5, "local/ops#5/a1/plan", "plan", null, TimeProvider.System, CancellationToken.None);
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Equal(100, run.Num("score"));
@@ -30,7 +31,7 @@ public sealed class ProcessIssueJsonTests
     [Fact]
     public async Task ProcessIssueJsonAsync_Garbage_BadInputRun()
     {
-        var run = await AgentHost.ProcessIssueJsonAsync(Agents.Of(AgentNames.Sales), "\u0001\u0002"u8.ToArray(), 5, "local/ops#5/a1/plan", "plan", null, CancellationToken.None);
+        var run = await AgentHost.ProcessIssueJsonAsync(Agents.Of(AgentNames.Sales), "\u0001\u0002"u8.ToArray(), 5, "local/ops#5/a1/plan", "plan", null, TimeProvider.System, CancellationToken.None);
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.True(run.Result.Permanent);

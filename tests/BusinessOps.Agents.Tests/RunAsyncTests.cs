@@ -26,7 +26,7 @@ public sealed class RunAsyncTests : IDisposable
     private async Task<string> StoreWithIssueAsync(string body, params string[] labels)
     {
         var path = Path.Combine(_dir.FullName, "ops.db");
-        using var filer = SqliteIssueStore.Open(path, "dana");
+        using var filer = SqliteIssueStore.Open(path, "dana", TimeProvider.System);
         await filer.CreateIssueAsync(new NewIssue("Health", body, labels), CancellationToken.None);
         return path;
     }
@@ -43,7 +43,7 @@ public sealed class RunAsyncTests : IDisposable
         var second = await RunAsync(new CustomerSuccessAgent(), args);
 
         Assert.Equal((ExitCodes.Ok, ExitCodes.Ok), (first.Exit, second.Exit));
-        using var reader = SqliteIssueStore.Open(path, "dana");
+        using var reader = SqliteIssueStore.Open(path, "dana", TimeProvider.System);
         var issue = (await reader.GetIssueAsync(1, CancellationToken.None))!;
         var comment = Assert.Single(issue.Comments);
         Assert.Equal(BotIdentity.Login, comment.Author);
@@ -64,7 +64,7 @@ public sealed class RunAsyncTests : IDisposable
 
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("health score 100.0/100", stdout, StringComparison.Ordinal);
-        using var reader = SqliteIssueStore.Open(path, "dana");
+        using var reader = SqliteIssueStore.Open(path, "dana", TimeProvider.System);
         Assert.Empty((await reader.GetIssueAsync(1, CancellationToken.None))!.Comments);
     }
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using BusinessOps.Agents.Samples;
 using BusinessOps.Agents.Security;
-using BusinessOps.Core;
 using BusinessOps.Core.Labels;
+using BusinessOps.Core.State;
 using Xunit;
 
 namespace BusinessOps.Agents.Tests;

@@ -1,6 +1,7 @@
 using BusinessOps.Aws.Credentials;
 using BusinessOps.Aws.Executors;
 using BusinessOps.Core.Policies;
+using BusinessOps.TestKit;
 using BusinessOps.TestKit.Aws;
 
 namespace BusinessOps.Aws.Tests;
@@ -10,7 +11,7 @@ internal sealed class AwsHarness : IAsyncDisposable
 {
     private readonly List<HttpClient> _clients = [];
 
-    private AwsHarness(FakeAwsServer server, VirtualClock clock, AwsClientOptions options, DispatchPolicy policy)
+    private AwsHarness(FakeAwsServer server, AutoAdvanceClock clock, AwsClientOptions options, DispatchPolicy policy)
     {
         Server = server;
         Clock = clock;
@@ -30,7 +31,7 @@ internal sealed class AwsHarness : IAsyncDisposable
 
     public FakeAwsServer Server { get; }
 
-    public VirtualClock Clock { get; }
+    public AutoAdvanceClock Clock { get; }
 
     public AwsClientOptions Options { get; }
 
@@ -40,7 +41,7 @@ internal sealed class AwsHarness : IAsyncDisposable
 
     public static async Task<AwsHarness> StartAsync(AwsClientOptions? options = null, DispatchPolicy? policy = null)
     {
-        var clock = new VirtualClock();
+        var clock = new AutoAdvanceClock();
         var server = await FakeAwsServer.StartAsync(clock);
         return new AwsHarness(server, clock, options ?? TestOptions, policy ?? DispatchPolicy.Default);
     }

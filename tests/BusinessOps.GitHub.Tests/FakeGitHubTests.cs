@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using BusinessOps.TestKit;
 using BusinessOps.TestKit.GitHub;
 
 namespace BusinessOps.GitHub.Tests;

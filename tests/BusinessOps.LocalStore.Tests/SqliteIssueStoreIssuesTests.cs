@@ -12,7 +12,7 @@ public sealed class SqliteIssueStoreIssuesTests : IDisposable
     [Fact]
     public async Task CreateIssueAsync_NewStore_ReturnsSnapshotThatReadsBackIdentically()
     {
-        _temp.Clock.Set(new DateTimeOffset(2026, 11, 2, 9, 0, 0, 123, TimeSpan.Zero).AddTicks(4567));
+        _temp.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 2, 9, 0, 0, 123, TimeSpan.Zero).AddTicks(4567));
         using var store = _temp.Open("alice");
 
         var created = await store.CreateIssueAsync(Some.Issue(labels: ["operations/monitoring", "priority/P1"]), CancellationToken.None);

@@ -105,7 +105,7 @@ public sealed class SqliteIssueStoreSchemaTests : IDisposable
     [Fact]
     public void Open_PathWithNul_ThrowsInvalidInsteadOfArgumentException()
     {
-        var ex = Assert.ThrowsAny<IssueStoreException>(() => SqliteIssueStore.Open("bad\0path.db", "alice"));
+        var ex = Assert.ThrowsAny<IssueStoreException>(() => SqliteIssueStore.Open("bad\0path.db", "alice", TimeProvider.System));
 
         Assert.Equal(StoreErrorKind.Invalid, ex.Kind);
     }

@@ -1,6 +1,6 @@
 using BusinessOps.Core;
-using BusinessOps.TestKit;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BusinessOps.LocalStore.Tests;
 
@@ -18,7 +18,7 @@ public sealed class TempStore : IDisposable
 
     public string Path { get; }
 
-    public FakeClock Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = new(TestKit.Some.Epoch);
 
     public SqliteIssueStore Open(string actor = BotIdentity.Login, SqliteIssueStoreOptions? options = null) =>
         SqliteIssueStore.Open(Path, actor, options ?? SqliteIssueStoreOptions.Default, Clock);

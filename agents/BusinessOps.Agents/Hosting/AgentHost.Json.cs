@@ -5,6 +5,7 @@ using BusinessOps.Core;
 using BusinessOps.Core.Agents;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Results;
+using BusinessOps.Core.State;
 
 namespace BusinessOps.Agents.Hosting;
 
@@ -14,9 +15,10 @@ public static partial class AgentHost
     /// <summary>
     /// Parses <paramref name="issueJson"/> (GitHub REST issue shape, at most 1 MB) and runs <see cref="ProcessAsync"/>.
     /// Invalid or oversized JSON is a bad-input run (outcome failed, permanent, exit code 2), never an exception.
+    /// <paramref name="clock"/> dates an issue whose JSON carries no timestamps.
     /// </summary>
-    public static Task<AgentRun> ProcessIssueJsonAsync(IAgent agent, ReadOnlyMemory<byte> issueJson, int number, string key, string phase, DispatchContext? context, CancellationToken cancellationToken) =>
-        ProcessParsedAsync(agent, () => IssueJsonReader.Parse(issueJson.Span, number, TimeProvider.System.GetUtcNow()), number, key, phase, context, cancellationToken);
+    public static Task<AgentRun> ProcessIssueJsonAsync(IAgent agent, ReadOnlyMemory<byte> issueJson, int number, string key, string phase, DispatchContext? context, TimeProvider clock, CancellationToken cancellationToken) =>
+        ProcessParsedAsync(agent, () => IssueJsonReader.Parse(issueJson.Span, number, clock.GetUtcNow()), number, key, phase, context, cancellationToken);
 
     /// <summary>The result as the contract's JSON document: indented, enums spelled <c>needs-approval</c>, <c>easily_reversible</c>.</summary>
     public static string FormatResult(AgentResult result) => JsonSerializer.Serialize(result, CoreJson.Pretty.AgentResult);

@@ -9,6 +9,7 @@ using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
+using BusinessOps.Core.State;
 
 namespace BusinessOps.Agents.Hosting;
 
@@ -30,6 +31,9 @@ public static partial class AgentHost
     /// </summary>
     public static async Task<int> RunAsync(IReadOnlyList<IAgent> agents, string[] args, CancellationToken cancellationToken)
     {
+#pragma warning disable RS0030 // The composition root of every agent executable: the one place an agent process chooses the system clock.
+        var clock = TimeProvider.System;
+#pragma warning restore RS0030
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var exitOnCancel = ExitCodes.Interrupted;
         void OnSignal(PosixSignalContext context)
@@ -44,7 +48,7 @@ public static partial class AgentHost
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         if (Environment.GetEnvironmentVariable("AWS_LAMBDA_RUNTIME_API") is { Length: > 0 } runtimeApi)
         {
-            return await RunLambdaAsync(agents, runtimeApi, null, cts.Token);
+            return await RunLambdaAsync(agents, runtimeApi, null, clock, cts.Token);
         }
 
         var agent = agents.Count == 1 ? agents[0] : args.Length > 0 ? Find(agents, args[0]) : null;
@@ -54,7 +58,7 @@ public static partial class AgentHost
             return ExitCodes.BadInput;
         }
 
-        var code = await RunCoreAsync(agent, agents.Count == 1 ? args : args[1..], cts.Token);
+        var code = await RunCoreAsync(agent, agents.Count == 1 ? args : args[1..], clock, cts.Token);
         return cts.IsCancellationRequested && code == ExitCodes.Interrupted ? exitOnCancel : code;
     }
 
@@ -62,8 +66,8 @@ public static partial class AgentHost
     /// Inside Lambda (custom runtime <c>provided.al2023</c>): the Runtime API loop, one invocation at a time. The response
     /// is the result JSON (Lambda's destinations carry it to the coordinator); the function holds no GitHub credential.
     /// </summary>
-    public static Task<int> RunLambdaAsync(IReadOnlyList<IAgent> agents, string runtimeApi, HttpClient? http, CancellationToken cancellationToken) =>
-        Lambda.LambdaRuntime.RunAsync(runtimeApi, (invocation, ct) => LambdaHandler.HandleAsync(agents, invocation, ct), http, cancellationToken);
+    public static Task<int> RunLambdaAsync(IReadOnlyList<IAgent> agents, string runtimeApi, HttpClient? http, TimeProvider clock, CancellationToken cancellationToken) =>
+        Lambda.LambdaRuntime.RunAsync(runtimeApi, (invocation, ct) => LambdaHandler.HandleAsync(agents, invocation, clock, ct), http, clock, cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="agent"/> on <paramref name="issue"/> with the coordinator's <paramref name="context"/> (null:
@@ -99,7 +103,7 @@ public static partial class AgentHost
     internal static IAgent? Find(IReadOnlyList<IAgent> agents, string name) =>
         AgentNames.TryNormalize(name, out var normalized) ? agents.FirstOrDefault(a => a.Name == normalized) : null;
 
-    private static async Task<int> RunCoreAsync(IAgent agent, string[] args, CancellationToken cancellationToken)
+    private static async Task<int> RunCoreAsync(IAgent agent, string[] args, TimeProvider clock, CancellationToken cancellationToken)
     {
         var parsed = HostArguments.TryParse(args, out var error);
         if (parsed is null)
@@ -124,20 +128,20 @@ public static partial class AgentHost
             DispatchContext? context;
             if (parsed.Demo)
             {
-                (issue, context) = (DemoIssue(agent.Name), DemoContext);
+                (issue, context) = (DemoIssue(agent.Name, clock.GetUtcNow()), DemoContext);
             }
             else
             {
                 try
                 {
-                    store = parsed.Store is { } path ? StandaloneStore.Open(path) : null;
-                    (var given, context) = await AgentInput.ReadAsync(parsed, Console.OpenStandardInput, TimeProvider.System.GetUtcNow(), cancellationToken);
+                    store = parsed.Store is { } path ? StandaloneStore.Open(path, clock) : null;
+                    (var given, context) = await AgentInput.ReadAsync(parsed, Console.OpenStandardInput, clock.GetUtcNow(), cancellationToken);
                     issue = given ?? await StandaloneStore.ReadIssueAsync(store!, parsed.Issue, cancellationToken);
                 }
                 catch (BadInputException ex)
                 {
                     AgentLog.Write(agent.Name, issueNumber, key, "bad input: " + ex.Message);
-                    return await PrintAsync(new AgentRun(ResultFactory.Failed(agent.Name, issueNumber, key, ex.Message, permanent: true), ExitCodes.BadInput), cancellationToken);
+                    return await PrintAsync(new AgentRun(ResultFactory.Failed(agent.Name, issueNumber, key, ex.Message, permanent: true), ExitCodes.BadInput), clock, cancellationToken);
                 }
             }
 
@@ -147,7 +151,7 @@ public static partial class AgentHost
                 run = await StandaloneStore.WriteBackAsync(store!, run, cancellationToken);
             }
 
-            return await PrintAsync(run, cancellationToken);
+            return await PrintAsync(run, clock, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -158,7 +162,7 @@ public static partial class AgentHost
         {
             // Store outages, unreadable files and anything unforeseen: a transient failed result, never a stack trace.
             AgentLog.Write(agent.Name, issueNumber, key, $"transient failure: {ex.GetType().Name}: {ex.Message}");
-            return await PrintAsync(new AgentRun(ResultFactory.Failed(agent.Name, issueNumber, key, "Transient failure: " + ex.Message, permanent: false), ExitCodes.Failure), CancellationToken.None);
+            return await PrintAsync(new AgentRun(ResultFactory.Failed(agent.Name, issueNumber, key, "Transient failure: " + ex.Message, permanent: false), ExitCodes.Failure), clock, CancellationToken.None);
         }
         finally
         {
@@ -169,19 +173,18 @@ public static partial class AgentHost
     /// <summary>The samples probe loopback addresses, so <c>--demo</c> allows loopback (and only that).</summary>
     private static DispatchContext DemoContext { get; } = new() { Policies = new AgentPolicies { Network = NetworkPolicy.PublicOnly with { AllowLoopback = true } } };
 
-    private static IssueSnapshot DemoIssue(string agent)
+    private static IssueSnapshot DemoIssue(string agent, DateTimeOffset now)
     {
-        var sample = SampleIssues.All.First(s => s.Agent == agent);
-        var now = TimeProvider.System.GetUtcNow();
+        var sample = SampleIssues.For(now).First(s => s.Agent == agent);
         return new IssueSnapshot(1, sample.Title, sample.Body, IssueState.Open, sample.Labels, "demo", now, now, []);
     }
 
-    private static async Task<int> PrintAsync(AgentRun run, CancellationToken cancellationToken)
+    private static async Task<int> PrintAsync(AgentRun run, TimeProvider clock, CancellationToken cancellationToken)
     {
         var json = JsonSerializer.Serialize(run.Result, CoreJson.Pretty.AgentResult);
         await Console.Out.WriteLineAsync(json);
         await Console.Out.FlushAsync(cancellationToken);
-        return await ResultsQueueHook.SendAsync(run, json, cancellationToken);
+        return await ResultsQueueHook.SendAsync(run, json, clock, cancellationToken);
     }
 
     private static string HelpText(string agent) =>

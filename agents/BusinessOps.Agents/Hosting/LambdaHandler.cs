@@ -15,7 +15,7 @@ namespace BusinessOps.Agents.Hosting;
 /// </summary>
 internal static class LambdaHandler
 {
-    public static async Task<string> HandleAsync(IReadOnlyList<IAgent> agents, LambdaInvocation invocation, CancellationToken ct)
+    public static async Task<string> HandleAsync(IReadOnlyList<IAgent> agents, LambdaInvocation invocation, TimeProvider clock, CancellationToken ct)
     {
         using var doc = JsonDocument.Parse(invocation.Payload);
         var root = doc.RootElement;
@@ -41,7 +41,7 @@ internal static class LambdaHandler
             return AgentHost.FormatResult(bad);
         }
 
-        var run = await AgentHost.ProcessParsedAsync(agent, () => IssueJsonReader.Parse(data, number, TimeProvider.System.GetUtcNow()), number, key, phase, context, ct);
+        var run = await AgentHost.ProcessParsedAsync(agent, () => IssueJsonReader.Parse(data, number, clock.GetUtcNow()), number, key, phase, context, ct);
         return AgentHost.FormatResult(run.Result);
     }
 

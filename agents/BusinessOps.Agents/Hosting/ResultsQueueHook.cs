@@ -14,7 +14,7 @@ internal static class ResultsQueueHook
     // One pooled client for the process; the AWS request path applies its own per-attempt timeout.
     private static readonly Lazy<HttpClient> Http = new(() => new HttpClient { Timeout = Timeout.InfiniteTimeSpan });
 
-    public static async Task<int> SendAsync(AgentRun run, string json, CancellationToken cancellationToken)
+    public static async Task<int> SendAsync(AgentRun run, string json, TimeProvider clock, CancellationToken cancellationToken)
     {
         var env = ProcessEnvironment.Snapshot();
         if (string.IsNullOrWhiteSpace(env.GetValueOrDefault(Aws.Sqs.ResultsQueue.Variable)))
@@ -24,7 +24,7 @@ internal static class ResultsQueueHook
 
         try
         {
-            var id = await ResultSender.SendIfConfiguredAsync(json, env, Http.Value, TimeProvider.System, cancellationToken);
+            var id = await ResultSender.SendIfConfiguredAsync(json, env, Http.Value, clock, cancellationToken);
             AgentLog.Write(run.Result.Agent, run.Result.Issue, run.Result.Key, $"result sent to the results queue (message {id})");
             return run.ExitCode;
         }

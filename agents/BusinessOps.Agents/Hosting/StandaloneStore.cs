@@ -20,7 +20,7 @@ internal static class StandaloneStore
     /// Opens an existing SQLite store as the bot identity (the coordinator's), writing through the one masker and
     /// neutraliser as the coordinator's writes do; a path that is not there is bad input.
     /// </summary>
-    public static IIssueStore Open(string path)
+    public static IIssueStore Open(string path, TimeProvider clock)
     {
         if (!File.Exists(path))
         {
@@ -28,7 +28,7 @@ internal static class StandaloneStore
         }
 
         SecretMasker.Process.AddFromEnvironment(ProcessEnvironment.Snapshot());
-        return ScrubbingIssueStore.Wrap(SqliteIssueStore.Open(path, BotIdentity.Login, TimeProvider.System, BotIdentity.Login), SecretMasker.Process);
+        return ScrubbingIssueStore.Wrap(SqliteIssueStore.Open(path, BotIdentity.Login, clock, BotIdentity.Login), SecretMasker.Process);
     }
 
     public static async Task<IssueSnapshot> ReadIssueAsync(IIssueStore store, int number, CancellationToken ct) =>

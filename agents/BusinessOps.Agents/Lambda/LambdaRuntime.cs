@@ -20,11 +20,7 @@ public static class LambdaRuntime
 
     private const string ApiVersion = "2018-06-01";
 
-    /// <summary>Runs the loop with the system clock. Returns 0 when cancelled.</summary>
-    public static Task<int> RunAsync(string runtimeApi, Func<LambdaInvocation, CancellationToken, Task<string>> handler, HttpClient? http, CancellationToken ct) =>
-        RunAsync(runtimeApi, handler, http, TimeProvider.System, ct);
-
-    /// <summary>Runs the loop; <paramref name="clock"/> drives the deadline token (tests pass a manual clock).</summary>
+    /// <summary>Runs the loop; <paramref name="clock"/> drives the deadline token (tests pass a fake clock). Returns 0 when cancelled.</summary>
     public static async Task<int> RunAsync(
         string runtimeApi, Func<LambdaInvocation, CancellationToken, Task<string>> handler, HttpClient? http, TimeProvider clock, CancellationToken ct)
     {

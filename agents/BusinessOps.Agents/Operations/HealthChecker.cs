@@ -10,7 +10,7 @@ namespace BusinessOps.Agents.Operations;
 internal sealed class HealthChecker(HttpMessageHandler handler, TimeProvider time)
 {
     /// <summary>A checker whose connections obey <paramref name="policy"/> (see <see cref="EgressGuard"/>).</summary>
-    public static HealthChecker For(NetworkPolicy policy) => new(EgressGuard.Handler(policy), TimeProvider.System);
+    public static HealthChecker For(NetworkPolicy policy, TimeProvider time) => new(EgressGuard.Handler(policy), time);
 
     public async Task<IReadOnlyList<EndpointCheck>> CheckAsync(IReadOnlyList<Uri> endpoints, HealthCheckOptions options, CancellationToken cancellationToken)
     {

@@ -16,21 +16,18 @@ namespace BusinessOps.Agents.Operations;
 /// </summary>
 public sealed class OperationsAgent : IAgent
 {
-    private readonly HealthChecker? _checker;
+    // Times each check's latency; the agent executable's Program (its composition root) hands it the system clock.
+    private readonly TimeProvider _time;
 
     /// <summary>Checks through a handler that obeys each run's network policy (public addresses only by default).</summary>
-    public OperationsAgent()
-    {
-    }
-
-    internal OperationsAgent(HealthChecker checker) => _checker = checker;
+    public OperationsAgent(TimeProvider time) => _time = time;
 
     public string Name => AgentNames.Operations;
 
     public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
         var (endpoints, options) = Read(context.Form);
-        var checker = _checker ?? HealthChecker.For(context.Policies.Network ?? NetworkPolicy.PublicOnly);
+        var checker = HealthChecker.For(context.Policies.Network ?? NetworkPolicy.PublicOnly, _time);
         var checks = await checker.CheckAsync(endpoints, options, cancellationToken);
         var down = checks.Where(c => c.State == "down").ToList();
         var slow = checks.Where(c => c.State == "slow").ToList();

@@ -16,6 +16,7 @@ public static class ScenarioRunner
         ["batch-sets"] = ("A burst of queued issues to the fake Batch: one job per issue vs sets; Fargate cost per issue (--issues 100 --max-issues 10 --per-issue-seconds 3)", BatchSetsSuite.RunAsync),
         ["import"] = ("The coordinator filing 10,000 issues with one `issues import` vs `issues file` in a loop (--issues N --file-runs M)", ImportSuite.RunAsync),
         ["local-workers"] = ("Local dispatch: warm workers vs a process per dispatch, and the coordinator's first pass (--dispatches 700 --process-dispatches 42 --issues 10000 --process-issues 200 --coordinator DIR)", LocalWorkersSuite.RunAsync),
+        ["storms"] = ("Write storms: N issues on the local SQLite store, agents in process, writes per pass by kind until idle, a policy edit (--issues 10000 --run-ms 255)", StormsSuite.RunAsync),
         ["lambda-cold-start"] = ("An agent's cold start on the fake Lambda Runtime API (--agent PATH --runs 20)", LambdaColdStartSuite.RunAsync),
     };
 

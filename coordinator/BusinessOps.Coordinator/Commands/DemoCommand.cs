@@ -46,7 +46,7 @@ internal static class DemoCommand
             return await CoordinatorSession.RunAsync(SessionRequest.From(parse, g, host, "local", storeMustExist: false) with { Store = path }, async session =>
             {
                 var watch = Stopwatch.StartNew();
-                await FileSamplesAsync(path, health.BaseUrl, ct);
+                await FileSamplesAsync(path, health.BaseUrl, session.Clock, ct);
                 if (session.Backend is SqliteIssueStore local)
                 {
                     await DemoApprovers.RegisterAsync(local, session.Policies, ct);
@@ -56,7 +56,7 @@ internal static class DemoCommand
                 var reconciler = new Reconciler(session.Store, session.Executor, WithLoopback(session.Policies), session.Clock, options, session.Log);
                 await UntilQuietAsync(reconciler, session, ct);
                 var open = await session.Store.ListIssuesAsync(IssueQuery.Open, ct);
-                var approved = await DemoApprovers.ApproveOnePerAgentAsync(path, open, session.Policies, ct);
+                var approved = await DemoApprovers.ApproveOnePerAgentAsync(path, open, session.Policies, session.Clock, ct);
                 session.Log.Info($"demo: the right approver approved {approved} waiting plan(s), one per agent; the others wait for you");
                 await UntilQuietAsync(reconciler, session, ct);
 
@@ -103,10 +103,10 @@ internal static class DemoCommand
     }
 
     /// <summary>Files the samples as a person (<c>dana</c>), as issue forms would.</summary>
-    private static async Task FileSamplesAsync(string path, string healthUrl, CancellationToken ct)
+    private static async Task FileSamplesAsync(string path, string healthUrl, TimeProvider clock, CancellationToken ct)
     {
-        using var filer = SqliteIssueStore.Open(path, "dana");
-        foreach (var sample in SampleIssues.All)
+        using var filer = SqliteIssueStore.Open(path, "dana", clock);
+        foreach (var sample in SampleIssues.For(clock.GetUtcNow()))
         {
             var body = sample.Body.Replace("http://127.0.0.1:9", healthUrl, StringComparison.Ordinal);
             await filer.CreateIssueAsync(new NewIssue(sample.Title, body, sample.Labels), ct);

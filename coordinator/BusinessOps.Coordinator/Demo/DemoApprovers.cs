@@ -30,7 +30,7 @@ internal static class DemoApprovers
     }
 
     /// <summary>Approves the first waiting plan of each agent; returns how many were approved.</summary>
-    public static async Task<int> ApproveOnePerAgentAsync(string path, IReadOnlyList<IssueSnapshot> issues, PolicySet policies, CancellationToken ct)
+    public static async Task<int> ApproveOnePerAgentAsync(string path, IReadOnlyList<IssueSnapshot> issues, PolicySet policies, TimeProvider clock, CancellationToken ct)
     {
         var approved = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -49,7 +49,7 @@ internal static class DemoApprovers
                 var people = role.AnyCollaborator ? [Colleague] : role.Approvers.Where(a => !a.Contains('/', StringComparison.Ordinal)).Take(role.Required);
                 foreach (var login in people)
                 {
-                    using var person = SqliteIssueStore.Open(path, login);
+                    using var person = SqliteIssueStore.Open(path, login, clock);
                     await person.AddCommentAsync(issue.Number, $"/approve reviewed in the demo ({Wording.Role(role.Role)})", ct);
                 }
             }

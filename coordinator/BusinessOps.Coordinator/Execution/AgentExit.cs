@@ -2,6 +2,7 @@ using System.Text.Json;
 using BusinessOps.Core;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
+using BusinessOps.Core.State;
 
 namespace BusinessOps.Coordinator.Execution;
 

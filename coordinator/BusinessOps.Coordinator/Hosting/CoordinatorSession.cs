@@ -102,7 +102,7 @@ public sealed class CoordinatorSession : IDisposable
         catch (IssueStoreException ex)
         {
             error.WriteLine(SecretMasker.Process.Mask(ex.Message));
-            return (null, ExitCodes.For(ex));
+            return (null, ex.ExitCode);
         }
 
         if (!ExecutorSelector.TryCreate(request.Executor, policies, env, clock, log, out var exec, out var problem))
@@ -138,7 +138,7 @@ public sealed class CoordinatorSession : IDisposable
             catch (IssueStoreException ex)
             {
                 await request.Error.WriteLineAsync(SecretMasker.Process.Mask(ex.Message));
-                return ExitCodes.For(ex);
+                return ex.ExitCode;
             }
         }
     }

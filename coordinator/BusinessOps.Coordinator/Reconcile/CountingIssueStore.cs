@@ -41,6 +41,14 @@ public sealed class CountingIssueStore(IIssueStore inner) : IIssueStore
 
     public Task UpsertLabelAsync(LabelDefinition label, CancellationToken cancellationToken) => Write(inner.UpsertLabelAsync(label, cancellationToken));
 
+    /// <summary>Counted as the store counts it: one transaction on SQLite, one per call elsewhere.</summary>
+    public async Task<int> WriteIssueAsync(int number, IReadOnlyList<IssueWrite> writes, CancellationToken cancellationToken)
+    {
+        var made = await inner.WriteIssueAsync(number, writes, cancellationToken);
+        Interlocked.Add(ref _writes, made);
+        return made;
+    }
+
     // Counted when they complete: a call refused by a rate limit (deferred) made no write.
     private async Task<T> Read<T>(Task<T> task)
     {

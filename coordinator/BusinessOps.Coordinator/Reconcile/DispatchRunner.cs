@@ -17,7 +17,7 @@ namespace BusinessOps.Coordinator.Reconcile;
 /// after a synchronous run the issue is re-read and settled at once with the pass's facts (<see cref="ContextBuilder"/>),
 /// and a crashed agent's failure is recorded for it.
 /// </summary>
-internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executor, PolicySet policies, ContextBuilder facts, ReconcileOptions options, Log log, IReadOnlyList<IssueSnapshot>? openIssues = null)
+internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executor, PolicySet policies, ContextBuilder facts, ReconcileOptions options, TimeProvider clock, Log log, IReadOnlyList<IssueSnapshot>? openIssues = null)
 {
     // What each agent is handed besides its issue; built from this pass's list of open issues when the pass read them all.
     private readonly DispatchContextBuilder _contexts = new(store, policies, openIssues);
@@ -93,10 +93,9 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
                 return;
             }
 
-            // Leaving the queue: the label and the status comment both say so before the agent starts.
-            await store.UpdateLabelsAsync(issue.Number, [LabelNames.For(IssueStatus.InProgress)], [LabelNames.For(IssueStatus.Queued)], ct);
+            // Leaving the queue: the label and the status comment both say so before the agent starts (one write).
             var (id, body, _) = IssueStateReader.Amend(queued, policies, s => s with { Status = IssueStatus.InProgress });
-            await ActionApplier.UpsertAsync(store, issue.Number, id, body, ct);
+            await store.WriteIssueAsync(issue.Number, [new LabelsWrite([LabelNames.For(IssueStatus.InProgress)], [LabelNames.For(IssueStatus.Queued)]), new CommentWrite(id, body)], ct);
         }
 
         log.Info($"#{issue.Number} {d.Agent} dispatched ({d.Priority}, {d.Key})");
@@ -116,11 +115,15 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
             return;
         }
 
-        // The coordinator is the only writer: the agent's full result (or, when it produced none, the failure) in one comment per key.
-        if (ResultComment.ToWrite(fresh, policies.Identity, d, outcome) is { } resultComment)
+        // The coordinator is the only writer: the agent's full result (or, when it produced none, the failure) in one comment
+        // per key, written with the settlement below as one write. The settlement is decided on the issue as it will be
+        // (the comment in place, at the time it is written), so a local run ends the pass in its final state, as the next
+        // pass would leave it. A dispatch the settlement asks for waits for the next pass.
+        var resultComment = ResultComment.ToWrite(fresh, policies.Identity, d, outcome);
+        if (resultComment is not null)
         {
-            var comment = await store.AddCommentAsync(issue.Number, resultComment, ct);
-            fresh = fresh with { Comments = [.. fresh.Comments, comment] };
+            var at = clock.GetUtcNow();
+            fresh = fresh with { Comments = [.. fresh.Comments, new IssueComment(0, policies.Identity, resultComment, at, at, AuthorIsBot: true)] };
         }
 
         if (outcome.Status == DispatchStatus.Failed)
@@ -128,11 +131,15 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
             log.Warn($"#{issue.Number} {d.Agent} failed: {outcome.Error}");
         }
 
-        // Settle at once, with the same facts as the pass, so a local run ends the pass in its final state (the next pass
-        // would do the same). A dispatch it asks for waits for the next pass.
         facts.Observe(fresh);
         var settle = await facts.DecideAsync(fresh, ct);
-        await ActionApplier.ApplyAsync(store, fresh, [.. settle.Where(a => a is not (DispatchAgent or GatherFacts))], log, ct);
+        var (writes, _) = ActionApplier.Writes([.. settle.Where(a => a is not (DispatchAgent or GatherFacts))]);
+        if (resultComment is not null)
+        {
+            writes.Insert(0, new CommentWrite(null, resultComment));
+        }
+
+        await store.WriteIssueAsync(issue.Number, writes, ct);
     }
 
     private bool StillQueued(IssueSnapshot queued, DispatchAgent d)

@@ -22,6 +22,7 @@ public sealed class Reconciler
     private readonly Log _log;
     private readonly TextWriter _out;
     private readonly ContextBuilder _facts;
+    private readonly TimeProvider _clock;
 
     public Reconciler(IIssueStore store, IExecutor executor, PolicySet policies, TimeProvider clock, ReconcileOptions options, Log log, TextWriter? output = null)
     {
@@ -31,6 +32,7 @@ public sealed class Reconciler
         _options = options;
         _log = log;
         _out = output ?? TextWriter.Null;
+        _clock = clock;
         _facts = new ContextBuilder(_store, store as ITeamDirectory, executor, _policies, clock, options.DispatchImmediately);
     }
 
@@ -94,7 +96,7 @@ public sealed class Reconciler
             {
                 // Intents already recorded are dispatched before stopping: none is left waiting for a run that never starts.
                 _log.Warn($"deferred at #{issue.Number}: {ex.Message}");
-                var started = await new DispatchRunner(_store, _executor, _policies, _facts, _options, _log, openIssues).RunAsync(pending, cancellationToken);
+                var started = await new DispatchRunner(_store, _executor, _policies, _facts, _options, _clock, _log, openIssues).RunAsync(pending, cancellationToken);
                 return new PassResult(issues.Count, _store.Writes - writesBefore, started.Dispatched, failed + started.Failed, Deferred: true, RetryAt: ex.RetryAt);
             }
             catch (IssueStoreException ex)
@@ -104,7 +106,7 @@ public sealed class Reconciler
             }
         }
 
-        var runner = new DispatchRunner(_store, _executor, _policies, _facts, _options, _log, openIssues);
+        var runner = new DispatchRunner(_store, _executor, _policies, _facts, _options, _clock, _log, openIssues);
         var dispatched = await runner.RunAsync(pending, cancellationToken);
         return new PassResult(issues.Count, _store.Writes - writesBefore, dispatched.Dispatched, failed + dispatched.Failed);
     }

@@ -128,7 +128,7 @@ public sealed class BatchExecutor : IExecutor, IDispatchPreparer
                 // pass, or a set that waited for companions). The coordinator dispatches the same key again; the submit
                 // stays idempotent, and a key that waited goes in this pass's set at once.
                 _sets.MarkAged(d.Key);
-                reports.Add(new DispatchReport(d.Key, NotFoundState, Failed: false, Stuck: false, "no Batch job carries this key"));
+                reports.Add(new DispatchReport(d.Key, DispatchReport.NotFound, Failed: false, Stuck: false, "no Batch job carries this key"));
             }
         }
 
@@ -182,10 +182,10 @@ public sealed class BatchExecutor : IExecutor, IDispatchPreparer
         }
     }
 
-    /// <summary>State reported for an intent whose job does not exist (after <see cref="NotFoundGrace"/>, for ListJobs' eventual consistency).</summary>
-    public const string NotFoundState = "NOT_FOUND";
-
-    /// <summary>How long a fresh intent may go unseen by ListJobs before it counts as never submitted.</summary>
+    /// <summary>
+    /// How long a fresh intent may go unseen by ListJobs (eventually consistent) before it counts as never submitted
+    /// (<see cref="DispatchReport.NotFound"/>).
+    /// </summary>
     public static readonly TimeSpan NotFoundGrace = TimeSpan.FromMinutes(2);
 
     private async Task<string?> FindByNameAsync(TrackedDispatch dispatch, CancellationToken ct)

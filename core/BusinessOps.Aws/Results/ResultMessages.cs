@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BusinessOps.Core;
 using BusinessOps.Core.Results;
+using BusinessOps.Core.State;
 
 namespace BusinessOps.Aws.Results;
 

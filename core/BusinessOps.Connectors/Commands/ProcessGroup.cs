@@ -4,20 +4,31 @@ using System.Runtime.InteropServices;
 namespace BusinessOps.Connectors.Commands;
 
 /// <summary>
-/// Starts a program as the leader of its own process group (through <c>setsid</c> where it exists) so that stopping
-/// it stops everything it started, including children that detached from it; falls back to killing the process tree.
+/// The one home for child processes that must be stoppable as a whole: the command connector's programs and the
+/// coordinator's agent processes. A program starts as the leader of its own session and process group (through
+/// <c>setsid</c> where it exists, so its pid is its group id), so stopping it reaches everything it started, including
+/// children that detached from it (<c>( sleep 300 &amp; )</c>), which .NET's process-tree kill cannot see. Without
+/// <c>setsid</c> (Windows, macOS) it falls back to the process-tree kill.
 /// </summary>
-internal static class ProcessGroup
+public static class ProcessGroup
 {
-    private const int SigKill = 9;
+    /// <summary>SIGTERM: asks a process to stop.</summary>
+    public const int SigTerm = 15;
+
+    /// <summary>SIGKILL: stops a process at once.</summary>
+    public const int SigKill = 9;
 
     private static readonly string? Setsid = OperatingSystem.IsLinux()
         ? new[] { "/usr/bin/setsid", "/bin/setsid" }.FirstOrDefault(File.Exists)
         : null;
 
+    /// <summary>True when started programs lead their own process group (signals reach all their descendants).</summary>
+    public static bool OwnGroups => Setsid is not null;
+
     /// <summary>Start info for <paramref name="program"/> in a new session and process group when possible.</summary>
-    public static ProcessStartInfo StartInfo(string program, IReadOnlyList<string> arguments)
+    public static ProcessStartInfo StartInfo(string program, IEnumerable<string> arguments)
     {
+        ArgumentNullException.ThrowIfNull(arguments);
         var info = Setsid is null ? new ProcessStartInfo(program) : new ProcessStartInfo(Setsid);
         if (Setsid is not null)
         {
@@ -33,21 +44,50 @@ internal static class ProcessGroup
         return info;
     }
 
-    /// <summary>Kills the process's whole group (when it leads one) and its process tree.</summary>
-    public static void Kill(Process process)
+    /// <summary>Sends <paramref name="signal"/> to the whole group led by <paramref name="leader"/>; true when at least one process got it.</summary>
+    public static bool Signal(int leader, int signal)
     {
-        if (Setsid is not null)
+        if (!OwnGroups || leader <= 1)
         {
+            return false;
+        }
+
+        try
+        {
+            return KillGroup(-leader, signal) == 0;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // No libc to call: callers fall back to the process-tree kill.
+            return false;
+        }
+    }
+
+    /// <summary>Asks the group to stop with SIGTERM, waits up to <paramref name="grace"/> for the leader to exit, then kills everything.</summary>
+    public static async Task StopAsync(Process process, TimeSpan grace, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        if (Signal(process.Id, SigTerm))
+        {
+            using var wait = new CancellationTokenSource(grace, clock);
             try
             {
-                _ = KillGroup(-process.Id, SigKill);
+                await process.WaitForExitAsync(wait.Token);
             }
-            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+            catch (OperationCanceledException)
             {
-                // No libc to call: the tree kill below still stops every attached descendant.
+                // Did not exit in time: killed below.
             }
         }
 
+        Kill(process);
+    }
+
+    /// <summary>Kills the process's whole group (when it leads one) and its process tree.</summary>
+    public static void Kill(Process process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        _ = Signal(process.Id, SigKill);
         try
         {
             if (!process.HasExited)

@@ -5,7 +5,7 @@ namespace BusinessOps.Core.Effects;
 
 /// <summary>
 /// Source-generated JSON for the effect types (trim- and AOT-safe), with the contract's camelCase names. Enum
-/// spellings travel on the enums themselves, so <see cref="CoreJson"/> writes them the same way once the lead adds
+/// spellings travel on the enums themselves, so <see cref="State.CoreJson"/> writes them the same way once the lead adds
 /// effects to the agent result and the status marker.
 /// </summary>
 [JsonSourceGenerationOptions(

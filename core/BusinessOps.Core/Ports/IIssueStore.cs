@@ -43,4 +43,45 @@ public interface IIssueStore
 
     /// <summary>Creates the label or updates its colour and description.</summary>
     Task UpsertLabelAsync(LabelDefinition label, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies one issue's writes of one decision, in order, as one unit where the store has one: SQLite writes them in one
+    /// transaction (all or none, one commit). Other stores make one call per write, as here. Returns how many writes the
+    /// store made (SQLite: 1; GitHub: one per call, as its budgets count them; 0 when <paramref name="writes"/> is empty).
+    /// </summary>
+    async Task<int> WriteIssueAsync(int number, IReadOnlyList<IssueWrite> writes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        foreach (var write in writes)
+        {
+            switch (write)
+            {
+                case LabelsWrite labels:
+                    await UpdateLabelsAsync(number, labels.Add, labels.Remove, cancellationToken);
+                    break;
+                case CommentWrite { CommentId: { } id } edit:
+                    try
+                    {
+                        await UpdateCommentAsync(number, id, edit.Body, cancellationToken);
+                    }
+                    catch (IssueStoreException ex) when (ex.Kind == StoreErrorKind.NotFound)
+                    {
+                        // Deleted between read and write: posted again.
+                        await AddCommentAsync(number, edit.Body, cancellationToken);
+                    }
+
+                    break;
+                case CommentWrite post:
+                    await AddCommentAsync(number, post.Body, cancellationToken);
+                    break;
+                case ReactionWrite reaction:
+                    await AddReactionAsync(number, reaction.CommentId, reaction.Reaction, cancellationToken);
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown write {write.GetType().Name}.", nameof(writes));
+            }
+        }
+
+        return writes.Count;
+    }
 }

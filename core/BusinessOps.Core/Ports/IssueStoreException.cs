@@ -28,4 +28,13 @@ public class IssueStoreException : Exception
 
     /// <summary>For <see cref="StoreErrorKind.RateLimited"/>: when sending may resume.</summary>
     public DateTimeOffset? RetryAt { get; }
+
+    /// <summary>The exit code for this failure (from <see cref="ExitCodes"/>): what the caller can do about it decides the code.</summary>
+    public int ExitCode => Kind switch
+    {
+        StoreErrorKind.Invalid => ExitCodes.BadInput,
+        StoreErrorKind.NotFound => ExitCodes.NotFound,
+        StoreErrorKind.RateLimited => ExitCodes.Deferred,
+        _ => ExitCodes.Failure,
+    };
 }

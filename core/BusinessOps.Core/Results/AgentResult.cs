@@ -4,7 +4,7 @@ namespace BusinessOps.Core.Results;
 
 /// <summary>
 /// The one JSON document an agent prints on stdout (ARCHITECTURE.md §3, agent contract).
-/// Serialize with <see cref="CoreJson"/> so enum spellings match the contract.
+/// Serialize with <see cref="State.CoreJson"/> so enum spellings match the contract.
 /// </summary>
 public sealed record AgentResult
 {

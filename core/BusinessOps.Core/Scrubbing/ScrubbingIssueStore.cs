@@ -83,6 +83,36 @@ public class ScrubbingIssueStore : IIssueStore, IDisposable
 
     public Task<IReadOnlyList<LabelDefinition>> ListLabelsAsync(CancellationToken cancellationToken) => Inner.ListLabelsAsync(cancellationToken);
 
+    /// <summary>Every comment scrubbed, then the batch to the store behind as one (an edit that scrubbing makes a no-op is left out, as in <see cref="UpdateCommentAsync"/>).</summary>
+    public async Task<int> WriteIssueAsync(int number, IReadOnlyList<IssueWrite> writes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        var scrubbed = new List<IssueWrite>(writes.Count);
+        IssueSnapshot? current = null;
+        foreach (var write in writes)
+        {
+            if (write is not CommentWrite comment)
+            {
+                scrubbed.Add(write);
+                continue;
+            }
+
+            var body = Scrub(comment.Body);
+            if (comment.CommentId is { } id && !string.Equals(body, comment.Body, StringComparison.Ordinal))
+            {
+                current ??= await Inner.GetIssueAsync(number, cancellationToken);
+                if (current?.Comments.FirstOrDefault(c => c.Id == id) is { } stored && string.Equals(stored.Body, body, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+            }
+
+            scrubbed.Add(comment with { Body = body });
+        }
+
+        return await Inner.WriteIssueAsync(number, scrubbed, cancellationToken);
+    }
+
     public Task UpsertLabelAsync(LabelDefinition label, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(label);

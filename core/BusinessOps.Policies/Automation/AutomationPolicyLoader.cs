@@ -98,7 +98,7 @@ public static class AutomationPolicyLoader
         {
             diagnostics.Error(0, 0, $"file is larger than {PolicyLoader.MaxFileBytes / 1024 / 1024} MB; policy files are a few kilobytes");
         }
-        else if (YamlDocumentReader.Read(source.Text, diagnostics) is { } root)
+        else if (YamlDocumentReader.Read(source.Text, diagnostics.Error) is { } root)
         {
             var result = bind(root, diagnostics);
             if (!diagnostics.HasErrors)

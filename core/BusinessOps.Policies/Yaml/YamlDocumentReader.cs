@@ -1,4 +1,3 @@
-using BusinessOps.Policies.Validation;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -17,30 +16,30 @@ internal static class YamlDocumentReader
     /// <summary>Deepest nesting accepted; the schemas need four levels.</summary>
     public const int MaxDepth = 16;
 
-    /// <summary>The document's root, or null after reporting why there is none.</summary>
-    public static YamlValue? Read(string text, FileDiagnostics diagnostics)
+    /// <summary>The document's root, or null after reporting to <paramref name="error"/> (line, column, message) why there is none.</summary>
+    public static YamlValue? Read(string text, Action<int, int, string> error)
     {
         if (TabIndent(text) is { } tab)
         {
-            diagnostics.Error(tab.Line, tab.Column, "a tab is used for indentation; YAML indents with spaces only");
+            error(tab.Line, tab.Column, "a tab is used for indentation; YAML indents with spaces only");
             return null;
         }
 
-        var builder = new Builder(diagnostics);
+        var builder = new Builder(error);
         try
         {
             return builder.Run(new Parser(new StringReader(text)));
         }
         catch (YamlException ex)
         {
-            diagnostics.Error(ToInt(ex.Start.Line), ToInt(ex.Start.Column), "invalid YAML: " + CleanMessage(ex.Message));
+            error(ToInt(ex.Start.Line), ToInt(ex.Start.Column), "invalid YAML: " + CleanMessage(ex.Message));
             return null;
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
         {
             // YamlDotNet's scanner can fail this way on malformed input (e.g. an unclosed '{' before a new key);
             // it is still the file's fault, so report it at the last place the parser understood.
-            diagnostics.Error(builder.LastLine, builder.LastColumn, "invalid YAML after this point; check for an unclosed '{', '[' or quote");
+            error(builder.LastLine, builder.LastColumn, "invalid YAML after this point; check for an unclosed '{', '[' or quote");
             return null;
         }
     }
@@ -86,7 +85,7 @@ internal static class YamlDocumentReader
         return text.Length == 0 ? "the parser rejected this line" : char.ToLowerInvariant(text[0]) + text[1..];
     }
 
-    private sealed class Builder(FileDiagnostics diagnostics)
+    private sealed class Builder(Action<int, int, string> error)
     {
         // Open collections, innermost last; an explicit stack so hostile nesting cannot overflow ours.
         private readonly Stack<Frame> open = new();
@@ -110,19 +109,19 @@ internal static class YamlDocumentReader
                     case DocumentStart:
                         if (++documents > 1)
                         {
-                            diagnostics.Error(line, column, "a policy file holds one YAML document; remove the second '---' and what follows, or move it to its own file");
+                            error(line, column, "a policy file holds one YAML document; remove the second '---' and what follows, or move it to its own file");
                             return null;
                         }
 
                         break;
                     case AnchorAlias alias:
-                        diagnostics.Error(line, column, $"YAML aliases (*{alias.Value}) are not allowed in policy files; write the value out in full");
+                        error(line, column, $"YAML aliases (*{alias.Value}) are not allowed in policy files; write the value out in full");
                         return null;
                     case NodeEvent node when !node.Anchor.IsEmpty:
-                        diagnostics.Error(line, column, $"YAML anchors (&{node.Anchor}) are not allowed in policy files; write each value out in full");
+                        error(line, column, $"YAML anchors (&{node.Anchor}) are not allowed in policy files; write each value out in full");
                         return null;
                     case NodeEvent node when !node.Tag.IsEmpty:
-                        diagnostics.Error(line, column, $"YAML tags ({ShortTag(node.Tag.Value)}) are not allowed in policy files; remove the tag");
+                        error(line, column, $"YAML tags ({ShortTag(node.Tag.Value)}) are not allowed in policy files; remove the tag");
                         return null;
                     case Scalar scalar:
                         if (!Add(new YamlText(scalar.Value, scalar.Style == ScalarStyle.Plain, line, column), ref root))
@@ -134,7 +133,7 @@ internal static class YamlDocumentReader
                     case SequenceStart or MappingStart:
                         if (open.Count >= MaxDepth)
                         {
-                            diagnostics.Error(line, column, $"nesting deeper than {MaxDepth} levels; policy files need far fewer");
+                            error(line, column, $"nesting deeper than {MaxDepth} levels; policy files need far fewer");
                             return null;
                         }
 
@@ -153,7 +152,7 @@ internal static class YamlDocumentReader
 
             if (root is null or YamlText { IsNull: true })
             {
-                diagnostics.Error(1, 1, "the file is empty; expected a mapping of settings (see the shipped file for an example)");
+                error(1, 1, "the file is empty; expected a mapping of settings (see the shipped file for an example)");
                 return null;
             }
 
@@ -173,7 +172,7 @@ internal static class YamlDocumentReader
             {
                 if (value is not YamlText key)
                 {
-                    diagnostics.Error(value, "a mapping key must be plain text, not " + value.Describe());
+                    error(value.Line, value.Column, "a mapping key must be plain text, not " + value.Describe());
                     return false;
                 }
 

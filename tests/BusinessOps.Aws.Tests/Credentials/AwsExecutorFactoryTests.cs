@@ -2,6 +2,7 @@ using BusinessOps.Aws.Credentials;
 using BusinessOps.Aws.Executors;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
+using BusinessOps.TestKit;
 using BusinessOps.TestKit.Aws;
 
 namespace BusinessOps.Aws.Tests.Credentials;
@@ -11,7 +12,7 @@ public sealed class AwsExecutorFactoryTests
     [Fact]
     public async Task TryCreate_EnvironmentPointingAtTheFake_DispatchesEndToEnd()
     {
-        var clock = new VirtualClock();
+        var clock = new AutoAdvanceClock();
         await using var server = await FakeAwsServer.StartAsync(clock);
 
         var created = AwsExecutorFactory.TryCreate(server.Environment(), DispatchPolicy.Default, clock, out var executor, out var error);

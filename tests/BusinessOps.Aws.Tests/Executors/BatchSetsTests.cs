@@ -92,7 +92,7 @@ public sealed class BatchSetsTests
 
         Assert.All(held, o => Assert.Equal((DispatchStatus.Submitted, null), (o.Status, o.ExternalId)));
         Assert.Empty(early);
-        Assert.Equal(Enumerable.Repeat(BatchExecutor.NotFoundState, 3), late.Select(r => r.State));
+        Assert.Equal(Enumerable.Repeat(DispatchReport.NotFound, 3), late.Select(r => r.State));
         var job = Assert.Single(aws.Server.Jobs);
         Assert.Equal(5, Keys(job).Count);
         Assert.All(outcomes, o => Assert.Equal(job.JobId, o.ExternalId));

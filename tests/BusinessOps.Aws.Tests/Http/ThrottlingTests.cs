@@ -3,6 +3,7 @@ using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
 using BusinessOps.TestKit;
 using BusinessOps.TestKit.Aws;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BusinessOps.Aws.Tests.Http;
 
@@ -53,7 +54,7 @@ public sealed class ThrottlingTests
     [Fact]
     public void SubmitRateLimiter_FiveHundredSimultaneousReservations_NeverMoreThanFortyInAnySecond()
     {
-        var clock = new FakeClock();
+        var clock = new FakeTimeProvider(Some.Epoch);
         var limiter = new SubmitRateLimiter(40, clock);
 
         var slots = new DateTimeOffset[500];

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using BusinessOps.Agents.Lambda;
+using BusinessOps.TestKit;
 using BusinessOps.TestKit.Aws;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BusinessOps.Aws.Tests.Lambda;
 
@@ -11,7 +13,7 @@ public sealed class LambdaRuntimeTests
     [Fact]
     public async Task RunAsync_NextEvent_CallsHandlerAndPostsItsResponse()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(Some.Epoch);
         await using var api = await FakeLambdaRuntimeApi.StartAsync(clock);
         using var stop = new CancellationTokenSource();
         LambdaInvocation? seen = null;
@@ -38,7 +40,7 @@ public sealed class LambdaRuntimeTests
         using var stop = new CancellationTokenSource();
         var ids = Enumerable.Range(1, 3).Select(i => api.Enqueue($"{i}", DateTimeOffset.UtcNow.AddMinutes(5))).ToList();
 
-        var loop = LambdaRuntime.RunAsync(api.RuntimeApi, (inv, _) => Task.FromResult("echo " + inv.Payload), null, stop.Token);
+        var loop = LambdaRuntime.RunAsync(api.RuntimeApi, (inv, _) => Task.FromResult("echo " + inv.Payload), null, TimeProvider.System, stop.Token);
         var bodies = new List<string>();
         foreach (var id in ids)
         {
@@ -59,7 +61,7 @@ public sealed class LambdaRuntimeTests
         var good = api.Enqueue("good", DateTimeOffset.UtcNow.AddMinutes(5));
 
         var loop = LambdaRuntime.RunAsync(
-            api.RuntimeApi, (inv, _) => inv.Payload == "bad" ? throw new InvalidDataException("issue body is not valid") : Task.FromResult("ok"), null, stop.Token);
+            api.RuntimeApi, (inv, _) => inv.Payload == "bad" ? throw new InvalidDataException("issue body is not valid") : Task.FromResult("ok"), null, TimeProvider.System, stop.Token);
         var error = await api.OutcomeAsync(bad).WaitAsync(Safety);
         var next = await api.OutcomeAsync(good).WaitAsync(Safety);
         await stop.CancelAsync();
@@ -76,7 +78,7 @@ public sealed class LambdaRuntimeTests
     [Fact]
     public async Task RunAsync_HandlerOutlivesTheDeadline_IsCancelledBeforeItAndPostsDeadlineExceeded()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(Some.Epoch);
         await using var api = await FakeLambdaRuntimeApi.StartAsync(clock);
         using var stop = new CancellationTokenSource();
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -140,7 +142,7 @@ public sealed class LambdaRuntimeTests
             unreachable = api.RuntimeApi;
         }
 
-        var code = await LambdaRuntime.RunAsync(unreachable, (_, _) => Task.FromResult("x"), null, CancellationToken.None).WaitAsync(Safety);
+        var code = await LambdaRuntime.RunAsync(unreachable, (_, _) => Task.FromResult("x"), null, TimeProvider.System, CancellationToken.None).WaitAsync(Safety);
 
         Assert.Equal(LambdaRuntime.RuntimeApiUnavailable, code);
     }

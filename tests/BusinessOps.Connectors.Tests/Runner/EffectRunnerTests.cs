@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BusinessOps.Connectors.Tests.Support;
 using BusinessOps.Core.Effects;
 using BusinessOps.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BusinessOps.Connectors.Tests.Runner;
 
@@ -9,7 +10,7 @@ public sealed class EffectRunnerTests
 {
     private const int N = 4;
     private static readonly IReadOnlyList<Effect> Effects = [.. Enumerable.Range(1, N).Select(i => Effect.Create(EffectKinds.GitHubComment, $"#{i}", new JsonObject { ["body"] = $"step {i}" }))];
-    private readonly FakeClock _clock = new();
+    private readonly FakeTimeProvider _clock = new(Some.Epoch);
 
     public static TheoryData<int> CrashPoints()
     {

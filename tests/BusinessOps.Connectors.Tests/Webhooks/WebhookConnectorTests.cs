@@ -2,7 +2,7 @@ using System.Text.Json;
 using BusinessOps.Connectors.Tests.Support;
 using BusinessOps.Connectors.Webhooks;
 using BusinessOps.Core.Effects;
-using BusinessOps.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BusinessOps.Connectors.Tests.Webhooks;
 
@@ -59,7 +59,7 @@ public sealed class WebhookConnectorTests : IAsyncLifetime
     [Fact]
     public async Task Perform_TimestampOutsideReplayWindow_ReceiverRejectsAndEffectFailsPermanentlyWithExcerpt()
     {
-        var stale = new FakeClock(DateTimeOffset.UtcNow.AddMinutes(-10));
+        var stale = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(-10));
         var connector = Connector(clock: stale);
 
         var outcome = await connector.PerformAsync(Samples.Request(Samples.Payment()), CancellationToken.None);

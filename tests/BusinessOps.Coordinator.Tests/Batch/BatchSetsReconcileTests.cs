@@ -17,7 +17,7 @@ public sealed class BatchSetsReconcileTests
     [Fact]
     public async Task RunOnce_BurstOf25SupportIssuesOfOneClient_ThreeJobsAndEveryIntentRecorded()
     {
-        var clock = new VirtualClock();
+        var clock = new AutoAdvanceClock();
         await using var aws = await FakeAwsServer.StartAsync(clock);
         using var http = new HttpClient();
         var policies = PolicySet.Default with

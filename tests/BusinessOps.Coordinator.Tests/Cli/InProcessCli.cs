@@ -1,6 +1,7 @@
 using BusinessOps.Coordinator.Cli;
 using BusinessOps.Coordinator.Tests.Issues;
 using BusinessOps.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BusinessOps.Coordinator.Tests.Cli;
 
@@ -20,7 +21,7 @@ public sealed class InProcessCli : IDisposable
 
     public string StorePath { get; }
 
-    public FakeClock Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = new(Some.Epoch);
 
     public Dictionary<string, string?> Environment { get; } = new(StringComparer.Ordinal);
 

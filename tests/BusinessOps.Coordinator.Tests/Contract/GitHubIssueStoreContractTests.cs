@@ -1,5 +1,6 @@
 using BusinessOps.Core.Ports;
 using BusinessOps.GitHub;
+using BusinessOps.TestKit;
 using BusinessOps.TestKit.Contract;
 using BusinessOps.TestKit.GitHub;
 

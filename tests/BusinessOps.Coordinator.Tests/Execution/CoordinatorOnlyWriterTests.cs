@@ -6,6 +6,7 @@ using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
 using BusinessOps.TestKit;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace BusinessOps.Coordinator.Tests.Execution;
@@ -49,7 +50,7 @@ public sealed class CoordinatorOnlyWriterTests
             Task.FromResult<IReadOnlyList<DispatchReport>>([]);
     }
 
-    private readonly InMemoryIssueStore _store = new(new FakeClock(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero)));
+    private readonly InMemoryIssueStore _store = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero)));
     private readonly RecordingExecutor _executor = new();
 
     private async Task<int> FileAsync(string title, params string[] labels)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BusinessOps.TestKit;
 using BusinessOps.TestKit.GitHub;
 using Xunit;
 

@@ -2,6 +2,7 @@ using BusinessOps.Coordinator.Install;
 using BusinessOps.Core.Policies;
 using BusinessOps.Policies;
 using BusinessOps.TestKit;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace BusinessOps.Coordinator.Tests.Install;
@@ -43,7 +44,7 @@ public sealed class LabelCatalogueTests
     [Fact]
     public async Task LabelSync_RepositoryWithoutLabels_CreatesEveryFormLabelThenWritesNothing()
     {
-        var store = new InMemoryIssueStore(new FakeClock());
+        var store = new InMemoryIssueStore(new FakeTimeProvider(Some.Epoch));
         var catalogue = LabelCatalogue.For(Policies, FormLabels.Read(Forms, []));
 
         var first = await LabelSync.RunAsync(store, catalogue, dryRun: false, TextWriter.Null, CancellationToken.None);

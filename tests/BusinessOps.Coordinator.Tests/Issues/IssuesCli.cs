@@ -3,6 +3,7 @@ using BusinessOps.Coordinator.Commands.Issues;
 using BusinessOps.Core;
 using BusinessOps.LocalStore;
 using BusinessOps.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BusinessOps.Coordinator.Tests.Issues;
 
@@ -28,7 +29,7 @@ public sealed class IssuesCli : IDisposable
 
     public string StorePath { get; }
 
-    public FakeClock Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = new(Some.Epoch);
 
     public Task<CliRun> RunAsync(params string[] args) => RunExactlyAsync(["--store", StorePath, .. args]);
 

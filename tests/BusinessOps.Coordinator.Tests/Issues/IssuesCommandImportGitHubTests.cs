@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BusinessOps.Core;
+using BusinessOps.TestKit;
 using BusinessOps.TestKit.GitHub;
 using Xunit;
 

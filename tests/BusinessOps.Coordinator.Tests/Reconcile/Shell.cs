@@ -6,6 +6,7 @@ using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.State;
 using BusinessOps.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BusinessOps.Coordinator.Tests.Reconcile;
 
@@ -26,7 +27,7 @@ internal sealed class Shell
         }
     }
 
-    public FakeClock Clock { get; } = new(Some.Epoch);
+    public FakeTimeProvider Clock { get; } = new(Some.Epoch);
 
     public InMemoryIssueStore Store { get; }
 

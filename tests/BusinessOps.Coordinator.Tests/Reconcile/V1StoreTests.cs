@@ -5,7 +5,7 @@ using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Results;
 using BusinessOps.LocalStore;
-using BusinessOps.TestKit;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace BusinessOps.Coordinator.Tests.Reconcile;
@@ -18,7 +18,7 @@ namespace BusinessOps.Coordinator.Tests.Reconcile;
 public sealed class V1StoreTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "bo-v1-" + Guid.NewGuid().ToString("n"));
-    private readonly FakeClock _clock = new(new DateTimeOffset(2026, 11, 29, 10, 13, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 29, 10, 13, 0, TimeSpan.Zero));
 
     public V1StoreTests()
     {

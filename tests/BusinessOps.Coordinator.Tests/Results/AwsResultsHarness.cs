@@ -13,6 +13,7 @@ using BusinessOps.Coordinator.Reconcile;
 using BusinessOps.Coordinator.Results;
 using BusinessOps.Coordinator.Tests.GitHub.Scenarios;
 using BusinessOps.GitHub;
+using BusinessOps.TestKit;
 using BusinessOps.TestKit.Aws;
 using Xunit;
 
@@ -55,7 +56,7 @@ internal sealed class AwsResultsHarness : IAsyncDisposable
     /// <summary>A sample issue of <paramref name="agent"/> filed at <paramref name="priority"/> (its routing label kept).</summary>
     public int File(string agent, string priority)
     {
-        var sample = SampleIssues.All.First(s => s.Agent == agent);
+        var sample = SampleIssues.For(Some.Epoch).First(s => s.Agent == agent);
         return GitHub.Server.SeedIssue(sample.Title, sample.Body, [.. sample.Labels.Where(l => !l.StartsWith("priority/", StringComparison.Ordinal)), priority]);
     }
 
@@ -107,7 +108,7 @@ internal sealed class AwsResultsHarness : IAsyncDisposable
         new Agents.Architecture.ArchitectAgent(), new Agents.Development.DeveloperAgent(), new Agents.Quality.QaAgent(), new Agents.DevOps.DevOpsAgent(),
         new Agents.Management.ManagerAgent(), new Agents.ProjectManagement.ProjectManagerAgent(), new Agents.Marketing.MarketingAgent(),
         new Agents.Sales.SalesAgent(), new Agents.Support.SupportAgent(), new Agents.CustomerSuccess.CustomerSuccessAgent(),
-        new Agents.Analytics.AnalyticsAgent(), new Agents.Finance.FinanceAgent(), new Agents.Operations.OperationsAgent(), new Agents.Security.SecurityAgent(),
+        new Agents.Analytics.AnalyticsAgent(), new Agents.Finance.FinanceAgent(), new Agents.Operations.OperationsAgent(TimeProvider.System), new Agents.Security.SecurityAgent(),
     ];
 
     /// <summary>The agent, pure: the issue from the event in, the result JSON out (no store, no GitHub credential).</summary>
@@ -115,7 +116,7 @@ internal sealed class AwsResultsHarness : IAsyncDisposable
     {
         var issue = Encoding.UTF8.GetBytes(dispatch["issueData"]!.ToJsonString());
         var agent = Agents.Single(a => a.Name == (string)dispatch["agent"]!);
-        var run = AgentHost.ProcessIssueJsonAsync(agent, issue, (int)dispatch["issue"]!, (string)dispatch["key"]!, (string)dispatch["phase"]!, context: null, CancellationToken.None).GetAwaiter().GetResult();
+        var run = AgentHost.ProcessIssueJsonAsync(agent, issue, (int)dispatch["issue"]!, (string)dispatch["key"]!, (string)dispatch["phase"]!, context: null, TimeProvider.System, CancellationToken.None).GetAwaiter().GetResult();
         return AgentHost.FormatResult(run.Result);
     }
 }

@@ -4,6 +4,7 @@ using BusinessOps.Coordinator.Tests.Issues;
 using BusinessOps.LocalStore;
 using BusinessOps.TestKit;
 using BusinessOps.TestKit.Aws;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace BusinessOps.Coordinator.Tests.Results;
@@ -37,7 +38,7 @@ public sealed class AwsWithoutResultsQueueTests
         await using var aws = await FakeAwsServer.StartAsync();
         var dir = Directory.CreateTempSubdirectory("bo-noqueue-").FullName;
         var db = Path.Combine(dir, "ops.db");
-        using (var store = SqliteIssueStore.Open(db, "alice", new FakeClock()))
+        using (var store = SqliteIssueStore.Open(db, "alice", new FakeTimeProvider(Some.Epoch)))
         {
             await store.CreateIssueAsync(new Core.Ports.NewIssue("Weekly KPIs", "body", ["analytics/reporting", "priority/P2"]), CancellationToken.None);
         }
@@ -47,7 +48,7 @@ public sealed class AwsWithoutResultsQueueTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("BUSINESSOPS_RESULTS_QUEUE_URL", run.Error, StringComparison.Ordinal);
         Assert.Empty(aws.Calls);
-        using (var store = SqliteIssueStore.Open(db, "alice", new FakeClock()))
+        using (var store = SqliteIssueStore.Open(db, "alice", new FakeTimeProvider(Some.Epoch)))
         {
             Assert.DoesNotContain((await store.GetIssueAsync(1, CancellationToken.None))!.Labels, l => l.StartsWith("status/", StringComparison.Ordinal));
         }

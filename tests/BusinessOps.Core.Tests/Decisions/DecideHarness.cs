@@ -6,6 +6,7 @@ using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
 using BusinessOps.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BusinessOps.Core.Tests.Decisions;
 
@@ -22,13 +23,13 @@ internal sealed class DecideHarness
 
     public DecideHarness(PolicySet? policies = null, string executor = "local")
     {
-        Clock = new FakeClock(Some.Epoch);
+        Clock = new FakeTimeProvider(Some.Epoch);
         Store = new InMemoryIssueStore(Clock);
         Policies = policies ?? PolicySet.Default;
         Executor = executor;
     }
 
-    public FakeClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public InMemoryIssueStore Store { get; }
 

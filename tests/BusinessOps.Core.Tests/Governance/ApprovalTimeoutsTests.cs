@@ -1,6 +1,7 @@
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Policies;
 using BusinessOps.TestKit;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace BusinessOps.Core.Tests.Governance;
@@ -11,7 +12,7 @@ public sealed class ApprovalTimeoutsTests
 
     private static TimeoutCheck After(ApprovalKind kind, TimeSpan waited, ApprovalPolicy? p = null)
     {
-        var clock = new FakeClock();
+        var clock = new FakeTimeProvider(Some.Epoch);
         var since = clock.GetUtcNow();
         clock.Advance(waited);
         return ApprovalTimeouts.Check(kind, since, clock.GetUtcNow(), p ?? P);
@@ -82,7 +83,7 @@ public sealed class ApprovalTimeoutsTests
     [Fact]
     public void Check_Deadline_IsWaitingSincePlusTimeout()
     {
-        var since = new FakeClock().GetUtcNow();
+        var since = new FakeTimeProvider(Some.Epoch).GetUtcNow();
 
         Assert.Equal(since.AddHours(4), ApprovalTimeouts.Check(ApprovalKind.Asynchronous, since, since, P).Deadline);
     }

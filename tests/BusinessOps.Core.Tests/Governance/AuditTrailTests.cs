@@ -1,12 +1,13 @@
 using BusinessOps.Core.Governance;
 using BusinessOps.TestKit;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace BusinessOps.Core.Tests.Governance;
 
 public sealed class AuditTrailTests
 {
-    private static readonly DateTimeOffset At = new FakeClock().GetUtcNow();
+    private static readonly DateTimeOffset At = new FakeTimeProvider(Some.Epoch).GetUtcNow();
 
     [Fact]
     public void Format_Entries_OneLinePerEntryInOrder()

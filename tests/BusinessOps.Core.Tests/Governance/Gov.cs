@@ -1,6 +1,7 @@
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Ports;
 using BusinessOps.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BusinessOps.Core.Tests.Governance;
 
@@ -8,7 +9,7 @@ namespace BusinessOps.Core.Tests.Governance;
 internal static class Gov
 {
     /// <summary>When the plan under approval was posted.</summary>
-    public static readonly DateTimeOffset PlanAt = new FakeClock().GetUtcNow();
+    public static readonly DateTimeOffset PlanAt = new FakeTimeProvider(Some.Epoch).GetUtcNow();
 
     public const string Identity = "businessops[bot]";
     public const string Author = "alice";

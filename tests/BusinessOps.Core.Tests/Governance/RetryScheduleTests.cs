@@ -2,6 +2,7 @@ using System.Globalization;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Policies;
 using BusinessOps.TestKit;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace BusinessOps.Core.Tests.Governance;
@@ -69,7 +70,7 @@ public sealed class RetryScheduleTests
     [Fact]
     public void NextAttemptAt_FailedAtPlusDelay()
     {
-        var clock = new FakeClock();
+        var clock = new FakeTimeProvider(Some.Epoch);
         var failedAt = clock.GetUtcNow();
 
         var next = RetrySchedule.NextAttemptAt(2, failedAt, "acme/ops#7/a2/execute", P);

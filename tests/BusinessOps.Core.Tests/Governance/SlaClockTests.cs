@@ -2,6 +2,7 @@ using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.TestKit;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace BusinessOps.Core.Tests.Governance;
@@ -12,7 +13,7 @@ public sealed class SlaClockTests
 
     private static SlaReading At(Priority prio, TimeSpan after, TimeSpan humanWait = default)
     {
-        var clock = new FakeClock();
+        var clock = new FakeTimeProvider(Some.Epoch);
         var start = clock.GetUtcNow();
         clock.Advance(after);
         return SlaClock.Evaluate(prio, start, humanWait, clock.GetUtcNow(), P);
@@ -113,7 +114,7 @@ public sealed class SlaClockTests
     [Fact]
     public void Evaluate_NowBeforePriorityAt_ZeroElapsed()
     {
-        var now = new FakeClock().GetUtcNow();
+        var now = new FakeTimeProvider(Some.Epoch).GetUtcNow();
 
         var r = SlaClock.Evaluate(Priority.P2, now.AddMinutes(5), TimeSpan.Zero, now, P);
 
@@ -125,7 +126,7 @@ public sealed class SlaClockTests
     public void Evaluate_CustomAtRiskFraction_Used()
     {
         var p = P with { AtRiskFraction = 0.5 };
-        var now = new FakeClock().GetUtcNow();
+        var now = new FakeTimeProvider(Some.Epoch).GetUtcNow();
 
         Assert.Equal(SlaState.AtRisk, SlaClock.Evaluate(Priority.P2, now.AddHours(-12), TimeSpan.Zero, now, p).State);
         Assert.Equal(SlaState.Ok, SlaClock.Evaluate(Priority.P2, now.AddHours(-11), TimeSpan.Zero, now, p).State);
@@ -153,7 +154,7 @@ public sealed class SlaClockTests
     [Fact]
     public void HumanWait_FinishedAndRunningWaits_Summed()
     {
-        var clock = new FakeClock();
+        var clock = new FakeTimeProvider(Some.Epoch);
         var since = clock.GetUtcNow();
         clock.Advance(TimeSpan.FromMinutes(30));
 
@@ -163,13 +164,13 @@ public sealed class SlaClockTests
     [Fact]
     public void HumanWait_NoRunningWait_FinishedOnly()
     {
-        Assert.Equal(TimeSpan.FromSeconds(90), SlaClock.HumanWait(90, null, new FakeClock().GetUtcNow()));
+        Assert.Equal(TimeSpan.FromSeconds(90), SlaClock.HumanWait(90, null, new FakeTimeProvider(Some.Epoch).GetUtcNow()));
     }
 
     [Fact]
     public void HumanWait_CorruptValues_NeverNegativeNorThrows()
     {
-        var now = new FakeClock().GetUtcNow();
+        var now = new FakeTimeProvider(Some.Epoch).GetUtcNow();
 
         Assert.Equal(TimeSpan.Zero, SlaClock.HumanWait(-5, now.AddHours(1), now));
         Assert.True(SlaClock.HumanWait(long.MaxValue, null, now) > TimeSpan.FromDays(3000));

@@ -1,6 +1,7 @@
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Scrubbing;
 using BusinessOps.TestKit;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace BusinessOps.Core.Tests.Scrubbing;
@@ -9,7 +10,7 @@ public sealed class ScrubbingIssueStoreTests
 {
     private const string Secret = "the-deploy-key-0123456789";
 
-    private readonly InMemoryIssueStore _inner = new(new FakeClock());
+    private readonly InMemoryIssueStore _inner = new(new FakeTimeProvider(Some.Epoch));
     private readonly ScrubbingIssueStore _store;
 
     public ScrubbingIssueStoreTests()

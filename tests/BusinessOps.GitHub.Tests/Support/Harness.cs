@@ -1,3 +1,4 @@
+using BusinessOps.TestKit;
 using BusinessOps.TestKit.GitHub;
 
 namespace BusinessOps.GitHub.Tests.Support;

@@ -35,7 +35,7 @@ public static class AwsDispatchScenario
     public static async Task<AwsPacingResult> MeasurePacingAsync(int burst, double perSecond, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
-        var clock = new ManualClock();
+        var clock = new ArmedTimersClock();
         await using var server = await FakeAwsServer.StartAsync(clock, cancellationToken);
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var executor = AwsExecutorFactory.Create(server.Settings, server.Credentials, DispatchPolicy.Default, clock, AwsClientOptions.Default with { SubmitJobsPerSecond = perSecond }, http);
@@ -44,7 +44,7 @@ public static class AwsDispatchScenario
         var safety = TimeSpan.FromSeconds(60); // only reached when pacing is broken; a correct run never waits on it
 
         await server.WhenCallCountAsync("ListJobs", burst).WaitAsync(safety, cancellationToken);
-        await clock.WhenPendingTimersAsync(burst - 1).WaitAsync(safety, cancellationToken);
+        await clock.WhenTimersArmedAsync(burst - 1).WaitAsync(safety, cancellationToken);
         await server.WhenCallCountAsync("SubmitJob", 1).WaitAsync(safety, cancellationToken);
         var step = TimeSpan.FromTicks((long)Math.Ceiling(TimeSpan.TicksPerSecond / perSecond));
         for (var released = 2; released <= burst; released++)

@@ -24,7 +24,7 @@ public static class BatchSetsScenario
 
     private static async Task<BatchSetsModeResult> RunAsync(int issues, BatchSets sets, TimeSpan perIssue, CancellationToken cancellationToken)
     {
-        var clock = new VirtualClock();
+        var clock = new AutoAdvanceClock();
         await using var server = await FakeAwsServer.StartAsync(clock, cancellationToken);
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var policy = DispatchPolicy.Default with

@@ -5,6 +5,7 @@ using BusinessOps.Core.Effects;
 using BusinessOps.Core.Results;
 using BusinessOps.GitHub;
 using BusinessOps.GitHub.Effects;
+using BusinessOps.TestKit;
 using BusinessOps.TestKit.GitHub;
 
 namespace BusinessOps.Benchmarks.Scenarios.Effects;

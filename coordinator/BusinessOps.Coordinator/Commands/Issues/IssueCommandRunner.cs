@@ -1,5 +1,4 @@
 using System.CommandLine;
-using BusinessOps.Core;
 using BusinessOps.Core.Ports;
 
 namespace BusinessOps.Coordinator.Commands.Issues;
@@ -25,7 +24,7 @@ internal static class IssueCommandRunner
         }
         catch (IssueStoreException ex)
         {
-            return context.Fail(ExitCodes.For(ex), ex.Message);
+            return context.Fail(ex.ExitCode, ex.Message);
         }
     }
 }

@@ -17,10 +17,11 @@ public static class IssuesCommand
     /// <paramref name="environment"/> holds the GitHub settings <c>import --store github</c> uses (default: the process's);
     /// <paramref name="stdin"/> opens what <c>import -</c> reads (default: the process's standard input).
     /// </summary>
-    public static Command Create(Option<string?> storeOption, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? environment = null, Func<Stream>? stdin = null)
+    public static Command Create(Option<string?> storeOption, TimeProvider clock, IReadOnlyDictionary<string, string?>? environment = null, Func<Stream>? stdin = null)
     {
         ArgumentNullException.ThrowIfNull(storeOption);
-        var settings = new IssueCommandSettings(storeOption, clock ?? TimeProvider.System, environment ?? Hosting.StoreSelector.Environment(), stdin ?? Console.OpenStandardInput);
+        ArgumentNullException.ThrowIfNull(clock);
+        var settings = new IssueCommandSettings(storeOption, clock, environment ?? Hosting.StoreSelector.Environment(), stdin ?? Console.OpenStandardInput);
         return new Command("issues", "Work with issues in the local store (.businessops/ops.db) like 'gh issue': file, list, show, comment, label, close.")
         {
             FileCommand.Create(settings),

@@ -3,6 +3,7 @@ using BusinessOps.Coordinator.Logging;
 using BusinessOps.Coordinator.Reconcile;
 using BusinessOps.Core.Policies;
 using BusinessOps.GitHub;
+using BusinessOps.TestKit;
 using BusinessOps.TestKit.GitHub;
 
 namespace BusinessOps.Coordinator.Tests.GitHub.Scenarios;

@@ -5,9 +5,8 @@ using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Results;
-using BusinessOps.Core.State;
 
-namespace BusinessOps.Core;
+namespace BusinessOps.Core.State;
 
 /// <summary>Source-generated JSON for the contract types, with the contract's enum spellings.</summary>
 [JsonSourceGenerationOptions(
@@ -56,11 +55,3 @@ public sealed partial class CoreJson : JsonSerializerContext
         },
     };
 }
-
-/// <summary>Enum as kebab-case string (<c>needs-approval</c>).</summary>
-public sealed class KebabEnumConverter<T>() : JsonStringEnumConverter<T>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)
-    where T : struct, Enum;
-
-/// <summary>Enum as snake_case string (<c>easily_reversible</c>).</summary>
-public sealed class SnakeEnumConverter<T>() : JsonStringEnumConverter<T>(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)
-    where T : struct, Enum;

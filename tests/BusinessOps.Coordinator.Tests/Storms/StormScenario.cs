@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using BusinessOps.Agents.Samples;
+using BusinessOps.Coordinator.Logging;
+using BusinessOps.Coordinator.Reconcile;
+using BusinessOps.Core;
+using BusinessOps.Core.Labels;
+using BusinessOps.Core.Policies;
+using BusinessOps.Core.Ports;
+using BusinessOps.LocalStore;
+using BusinessOps.Policies;
+using BusinessOps.TestKit;
+
+namespace BusinessOps.Coordinator.Tests.Storms;
+
+/// <summary>
+/// Thousands of issues through the real shell on the local SQLite store, with the fourteen real agents in process and a
+/// clock that moves as long as each run takes for real: the demo's samples filed over and over, a cold pass, then passes
+/// until nothing changes — the pass after a long cold pass crosses every waiting plan's approval timeout at once — then
+/// an idle pass over the converged store, a policy edit that renames who approves, and idle again. Shared by the xunit
+/// tests (bounds asserted) and <c>bench … scenarios storms</c> (figures printed).
+/// </summary>
+public sealed class StormScenario : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "bo-storms-" + Guid.NewGuid().ToString("N"));
+    private readonly FakeClock _clock;
+    private readonly SqliteIssueStore _store;
+    private readonly WriteTally _tally;
+    private readonly InProcessAgents _agents;
+
+    /// <param name="runTime">Clock time per agent run (on this machine a local run costs 0.25–0.4 s).</param>
+    /// <param name="start">When the issues are filed (default: a Monday 09:00 UTC).</param>
+    public StormScenario(TimeSpan runTime, DateTimeOffset? start = null)
+    {
+        _clock = new FakeClock(start ?? Some.Epoch);
+        Directory.CreateDirectory(_dir);
+        _store = SqliteIssueStore.Open(Path.Combine(_dir, "ops.db"), BotIdentity.Login, _clock);
+        _tally = new WriteTally(_store);
+        _agents = new InProcessAgents(_clock, runTime);
+    }
+
+    /// <summary>The policies of the passes (the embedded defaults, as <c>run</c> uses with no policy folder); a test edits them between passes.</summary>
+    public PolicySet Policies { get; set; } = PolicyLoader.LoadFromStrings(new Dictionary<string, string>()).Policies!;
+
+    public FakeClock Clock => _clock;
+
+    public SqliteIssueStore Store => _store;
+
+    /// <summary>Files <paramref name="count"/> issues: the demo's samples in turn, each title numbered; every approver in policy gets write permission.</summary>
+    public async Task FileAsync(int count, CancellationToken ct)
+    {
+        foreach (var login in Policies.Approvals.Roles.Values.SelectMany(r => r).Where(l => !l.Contains('/', StringComparison.Ordinal)).Append("olivia").Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            await _store.SetPermissionAsync(login, RepositoryPermission.Write, ct);
+        }
+
+        var samples = SampleIssues.Build(DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime));
+        var issues = Enumerable.Range(0, count).Select(i => samples[i % samples.Count]).Select((s, i) => new ImportedIssue($"{s.Title} ({i + 1})", s.Body, s.Labels, "dana")).ToList();
+        foreach (var chunk in issues.Chunk(1000))
+        {
+            await _store.CreateIssuesAsync(chunk, ct);
+        }
+    }
+
+    /// <summary>One <c>run --once</c> over every open issue, measured.</summary>
+    public async Task<StormPass> PassAsync(string name, CancellationToken ct)
+    {
+        var reconciler = new Reconciler(_tally, _agents, Policies, _clock, new ReconcileOptions(2, DryRun: false, DispatchImmediately: false), Log.Quiet);
+        _tally.Reset();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var runs = _agents.Runs;
+        using var sampler = new WorkingSetSampler();
+        var wall = Stopwatch.StartNew();
+        await reconciler.RunOnceAsync(ct);
+        wall.Stop();
+        var peak = sampler.Stop();
+        var waiting = (await _store.ListIssuesAsync(IssueQuery.Open, ct)).Count(i => i.HasLabel(LabelNames.For(IssueStatus.AwaitingApproval)));
+        return new StormPass(
+            name,
+            _tally.Writes,
+            _tally.ByKind,
+            _tally.IssuesWritten,
+            _tally.MostOnOneIssue,
+            _agents.Runs - runs,
+            wall.Elapsed.TotalSeconds,
+            (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0,
+            peak / 1048576.0,
+            waiting);
+    }
+
+    /// <summary>
+    /// The whole storm: file, a cold pass, passes every <paramref name="interval"/> (as a cron would run them) until one
+    /// writes nothing (at most <paramref name="maxSettle"/>), then passes every <paramref name="interval"/> for
+    /// <paramref name="idleFor"/> (thresholds keep being crossed: approval timeouts, SLAs), a policy edit (the finance
+    /// manager's tier goes to the CFO) and the pass after it.
+    /// </summary>
+    public async Task<IReadOnlyList<StormPass>> RunAsync(int issues, int maxSettle, TimeSpan interval, TimeSpan idleFor, Action<StormPass>? progress, CancellationToken ct)
+    {
+        await FileAsync(issues, ct);
+        var passes = new List<StormPass>();
+        async Task<StormPass> Pass(string name)
+        {
+            var pass = await PassAsync(name, ct);
+            passes.Add(pass);
+            progress?.Invoke(pass);
+            return pass;
+        }
+
+        var start = _clock.GetUtcNow();
+        await Pass("cold");
+        for (var i = 1; i <= maxSettle; i++)
+        {
+            _clock.Advance(interval);
+            if ((await Pass(i == 1 ? "second" : "settle " + i)).Writes == 0)
+            {
+                break;
+            }
+        }
+
+        for (var idle = _clock.GetUtcNow() + idleFor; _clock.GetUtcNow() < idle;)
+        {
+            _clock.Advance(interval);
+            await Pass($"idle, +{(_clock.GetUtcNow() - start).TotalHours:0.0} h");
+        }
+
+        Policies = Policies with { Approvals = Policies.Approvals with { FinancialTiers = [.. Policies.Approvals.FinancialTiers.Select(t => t.Role == "finance-manager" ? t with { Role = "cfo" } : t)] } };
+        await Pass("policy edit");
+        await Pass("idle after the edit");
+        return passes;
+    }
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp directory left behind is harmless.
+        }
+    }
+}
