@@ -2,7 +2,7 @@ using BusinessOps.Agents.Hosting;
 using BusinessOps.Agents.Sdk;
 using BusinessOps.Core;
 using BusinessOps.Core.Ports;
-using BusinessOps.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BusinessOps.Coordinator.Tests.Storms;
 
@@ -12,14 +12,14 @@ namespace BusinessOps.Coordinator.Tests.Storms;
 /// run costs on the real machine — so a pass over thousands of issues lasts on the clock as long as it does for real,
 /// and the thresholds it crosses (approval timeouts, SLAs, the day's spending) are crossed as they are for real.
 /// </summary>
-public sealed class InProcessAgents(FakeClock clock, TimeSpan runTime) : IExecutor
+public sealed class InProcessAgents(FakeTimeProvider clock, TimeSpan runTime) : IExecutor
 {
-    private static readonly IAgent[] Agents =
+    private readonly IAgent[] _agents =
     [
         new Agents.Architecture.ArchitectAgent(), new Agents.Development.DeveloperAgent(), new Agents.Quality.QaAgent(), new Agents.DevOps.DevOpsAgent(),
         new Agents.Management.ManagerAgent(), new Agents.ProjectManagement.ProjectManagerAgent(), new Agents.Marketing.MarketingAgent(),
         new Agents.Sales.SalesAgent(), new Agents.Support.SupportAgent(), new Agents.CustomerSuccess.CustomerSuccessAgent(),
-        new Agents.Analytics.AnalyticsAgent(), new Agents.Finance.FinanceAgent(), new Agents.Operations.OperationsAgent(), new Agents.Security.SecurityAgent(),
+        new Agents.Analytics.AnalyticsAgent(), new Agents.Finance.FinanceAgent(), new Agents.Operations.OperationsAgent(clock), new Agents.Security.SecurityAgent(),
     ];
 
     private int _runs;
@@ -34,7 +34,7 @@ public sealed class InProcessAgents(FakeClock clock, TimeSpan runTime) : IExecut
         ArgumentNullException.ThrowIfNull(request);
         Interlocked.Increment(ref _runs);
         clock.Advance(runTime);
-        if (Agents.FirstOrDefault(a => a.Name == request.Agent) is not { } agent)
+        if (_agents.FirstOrDefault(a => a.Name == request.Agent) is not { } agent)
         {
             return DispatchOutcome.Failure(Name, $"agent executable '{request.Agent}' not found", permanent: true);
         }

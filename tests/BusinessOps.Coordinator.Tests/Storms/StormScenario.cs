@@ -9,6 +9,7 @@ using BusinessOps.Core.Ports;
 using BusinessOps.LocalStore;
 using BusinessOps.Policies;
 using BusinessOps.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BusinessOps.Coordinator.Tests.Storms;
 
@@ -22,7 +23,7 @@ namespace BusinessOps.Coordinator.Tests.Storms;
 public sealed class StormScenario : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "bo-storms-" + Guid.NewGuid().ToString("N"));
-    private readonly FakeClock _clock;
+    private readonly FakeTimeProvider _clock;
     private readonly SqliteIssueStore _store;
     private readonly WriteTally _tally;
     private readonly InProcessAgents _agents;
@@ -31,7 +32,7 @@ public sealed class StormScenario : IDisposable
     /// <param name="start">When the issues are filed (default: a Monday 09:00 UTC).</param>
     public StormScenario(TimeSpan runTime, DateTimeOffset? start = null)
     {
-        _clock = new FakeClock(start ?? Some.Epoch);
+        _clock = new FakeTimeProvider(start ?? Some.Epoch);
         Directory.CreateDirectory(_dir);
         _store = SqliteIssueStore.Open(Path.Combine(_dir, "ops.db"), BotIdentity.Login, _clock);
         _tally = new WriteTally(_store);
@@ -41,7 +42,7 @@ public sealed class StormScenario : IDisposable
     /// <summary>The policies of the passes (the embedded defaults, as <c>run</c> uses with no policy folder); a test edits them between passes.</summary>
     public PolicySet Policies { get; set; } = PolicyLoader.LoadFromStrings(new Dictionary<string, string>()).Policies!;
 
-    public FakeClock Clock => _clock;
+    public FakeTimeProvider Clock => _clock;
 
     public SqliteIssueStore Store => _store;
 
