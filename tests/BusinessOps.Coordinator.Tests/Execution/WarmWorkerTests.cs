@@ -32,7 +32,7 @@ public sealed class WarmWorkerTests : IDisposable
         new(new AgentLocator(directories), new LocalExecutorOptions(timeout ?? TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(2)) { Warm = true, RecycleAfter = recycleAfter }, TimeProvider.System, Log.Quiet);
 
     // The QA agent's own sample issue (a valid test report), so the real agent completes.
-    private static readonly SampleIssue Sample = SampleIssues.All.First(s => s.Agent == AgentNames.Qa);
+    private static readonly SampleIssue Sample = SampleIssues.Build(new DateOnly(2026, 11, 2)).First(s => s.Agent == AgentNames.Qa);
 
     private static DispatchRequest Request(int number, string? tenant = "acme", DispatchContext? context = null) =>
         new(
