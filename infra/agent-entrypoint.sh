@@ -1,20 +1,22 @@
 #!/bin/sh
 # Entrypoint and Lambda custom-runtime bootstrap of the BusinessOps agent image.
 #
-#   entrypoint.sh ai-<name>-agent [arguments…]    Batch, docker run, and Lambda's ImageConfig.Command
+#   entrypoint.sh ai-<name>-agent [arguments…]    Batch and docker run: one agent
+#   entrypoint.sh ai-agents [ai-<name>-agent …]    Lambda's ImageConfig.Command: every agent, the event names which
 #   entrypoint.sh                                 the agent from _HANDLER (Lambda) or BUSINESSOPS_AGENT
 #
-# On AWS Batch the issue arrives in BUSINESSOPS_ISSUE_DATA (gzip, then base64; agents hold no GitHub credential
-# to fetch it): it is decoded into a private file that becomes the agent's standard input (--issue-data -).
+# On AWS Batch the agent's input arrives in BUSINESSOPS_ISSUE_DATA (gzip, then base64; agents hold no GitHub credential
+# to fetch it): the envelope {"issue": {...}, "context": {...}}, decoded into a private file that becomes the agent's
+# standard input (--issue-data - --context -).
 #
 # A job carrying a set of issues (dispatch.yml `batch: maxIssues`) gets BUSINESSOPS_SET_DATA instead: gzip+base64 of
-# one line per issue, "ISSUE<TAB>KEY<TAB>PHASE<TAB>ISSUE-JSON". The agent runs once per line, one after the other, each
+# one line per issue, "ISSUE<TAB>KEY<TAB>PHASE<TAB>ENVELOPE-JSON". The agent runs once per line, one after the other, each
 # run with its own key and its own result sent to the results queue, and at most BUSINESSOPS_ISSUE_TIMEOUT_SECONDS
 # each (0: no limit). One issue's failure does not stop the others. The job exits 0 when every run ended with a result
 # (exit 0, or 2 for bad input), 1 when any run failed transiently (its issue is retried by the coordinator), 143 when
 # stopped by SIGTERM (the issues not yet run have no result and are retried).
 #
-# Only the fourteen published agent executables can be started: the name must look like an agent and
+# Only the published agent executables (the fourteen and ai-agents) can be started: the name must look like an agent and
 # exist in /opt/businessops/bin, so a job command can never run anything else in the image.
 set -eu
 
@@ -28,9 +30,9 @@ else
 fi
 
 case "$agent" in
-  ai-*-agent) ;;
+  ai-*-agent | ai-agents) ;;
   *)
-    echo "businessops: no agent named; usage: ai-<name>-agent [--process-issue N --issue-data FILE|-] [--demo]" >&2
+    echo "businessops: no agent named; usage: ai-<name>-agent [--process-issue N --issue-data FILE|- --context FILE|-] [--demo]" >&2
     exit 2
     ;;
 esac
@@ -42,12 +44,27 @@ case "$agent" in
     ;;
 esac
 
+# The image ships one native executable for all fourteen agents (ai-agents, Native AOT) and the list of the agents
+# it serves; `ai-<name>-agent ARGS` runs as `ai-agents ai-<name>-agent ARGS`. An image with the agent's own
+# executable (an older or ReadyToRun build) runs that instead.
+home="${BUSINESSOPS_HOME:-/opt/businessops}"
+if [ "$agent" != ai-agents ] && [ ! -x "$bin/$agent" ]; then
+  if [ -x "$bin/ai-agents" ] && [ -f "$home/agents" ] && grep -qx -- "$agent" "$home/agents"; then
+    set -- "$agent" "$@"
+    agent=ai-agents
+  else
+    available=""
+    for f in "$bin"/ai-*-agent; do
+      [ -x "$f" ] && available="$available ${f##*/}"
+    done
+    [ -f "$home/agents" ] && available="$available $(tr '\n' ' ' <"$home/agents")"
+    echo "businessops: unknown agent '$agent'; available:$available" >&2
+    exit 2
+  fi
+fi
+
 if [ ! -x "$bin/$agent" ]; then
-  available=""
-  for f in "$bin"/ai-*-agent; do
-    [ -x "$f" ] && available="$available ${f##*/}"
-  done
-  echo "businessops: unknown agent '$agent'; available:$available" >&2
+  echo "businessops: $bin/$agent is not installed" >&2
   exit 2
 fi
 
@@ -82,10 +99,10 @@ if [ -n "${BUSINESSOPS_SET_DATA:-}" ]; then
     printf '%s\n' "$json" >"$work/issue"
     if [ "$limit" -gt 0 ] && command -v timeout >/dev/null 2>&1; then
       BUSINESSOPS_KEY="$key" BUSINESSOPS_ISSUE="$issue" BUSINESSOPS_PHASE="$phase" \
-        timeout --kill-after=10 "$limit" "$bin/$agent" "$@" --process-issue "$issue" --issue-data - --key "$key" --phase "$phase" <"$work/issue" &
+        timeout --kill-after=10 "$limit" "$bin/$agent" "$@" --process-issue "$issue" --issue-data - --context - --key "$key" --phase "$phase" <"$work/issue" &
     else
       BUSINESSOPS_KEY="$key" BUSINESSOPS_ISSUE="$issue" BUSINESSOPS_PHASE="$phase" \
-        "$bin/$agent" "$@" --process-issue "$issue" --issue-data - --key "$key" --phase "$phase" <"$work/issue" &
+        "$bin/$agent" "$@" --process-issue "$issue" --issue-data - --context - --key "$key" --phase "$phase" <"$work/issue" &
     fi
     child=$!
     code=0

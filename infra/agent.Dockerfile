@@ -5,22 +5,27 @@
 #   docker run --rm businessops-agents ai-security-agent --demo
 #
 # The command selects the agent: `ai-<name>-agent [arguments]`. Batch passes it in
-# containerOverrides.command; the Lambda function passes it in ImageConfig.Command, and inside Lambda
-# (AWS_LAMBDA_RUNTIME_API set) the agent host runs the custom-runtime loop (provided.al2023 contract).
+# containerOverrides.command. The Lambda function's ImageConfig.Command is `ai-agents`, the one executable
+# that serves all fourteen (the event's "agent" field names which): inside Lambda (AWS_LAMBDA_RUNTIME_API set)
+# the agent host runs the custom-runtime loop (provided.al2023 contract).
 #
-# Publishing choices, measured against cold start (the figure that matters on Lambda and per Batch job):
-# - ReadyToRun: precompiled code, so start-up does not wait for the JIT; tiered compilation still
-#   optimises hot paths. (Native AOT starts faster still, but trims reflection-based code such as
-#   YamlDotNet and would need fourteen separate native builds of the shared libraries.)
-# - Framework-dependent (self-contained false) on the official runtime image: the shared framework there
-#   is itself ReadyToRun-compiled, exists once instead of fourteen times (about 70 MB each), and gets
-#   security patches by rebuilding on a newer base image without touching our code.
-# - All agents publish into one folder: they share BusinessOps.*.dll and their dependencies, which are
-#   the same build, so each agent adds only its small entry assembly.
+# Publishing choices, measured against cold start (the figure that matters on Lambda and per Batch job;
+# docs/BENCHMARKS.md, "Native AOT"):
+# - Native AOT: one native executable, ai-agents, holds all fourteen agents and starts in tens of milliseconds
+#   (ReadyToRun: hundreds). The agents' dependencies are AOT-safe (no Octokit, no Serilog.Expressions; JSON
+#   is source-generated), and the publish fails on any trim or AOT warning (TreatWarningsAsErrors).
+# - One executable instead of fourteen: each native build links the same libraries, so one build keeps
+#   the image small and the build short. The entrypoint runs `ai-<name>-agent ARGS` as `ai-agents
+#   ai-<name>-agent ARGS`; the list below is the agents it accepts.
+# - runtime-deps base image: a native executable needs no .NET runtime, only its native dependencies.
 
 ARG DOTNET_VERSION=10.0
 
 FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS build
+# Native AOT links with the platform toolchain.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends clang zlib1g-dev \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 \
     DOTNET_NOLOGO=1 \
@@ -46,27 +51,27 @@ ARG AGENTS="\
  ai-operations-agent \
  ai-security-agent"
 RUN set -eu; \
-    for agent in ${AGENTS}; do \
-      dotnet publish "agents/${agent}/${agent}.csproj" \
-        --configuration Release \
-        --runtime linux-x64 \
-        --self-contained false \
-        -p:PublishReadyToRun=true \
-        -p:DebugType=none \
-        -p:PublishDocumentationFile=false \
-        -p:PublishReferencesDocumentationFiles=false \
-        --output /opt/businessops/bin; \
-    done; \
-    for agent in ${AGENTS}; do test -x "/opt/businessops/bin/${agent}"; done
+    for agent in ${AGENTS}; do test -f "agents/${agent}/${agent}.csproj"; done; \
+    dotnet publish agents/ai-agents/ai-agents.csproj \
+      --configuration Release \
+      --runtime linux-x64 \
+      -p:PublishAot=true \
+      -p:StripSymbols=true \
+      -p:DebugType=none \
+      -p:PublishDocumentationFile=false \
+      -p:PublishReferencesDocumentationFiles=false \
+      --output /opt/businessops/bin; \
+    test -x /opt/businessops/bin/ai-agents; \
+    rm -f /opt/businessops/bin/*.pdb /opt/businessops/bin/*.dbg /opt/businessops/bin/*.xml; \
+    printf '%s\n' ${AGENTS} > /opt/businessops/agents
 
-FROM mcr.microsoft.com/dotnet/runtime:${DOTNET_VERSION} AS runtime
+FROM mcr.microsoft.com/dotnet/runtime-deps:${DOTNET_VERSION} AS runtime
 # Short-lived processes: workstation GC keeps one small heap instead of one per core.
-ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 \
-    DOTNET_NOLOGO=1 \
-    DOTNET_gcServer=0 \
+ENV DOTNET_gcServer=0 \
     BUSINESSOPS_HOME=/opt/businessops \
     PATH="/opt/businessops/bin:${PATH}"
 COPY --from=build /opt/businessops/bin/ /opt/businessops/bin/
+COPY --from=build /opt/businessops/agents /opt/businessops/agents
 COPY infra/agent-entrypoint.sh /opt/businessops/entrypoint.sh
 # Lambda's custom-runtime convention: a bootstrap at /var/runtime/bootstrap. The entrypoint plays
 # that role too, so the image also runs under the Lambda Runtime Interface Emulator.

@@ -2,7 +2,11 @@ using System.Text.Json;
 using BusinessOps.Agents.Hosting;
 using BusinessOps.Agents.Lambda;
 using BusinessOps.Agents.Security;
+using BusinessOps.Aws.Lambda;
+using BusinessOps.Core.Agents;
+using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
+using BusinessOps.Core.Ports;
 using BusinessOps.TestKit.Aws;
 using Xunit;
 
@@ -48,6 +52,20 @@ public sealed class LambdaHostTests
             """;
 
         var json = await LambdaHandler.HandleAsync(Agents.All, Invocation(payload), TimeProvider.System, CancellationToken.None);
+
+        Assert.Equal("finance/analysis", JsonDocument.Parse(json).RootElement.GetProperty("outputs").GetProperty("suggestedLabel").GetString());
+    }
+
+    [Fact]
+    public async Task HandleAsync_EventBuiltByTheCoordinatorsExecutors_TheAgentGetsItsContext()
+    {
+        // The builder LambdaExecutor and the warm local workers share: whatever it writes, the agents' loop must read.
+        var issue = new IssueSnapshot(8, "widget", "### Request\n\nthe widget outage", IssueState.Open, ["management/oversight"], "dana", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, []);
+        var context = new DispatchContext { Policies = new AgentPolicies { Triage = [new TriageRoute("finance/analysis", "ai-finance-agent", ["widget"])] } };
+        var request = new DispatchRequest("acme/ops#8/a1/plan", "ai-manager-agent", "acme/ops", issue, 1, "plan", Priority.P0, null, context);
+        var payload = System.Text.Encoding.UTF8.GetString(LambdaEvent.Build(request, 128 * 1024)!);
+
+        var json = await LambdaHandler.HandleAsync(Agents.All, Invocation(payload), CancellationToken.None);
 
         Assert.Equal("finance/analysis", JsonDocument.Parse(json).RootElement.GetProperty("outputs").GetProperty("suggestedLabel").GetString());
     }

@@ -5,7 +5,8 @@ namespace BusinessOps.EndToEnd.Tests;
 
 /// <summary>
 /// Agents that crash, hang, print garbage or flood stdout are failed attempts with a clear comment — never a
-/// coordinator crash. The fake agents are shell scripts found through BUSINESSOPS_AGENTS_DIR.
+/// coordinator crash. The fake agents are shell scripts found through BUSINESSOPS_AGENTS_DIR, run one process per issue
+/// (<c>local.warm: false</c>, the command-line contract); warm workers that misbehave: WarmWorkerTests.
 /// </summary>
 [Collection("processes")]
 public sealed class MisbehavingAgentTests
@@ -42,7 +43,8 @@ public sealed class MisbehavingAgentTests
 
         var dispatch = Path.Combine(dir, "dispatch.yml");
         var text = await File.ReadAllTextAsync(dispatch);
-        await File.WriteAllTextAsync(dispatch, System.Text.RegularExpressions.Regex.Replace(text, @"timeout:\s*\S+", "timeout: 2s"));
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"timeout:\s*\S+", "timeout: 2s");
+        await File.WriteAllTextAsync(dispatch, System.Text.RegularExpressions.Regex.Replace(text, @"warm:\s*\S+", "warm: false"));
         return dir;
     }
 }

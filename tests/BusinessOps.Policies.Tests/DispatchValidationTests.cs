@@ -65,6 +65,27 @@ public sealed class DispatchValidationTests
     }
 
     [Fact]
+    public void Load_WarmWorkerSettings_BoundAndDefaultsWarm()
+    {
+        var configured = Load.One("dispatch.yml", "local: {warm: false, recycleAfter: 50, maxWorkers: 4}\n" + Targets);
+        var defaults = Load.One("dispatch.yml", "local: {timeout: 90s}\n" + Targets);
+
+        Assert.True(configured.IsValid);
+        var local = configured.Policies!.Dispatch.Local;
+        var fallback = defaults.Policies!.Dispatch.Local;
+        Assert.Equal((false, 50, 4), (local.Warm, local.RecycleAfter, local.MaxWorkers));
+        Assert.Equal((true, 1000, 32), (fallback.Warm, fallback.RecycleAfter, fallback.MaxWorkers));
+    }
+
+    [Fact]
+    public void Load_ZeroMaxWorkers_Rejected()
+    {
+        var result = Load.One("dispatch.yml", "local: {maxWorkers: 0}\n" + Targets);
+
+        Assert.Contains(result.Errors, e => e.ToString().Contains("'maxWorkers' must be a whole number from 1 to 1024", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Load_NegativeConcurrencyAndCapBelowBase_ReportsBoth()
     {
         var text = "local:\n  concurrency: -1\nretry:\n  base: 2h\n  cap: 1h\n" + Targets;

@@ -68,7 +68,7 @@ public sealed class FinanceAgent : IAgent
         // Arithmetic is certain; what the agent cannot know is whether the goods were delivered.
         var confidence = report.Valid ? 0.95 : 0.9;
         var result = ResultFactory.Create(context, outcome, summary, Plan(input, report), actions, outputs, classification, confidence);
-        return Task.FromResult(result with { Effects = Payment(input, report) });
+        return result with { Effects = Payment(input, report) };
     }
 
     /// <summary>What approval releases: the payment instruction to the payables webhook, for a valid invoice with something to pay.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Core.Agents;
@@ -57,7 +58,7 @@ internal static class AgentInput
     /// <summary>The context in an already-parsed element (a Lambda event's <c>context</c>).</summary>
     public static DispatchContext ParseContext(JsonElement element) =>
         element.ValueKind == JsonValueKind.Object
-            ? ParseContext(JsonSerializer.SerializeToUtf8Bytes(element))
+            ? ParseContext(JsonMarshal.GetRawUtf8Value(element)) // its own bytes: no reflection-based re-serialization (Native AOT)
             : throw new BadInputException("Context must be a JSON object.");
 
     private static (IssueSnapshot Issue, DispatchContext? Context) ParseEnvelope(byte[] bytes, int number, DateTimeOffset now)

@@ -53,6 +53,26 @@ internal static class AgentExit
         };
     }
 
+    /// <summary>
+    /// A warm worker's response on the Runtime API (the result JSON, failed results included — the Lambda loop answers every
+    /// run with its result): classified as the exit code the same run would have ended with on the command line.
+    /// </summary>
+    public static DispatchOutcome ClassifyResponse(DispatchRequest request, string body)
+    {
+        AgentResult? result = null;
+        try
+        {
+            result = string.IsNullOrWhiteSpace(body) ? null : JsonSerializer.Deserialize(body, CoreJson.Default.AgentResult);
+        }
+        catch (JsonException)
+        {
+            // Not a result: classified below as exit 0 without a result JSON.
+        }
+
+        var code = result?.Outcome == AgentOutcome.Failed ? (result.Permanent ? ExitCodes.BadInput : ExitCodes.Failure) : ExitCodes.Ok;
+        return Classify(request, code, body, string.Empty);
+    }
+
     /// <summary>The result an agent that exited 2 should have printed: bad input, permanent, in its own words (stderr).</summary>
     private static AgentResult BadInput(DispatchRequest request, string detail) => new()
     {

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using BusinessOps.Coordinator.Execution.Workers;
 using BusinessOps.Coordinator.Logging;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Time;
@@ -11,10 +12,14 @@ namespace BusinessOps.Coordinator.Execution;
 /// stdin, one result JSON on stdout, exit code 0/1/2. The agent runs in its own process group; both output streams are
 /// drained at once with bounded buffers; on timeout or cancel it gets SIGTERM, a grace period, then its whole group is
 /// killed — and after any exit, whatever it left running is killed too. A crashing, hanging or garbage-printing agent is
-/// a failed attempt, never a coordinator crash. The agent gets no store and no credential.
+/// a failed attempt, never a coordinator crash. The agent gets no store and no credential. With
+/// <see cref="LocalExecutorOptions.Warm"/> the same agents run as warm workers instead (<see cref="WarmWorkerPool"/>):
+/// the Lambda Runtime API loop on loopback, one process per agent and client, the same guarantees.
 /// </summary>
-public sealed class LocalExecutor(AgentLocator locator, LocalExecutorOptions options, TimeProvider clock, Log log) : IExecutor
+public sealed class LocalExecutor(AgentLocator locator, LocalExecutorOptions options, TimeProvider clock, Log log) : IExecutor, IDisposable
 {
+    private readonly WarmWorkerPool? _workers = options.Warm ? new WarmWorkerPool(locator, options, clock, log) : null;
+
     // After the agent exits, how long its streams may stay open (held by a leftover we could not kill) before we stop reading.
     private static readonly TimeSpan DrainAfterExit = TimeSpan.FromSeconds(2);
 
@@ -23,8 +28,19 @@ public sealed class LocalExecutor(AgentLocator locator, LocalExecutorOptions opt
     public Task<IReadOnlyList<DispatchReport>> TrackAsync(IReadOnlyList<TrackedDispatch> dispatches, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<DispatchReport>>([]);
 
+    /// <summary>Warm worker processes started so far (0 without warm workers).</summary>
+    public int WorkersStarted => _workers?.Started ?? 0;
+
+    /// <summary>Stops every warm worker (SIGTERM, the grace period, then its process group is killed).</summary>
+    public void Dispose() => _workers?.Dispose();
+
     public async Task<DispatchOutcome> DispatchAsync(DispatchRequest request, CancellationToken cancellationToken)
     {
+        if (_workers is not null)
+        {
+            return await _workers.DispatchAsync(request, cancellationToken);
+        }
+
         if (locator.Resolve(request.Agent) is not { } command)
         {
             return DispatchOutcome.Failure(Name, $"agent executable '{request.Agent}' not found in {string.Join(", ", locator.Directories)}; build it with 'dotnet build' or set BUSINESSOPS_AGENTS_DIR", permanent: true);

@@ -170,6 +170,8 @@ public sealed class CoordinatorSession : IDisposable
     public void Dispose()
     {
         _connectors?.Dispose();
+        // Warm agent workers end with the session that started them.
+        (Executor as IDisposable)?.Dispose();
         (Backend as IDisposable)?.Dispose();
     }
 

@@ -19,7 +19,9 @@ internal static class ExecutorSelector
         switch (choice)
         {
             case "local":
-                executor = new LocalExecutor(AgentLocator.Default(), new LocalExecutorOptions(policies.Dispatch.Local.Timeout, policies.Dispatch.Local.Grace), clock, log);
+                var local = policies.Dispatch.Local;
+                var options = new LocalExecutorOptions(local.Timeout, local.Grace) { Warm = local.Warm, RecycleAfter = local.RecycleAfter, MaxWorkers = local.MaxWorkers };
+                executor = new LocalExecutor(AgentLocator.Default(), options, clock, log);
                 return true;
             case "aws":
                 return AwsExecutorFactory.TryCreate(env, WithOverrides(policies.Dispatch, env), clock, out executor, out error);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using System.Text.Json.Nodes;
 using BusinessOps.Aws.Batch;
 using BusinessOps.Aws.Lambda;
 using BusinessOps.Core.Labels;
@@ -13,7 +12,10 @@ namespace BusinessOps.Aws.Executors;
 /// <summary>Builds the SubmitJob request for one dispatch. Pure.</summary>
 internal static class BatchJobRequests
 {
-    /// <summary>The environment variable carrying the issue (gzip, then base64) to the container's entrypoint.</summary>
+    /// <summary>
+    /// The environment variable carrying the agent's input to the container's entrypoint: the envelope
+    /// <c>{"issue": {…}, "context": {…}}</c> (<see cref="AgentEnvelope"/>), gzip, then base64.
+    /// </summary>
     public const string IssueDataVariable = "BUSINESSOPS_ISSUE_DATA";
 
     /// <summary>
@@ -59,9 +61,9 @@ internal static class BatchJobRequests
             ShareIdentifier = fairShare ? BatchJobNames.ShareFor(request.Tenant) : null,
             SchedulingPriorityOverride = fairShare ? SchedulingPriority(request.Priority) : null,
 
-            // The entrypoint decodes the issue onto the agent's standard input (infra/agent-entrypoint.sh).
+            // The entrypoint decodes the envelope onto the agent's standard input (infra/agent-entrypoint.sh).
             ContainerOverrides = new ContainerOverrides(
-                [request.Agent, "--process-issue", issue, "--issue-data", "-", "--key", request.Key, "--phase", request.Phase],
+                [request.Agent, "--process-issue", issue, "--issue-data", "-", "--context", "-", "--key", request.Key, "--phase", request.Phase],
                 environment),
             PropagateTags = true,
             Tags = new Dictionary<string, string>
@@ -73,19 +75,23 @@ internal static class BatchJobRequests
         };
     }
 
-    /// <summary>The issue in GitHub's REST shape, gzip-compressed and base64-encoded, within <see cref="MaxIssueDataChars"/>.</summary>
+    /// <summary>
+    /// The issue in GitHub's REST shape with the dispatch's context, as one envelope, gzip-compressed and base64-encoded,
+    /// within <see cref="MaxIssueDataChars"/>.
+    /// </summary>
     internal static string? EncodedIssue(DispatchRequest request)
     {
+        var context = AgentEnvelope.Context(request.AgentContext);
         string? encoded = null;
-        return IssuePayload.Fit(request.Issue, shaped => (encoded = Encode(shaped)).Length, MaxIssueDataChars) is null ? null : encoded;
+        return IssuePayload.Fit(request.Issue, shaped => (encoded = Encode(AgentEnvelope.Write(shaped, context))).Length, MaxIssueDataChars) is null ? null : encoded;
     }
 
-    internal static string Encode(JsonObject issue)
+    internal static string Encode(string json)
     {
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true))
         {
-            gzip.Write(Encoding.UTF8.GetBytes(issue.ToJsonString()));
+            gzip.Write(Encoding.UTF8.GetBytes(json));
         }
 
         return Convert.ToBase64String(buffer.ToArray());

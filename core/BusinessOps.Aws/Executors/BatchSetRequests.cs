@@ -14,7 +14,7 @@ namespace BusinessOps.Aws.Executors;
 /// </summary>
 internal static class BatchSetRequests
 {
-    /// <summary>The set's issues, one line each (issue, key, phase, issue JSON; tab-separated), gzip then base64.</summary>
+    /// <summary>The set's issues, one line each (issue, key, phase, input envelope JSON; tab-separated), gzip then base64.</summary>
     public const string SetDataVariable = "BUSINESSOPS_SET_DATA";
 
     /// <summary>The set's keys, space-separated, in plain text: what the tracker reads back from DescribeJobs.</summary>
@@ -24,7 +24,8 @@ internal static class BatchSetRequests
     public static BatchSetMember? Member(DispatchRequest request)
     {
         string? line = null;
-        var fitted = IssuePayload.Fit(request.Issue, shaped => Encode([(line = Line(request, shaped.ToJsonString()))]).Length, BatchJobRequests.MaxIssueDataChars);
+        var context = AgentEnvelope.Context(request.AgentContext);
+        var fitted = IssuePayload.Fit(request.Issue, shaped => Encode([(line = Line(request, AgentEnvelope.Write(shaped, context)))]).Length, BatchJobRequests.MaxIssueDataChars);
         return fitted is null ? null : new BatchSetMember(request, line!);
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BusinessOps.Aws.Errors;
 using BusinessOps.Aws.Lambda;
 using BusinessOps.Core.Policies;
@@ -37,7 +36,7 @@ public sealed class LambdaExecutor : IExecutor
         if (payload is null)
         {
             return DispatchOutcome.Failure(
-                Name, $"Issue #{request.Issue.Number} does not fit in a Lambda event ({MaxEventBytes / 1024} KB) even without its comments: shorten its body.", permanent: true);
+                Name, $"Issue #{request.Issue.Number} does not fit in a Lambda event ({MaxEventBytes / 1024} KB) with its context even without its comments: shorten its body, or run {request.Agent} for this priority on Batch.", permanent: true);
         }
 
         try
@@ -61,23 +60,6 @@ public sealed class LambdaExecutor : IExecutor
     /// </summary>
     public const int MaxEventBytes = 128 * 1024;
 
-    /// <summary>The event with the issue inline (oldest comments left out if needed); null when even the bare issue is too big.</summary>
-    internal static byte[]? BuildPayload(DispatchRequest request)
-    {
-        var head = new LambdaDispatchPayload
-        {
-            Key = request.Key,
-            Repository = request.Repository,
-            Issue = request.Issue.Number,
-            Attempt = request.Attempt,
-            Phase = request.Phase,
-            Agent = request.Agent,
-            Priority = request.Priority.ToString(),
-            Tenant = request.Tenant,
-        };
-        byte[]? payload = null;
-        return IssuePayload.Fit(request.Issue, issue => (payload = JsonSerializer.SerializeToUtf8Bytes(head with { IssueData = issue }, AwsJson.Default.LambdaDispatchPayload)).Length, MaxEventBytes) is null
-            ? null
-            : payload;
-    }
+    /// <summary>The event with the issue and the context inline (oldest comments left out if needed); null when even the bare issue is too big.</summary>
+    internal static byte[]? BuildPayload(DispatchRequest request) => LambdaEvent.Build(request, MaxEventBytes);
 }

@@ -43,6 +43,15 @@ public sealed record LocalDispatch(int Concurrency, TimeSpan Timeout)
 
     /// <summary>After the timeout (or a cancel) the agent gets SIGTERM and this long to exit before its process group is killed.</summary>
     public TimeSpan Grace { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Warm workers (one process per agent and client, fed through the Lambda Runtime API on loopback) rather than a process per issue.</summary>
+    public bool Warm { get; init; } = true;
+
+    /// <summary>A warm worker is replaced after this many issues.</summary>
+    public int RecycleAfter { get; init; } = 1000;
+
+    /// <summary>At most this many warm workers at once.</summary>
+    public int MaxWorkers { get; init; } = 32;
 }
 
 /// <summary>Retry with exponential backoff and jitter; escalate after <see cref="MaxConsecutiveFailures"/>.</summary>

@@ -129,7 +129,7 @@ public static class AgentPolicyLoader
         {
             diagnostics.Error(1, 1, $"file is larger than {PolicyLoader.MaxFileBytes / 1024 / 1024} MB; policy files are a few kilobytes");
         }
-        else if (YamlDocumentReader.Read(text, diagnostics) is { } root)
+        else if (YamlDocumentReader.Read(text, diagnostics.Error) is { } root)
         {
             try
             {

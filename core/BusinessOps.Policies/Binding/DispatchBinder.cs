@@ -36,7 +36,7 @@ internal static class DispatchBinder
 
     private static LocalDispatch? Local(ValueReader read, YamlValue node)
     {
-        if (MapReader.Open(read.Diagnostics, node, "local", "concurrency", "timeout", "grace") is not { } map)
+        if (MapReader.Open(read.Diagnostics, node, "local", "concurrency", "timeout", "grace", "warm", "recycleAfter", "maxWorkers") is not { } map)
         {
             return null;
         }
@@ -50,7 +50,16 @@ internal static class DispatchBinder
             read.Diagnostics.Error(map.Get("grace")!, $"'grace' ({Durations.Format(gr)}) is too long: at most {Durations.Format(MaxGrace)}; an agent that ignores SIGTERM is killed after it");
         }
 
-        return new LocalDispatch(concurrency ?? d.Concurrency, timeout ?? d.Timeout) { Grace = grace ?? d.Grace };
+        var warm = map.Get("warm") is { } w ? read.Bool(w, "warm") : d.Warm;
+        var recycle = map.Get("recycleAfter") is { } r ? read.Int(r, "recycleAfter", 1, 1_000_000) : d.RecycleAfter;
+        var workers = map.Get("maxWorkers") is { } m ? read.Int(m, "maxWorkers", 1, 1024) : d.MaxWorkers;
+        return new LocalDispatch(concurrency ?? d.Concurrency, timeout ?? d.Timeout)
+        {
+            Grace = grace ?? d.Grace,
+            Warm = warm ?? d.Warm,
+            RecycleAfter = recycle ?? d.RecycleAfter,
+            MaxWorkers = workers ?? d.MaxWorkers,
+        };
     }
 
     private static NetworkPolicy? Network(ValueReader read, YamlValue node)

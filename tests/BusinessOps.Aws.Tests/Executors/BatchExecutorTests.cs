@@ -1,4 +1,5 @@
 using BusinessOps.Aws.Executors;
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
 using BusinessOps.TestKit.Aws;
@@ -27,7 +28,7 @@ public sealed class BatchExecutorTests
         Assert.Equal("businessops-agents", (string?)body["jobQueue"]);
         Assert.Equal("businessops-agent", (string?)body["jobDefinition"]);
         Assert.Equal(
-            ["ai-operations-agent", "--process-issue", "42", "--issue-data", "-", "--key", "acme/shop#42/a1/plan", "--phase", "plan"],
+            ["ai-operations-agent", "--process-issue", "42", "--issue-data", "-", "--context", "-", "--key", "acme/shop#42/a1/plan", "--phase", "plan"],
             body["containerOverrides"]!["command"]!.AsArray().Select(n => (string)n!));
         var environment = body["containerOverrides"]!["environment"]!.AsArray().ToDictionary(e => (string)e!["name"]!, e => (string)e!["value"]!);
         Assert.Equal("acme/shop#42/a1/plan", environment["BUSINESSOPS_KEY"]);
@@ -73,18 +74,21 @@ public sealed class BatchExecutorTests
     }
 
     [Fact]
-    public async Task DispatchAsync_IssueTravelsInTheJob_DecodesToTheIssueWithItsComments()
+    public async Task DispatchAsync_IssueTravelsInTheJob_DecodesToTheEnvelopeOfTheIssueWithItsCommentsAndTheContext()
     {
         await using var aws = await AwsHarness.StartAsync();
+        var context = new DispatchContext { Client = new ClientProfile("acme"), Policies = new AgentPolicies { Network = NetworkPolicy.PublicOnly } };
 
-        await aws.Executor.DispatchAsync(AwsSome.Dispatch(number: 42), CancellationToken.None);
+        await aws.Executor.DispatchAsync(AwsSome.Dispatch(number: 42) with { Context = context }, CancellationToken.None);
 
         var environment = Assert.Single(aws.Server.Jobs).Request["containerOverrides"]!["environment"]!.AsArray();
         var data = (string)environment.Single(e => (string?)e!["name"] == BatchJobRequests.IssueDataVariable)!["value"]!;
         using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(Convert.FromBase64String(data)), System.IO.Compression.CompressionMode.Decompress);
-        var issue = System.Text.Json.Nodes.JsonNode.Parse(gzip)!;
-        Assert.Equal(42, (int)issue["number"]!);
-        Assert.Equal("/approve", (string?)issue["comments"]![0]!["body"]);
+        var envelope = System.Text.Json.Nodes.JsonNode.Parse(gzip)!;
+        Assert.Equal(42, (int)envelope["issue"]!["number"]!);
+        Assert.Equal("/approve", (string?)envelope["issue"]!["comments"]![0]!["body"]);
+        Assert.Equal("acme", (string?)envelope["context"]!["client"]!["id"]);
+        Assert.NotNull(envelope["context"]!["policies"]!["network"]);
     }
 
     [Fact]

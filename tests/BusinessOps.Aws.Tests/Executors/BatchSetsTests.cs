@@ -32,10 +32,11 @@ public sealed class BatchSetsTests
             Assert.StartsWith("acme-shop-set-ai-support-agent-", job.JobName, StringComparison.Ordinal);
             Assert.Equal(["ai-support-agent"], job.Request["containerOverrides"]!["command"]!.AsArray().Select(n => (string)n!));
 
-            // Each line: the issue, its own key and phase, and the issue as the agent reads it.
+            // Each line: the issue, its own key and phase, and the agent's input envelope (the issue and its context).
             var lines = SetLines(job);
             Assert.Equal(keys, lines.Select(l => l[1]));
-            Assert.All(lines, l => Assert.Equal(l[0], (string)JsonNode.Parse(l[3])!["number"]!.ToJsonString()));
+            Assert.All(lines, l => Assert.Equal(l[0], (string)JsonNode.Parse(l[3])!["issue"]!["number"]!.ToJsonString()));
+            Assert.All(lines, l => Assert.NotNull(JsonNode.Parse(l[3])!["context"]));
             Assert.All(lines, l => Assert.Equal("plan", l[2]));
         }
 

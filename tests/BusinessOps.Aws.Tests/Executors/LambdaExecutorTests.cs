@@ -1,5 +1,7 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using BusinessOps.Aws.Executors;
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
@@ -35,6 +37,21 @@ public sealed class LambdaExecutorTests
         Assert.Equal("open", (string?)payload["issueData"]!["state"]);
         Assert.Equal("/approve", (string?)payload["issueData"]!["comments"]![0]!["body"]);
         Assert.Null(payload["businessops_omitted_comments"]);
+        Assert.NotNull(payload["context"]);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_WithContext_TheEventCarriesItInTheAgentsWireShape()
+    {
+        await using var aws = await AwsHarness.StartAsync();
+        var context = new DispatchContext { Client = new ClientProfile("acme"), Policies = new AgentPolicies { Network = NetworkPolicy.PublicOnly } };
+
+        await aws.Executor.DispatchAsync(AwsSome.Dispatch(priority: Priority.P0) with { Context = context }, CancellationToken.None);
+
+        var payload = JsonNode.Parse(Assert.Single(aws.Server.Invocations).Payload)!.AsObject();
+        Assert.Equal("acme", (string?)payload["context"]!["client"]!["id"]);
+        var read = JsonSerializer.Deserialize(payload["context"]!.ToJsonString(), AgentContextJson.Wire.DispatchContext)!;
+        Assert.Equal(("acme", NetworkPolicy.PublicOnly), (read.Client!.Id, read.Policies.Network));
     }
 
     [Fact]

@@ -39,9 +39,12 @@ public sealed partial class DockerfileTests
 
     [Theory]
     [InlineData("FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS build")]
-    [InlineData("FROM mcr.microsoft.com/dotnet/runtime:${DOTNET_VERSION} AS runtime")]
+    [InlineData("FROM mcr.microsoft.com/dotnet/runtime-deps:${DOTNET_VERSION} AS runtime")]
     [InlineData("--runtime linux-x64")]
-    [InlineData("-p:PublishReadyToRun=true")]
+    [InlineData("dotnet publish agents/ai-agents/ai-agents.csproj")]
+    [InlineData("-p:PublishAot=true")]
+    [InlineData("clang zlib1g-dev")]
+    [InlineData("printf '%s\\n' ${AGENTS} > /opt/businessops/agents")]
     [InlineData("--output /opt/businessops/bin")]
     [InlineData("/var/runtime/bootstrap")]
     [InlineData("ENTRYPOINT [\"/opt/businessops/entrypoint.sh\"]")]
@@ -49,6 +52,14 @@ public sealed partial class DockerfileTests
     public void Dockerfile_Contains_TheDocumentedBuild(string text)
     {
         Assert.Contains(text, _dockerfile, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LambdaFunction_Command_IsTheOneExecutableOfAllAgents()
+    {
+        var template = RepositoryFiles.Read("infra/businessops.yml");
+
+        Assert.Contains("Command: [ai-agents]", template, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -68,7 +79,7 @@ public sealed partial class DockerfileTests
         var script = RepositoryFiles.Read("infra/agent-entrypoint.sh");
 
         Assert.StartsWith("#!/bin/sh", script, StringComparison.Ordinal);
-        Assert.Contains("ai-*-agent) ;;", script, StringComparison.Ordinal);
+        Assert.Contains("ai-*-agent | ai-agents) ;;", script, StringComparison.Ordinal);
         Assert.Contains("exec \"$bin/$agent\" \"$@\"", script, StringComparison.Ordinal);
     }
 

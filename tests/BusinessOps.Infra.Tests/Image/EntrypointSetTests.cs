@@ -56,15 +56,15 @@ public sealed class EntrypointSetTests : IDisposable
         Assert.Equal(1, code);
         Assert.Equal(
             [
-                "args:--process-issue 11 --issue-data - --key acme/shop#11/a1/plan --phase plan",
+                "args:--process-issue 11 --issue-data - --context - --key acme/shop#11/a1/plan --phase plan",
                 "env:acme/shop#11/a1/plan 11 plan",
                 "stdin:{\"number\":11,\"title\":\"tab\\tand \\\"quotes\\\"\"}",
                 "set-data-visible:",
-                "args:--process-issue 12 --issue-data - --key acme/shop#12/a2/plan --phase plan",
+                "args:--process-issue 12 --issue-data - --context - --key acme/shop#12/a2/plan --phase plan",
                 "env:acme/shop#12/a2/plan 12 plan",
                 "stdin:{\"number\":12}",
                 "set-data-visible:",
-                "args:--process-issue 13 --issue-data - --key acme/shop#13/a1/execute --phase execute",
+                "args:--process-issue 13 --issue-data - --context - --key acme/shop#13/a1/execute --phase execute",
                 "env:acme/shop#13/a1/execute 13 execute",
                 "stdin:{\"number\":13}",
                 "set-data-visible:",
