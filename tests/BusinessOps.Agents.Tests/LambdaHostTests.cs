@@ -65,7 +65,7 @@ public sealed class LambdaHostTests
         var request = new DispatchRequest("acme/ops#8/a1/plan", "ai-manager-agent", "acme/ops", issue, 1, "plan", Priority.P0, null, context);
         var payload = System.Text.Encoding.UTF8.GetString(LambdaEvent.Build(request, 128 * 1024)!);
 
-        var json = await LambdaHandler.HandleAsync(Agents.All, Invocation(payload), CancellationToken.None);
+        var json = await LambdaHandler.HandleAsync(Agents.All, Invocation(payload), TimeProvider.System, CancellationToken.None);
 
         Assert.Equal("finance/analysis", JsonDocument.Parse(json).RootElement.GetProperty("outputs").GetProperty("suggestedLabel").GetString());
     }

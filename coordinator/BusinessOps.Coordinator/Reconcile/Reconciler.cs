@@ -1,5 +1,5 @@
-using BusinessOps.Coordinator.Effects;
 using BusinessOps.Coordinator.Automation;
+using BusinessOps.Coordinator.Effects;
 using BusinessOps.Coordinator.Logging;
 using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Effects;

@@ -1,5 +1,5 @@
-using BusinessOps.Core.Issues;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 using BusinessOps.Core.State;

@@ -1,5 +1,5 @@
-using BusinessOps.Core.Effects;
 using System.Text.Json.Nodes;
+using BusinessOps.Core.Effects;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Core.State;
