@@ -36,9 +36,12 @@ public sealed class MisbehavingAgentTests
     {
         var dir = Path.Combine(root, "policies");
         Directory.CreateDirectory(dir);
-        foreach (var file in Directory.GetFiles(Coordinator.ShippedPolicies, "*.yml"))
+        // The whole folder: schedules name the workflows in policies/workflows/, agents read templates and knowledge.
+        foreach (var file in Directory.GetFiles(Coordinator.ShippedPolicies, "*", SearchOption.AllDirectories))
         {
-            File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
+            var to = Path.Combine(dir, Path.GetRelativePath(Coordinator.ShippedPolicies, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(file, to);
         }
 
         var dispatch = Path.Combine(dir, "dispatch.yml");
