@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using BusinessOps.Connectors.Webhooks;
@@ -13,16 +12,13 @@ namespace BusinessOps.Coordinator.Demo;
 /// Webhooks, verifies each signature and timestamp (five minutes either way) with the secret it was given, drops a
 /// repeated <c>webhook-id</c> (answering with the first delivery's id), and keeps what arrived so the demo can show it.
 /// </summary>
-internal sealed class DemoPayablesServer : IAsyncDisposable
+internal sealed class DemoPayablesServer : LoopbackHttpServer
 {
     private static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(5);
 
-    private readonly HttpListener _listener = new();
-    private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<string, (string DeliveryId, string Body)> _deliveries = new(StringComparer.Ordinal);
     private readonly byte[] _key;
     private readonly TimeProvider _clock;
-    private readonly Task _loop;
     private int _rejected;
 
     public DemoPayablesServer(TimeProvider clock)
@@ -30,11 +26,8 @@ internal sealed class DemoPayablesServer : IAsyncDisposable
         _clock = clock;
         Secret = WebhookSigner.SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         _key = WebhookSigner.ParseSecret(Secret)!;
-        var port = FreePort();
-        Url = new Uri($"http://127.0.0.1:{port}/payables");
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
-        _loop = Task.Run(() => ServeAsync(_stop.Token));
+        Url = new Uri(BaseUrl + "/payables");
+        Start();
     }
 
     /// <summary>The <c>whsec_</c> secret the demo's connector signs with.</summary>
@@ -48,39 +41,7 @@ internal sealed class DemoPayablesServer : IAsyncDisposable
     /// <summary>Deliveries refused (bad signature or timestamp).</summary>
     public int Rejected => Volatile.Read(ref _rejected);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Close();
-        try
-        {
-            await _loop;
-        }
-        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or OperationCanceledException)
-        {
-            // Closed while waiting for a request.
-        }
-
-        _stop.Dispose();
-    }
-
-    private async Task ServeAsync(CancellationToken ct)
-    {
-        while (!ct.IsCancellationRequested)
-        {
-            var ctx = await _listener.GetContextAsync();
-            try
-            {
-                await AnswerAsync(ctx, ct);
-            }
-            catch (Exception ex) when (ex is HttpListenerException or IOException)
-            {
-                // The sender went away; it retries or reports the outcome as unknown.
-            }
-        }
-    }
-
-    private async Task AnswerAsync(HttpListenerContext ctx, CancellationToken ct)
+    protected override async Task HandleAsync(HttpListenerContext ctx, CancellationToken ct)
     {
         using var reader = new StreamReader(ctx.Request.InputStream, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(ct);
@@ -120,14 +81,5 @@ internal sealed class DemoPayablesServer : IAsyncDisposable
         var bytes = Encoding.UTF8.GetBytes(json);
         await ctx.Response.OutputStream.WriteAsync(bytes, ct);
         ctx.Response.Close();
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        var port = ((IPEndPoint)socket.LocalEndpoint).Port;
-        socket.Stop();
-        return port;
     }
 }
