@@ -160,6 +160,12 @@ public sealed partial class GitHubIssueStore
                 return watermark;
             }
 
+            if (page.Items.Count == 0)
+            {
+                // A later page emptied while paging (comments deleted meanwhile, e.g. another pass's duplicate): nothing more.
+                break;
+            }
+
             var comments = page.Items.Select(c => (Issue: IssueNumberOf(c), Comment: SnapshotMapper.ToRecord(c))).ToList();
             var newest = comments.Max(c => c.Comment.UpdatedAt);
             watermark = watermark is { } w && w >= newest ? w : newest;
