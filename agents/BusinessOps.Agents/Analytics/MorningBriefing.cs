@@ -31,7 +31,7 @@ internal static class MorningBriefing
         foreach (var v in views)
         {
             var better = v.Target?.HigherIsBetter ?? true;
-            if (v is { Latest: { } value, Target: { } t } && t.Target != 0 && (better ? value >= t.Target * (1 + Notable) : value <= t.Target * (1 - Notable)))
+            if (v is { Latest: { } value, Target: { } t } && better && t.Target > 0 && value >= t.Target * (1 + Notable))
             {
                 opportunities.Add(Inv($"{v.Name} {value:N0} beats its target {t.Target:N0} by {Math.Abs((value - t.Target) / t.Target):0%}: find what drove it and repeat it."));
             }
