@@ -50,7 +50,7 @@ public sealed class SecurityAgent(string? scanRoot = null) : IAgent
             dependencies.AddRange(PackageLockReader.Read(IssueForm.StripFence(packageLock), LockField, LockField));
         }
 
-        var (vulnerable, unaudited) = DependencyAuditor.Audit(dependencies, context.Policies.Rules?.Advisories ?? []);
+        var (vulnerable, unaudited) = DependencyAuditor.Audit(dependencies, context.Policies.Rules?.Advisories ?? Core.Agents.Rules.AgentRules.Default.Advisories ?? []);
         List<SecretFinding> secrets = [.. text.Findings, .. inComments, .. repository?.Secrets ?? []];
         var score = Math.Max(0, 100 - secrets.Sum(f => Penalty(f.Severity)) - workflow.Sum(f => Penalty(f.Severity)) - vulnerable.Sum(f => Penalty(f.Advisory.Severity)));
         var scanned = text.LinesScanned + (repository?.LinesScanned ?? 0);
