@@ -8,6 +8,7 @@ using BusinessOps.Core.Agents;
 using BusinessOps.Core.Agents.Rules;
 using BusinessOps.Core.Effects;
 using BusinessOps.Core.Kpis;
+using BusinessOps.Core.Kpis.Snapshots;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 
