@@ -3,7 +3,7 @@ using BusinessOps.Agents.Rendering;
 using BusinessOps.Core.Agents;
 using BusinessOps.Core.Agents.Rules;
 using BusinessOps.Core.Issues;
-using BusinessOps.Core.Kpis;
+using BusinessOps.Core.Kpis.Snapshots;
 using BusinessOps.Core.Labels;
 
 namespace BusinessOps.Agents.Analytics;
