@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using BusinessOps.Core.Effects;
-using BusinessOps.Core.Results;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Issues;
+using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.Security;
 
