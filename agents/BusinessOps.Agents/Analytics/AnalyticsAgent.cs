@@ -29,7 +29,7 @@ public sealed class AnalyticsAgent : IAgent
 
     public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
-        var rules = context.Policies.Rules?.Analytics ?? AnalyticsRules.Default;
+        var rules = context.Policies?.Rules?.Analytics ?? AnalyticsRules.Default;
         var csv = context.Form.Optional(MetricsCsv.Field);
         var briefing = csv.Length > 0 || context.Form.Optional("Report").Contains("briefing", StringComparison.OrdinalIgnoreCase);
 
@@ -91,7 +91,7 @@ public sealed class AnalyticsAgent : IAgent
         {
             var date = table?.Latest ?? DateOnly.FromDateTime(context.Now.UtcDateTime);
             var day = context.Kpis?.FirstOrDefault(k => k.Period == "day");
-            var (text, urgent, focus) = MorningBriefing.Build(date, views, anomalies, day, context.Issues, context.Issue.Number, rules, context.Policies.Template, context.Now);
+            var (text, urgent, focus) = MorningBriefing.Build(date, views, anomalies, day, context.Issues, context.Issue.Number, rules, context.Policies?.Template, context.Now);
             plan.Insert(0, text.Text + (plan.Length > 0 ? "\n" : string.Empty));
             outputs["briefing"] = true;
             outputs["urgent"] = new JsonArray([.. urgent.Select(u => (JsonNode)u)]);

@@ -23,7 +23,7 @@ public sealed partial class ProjectManagerAgent : IAgent
         }
 
         var scope = Scope(context.Form);
-        var rules = context.Policies.Rules?.Delivery ?? Core.Agents.Rules.DeliveryRules.Default;
+        var rules = context.Policies?.Rules?.Delivery ?? Core.Agents.Rules.DeliveryRules.Default;
         var set = context.Issues;
         var issues = set?.Items ?? [];
         var r = Oversight.Summarize(issues, scope, context.Now, rules.Owners);
@@ -76,7 +76,7 @@ public sealed partial class ProjectManagerAgent : IAgent
             ["owner"] = i.Owner,
             ["next"] = i.NextAction,
         }).ToList();
-        var comment = CommentRenderer.Render(context.Policies.Template, OversightTemplate.BuiltIn, new Dictionary<string, object?>
+        var comment = CommentRenderer.Render(context.Policies?.Template, OversightTemplate.BuiltIn, new Dictionary<string, object?>
         {
             ["scope"] = scope,
             ["source"] = char.ToUpperInvariant(source[0]) + source[1..] + ".",

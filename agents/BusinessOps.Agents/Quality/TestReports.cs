@@ -1,4 +1,5 @@
 using System.Xml;
+using BusinessOps.Agents.Inputs;
 using BusinessOps.Agents.Sdk.Forms;
 
 namespace BusinessOps.Agents.Quality;

@@ -36,7 +36,8 @@ public sealed class SecurityAgent(string? scanRoot = null) : IAgent
         }
 
         var text = content.Length > 0 ? SecretScanner.Scan(content) : new SecretScanReport([], 100, 0);
-        var inComments = context.Issue.Comments.Where(c => !c.AuthorIsBot).Take(100).SelectMany(c => SecretScanner.Scan(c.Body).Findings.Select(f => f with { Path = "comment " + c.Id.ToString(CultureInfo.InvariantCulture) })).ToList();
+        // An issue read from JSON without a comments field has none (null), not an empty list.
+        var inComments = (context.Issue.Comments ?? []).Where(c => !c.AuthorIsBot && c.Body is not null).Take(100).SelectMany(c => SecretScanner.Scan(c.Body).Findings.Select(f => f with { Path = "comment " + c.Id.ToString(CultureInfo.InvariantCulture) })).ToList();
         var workflow = content.Length > 0 && WorkflowAuditor.IsWorkflow(content) ? WorkflowAuditor.Audit(content) : [];
         var repository = path.Length > 0 ? await RepositoryScanner.ScanAsync(RepositoryScanner.Resolve(Root(), path), cancellationToken).ConfigureAwait(false) : null;
         var dependencies = new List<DependencyReference>(repository?.Dependencies ?? []);
@@ -50,7 +51,8 @@ public sealed class SecurityAgent(string? scanRoot = null) : IAgent
             dependencies.AddRange(PackageLockReader.Read(IssueForm.StripFence(packageLock), LockField, LockField));
         }
 
-        var (vulnerable, unaudited) = DependencyAuditor.Audit(dependencies, context.Policies.Rules?.Advisories ?? Core.Agents.Rules.AgentRules.Default.Advisories ?? []);
+        // A context read from JSON without `policies` has none (null): the built-in advisories apply.
+        var (vulnerable, unaudited) = DependencyAuditor.Audit(dependencies, context.Policies?.Rules?.Advisories ?? Core.Agents.Rules.AgentRules.Default.Advisories ?? []);
         List<SecretFinding> secrets = [.. text.Findings, .. inComments, .. repository?.Secrets ?? []];
         var score = Math.Max(0, 100 - secrets.Sum(f => Penalty(f.Severity)) - workflow.Sum(f => Penalty(f.Severity)) - vulnerable.Sum(f => Penalty(f.Advisory.Severity)));
         var scanned = text.LinesScanned + (repository?.LinesScanned ?? 0);

@@ -27,12 +27,12 @@ internal static class SecurityEffects
         var effects = new List<Effect>();
         if (fingerprints.Count > 0)
         {
-            if (SecretFingerprint.FindSpans(issue.Body, fingerprints).Count > 0)
+            if (SecretFingerprint.FindSpans(issue.Body ?? string.Empty, fingerprints).Count > 0)
             {
                 effects.Add(Redact(target, null, fingerprints));
             }
 
-            effects.AddRange(issue.Comments.Where(c => !c.AuthorIsBot && c.Id > 0 && SecretFingerprint.FindSpans(c.Body, fingerprints).Count > 0)
+            effects.AddRange((issue.Comments ?? []).Where(c => !c.AuthorIsBot && c.Id > 0 && c.Body is not null && SecretFingerprint.FindSpans(c.Body, fingerprints).Count > 0)
                 .Take(MaxRedactions).Select(c => Redact(target, c.Id, fingerprints)));
         }
 
