@@ -32,6 +32,7 @@ public sealed class CustomerSuccessAgent : IAgent
         var metrics = rules.Weights.ToDictionary(m => m.Field, m => (double)context.Form.RequiredDecimal(m.Field, "a number from 0 to 100", 0m, 100m));
         double? inactive = context.Form.Optional("Days since last activity").Length > 0 ? (double)context.Form.RequiredDecimal("Days since last activity", "a number of days from 0 to 3650", 0m, 3650m) : null;
         double? previous = context.Form.Optional("Previous score").Length > 0 ? (double)context.Form.RequiredDecimal("Previous score", "a number from 0 to 100", 0m, 100m) : null;
+        var email = InterventionEmail.Address(context.Form);
         var h = HealthScore.Compute(metrics, inactive, previous, rules);
         var band = h.Band;
         var weakest = rules.Weights.OrderBy(m => metrics[m.Field]).ThenByDescending(m => m.Weight).Take(2).ToList();
@@ -75,7 +76,8 @@ public sealed class CustomerSuccessAgent : IAgent
 
         var (outcome, impact) = band.Autonomy switch { "L3" => (AgentOutcome.NeedsDecision, Impact.High), "L2" => (AgentOutcome.NeedsApproval, Impact.Medium), _ => (AgentOutcome.Completed, Impact.Low) };
         var classification = new Classification(impact, Complexity.Simple, Reversibility.EasilyReversible, Stakeholders.CustomerFacing, 0m);
-        return ResultFactory.Create(context, outcome, summary, plan, actions, outputs, classification, 0.9);
+        var result = ResultFactory.Create(context, outcome, summary, plan, actions, outputs, classification, 0.9);
+        return result with { Effects = InterventionEmail.For(customer, band, email) };
     }
 
     private static AgentResult OnboardingPlan(AgentContext context, string customer, CustomerSuccessRules rules)
