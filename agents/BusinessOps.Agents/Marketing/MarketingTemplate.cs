@@ -7,7 +7,7 @@ internal static class MarketingTemplate
         {{~ if operation == "campaign" ~}}
         ## Campaign plan: {{ campaign }}
 
-        For **{{ audience }}**, {{ start }} to {{ end }}, budget {{ budget }}.
+        For **{{ audience }}**, {{ start_date }} to {{ end_date }}, budget {{ budget }}.
 
         {{ copy }}
 
