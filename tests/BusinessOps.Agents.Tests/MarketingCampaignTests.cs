@@ -48,7 +48,8 @@ public sealed class MarketingCampaignTests : IClassFixture<FakeOpenAiServer>
         Assert.Equal(4, channels["linkedin"]["posts"]!.GetValue<int>());
         Assert.Equal(10, channels["search-ads"]["posts"]!.GetValue<int>());
         Assert.Equal(750m, channels["linkedin"]["perPost"]!.GetValue<decimal>());
-        Assert.Contains("| linkedin | post | $3,000.00 | 4 | $750.00 | 2026-12-01, 2026-12-04, 2026-12-07, 2026-12-10 |", run.Result.Plan, StringComparison.Ordinal);
+        Assert.Contains("|---|---|---:|---:|---:|---|\n| email | newsletter | $2,000.00 | 3 | $666.67 | 2026-12-01, 2026-12-04, 2026-12-08 |\n| linkedin | post | $3,000.00 | 4 | $750.00 | 2026-12-01, 2026-12-04, 2026-12-07, 2026-12-10 |\n", run.Result.Plan, StringComparison.Ordinal);
+        Assert.Contains("### Email sequence (sent through the email-service webhook once approved)\n1. 2026-12-01: Announce: the problem and the offer\n2. 2026-12-04:", run.Result.Plan, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,7 +31,8 @@ public sealed class SalesProposalTests : IClassFixture<FakeOpenAiServer>
         Assert.Equal((1580.0, 237.0, 134.3, 1208.7, 14504.4), (run.Num("listMonthly"), run.Num("annualDiscount"), run.Num("negotiatedDiscount"), run.Num("netMonthly"), run.Num("termTotal")));
         Assert.Equal(AgentOutcome.Completed, run.Result.Outcome);
         Assert.False(run.Out("approvalNeeded").GetValue<bool>());
-        Assert.Contains("| **Net per month** | annual billing | **$1,208.70** |", run.Result.Plan, StringComparison.Ordinal);
+        Assert.Contains("| Item | Detail | Amount |\n|---|---|---:|\n| business plan | 20 seats × $79.00 per month | $1,580.00 |\n| Annual billing discount | 15 % | -$237.00 |\n"
+            + "| Negotiated discount | 10 % | -$134.30 |\n| **Net per month** | annual billing | **$1,208.70** |\n| **Total over 12 months** | | **$14,504.40** |", run.Result.Plan, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,16 +8,16 @@ internal static class ManagerTemplate
         {{~ if duplicates.size > 0 }}
 
         ### Possible duplicates
-        {{~ for d in duplicates }}
+        {{~ for d in duplicates ~}}
         - #{{ d.number }} {{ d.title }} ({{ d.similarity }} similar)
-        {{~ end }}
+        {{~ end ~}}
         {{~ end }}
         {{~ if stale.size > 0 }}
 
         ### Stale issues (no activity for {{ stale_after_days }} days or more)
-        {{~ for s in stale }}
+        {{~ for s in stale ~}}
         - #{{ s.number }} {{ s.title }}: idle {{ s.idle_days }} days, {{ s.status }}, {{ s.agent }}
-        {{~ end }}
+        {{~ end ~}}
         {{~ if stale_more > 0 }}
         - … and {{ stale_more }} more
         {{~ end }}

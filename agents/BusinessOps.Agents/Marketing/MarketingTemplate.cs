@@ -13,15 +13,15 @@ internal static class MarketingTemplate
 
         | Channel | Format | Budget | Posts | Per post | Dates |
         |---|---|---:|---:|---:|---|
-        {{~ for c in channels }}
+        {{~ for c in channels ~}}
         | {{ c.name }} | {{ c.format }} | {{ c.budget }} | {{ c.posts }} | {{ c.per_post }} | {{ c.dates }} |
-        {{~ end }}
+        {{~ end ~}}
         {{~ if sends.size > 0 }}
 
         ### Email sequence (sent through the {{ endpoint }} webhook once approved)
-        {{~ for s in sends }}
+        {{~ for s in sends ~}}
         {{ s.step }}. {{ s.send_on }}: {{ s.purpose }}
-        {{~ end }}
+        {{~ end ~}}
         {{~ end }}
         {{~ else ~}}
         **SEO score {{ score }}/100** for “{{ keyword }}”.
@@ -36,9 +36,9 @@ internal static class MarketingTemplate
         {{~ if recommendations.size > 0 }}
 
         ### Recommendations
-        {{~ for r in recommendations }}
+        {{~ for r in recommendations ~}}
         - {{ r }}
-        {{~ end }}
+        {{~ end ~}}
         {{~ end }}
         {{~ end }}
         """;

@@ -11,9 +11,9 @@ internal static class SalesTemplate
 
         | Item | Detail | Amount |
         |---|---|---:|
-        {{~ for r in rows }}
+        {{~ for r in rows ~}}
         | {{ r.item }} | {{ r.detail }} | {{ r.amount }} |
-        {{~ end }}
+        {{~ end ~}}
         | **Net per month** | {{ billing }} billing | **{{ net_monthly }}** |
         | **Total over {{ term_months }} months** | | **{{ term_total }}** |
 
