@@ -1,7 +1,7 @@
 using BusinessOps.Agents.Hosting;
 using BusinessOps.Agents.Prose;
-using BusinessOps.Agents.Samples;
 using BusinessOps.Agents.Sales;
+using BusinessOps.Agents.Samples;
 using BusinessOps.Core;
 using BusinessOps.Core.Agents;
 using BusinessOps.Core.Agents.Rules;
