@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Core.Agents.Rules;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.CustomerSuccess;
 

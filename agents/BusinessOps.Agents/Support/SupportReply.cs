@@ -4,6 +4,7 @@ using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Core.Effects;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Issues;
+using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.Support;
 
