@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using BusinessOps.Connectors.Email;
 using BusinessOps.Connectors.Webhooks;
-using BusinessOps.Core.Effects;
+using BusinessOps.Core.Policies;
 
 namespace BusinessOps.Coordinator.Install;
 

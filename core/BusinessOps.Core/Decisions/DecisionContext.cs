@@ -61,7 +61,7 @@ public sealed record DecisionContext
     /// policy says is checked (<see cref="Effects.ConnectorReadiness"/>). Called once per effect when a plan is gated, so
     /// the issue says which effect cannot run and why before anyone approves.
     /// </summary>
-    public Func<Effects.Effect, string?>? EffectProblem { get; init; }
+    public Func<Results.Effect, string?>? EffectProblem { get; init; }
 
     /// <summary>The default <see cref="LeaseFor"/>: a cloud run is handed over within seconds of its intent; this is the crash bound.</summary>
     public static TimeSpan DefaultLeaseFor => TimeSpan.FromMinutes(10);

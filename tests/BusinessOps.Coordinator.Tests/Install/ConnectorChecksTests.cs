@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using BusinessOps.Coordinator.Install;
-using BusinessOps.Core.Effects;
+using BusinessOps.Core.Policies;
 using BusinessOps.TestKit;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
