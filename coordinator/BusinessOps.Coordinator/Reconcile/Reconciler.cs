@@ -45,7 +45,7 @@ public sealed class Reconciler
         _log = log;
         _out = output ?? TextWriter.Null;
         _clock = clock;
-        _facts = new ContextBuilder(_store, store as ITeamDirectory, executor, _policies, clock, options.DispatchImmediately, options.LeaseFor);
+        _facts = new ContextBuilder(_store, store as ITeamDirectory, executor, _policies, clock, options.DispatchImmediately, options.LeaseFor, effects);
         _effects = new EffectExecution(_store, _policies, effects, clock, log);
     }
 
