@@ -46,6 +46,9 @@ public sealed class StormScenario : IDisposable
 
     public SqliteIssueStore Store => _store;
 
+    /// <summary>The issues the last pass wrote to, by number (what a storm was made of, for a failing test's message).</summary>
+    public IReadOnlyCollection<int> LastWritten => _tally.Written;
+
     /// <summary>Files <paramref name="count"/> issues: the demo's samples in turn, each title numbered; every approver in policy gets write permission.</summary>
     public async Task FileAsync(int count, CancellationToken ct)
     {
