@@ -15,17 +15,18 @@ public sealed class StormTests
     private const int Issues = 90;
 
     [Fact]
-    public async Task RunOnce_LocalDispatchesOnSqlite_AtMostThreeWritesPerIssue()
+    public async Task RunOnce_LocalDispatchesOnSqlite_AtMostTwoWritesPerIssue()
     {
         using var scenario = new StormScenario(TimeSpan.FromMilliseconds(255));
         await scenario.FileAsync(Issues, CancellationToken.None);
 
         var cold = await scenario.PassAsync("cold", CancellationToken.None);
 
-        // Intent, start, result with its settlement: one transaction each (7 single writes each before).
+        // The intent recorded as the run starts, then the result with its settlement: one transaction each (7 single writes
+        // each on main before issue 15, 3 transactions before the intent moved to the start).
         Assert.True(cold.Dispatched > 80, $"dispatched {cold.Dispatched}");
-        Assert.True(cold.MostOnOneIssue <= 3, $"one issue got {cold.MostOnOneIssue} writes");
-        Assert.True(cold.Writes <= 3 * cold.Dispatched + (Issues - cold.Dispatched), $"{cold.Writes} writes for {cold.Dispatched} dispatches");
+        Assert.True(cold.MostOnOneIssue <= 2, Describe(cold, scenario));
+        Assert.True(cold.Writes <= 2 * cold.Dispatched + (Issues - cold.Dispatched), Describe(cold, scenario));
         await ExecuteQueuedPlansAsync(scenario);
         var idle = await scenario.PassAsync("idle", CancellationToken.None);
         Assert.True(idle.Writes == 0, Describe(idle, scenario));
