@@ -1,3 +1,4 @@
+using BusinessOps.Coordinator.Reconcile;
 using BusinessOps.Coordinator.Reports;
 using BusinessOps.Core.Agents;
 using BusinessOps.Core.Decisions;
@@ -15,7 +16,8 @@ namespace BusinessOps.Coordinator.Execution;
 /// (chosen by the issue's <c>client/&lt;id&gt;</c> label, never by its text; the id alone when tenants are not configured),
 /// the policies it applies, and — for the agents whose work is about other issues (analytics, oversight, duplicates) —
 /// digests of the open issues, scoped to the client (<see cref="Tenancy.Allows"/>), from the coordinator's own list: the
-/// pass's list on a full pass, else one list read when such an agent first runs. Agents read nothing else, and nothing of
+/// pass's list on a full pass, else the store's index as the last pass left it (<see cref="IIndexedIssues"/>, no request), else
+/// one list read when such an agent first runs. Agents read nothing else, and nothing of
 /// another client ever reaches them. The analytics agent also gets the KPIs of its scope from the one calculator over the
 /// KPI index (what <c>coordinator report</c> shows).
 /// </summary>
@@ -56,5 +58,11 @@ public sealed class DispatchContextBuilder(IIssueStore store, PolicySet policies
     }
 
     private Task<IReadOnlyList<IssueSnapshot>> OpenAsync(CancellationToken ct) =>
-        LazyInitializer.EnsureInitialized(ref _open, ref _openRead, ref _openLock, () => store.ListIssuesAsync(IssueQuery.Open, ct))!;
+        LazyInitializer.EnsureInitialized(ref _open, ref _openRead, ref _openLock, () => ReadOpenAsync(ct))!;
+
+    // Without the pass's list (an event run), the store's own index as the last pass left it costs no request; a listing
+    // only when there is none. Digests are context, not decisions: a pass's lag is what they may carry.
+    private async Task<IReadOnlyList<IssueSnapshot>> ReadOpenAsync(CancellationToken ct) =>
+        (StoreLayers.Find<IIndexedIssues>(store) is { } index ? await index.ListIndexedAsync(IssueQuery.Open, ct) : null)
+        ?? await store.ListIssuesAsync(IssueQuery.Open, ct);
 }
