@@ -63,6 +63,64 @@ public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clo
     }
 
     /// <summary>
+    /// Event mode (<c>run --event</c>): only the automation the event's issue concerns. A workflow child or parent advances
+    /// its one workflow — reading the parent (when the event is on a child) and the children its registry lists, nothing
+    /// more: no list of open issues — and an issue a person filed with a <c>workflow/&lt;name&gt;</c> label starts that
+    /// workflow. Any other issue costs nothing here. Schedules, triggers, feeds and hand-overs wait for the next full pass.
+    /// </summary>
+    /// <returns>The event's issue (unless the automation owns it) and the agent children just opened, to reconcile now.</returns>
+    public async Task<AutomationOutcome> RunForEventAsync(IIssueStore store, IssueSnapshot issue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(issue);
+        var identity = store.Identity;
+        var parent = await WorkflowParentAsync(store, issue, identity, cancellationToken);
+        if (parent is null || parent.State == IssueState.Closed)
+        {
+            return new AutomationOutcome([issue], 0, 0);
+        }
+
+        var known = new Dictionary<int, IssueSnapshot> { [issue.Number] = issue, [parent.Number] = parent };
+        foreach (var number in ChildRegistry.Read(parent, identity).Children.Values.Where(n => n > 0).Distinct().Order())
+        {
+            if (!known.ContainsKey(number) && await store.GetIssueAsync(number, cancellationToken) is { } child)
+            {
+                known[number] = child;
+            }
+        }
+
+        var index = AutomationIndex.Build([.. known.Values.Where(i => i.State == IssueState.Open)], identity);
+        var writer = new AutomationWriter(store, index, log, dryRun);
+        var runner = new WorkflowRunner(store, policies, index, writer, new PermissionCache(store), identity) { Known = known, EventMode = true };
+        var owned = await runner.RunAsync([parent], cancellationToken);
+        owned.UnionWith(known.Values.Where(i => Owns(i, identity)).Select(i => i.Number));
+        List<IssueSnapshot> next = [.. new[] { issue }.Where(i => !owned.Contains(i.Number) && !writer.ClosedIssues.Contains(i.Number)), .. writer.Opened];
+        return new AutomationOutcome(next, writer.Created.Count, writer.Closed);
+    }
+
+    /// <summary>The workflow parent <paramref name="issue"/> belongs to: itself when it is one, its parent when it is one of our children; else null.</summary>
+    private static async Task<IssueSnapshot?> WorkflowParentAsync(IIssueStore store, IssueSnapshot issue, string identity, CancellationToken cancellationToken)
+    {
+        if (issue.Labels.Any(l => l.StartsWith(WorkflowStarter.LabelPrefix, StringComparison.OrdinalIgnoreCase)))
+        {
+            return issue;
+        }
+
+        // Markers count only on issues the coordinator filed: a person cannot point an event at someone else's workflow.
+        if (!string.Equals(issue.Author, identity, StringComparison.OrdinalIgnoreCase) || !AutomationMarker.TryParse(issue.Body, out var key))
+        {
+            return null;
+        }
+
+        if (WorkflowStarter.WorkflowOf(key) is not null)
+        {
+            return issue;
+        }
+
+        return WorkflowChildRef.TryParse(key, out var child) ? await store.GetIssueAsync(child.Parent, cancellationToken) : null;
+    }
+
+    /// <summary>
     /// Only the schedules, as of <paramref name="asOf"/>: <c>coordinator schedule [--at TIME]</c>. An operator command, so it
     /// also reads closed issues: a backfill (<c>--at</c> in the past) then never reopens a slot whose issue was closed.
     /// </summary>

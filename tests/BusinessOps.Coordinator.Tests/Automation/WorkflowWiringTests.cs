@@ -152,7 +152,7 @@ public sealed class WorkflowWiringTests
         Assert.Contains("Inputs", note.Body, StringComparison.Ordinal);
     }
 
-    private static async Task<Dictionary<string, IssueSnapshot>> ChildrenAsync(AutoShell s, int parent) =>
+    internal static async Task<Dictionary<string, IssueSnapshot>> ChildrenAsync(AutoShell s, int parent) =>
         (await s.KeyedAsync(AutomationKinds.WorkflowChild))
             .Select(x => (x.Issue, Ok: WorkflowChildRef.TryParse(x.Key, out var r), Ref: r))
             .Where(x => x.Ok && x.Ref.Parent == parent)
