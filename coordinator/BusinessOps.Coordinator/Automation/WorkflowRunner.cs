@@ -87,7 +87,7 @@ internal sealed class WorkflowRunner(IIssueStore store, AutomationPolicies polic
         {
             if (reference.Workflow == workflow.Name && seen.Add(reference.Key.Value))
             {
-                children.Add(await ObserveAsync(child, reference.Key, owned, cancellationToken));
+                children.Add(await ObserveAsync(child, reference.Key, ApproverRole(workflow, reference.Key), owned, cancellationToken));
             }
         }
 
@@ -97,7 +97,7 @@ internal sealed class WorkflowRunner(IIssueStore store, AutomationPolicies polic
             if (ChildKey.TryParse(key, out var childKey) && (Known?.GetValueOrDefault(number) ?? await store.GetIssueAsync(number, cancellationToken)) is { } closed)
             {
                 seen.Add(key);
-                children.Add(await ObserveAsync(closed, childKey, owned, cancellationToken));
+                children.Add(await ObserveAsync(closed, childKey, ApproverRole(workflow, childKey), owned, cancellationToken));
             }
         }
 
@@ -165,15 +165,23 @@ internal sealed class WorkflowRunner(IIssueStore store, AutomationPolicies polic
         return (pending, registry with { Comment = comment });
     }
 
-    private async Task<ChildObservation> ObserveAsync(IssueSnapshot child, ChildKey key, HashSet<int> owned, CancellationToken cancellationToken)
+    private async Task<ChildObservation> ObserveAsync(IssueSnapshot child, ChildKey key, string? role, HashSet<int> owned, CancellationToken cancellationToken)
     {
         if (!child.Labels.Any(l => l.StartsWith(LabelNames.AgentPrefix, StringComparison.OrdinalIgnoreCase)))
         {
             owned.Add(child.Number);
         }
 
-        return await ChildObserver.ObserveAsync(child, key, identity, permissions, cancellationToken);
+        return await ChildObserver.ObserveAsync(child, key, role, identity, permissions, writer, cancellationToken);
     }
+
+    /// <summary>The approvals.yml role whose members decide a person's child: the gate's role, or a person review's.</summary>
+    private static string? ApproverRole(WorkflowDefinition workflow, ChildKey key) => key.Kind switch
+    {
+        ChildKind.Gate => workflow.Step(key.Step)?.Gate?.Role,
+        ChildKind.Review => workflow.Step(key.Step)?.Review is { Agent: null } review ? review.Role : null,
+        _ => null,
+    };
 
     private async Task<bool> CancelRequestedAsync(IssueSnapshot parent, CancellationToken cancellationToken)
     {
