@@ -27,6 +27,9 @@ internal sealed class WorkflowRunner(IIssueStore store, AutomationPolicies polic
     /// </summary>
     public bool EventMode { get; init; }
 
+    // Issue numbers of closed agent children with a /retry from someone with write access, gathered while observing a parent's children.
+    private readonly HashSet<int> _retried = [];
+
     /// <summary>Runs every parent: those the automation opened and those a person filed with a <c>workflow/&lt;name&gt;</c> label.</summary>
     /// <returns>The issue numbers the workflows own (parents, people's reviews and gates): <c>Decide</c> leaves them alone.</returns>
     public async Task<HashSet<int>> RunAsync(IReadOnlyList<IssueSnapshot> open, CancellationToken cancellationToken)
@@ -101,7 +104,11 @@ internal sealed class WorkflowRunner(IIssueStore store, AutomationPolicies polic
             }
         }
 
-        var run = new WorkflowRun(parent.Number, client.Profile?.Id, inputs, children) { CancelRequested = await CancelRequestedAsync(parent, cancellationToken) };
+        var run = new WorkflowRun(parent.Number, client.Profile?.Id, inputs, children)
+        {
+            CancelRequested = await CancelRequestedAsync(parent, cancellationToken),
+            RetryRequests = [.. children.Where(c => c.Status == ChildStatus.Failed && c.Issue is { } n && _retried.Contains(n)).Select(c => c.Key)],
+        };
         var plan = WorkflowPlanner.Plan(workflow, run);
         var numbers = children.Where(c => c.Issue is not null).ToDictionary(c => c.Key.Value, c => c.Issue!.Value, StringComparer.Ordinal);
         var (pending, recorded) = EventMode ? await RecordPendingAsync(parent, plan, numbers, registry, cancellationToken) : ([], registry);
@@ -167,12 +174,36 @@ internal sealed class WorkflowRunner(IIssueStore store, AutomationPolicies polic
 
     private async Task<ChildObservation> ObserveAsync(IssueSnapshot child, ChildKey key, string? role, HashSet<int> owned, CancellationToken cancellationToken)
     {
-        if (!child.Labels.Any(l => l.StartsWith(LabelNames.AgentPrefix, StringComparison.OrdinalIgnoreCase)))
+        var person = !child.Labels.Any(l => l.StartsWith(LabelNames.AgentPrefix, StringComparison.OrdinalIgnoreCase));
+        if (person)
         {
             owned.Add(child.Number);
         }
 
-        return await ChildObserver.ObserveAsync(child, key, role, identity, permissions, writer, cancellationToken);
+        var seen = await ChildObserver.ObserveAsync(child, key, role, identity, permissions, writer, cancellationToken);
+
+        // An open agent child is retried in place by Decide's own /retry. A closed one is never reconciled again, so a
+        // /retry on it asks the planner for a new attempt as a new child (a closed, unfinished run counts as failed then).
+        if (!person && child.State == IssueState.Closed && seen.Status is ChildStatus.Failed or ChildStatus.Cancelled && await RetryAskedAsync(child, cancellationToken))
+        {
+            _retried.Add(child.Number);
+            return seen with { Status = ChildStatus.Failed, Error = seen.Error ?? "closed before it was done" };
+        }
+
+        return seen;
+    }
+
+    private async Task<bool> RetryAskedAsync(IssueSnapshot child, CancellationToken cancellationToken)
+    {
+        foreach (var comment in child.Comments.Where(c => !string.Equals(c.Author, identity, StringComparison.OrdinalIgnoreCase) && !c.AuthorIsBot))
+        {
+            if (CommandParser.Parse(comment) is { Kind: CommandKind.Retry } && await permissions.CanWriteAsync(comment.Author, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The approvals.yml role whose members decide a person's child: the gate's role, or a person review's.</summary>
