@@ -21,6 +21,11 @@ public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clo
     /// <summary>The roles of <c>approvals.yml</c>: a person's review or gate counts only from a member of the role the workflow names.</summary>
     public ApprovalPolicy Approvals { get; init; } = ApprovalPolicy.Default;
 
+    /// <summary>Where the members of <c>org/team</c> role entries are read (the session's store when it can); null: only logins count.</summary>
+    public ITeamDirectory? Teams { get; init; }
+
+    private PermissionCache Permissions(IIssueStore store) => new(store, Approvals, Teams ?? store as ITeamDirectory);
+
     /// <summary>
     /// True for the issues the automation manages itself and <c>Decide</c> must never route: the ledger, workflow parents
     /// (ours, or a person's issue labelled <c>workflow/&lt;name&gt;</c>), and reviews and gates waiting for a person.
@@ -52,7 +57,7 @@ public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clo
         var owned = open.Where(i => Owns(i, identity)).Select(i => i.Number).ToHashSet();
 
         var ledger = await ScheduleRunner.RunAsync(policies, index, before, now, writer, log, cancellationToken);
-        owned.UnionWith(await new WorkflowRunner(store, policies, index, writer, new PermissionCache(store, Approvals), identity).RunAsync(open, cancellationToken));
+        owned.UnionWith(await new WorkflowRunner(store, policies, index, writer, Permissions(store), identity).RunAsync(open, cancellationToken));
         ledger = await TriggerRunner.RunAsync(policies, open, index, ledger, now, writer, identity, cancellationToken);
         ledger = await FeedRunner.RunAsync(policies, feeds, ledger, now, writer, log, cancellationToken);
         await OversightRunner.RunAsync(open, owned, index, writer, identity, cancellationToken);
@@ -95,7 +100,7 @@ public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clo
 
         var index = AutomationIndex.Build([.. known.Values.Where(i => i.State == IssueState.Open)], identity);
         var writer = new AutomationWriter(store, index, log, dryRun);
-        var runner = new WorkflowRunner(store, policies, index, writer, new PermissionCache(store, Approvals), identity) { Known = known, EventMode = true };
+        var runner = new WorkflowRunner(store, policies, index, writer, Permissions(store), identity) { Known = known, EventMode = true };
         var owned = await runner.RunAsync([parent], cancellationToken);
         owned.UnionWith(known.Values.Where(i => Owns(i, identity)).Select(i => i.Number));
         List<IssueSnapshot> next = [.. new[] { issue }.Where(i => !owned.Contains(i.Number) && !writer.ClosedIssues.Contains(i.Number)), .. writer.Opened];
@@ -170,7 +175,7 @@ public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clo
         var fresh = await store.GetIssueAsync(issue.Number, cancellationToken) ?? issue;
         // Only this parent is planned: the other parents wait for the next pass, as they would have anyway.
         var others = open.Where(i => i.Number != fresh.Number && !i.Labels.Any(l => l.StartsWith(WorkflowStarter.LabelPrefix, StringComparison.OrdinalIgnoreCase)));
-        await new WorkflowRunner(store, policies, AutomationIndex.Build([.. others, fresh], store.Identity), writer, new PermissionCache(store, Approvals), store.Identity)
+        await new WorkflowRunner(store, policies, AutomationIndex.Build([.. others, fresh], store.Identity), writer, Permissions(store), store.Identity)
             .RunAsync([fresh], cancellationToken);
         return fresh;
     }

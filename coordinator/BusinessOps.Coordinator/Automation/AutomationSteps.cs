@@ -1,5 +1,6 @@
 using BusinessOps.Automation.Feeds;
 using BusinessOps.Coordinator.Hosting;
+using BusinessOps.Core.Ports;
 
 namespace BusinessOps.Coordinator.Automation;
 
@@ -26,5 +27,6 @@ internal static class AutomationSteps
         new(session.Automation, session.Clock, session.Log, session.Automation.Feeds.Count > 0 ? new FeedPoller(FeedHttp.Value, session.Clock) : null, dryRun ? session.Output : null)
         {
             Approvals = session.Policies.Approvals,
+            Teams = session.Backend as ITeamDirectory,
         };
 }

@@ -9,7 +9,7 @@ namespace BusinessOps.Coordinator.Automation;
 /// request each on GitHub) and membership of the roles of <c>approvals.yml</c> — logins, or <c>org/team</c> entries read
 /// where the store can read teams.
 /// </summary>
-internal sealed class PermissionCache(IIssueStore store, ApprovalPolicy approvals)
+internal sealed class PermissionCache(IIssueStore store, ApprovalPolicy approvals, ITeamDirectory? teams)
 {
     private readonly Dictionary<string, RepositoryPermission> _known = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, IReadOnlyList<string>?> _teams = new(StringComparer.OrdinalIgnoreCase);
@@ -46,8 +46,7 @@ internal sealed class PermissionCache(IIssueStore store, ApprovalPolicy approval
 
             if (!_teams.TryGetValue(entry, out var members))
             {
-                var directory = store as ITeamDirectory ?? (store as Reconcile.CountingIssueStore)?.Inner as ITeamDirectory;
-                members = directory is null ? null : await directory.GetTeamMembersAsync(entry, cancellationToken);
+                members = teams is null ? null : await teams.GetTeamMembersAsync(entry, cancellationToken);
                 _teams[entry] = members;
             }
 
