@@ -81,6 +81,7 @@ public static class AgentPolicyLoader
             Delivery = Read(AgentFileNames.Delivery, json.DeliveryRules, DeliveryRules.Default, RulesChecks.Delivery) ?? d.Delivery,
             Operations = Read(AgentFileNames.Operations, json.OperationsRules, OperationsRules.Default, RulesChecks.Operations) ?? d.Operations,
             Marketing = Read(AgentFileNames.Marketing, json.MarketingRules, MarketingRules.Default, RulesChecks.Marketing) ?? d.Marketing,
+            Manager = Read(AgentFileNames.Manager, json.ManagerRules, ManagerRules.Default, RulesChecks.Manager) ?? d.Manager,
         };
         var model = Read(AgentFileNames.LanguageModel, json.LanguageModelPolicy, LanguageModelPolicy.Off, RulesChecks.LanguageModel) ?? LanguageModelPolicy.Off;
 
