@@ -1,5 +1,6 @@
 using BusinessOps.Automation.Feeds;
 using BusinessOps.Coordinator.Hosting;
+using BusinessOps.Core.Ports;
 
 namespace BusinessOps.Coordinator.Automation;
 
@@ -23,5 +24,9 @@ internal static class AutomationSteps
     /// <param name="session">The command's session.</param>
     /// <param name="dryRun">Print what would be opened and closed instead of writing.</param>
     public static AutomationStep For(CoordinatorSession session, bool dryRun) =>
-        new(session.Automation, session.Clock, session.Log, session.Automation.Feeds.Count > 0 ? new FeedPoller(FeedHttp.Value, session.Clock) : null, dryRun ? session.Output : null);
+        new(session.Automation, session.Clock, session.Log, session.Automation.Feeds.Count > 0 ? new FeedPoller(FeedHttp.Value, session.Clock) : null, dryRun ? session.Output : null)
+        {
+            Approvals = session.Policies.Approvals,
+            Teams = session.Backend as ITeamDirectory,
+        };
 }
