@@ -103,15 +103,12 @@ public static class ReportJob
             return ExitCodes.Ok;
         }
 
-        var html = Path.ChangeExtension(path, ".html");
-        await File.WriteAllTextAsync(html, text, new UTF8Encoding(false), ct);
-        if (await PdfPrinter.From(session.Environment).PrintAsync(html, path, ct) is { } problem)
+        if (await PdfExport.WriteAsync(PdfPrinter.From(session.Environment), text, path, ct) is { } problem)
         {
-            await session.Error.WriteLineAsync("error: " + problem + (problem.Contains(html, StringComparison.Ordinal) ? string.Empty : $"; the HTML is at {html}"));
+            await session.Error.WriteLineAsync("error: " + problem);
             return ExitCodes.Failure;
         }
 
-        File.Delete(html);
         await session.Output.WriteLineAsync("wrote " + path);
         return ExitCodes.Ok;
     }
