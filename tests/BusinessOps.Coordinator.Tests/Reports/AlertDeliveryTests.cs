@@ -5,6 +5,7 @@ using BusinessOps.Coordinator.Logging;
 using BusinessOps.Coordinator.Reports.Dashboard;
 using BusinessOps.Core.Effects;
 using BusinessOps.Core.Policies;
+using Microsoft.Extensions.Time.Testing;
 using netDumbster.smtp;
 using Xunit;
 
@@ -31,10 +32,12 @@ public sealed class AlertDeliveryTests : IDisposable
             Webhook = new WebhookConnectorPolicy(true, TimeSpan.FromSeconds(10), 0, TimeSpan.FromMilliseconds(10), [new WebhookEndpoint("team-chat", chat.Url, null, null, WebhookFormat.Slack)]),
             Email = new EmailConnectorPolicy(true, "127.0.0.1", _smtp.Configuration.Port, SmtpSecurity.None, "BusinessOps <ops@acme.example>", null, null, TimeSpan.FromSeconds(10)),
         };
-        using var connectors = ConnectorSet.Create(policy, new ConnectorOptions(_ => null, h.Clock, LocalExecutor: true));
+        // The connectors' own clock stands still: the harness's clock jumps ahead on every read, which would time a send out at once.
+        using var connectors = ConnectorSet.Create(policy, new ConnectorOptions(_ => null, new FakeTimeProvider(h.Clock.GetUtcNow()), LocalExecutor: true));
         var delivery = new AlertDelivery("team-chat", ["oncall@acme.example"]);
         h.Alerts = h.Alerts with { Delivery = delivery };
-        h.Sink = ConnectorAlertSink.Create(connectors, delivery, "acme/ops", Log.Quiet);
+        var log = new StringWriter();
+        h.Sink = ConnectorAlertSink.Create(connectors, delivery, "acme/ops", new Log(log));
         var breached = h.Server.SeedIssue("Checkout is down", labels: ["operations/monitoring", "priority/P0", "status/in-progress", "sla/breached"]);
 
         var raised = (await h.PassAsync()).Outcome;
@@ -42,6 +45,7 @@ public sealed class AlertDeliveryTests : IDisposable
         await h.PassAsync();
 
         Assert.Equal(1, raised.Raised);
+        Assert.True(log.ToString().Length == 0, log.ToString());
         var message = Assert.Single(chat.Messages);
         Assert.Contains($"SLA breached on #{breached}", JsonDocument.Parse(message).RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
         var mail = Assert.Single(_smtp.ReceivedEmail);
