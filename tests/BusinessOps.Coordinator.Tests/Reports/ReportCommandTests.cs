@@ -169,6 +169,7 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Contains("data-kpi=\"processed\">4<", page, StringComparison.Ordinal);
         using var numbers = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(site, "index.json")));
         Assert.Equal(4, numbers.RootElement.GetProperty("overall").GetProperty("processed").GetInt32());
+        Assert.DoesNotContain('\u001b', run.Error + run.Output);
         Assert.Contains("# Operations report", await File.ReadAllTextAsync(summary), StringComparison.Ordinal);
         Assert.Contains("```mermaid", await File.ReadAllTextAsync(summary), StringComparison.Ordinal);
     }
