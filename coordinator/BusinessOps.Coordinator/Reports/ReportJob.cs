@@ -4,6 +4,7 @@ using BusinessOps.Coordinator.Reports.Templates;
 using BusinessOps.Coordinator.Reports.Terminal;
 using BusinessOps.Core;
 using BusinessOps.Core.Kpis;
+using BusinessOps.Core.Kpis.Snapshots;
 using BusinessOps.Policies;
 
 namespace BusinessOps.Coordinator.Reports;

@@ -1,5 +1,4 @@
 using BusinessOps.Core.Agents;
-using BusinessOps.Core.Effects;
 
 namespace BusinessOps.Core.Policies;
 
@@ -34,7 +33,7 @@ public sealed record PolicySet(
     public AgentPolicyBook Agents { get; init; } = AgentPolicyBook.Default;
 
     /// <summary>The KPI targets of <c>alerts.yml</c>, so the analytics agent measures against the same targets as the reports and the dashboard.</summary>
-    public Kpis.KpiTargets KpiTargets { get; init; } = Kpis.KpiTargets.Default;
+    public Kpis.Snapshots.KpiTargets KpiTargets { get; init; } = Kpis.Snapshots.KpiTargets.Default;
 
     public static PolicySet Default { get; } = new(
         RoutingPolicy.Default,

@@ -3,7 +3,6 @@ using System.Text.Json;
 using BusinessOps.Connectors;
 using BusinessOps.Coordinator.Logging;
 using BusinessOps.Coordinator.Reports.Dashboard;
-using BusinessOps.Core.Effects;
 using BusinessOps.Core.Policies;
 using Microsoft.Extensions.Time.Testing;
 using netDumbster.smtp;

@@ -1,6 +1,6 @@
 using BusinessOps.Coordinator.Execution;
 using BusinessOps.Coordinator.Hosting;
-using BusinessOps.Core.Kpis;
+using BusinessOps.Core.Kpis.Snapshots;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
 using BusinessOps.TestKit;

@@ -7,6 +7,7 @@ using BusinessOps.Coordinator.Reports.Scheduled;
 using BusinessOps.Coordinator.Reports.Templates;
 using BusinessOps.Coordinator.Tests.Automation;
 using BusinessOps.Core.Kpis;
+using BusinessOps.Core.Kpis.Snapshots;
 using Xunit;
 
 namespace BusinessOps.Coordinator.Tests.Reports;

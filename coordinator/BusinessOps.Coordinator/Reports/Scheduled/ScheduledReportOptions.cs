@@ -1,5 +1,5 @@
 using BusinessOps.Automation.Clients;
-using BusinessOps.Core.Kpis;
+using BusinessOps.Core.Kpis.Snapshots;
 
 namespace BusinessOps.Coordinator.Reports.Scheduled;
 
