@@ -2,6 +2,7 @@ using BusinessOps.Automation.Feeds;
 using BusinessOps.Automation.Issues;
 using BusinessOps.Automation.Workflows;
 using BusinessOps.Coordinator.Logging;
+using BusinessOps.Coordinator.Reports.Scheduled;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
@@ -25,6 +26,8 @@ public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clo
     public ITeamDirectory? Teams { get; init; }
 
     private PermissionCache Permissions(IIssueStore store) => new(store, Approvals, Teams ?? store as ITeamDirectory);
+    /// <summary>Adds the KPI report to the open slot issues of schedules with <c>report:</c> (Reports/Scheduled); null: none.</summary>
+    public ScheduledReports? Reports { get; init; }
 
     /// <summary>
     /// True for the issues the automation manages itself and <c>Decide</c> must never route: the ledger, workflow parents
@@ -57,6 +60,7 @@ public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clo
         var owned = open.Where(i => Owns(i, identity)).Select(i => i.Number).ToHashSet();
 
         var ledger = await ScheduleRunner.RunAsync(policies, index, before, now, writer, log, cancellationToken);
+        await ReportAsync(store, index, writer, cancellationToken);
         owned.UnionWith(await new WorkflowRunner(store, policies, index, writer, Permissions(store), identity).RunAsync(open, cancellationToken));
         ledger = await TriggerRunner.RunAsync(policies, open, index, ledger, now, writer, identity, cancellationToken);
         ledger = await FeedRunner.RunAsync(policies, feeds, ledger, now, writer, log, cancellationToken);
@@ -144,6 +148,7 @@ public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clo
         // Cursors after asOf would hide the slot being backfilled; the slot issues read (closed ones too) keep it single.
         var view = before with { ScheduleCursors = before.ScheduleCursors.Where(c => c.Value <= asOf).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal) };
         var ledger = await ScheduleRunner.RunAsync(policies, index, view, asOf, writer, log, cancellationToken);
+        await ReportAsync(store, index, writer, cancellationToken);
 
         // Backfilling (an --at in the past) must not move a cursor back: the newest slot handled stays the newest.
         var cursors = new Dictionary<string, DateTimeOffset>(ledger.ScheduleCursors, StringComparer.Ordinal);
@@ -157,6 +162,14 @@ public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clo
 
         await LedgerStore.WriteAsync(store, writer, index.LedgerIssue, comment, ledger with { ScheduleCursors = cursors }, cancellationToken);
         return new AutomationOutcome(writer.Created, writer.Created.Count, writer.Closed);
+    }
+
+    private async Task ReportAsync(IIssueStore store, AutomationIndex index, AutomationWriter writer, CancellationToken cancellationToken)
+    {
+        if (Reports is not null && !writer.IsDryRun)
+        {
+            await Reports.RunAsync(store, ReportSlots.From(policies.Schedules, index, writer.Created, writer.ClosedIssues), cancellationToken);
+        }
     }
 
     /// <summary>

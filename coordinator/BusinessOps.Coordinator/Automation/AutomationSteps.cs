@@ -1,6 +1,7 @@
 using BusinessOps.Automation.Feeds;
 using BusinessOps.Coordinator.Hosting;
 using BusinessOps.Core.Ports;
+using BusinessOps.Coordinator.Reports.Scheduled;
 
 namespace BusinessOps.Coordinator.Automation;
 
@@ -28,5 +29,6 @@ internal static class AutomationSteps
         {
             Approvals = session.Policies.Approvals,
             Teams = session.Backend as ITeamDirectory,
+            Reports = dryRun ? null : ScheduledReports.For(session),
         };
 }

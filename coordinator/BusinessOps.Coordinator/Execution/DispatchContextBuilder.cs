@@ -63,7 +63,7 @@ public sealed class DispatchContextBuilder(IIssueStore store, PolicySet policies
     {
         var facts = await LazyInitializer.EnsureInitialized(ref _facts, ref _factsRead, ref _factsLock, () => KpiSource.ReadAsync(store, refresh: false, ct))!;
         var now = clock.GetUtcNow();
-        return [.. new[] { KpiPeriodKind.Day, KpiPeriodKind.Week, KpiPeriodKind.Month }.Select(kind => KpiCalculator.Compute(facts, KpiQuery.For(kind, now, client)))];
+        return [.. new[] { KpiPeriodKind.Day, KpiPeriodKind.Week, KpiPeriodKind.Month }.Select(kind => KpiCalculator.Compute(facts, KpiQuery.For(kind, now, client, policies.KpiTargets)))];
     }
 
     private Task<IReadOnlyList<IssueSnapshot>> OpenAsync(CancellationToken ct) =>
