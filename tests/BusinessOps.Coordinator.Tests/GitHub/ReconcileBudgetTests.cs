@@ -92,10 +92,10 @@ public sealed class ReconcileBudgetTests(ITestOutputHelper output)
         Assert.Equal(1, f.Requests.Reads);
         Assert.Equal(1, f.Requests.CommentReads);
 
-        // The finance agent still gets the open issues' digests (its duplicate check): from the index the last pass left.
+        // The finance agent still gets its digests (earlier finance issues, its duplicate check): from the index the last pass left.
         var digests = s.Executor.Dispatched[^1].Context?.Issues;
         Assert.NotNull(digests);
-        Assert.True(digests.Items.Count + digests.Omitted >= 100, $"{digests.Items.Count} digests, {digests.Omitted} omitted");
+        Assert.NotEmpty(digests.Items);
     }
 
     [Fact]
