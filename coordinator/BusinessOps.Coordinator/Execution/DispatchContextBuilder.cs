@@ -39,7 +39,7 @@ public sealed class DispatchContextBuilder(IIssueStore store, PolicySet policies
             Network = agent == AgentNames.Operations ? policies.Dispatch.Network : null,
         };
         agentPolicies = policies.Agents.For(agent, agentPolicies);
-        IssueDigestSet? issues = agent is AgentNames.Analytics or AgentNames.ProjectManager or AgentNames.Manager or AgentNames.Qa or AgentNames.Finance
+        IssueDigestSet? issues = agent is AgentNames.Analytics or AgentNames.ProjectManager or AgentNames.Manager or AgentNames.Qa or AgentNames.Finance or AgentNames.DevOps
             ? IssueDigests.Scoped(await OpenAsync(ct), client?.Id, issue.Number, policies.Identity, policies.Routing)
             : null;
         var kpis = agent == AgentNames.Analytics ? await KpisAsync(client?.Id, ct) : null;
