@@ -30,7 +30,7 @@ public sealed record AgentContext(string Agent, IssueSnapshot Issue, string Key,
     public IssueDigestSet? Issues => Dispatch.Issues;
 
     /// <summary>The KPIs of this issue's scope (day, week, month), computed by the coordinator's one calculator; null when run alone.</summary>
-    public IReadOnlyList<Core.Kpis.KpiSnapshot>? Kpis => Dispatch.Kpis;
+    public IReadOnlyList<Core.Kpis.Snapshots.KpiSnapshot>? Kpis => Dispatch.Kpis;
 
     /// <summary>
     /// "Now" for agents that judge ages and due dates: the issue's own timestamp, so the same issue always

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BusinessOps.Connectors.Tests.Support;
 using BusinessOps.Connectors.Webhooks;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Policies;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Benchmarks;

@@ -1,5 +1,7 @@
 using BusinessOps.Connectors.Schemas;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Policies;
+using BusinessOps.Core.Results;
 
 namespace BusinessOps.Connectors;
 

@@ -2,6 +2,7 @@ using BusinessOps.Connectors.Commands;
 using BusinessOps.Connectors.Email;
 using BusinessOps.Connectors.Webhooks;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Policies;
 
 namespace BusinessOps.Connectors;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using BusinessOps.Core.Effects;
+using BusinessOps.Core.Policies;
 
 namespace BusinessOps.Policies;
 

@@ -1,4 +1,4 @@
-using BusinessOps.Core.Effects;
+using BusinessOps.Core.Policies;
 using BusinessOps.Policies.Binding;
 
 namespace BusinessOps.Policies;

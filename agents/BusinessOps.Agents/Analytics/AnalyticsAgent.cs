@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using BusinessOps.Agents.Sdk;
 using BusinessOps.Core.Agents;
 using BusinessOps.Core.Kpis;
+using BusinessOps.Core.Kpis.Snapshots;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 

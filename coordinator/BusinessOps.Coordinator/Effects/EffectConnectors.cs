@@ -1,6 +1,7 @@
 using BusinessOps.Connectors;
 using BusinessOps.Coordinator.Hosting;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Policies;
 using BusinessOps.GitHub;
 using BusinessOps.GitHub.Effects;
 

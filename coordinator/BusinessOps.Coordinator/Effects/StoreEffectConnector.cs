@@ -3,6 +3,7 @@ using BusinessOps.Core.Effects;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
+using BusinessOps.Core.Results;
 
 namespace BusinessOps.Coordinator.Effects;
 

@@ -3,6 +3,7 @@ using BusinessOps.Core.Agents;
 using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Kpis;
+using BusinessOps.Core.Kpis.Snapshots;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;

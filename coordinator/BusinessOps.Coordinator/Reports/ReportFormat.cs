@@ -9,7 +9,7 @@ public enum ReportFormat
     /// <summary>One self-contained page with inline SVG charts.</summary>
     Html,
 
-    /// <summary>The <see cref="Core.Kpis.KpiSnapshot"/> as JSON, for machines.</summary>
+    /// <summary>The <see cref="Core.Kpis.Snapshots.KpiSnapshot"/> as JSON, for machines.</summary>
     Json,
 
     /// <summary>The HTML page printed by headless Chromium.</summary>

@@ -3,6 +3,7 @@ using BusinessOps.Coordinator.Hosting;
 using BusinessOps.Coordinator.Reports.Templates;
 using BusinessOps.Core;
 using BusinessOps.Core.Kpis;
+using BusinessOps.Core.Kpis.Snapshots;
 using BusinessOps.Policies;
 
 namespace BusinessOps.Coordinator.Reports;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BusinessOps.Coordinator.Reports.Charts;
 using BusinessOps.Core.Kpis;
+using BusinessOps.Core.Kpis.Snapshots;
 using Scriban.Runtime;
 
 namespace BusinessOps.Coordinator.Reports;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using BusinessOps.Coordinator.Reports.Templates;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Kpis;
+using BusinessOps.Core.Kpis.Snapshots;
 
 namespace BusinessOps.Coordinator.Reports;
 

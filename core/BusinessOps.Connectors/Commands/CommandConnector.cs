@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Policies;
+using BusinessOps.Core.Results;
 
 namespace BusinessOps.Connectors.Commands;
 

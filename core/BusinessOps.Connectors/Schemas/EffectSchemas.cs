@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using BusinessOps.Core.Effects;
 using BusinessOps.Core.Governance;
+using BusinessOps.Core.Results;
 using Json.Schema;
 
 namespace BusinessOps.Connectors.Schemas;

@@ -1,4 +1,4 @@
-using BusinessOps.Core.Effects;
+using BusinessOps.Core.Policies;
 
 namespace BusinessOps.Connectors.Webhooks;
 

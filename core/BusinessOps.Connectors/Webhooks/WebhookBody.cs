@@ -1,5 +1,7 @@
 using System.Text.Json;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Policies;
+using BusinessOps.Core.Results;
 
 namespace BusinessOps.Connectors.Webhooks;
 

@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Policies;
+using BusinessOps.Core.Results;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;

@@ -10,7 +10,7 @@ namespace BusinessOps.Core.Agents;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(KebabEnumConverter<IssueState>), typeof(KebabEnumConverter<IssueStatus>), typeof(KebabEnumConverter<Kpis.AttentionKind>), typeof(JsonStringEnumConverter<Priority>)])]
+    Converters = [typeof(KebabEnumConverter<IssueState>), typeof(KebabEnumConverter<IssueStatus>), typeof(KebabEnumConverter<Kpis.Snapshots.AttentionKind>), typeof(JsonStringEnumConverter<Priority>)])]
 [JsonSerializable(typeof(DispatchContext))]
 public sealed partial class AgentContextJson : JsonSerializerContext
 {
@@ -20,6 +20,6 @@ public sealed partial class AgentContextJson : JsonSerializerContext
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new KebabEnumConverter<IssueState>(), new KebabEnumConverter<IssueStatus>(), new KebabEnumConverter<Kpis.AttentionKind>(), new JsonStringEnumConverter<Priority>() },
+        Converters = { new KebabEnumConverter<IssueState>(), new KebabEnumConverter<IssueStatus>(), new KebabEnumConverter<Kpis.Snapshots.AttentionKind>(), new JsonStringEnumConverter<Priority>() },
     });
 }

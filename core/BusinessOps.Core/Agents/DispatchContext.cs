@@ -24,5 +24,5 @@ public sealed record DispatchContext
     /// one <see cref="Kpis.KpiCalculator"/> from the same index as <c>coordinator report</c>: what the analytics agent
     /// reports, so its figures are the report's.
     /// </summary>
-    public IReadOnlyList<Kpis.KpiSnapshot>? Kpis { get; init; }
+    public IReadOnlyList<Kpis.Snapshots.KpiSnapshot>? Kpis { get; init; }
 }

@@ -22,8 +22,8 @@ public static class Decider
     /// </summary>
     public static IReadOnlyList<OpsAction> Decide(IssueSnapshot issue, PolicySet policies, DateTimeOffset now, DecisionContext context)
     {
-        // The operations dashboard (Kpis/DashboardMarker) is the coordinator's own page, not an operation.
-        if (issue.State == IssueState.Closed || Kpis.DashboardMarker.IsDashboard(issue, policies.Identity))
+        // The operations dashboard (State/DashboardIssue) is the coordinator's own page, not an operation.
+        if (issue.State == IssueState.Closed || State.DashboardIssue.Is(issue, policies.Identity))
         {
             return [];
         }

@@ -1,4 +1,5 @@
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Policies;
 using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
 

@@ -1,6 +1,7 @@
 using BusinessOps.Core.Effects;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Policies;
+using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
 
 namespace BusinessOps.Core.Decisions;

@@ -1,4 +1,6 @@
 using BusinessOps.Core.Governance;
+using BusinessOps.Core.Policies;
+using BusinessOps.Core.Results;
 
 namespace BusinessOps.Core.Effects;
 

@@ -1,4 +1,5 @@
 using BusinessOps.Core.Policies;
+using BusinessOps.Core.Results;
 
 namespace BusinessOps.Core.Effects;
 

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using BusinessOps.Core.Results;
 
 namespace BusinessOps.Core.Effects;
 
@@ -16,5 +16,4 @@ namespace BusinessOps.Core.Effects;
 [JsonSerializable(typeof(EffectRecord))]
 [JsonSerializable(typeof(IReadOnlyList<EffectRecord>))]
 [JsonSerializable(typeof(EffectOutcome))]
-[JsonSerializable(typeof(JsonObject))]
 public sealed partial class EffectJson : JsonSerializerContext;

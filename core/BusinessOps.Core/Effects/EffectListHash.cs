@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using BusinessOps.Core.Results;
 
 namespace BusinessOps.Core.Effects;
 

@@ -1,3 +1,5 @@
+using BusinessOps.Core.Results;
+
 namespace BusinessOps.Core.Effects;
 
 /// <summary>

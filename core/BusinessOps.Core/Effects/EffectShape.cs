@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Mail;
 using System.Text.Json;
+using BusinessOps.Core.Results;
 
 namespace BusinessOps.Core.Effects;
 

@@ -1,31 +1,22 @@
 using System.Text.Json;
-using BusinessOps.Core.Issues;
+using BusinessOps.Core.State;
 
 namespace BusinessOps.Core.Kpis;
 
 /// <summary>
 /// The hidden marker that makes an issue the operations dashboard: <c>&lt;!-- businessops:dashboard {json} --&gt;</c>,
-/// the last thing in the body, on an issue opened by the store identity (a person pasting it into their own issue makes
-/// nothing a dashboard). It carries the <see cref="DashboardState"/>: the open alerts and what the body last showed. The
-/// dashboard is no operation: <c>Decide</c> leaves it alone and the KPIs do not count it.
+/// the last thing in the body, on an issue opened by the store identity (which issue is the dashboard:
+/// <see cref="DashboardIssue"/>). It carries the <see cref="DashboardState"/>: the open alerts and what the body last
+/// showed. The dashboard is no operation: <c>Decide</c> leaves it alone and the KPIs do not count it.
 /// </summary>
 public static class DashboardMarker
 {
     /// <summary>The <see cref="IssueFacts.Origin"/> of the dashboard issue.</summary>
     public const string Origin = "dashboard";
 
-    private const string Prefix = "<!-- businessops:dashboard ";
+    private const string Prefix = DashboardIssue.MarkerPrefix;
     private const string Suffix = " -->";
     private const int MaxJson = 64 * 1024;
-
-    /// <summary>True when <paramref name="issue"/> is a dashboard opened by <paramref name="identity"/>.</summary>
-    public static bool IsDashboard(IssueSnapshot issue, string identity)
-    {
-        ArgumentNullException.ThrowIfNull(issue);
-        // The title catches a dashboard whose marker someone deleted, so it is repaired rather than duplicated.
-        return string.Equals(issue.Author, identity, StringComparison.OrdinalIgnoreCase)
-            && (issue.Body.Contains(Prefix, StringComparison.Ordinal) || string.Equals(issue.Title, Policies.DashboardSettings.DefaultTitle, StringComparison.Ordinal));
-    }
 
     /// <summary>A short hash of a body: equal bodies, equal hashes (the dashboard is rewritten only when they differ).</summary>
     public static string Hash(string body) =>

@@ -58,7 +58,7 @@ public static class IssueFactsBuilder
             ? state.WaitingSince ?? state.PlanAt ?? history.StatusComment?.UpdatedAt ?? issue.UpdatedAt
             : (DateTimeOffset?)null;
         var audit = state.Audit ?? [];
-        var dashboard = DashboardMarker.IsDashboard(issue, identity);
+        var dashboard = State.DashboardIssue.Is(issue, identity);
         return new IssueFacts(
             issue.Number,
             Decisions.Text.Bound(issue.Title.ReplaceLineEndings(" "), IssueFacts.MaxTitle),

@@ -1,4 +1,5 @@
 using BusinessOps.Core.Issues;
+using BusinessOps.Core.Kpis.Snapshots;
 using BusinessOps.Core.Labels;
 
 namespace BusinessOps.Core.Kpis;

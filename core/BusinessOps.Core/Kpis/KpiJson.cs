@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using BusinessOps.Core.Kpis.Snapshots;
 using BusinessOps.Core.Labels;
 
 namespace BusinessOps.Core.Kpis;

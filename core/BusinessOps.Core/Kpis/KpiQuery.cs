@@ -1,3 +1,5 @@
+using BusinessOps.Core.Kpis.Snapshots;
+
 namespace BusinessOps.Core.Kpis;
 
 /// <summary>What to compute: the period, an optional client (<c>client/&lt;id&gt;</c>; null = every issue), the targets, the moment.</summary>

@@ -1,3 +1,5 @@
+using BusinessOps.Core.Kpis.Snapshots;
+
 namespace BusinessOps.Core.Kpis;
 
 /// <summary>The mutable tally behind one <see cref="KpiSlice"/> while the calculator walks the index once.</summary>

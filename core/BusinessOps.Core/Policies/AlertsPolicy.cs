@@ -1,4 +1,4 @@
-using BusinessOps.Core.Kpis;
+using BusinessOps.Core.Kpis.Snapshots;
 
 namespace BusinessOps.Core.Policies;
 

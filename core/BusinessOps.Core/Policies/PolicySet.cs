@@ -1,5 +1,4 @@
 using BusinessOps.Core.Agents;
-using BusinessOps.Core.Effects;
 
 namespace BusinessOps.Core.Policies;
 

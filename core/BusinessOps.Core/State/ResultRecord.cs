@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using BusinessOps.Core.Effects;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Core.State;

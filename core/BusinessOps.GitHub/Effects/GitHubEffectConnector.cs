@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Results;
 using BusinessOps.GitHub.Effects.Kinds;
 using BusinessOps.GitHub.Errors;
 

@@ -1,4 +1,4 @@
-using BusinessOps.Core.Kpis;
+using BusinessOps.Core.Kpis.Snapshots;
 using BusinessOps.Core.Policies;
 using BusinessOps.Policies.Validation;
 using BusinessOps.Policies.Yaml;

@@ -1,5 +1,7 @@
 using System.Net.Mail;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Policies;
+using BusinessOps.Core.Results;
 using BusinessOps.Core.Time;
 using BusinessOps.Policies.Validation;
 using BusinessOps.Policies.Yaml;

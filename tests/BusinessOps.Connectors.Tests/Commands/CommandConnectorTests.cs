@@ -2,6 +2,7 @@ using System.Text.Json;
 using BusinessOps.Connectors.Commands;
 using BusinessOps.Connectors.Tests.Support;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Policies;
 
 namespace BusinessOps.Connectors.Tests.Commands;
 

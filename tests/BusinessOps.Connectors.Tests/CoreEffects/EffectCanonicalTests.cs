@@ -2,6 +2,7 @@ using System.Text.Json;
 using BusinessOps.Connectors.Tests.Support;
 using BusinessOps.Core.Effects;
 using BusinessOps.Core.Governance;
+using BusinessOps.Core.Results;
 
 namespace BusinessOps.Connectors.Tests.CoreEffects;
 

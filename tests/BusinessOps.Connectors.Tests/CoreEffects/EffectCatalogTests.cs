@@ -2,6 +2,7 @@ using BusinessOps.Connectors.Schemas;
 using BusinessOps.Connectors.Tests.Support;
 using BusinessOps.Core.Effects;
 using BusinessOps.Core.Policies;
+using BusinessOps.Core.Results;
 
 namespace BusinessOps.Connectors.Tests.CoreEffects;
 

@@ -2,6 +2,7 @@ using System.Net;
 using BusinessOps.Connectors.Email;
 using BusinessOps.Connectors.Tests.Support;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Policies;
 using netDumbster.smtp;
 
 namespace BusinessOps.Connectors.Tests.Email;

@@ -1,4 +1,6 @@
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Policies;
+using BusinessOps.Core.Results;
 using BusinessOps.Policies;
 using BusinessOps.TestKit;
 

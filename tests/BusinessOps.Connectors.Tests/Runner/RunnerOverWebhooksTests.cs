@@ -1,5 +1,7 @@
 using BusinessOps.Connectors.Tests.Support;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Policies;
+using BusinessOps.Core.Results;
 
 namespace BusinessOps.Connectors.Tests.Runner;
 

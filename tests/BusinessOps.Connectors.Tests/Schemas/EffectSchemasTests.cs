@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BusinessOps.Connectors.Schemas;
 using BusinessOps.Connectors.Tests.Support;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Results;
 
 namespace BusinessOps.Connectors.Tests.Schemas;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Results;
 
 namespace BusinessOps.Connectors.Tests.Support;
 

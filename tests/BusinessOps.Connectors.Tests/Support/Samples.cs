@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Policies;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Connectors.Tests.Support;

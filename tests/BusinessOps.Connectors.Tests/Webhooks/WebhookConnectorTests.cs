@@ -2,6 +2,7 @@ using System.Text.Json;
 using BusinessOps.Connectors.Tests.Support;
 using BusinessOps.Connectors.Webhooks;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Policies;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BusinessOps.Connectors.Tests.Webhooks;

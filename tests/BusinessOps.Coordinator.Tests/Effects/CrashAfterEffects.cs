@@ -1,4 +1,5 @@
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Results;
 
 namespace BusinessOps.Coordinator.Tests.Effects;
 

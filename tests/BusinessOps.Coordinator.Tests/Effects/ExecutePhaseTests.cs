@@ -5,6 +5,7 @@ using BusinessOps.Coordinator.Demo;
 using BusinessOps.Coordinator.Effects;
 using BusinessOps.Coordinator.Tests.Reconcile;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
 using Xunit;

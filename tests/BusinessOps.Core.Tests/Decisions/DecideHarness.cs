@@ -1,5 +1,4 @@
 using BusinessOps.Core.Decisions;
-using BusinessOps.Core.Effects;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;

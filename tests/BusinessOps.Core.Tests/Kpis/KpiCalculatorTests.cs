@@ -1,4 +1,5 @@
 using BusinessOps.Core.Kpis;
+using BusinessOps.Core.Kpis.Snapshots;
 using BusinessOps.Core.Labels;
 using Xunit;
 using static BusinessOps.Core.Tests.Kpis.FactsSamples;

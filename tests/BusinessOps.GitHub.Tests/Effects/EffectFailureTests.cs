@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using BusinessOps.Connectors;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Policies;
+using BusinessOps.Core.Results;
 using BusinessOps.TestKit.GitHub;
 
 namespace BusinessOps.GitHub.Tests.Effects;

@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using BusinessOps.Connectors;
 using BusinessOps.Connectors.Tests.Support;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Policies;
+using BusinessOps.Core.Results;
 
 namespace BusinessOps.GitHub.Tests.Effects;
 

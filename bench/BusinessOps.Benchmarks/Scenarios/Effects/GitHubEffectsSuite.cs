@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using BusinessOps.Connectors;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Policies;
 using BusinessOps.Core.Results;
 using BusinessOps.GitHub;
 using BusinessOps.GitHub.Effects;

@@ -2,6 +2,7 @@ using System.Globalization;
 using BusinessOps.Coordinator.Commands.Issues;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Kpis;
+using BusinessOps.Core.Kpis.Snapshots;
 using BusinessOps.Core.Labels;
 
 namespace BusinessOps.Coordinator.Reports.Terminal;

@@ -1,4 +1,4 @@
-namespace BusinessOps.Core.Effects;
+namespace BusinessOps.Core.Policies;
 
 /// <summary>How the SMTP connection is protected.</summary>
 public enum SmtpSecurity

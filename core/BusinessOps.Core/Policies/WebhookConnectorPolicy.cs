@@ -1,4 +1,4 @@
-namespace BusinessOps.Core.Effects;
+namespace BusinessOps.Core.Policies;
 
 /// <summary>
 /// Webhook delivery: per-attempt <see cref="Timeout"/>; on a 5xx answer or a timeout, up to <see cref="Retries"/>

@@ -1,4 +1,4 @@
-namespace BusinessOps.Core.Effects;
+namespace BusinessOps.Core.Policies;
 
 /// <summary>
 /// A local program a team already uses (a deploy or payment script), run with the effect as JSON on standard input.

@@ -1,4 +1,4 @@
-namespace BusinessOps.Core.Effects;
+namespace BusinessOps.Core.Policies;
 
 /// <summary>
 /// SMTP delivery: server, port, protection, the sender address, and the NAMES of the environment variables holding

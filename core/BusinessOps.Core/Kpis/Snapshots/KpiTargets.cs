@@ -1,4 +1,4 @@
-namespace BusinessOps.Core.Kpis;
+namespace BusinessOps.Core.Kpis.Snapshots;
 
 /// <summary>
 /// What good looks like: automation rate above <see cref="AutomationRate"/>, SLA compliance above

@@ -1,4 +1,4 @@
-namespace BusinessOps.Core.Kpis;
+namespace BusinessOps.Core.Kpis.Snapshots;
 
 /// <summary>
 /// Automatic runs in the period: issues a schedule slot or a workflow opened (<see cref="AutomationOrigin"/>), and how

@@ -1,4 +1,4 @@
-namespace BusinessOps.Core.Effects;
+namespace BusinessOps.Core.Policies;
 
 /// <summary>
 /// One named webhook endpoint (<c>payables</c>, <c>scaling</c>, <c>deploy</c>). The URL is either written in policy

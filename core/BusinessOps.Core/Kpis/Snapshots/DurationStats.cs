@@ -1,4 +1,4 @@
-namespace BusinessOps.Core.Kpis;
+namespace BusinessOps.Core.Kpis.Snapshots;
 
 /// <summary>Nearest-rank percentiles of a set of durations, in seconds; null when the set is empty.</summary>
 public sealed record DurationStats(int Count, double? P50Seconds, double? P95Seconds)

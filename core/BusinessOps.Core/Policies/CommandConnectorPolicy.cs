@@ -1,4 +1,4 @@
-namespace BusinessOps.Core.Effects;
+namespace BusinessOps.Core.Policies;
 
 /// <summary>Local commands: off unless enabled, and only ever with the local executor.</summary>
 public sealed record CommandConnectorPolicy(bool Enabled, IReadOnlyList<CommandDefinition> Commands)

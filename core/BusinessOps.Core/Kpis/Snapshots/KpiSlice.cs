@@ -1,4 +1,4 @@
-namespace BusinessOps.Core.Kpis;
+namespace BusinessOps.Core.Kpis.Snapshots;
 
 /// <summary>
 /// The counts of one slice of the period (everything, one agent, one priority, one client, one day) and the rates

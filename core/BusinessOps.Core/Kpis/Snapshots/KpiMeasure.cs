@@ -1,4 +1,4 @@
-namespace BusinessOps.Core.Kpis;
+namespace BusinessOps.Core.Kpis.Snapshots;
 
 /// <summary>
 /// One headline KPI against its target: <see cref="Met"/> is null when there was nothing to measure. <see cref="Above"/>:

@@ -1,4 +1,4 @@
-namespace BusinessOps.Core.Kpis;
+namespace BusinessOps.Core.Kpis.Snapshots;
 
 /// <summary>
 /// The KPIs of one period, computed by <see cref="KpiCalculator"/> from the per-issue index: the one value the reports,

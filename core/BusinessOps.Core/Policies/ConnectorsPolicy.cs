@@ -1,4 +1,6 @@
-namespace BusinessOps.Core.Effects;
+using BusinessOps.Core.Results;
+
+namespace BusinessOps.Core.Policies;
 
 /// <summary>
 /// <c>policies/connectors.yml</c>: which connectors may act, where they send, and the NAMES of the environment

@@ -1,4 +1,4 @@
-namespace BusinessOps.Core.Kpis;
+namespace BusinessOps.Core.Kpis.Snapshots;
 
 /// <summary>Plans waiting for a human now (approvals and L3 decisions) and how long they have waited.</summary>
 public sealed record PendingApprovals(int Approvals, int Decisions, DurationStats Age, double? OldestSeconds)

@@ -1,4 +1,4 @@
-namespace BusinessOps.Core.Kpis;
+namespace BusinessOps.Core.Kpis.Snapshots;
 
 /// <summary>Why an open issue needs a person now.</summary>
 public enum AttentionKind

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace BusinessOps.Core.Effects;
+namespace BusinessOps.Core.Results;
 
 /// <summary>
 /// The one serialisation of effects that hashes and compares: object keys in ordinal (UTF-16) order at every depth,

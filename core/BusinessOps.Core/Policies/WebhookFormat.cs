@@ -1,4 +1,4 @@
-namespace BusinessOps.Core.Effects;
+namespace BusinessOps.Core.Policies;
 
 /// <summary>The body a webhook endpoint expects.</summary>
 public enum WebhookFormat

@@ -1,4 +1,4 @@
-namespace BusinessOps.Core.Effects;
+namespace BusinessOps.Core.Results;
 
 /// <summary>
 /// What performing an effect can touch. An effect with no impact flag is internal and can be undone (a label, a
