@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Results;
 using BusinessOps.Core.Governance;
 
 namespace BusinessOps.Agents.Architecture;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.DevOps;
 

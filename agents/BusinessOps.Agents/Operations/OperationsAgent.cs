@@ -4,7 +4,6 @@ using BusinessOps.Agents.Sdk;
 using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Core.Agents;
 using BusinessOps.Core.Agents.Rules;
-using BusinessOps.Core.Effects;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 
