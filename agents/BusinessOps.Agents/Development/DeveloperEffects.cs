@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using BusinessOps.Core.Effects;
-using BusinessOps.Core.Results;
 using BusinessOps.Core.Governance;
+using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.Development;
 
