@@ -214,6 +214,11 @@ internal static class RulesChecks
             }
         }
 
+        foreach (var (d, i) in r.Drivers.Select((d, i) => (d, i)).Where(x => x.d.Floor < 0 || x.d.Points < 0))
+        {
+            yield return ($"$.drivers[{i}]", $"points and floor of driver '{d.Name}' must not be negative");
+        }
+
         if (r.HoursPerPoint <= 0 || r.UnknownsMultiplier < 1)
         {
             yield return ("$.hoursPerPoint", "hoursPerPoint must be positive and unknownsMultiplier at least 1");
