@@ -224,6 +224,19 @@ internal static class RulesChecks
         Fraction("$.availabilityObjective", r.AvailabilityObjective).Concat(Fraction("$.downsizeBelow", r.DownsizeBelow)).Concat(Fraction("$.upsizeAbove", r.UpsizeAbove))
             .Concat(r.TlsCriticalDays > r.TlsWarnDays ? [("$.tlsCriticalDays", "must not be above tlsWarnDays")] : []);
 
+    public static IEnumerable<(string Path, string Message)> Manager(ManagerRules r)
+    {
+        if (!(r.StaleAfterDays is > 0 and <= 3650))
+        {
+            yield return ("$.staleAfterDays", "a number of days from 1 to 3650");
+        }
+
+        foreach (var p in Fraction("$.duplicateSimilarity", r.DuplicateSimilarity))
+        {
+            yield return p;
+        }
+    }
+
     public static IEnumerable<(string Path, string Message)> Marketing(MarketingRules r)
     {
         var sum = r.Channels.Sum(c => c.BudgetShare);
