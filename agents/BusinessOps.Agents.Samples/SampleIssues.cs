@@ -141,6 +141,13 @@ public static class SampleIssues
             new(AgentNames.CustomerSuccess, "Feedback synthesis: October survey", FormBody.Of(
                 ("Customer", "All customers"), ("Feedback", "- The dashboard is slow to load in the morning\n- Pricing is confusing for the business plan\n"
                     + "- Love the Slack integration\n- Reports time out on large accounts\n- Please add an API for exports")), ["success/user-research", "priority/P3"]),
+            new(AgentNames.Sales, "Proposal: Globex business plan", FormBody.Of(
+                ("Company", "Globex Corporation"), ("Contact name", "Jane Doe"), ("Contact email", "jane.doe@globex.example.com"), ("Plan", "business"),
+                ("Seats", "40"), ("Billing", "annual"), ("Discount", "20"), ("Term (months)", "12")), ["sales/proposals", "priority/P2", Globex]),
+            new(AgentNames.Marketing, "Campaign: winter launch", FormBody.Of(
+                ("Campaign", "Winter launch"), ("Audience", "operations leads at agencies"), ("Budget", "10000"),
+                ("Start date", today.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("End date", today.AddDays(16).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                ("Channels", "email, linkedin, search-ads"), ("Message", "Run your operations from GitHub issues: every request routed, tracked and approved.")), ["marketing/campaigns", "priority/P3"]),
         ];
     }
 

@@ -4,7 +4,10 @@ using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.Sdk;
 
-/// <summary>Builds results with the fields every agent fills the same way (key, phase wording, cost).</summary>
+/// <summary>
+/// Builds results with the fields every agent fills the same way (key, cost). The summary is the agent's own in every
+/// phase: approved plans are carried out by the coordinator's effect runner, not by the agent re-running its analysis.
+/// </summary>
 public static class ResultFactory
 {
     public static AgentResult Create(
@@ -18,15 +21,13 @@ public static class ResultFactory
         double confidence,
         decimal extraCostUsd = 0m)
     {
-        // The execute phase repeats the same analysis; only the wording and outcome say it was applied.
-        var finalSummary = context.IsExecute && outcome != AgentOutcome.Failed ? "Applied: " + summary : summary;
         return new AgentResult
         {
             Agent = context.Agent,
             Issue = context.Issue.Number,
             Key = context.Key,
             Outcome = outcome,
-            Summary = finalSummary,
+            Summary = summary,
             Plan = plan,
             Actions = actions,
             Outputs = outputs,

@@ -54,7 +54,7 @@ public sealed class ContextAgentTests
     }
 
     /// <summary>Runs the agent on a new issue with the context the coordinator would build (client scope from <paramref name="tenant"/>).</summary>
-    private async Task<AgentRun> RunWithContextAsync(string agent, string body, string? tenant = null, string title = "report")
+    private async Task<AgentRun> RunWithContextAsync(string agent, string body, string? tenant = null, string title = "report", AgentPolicies? policies = null)
     {
         var labels = new List<string> { agent == AgentNames.Analytics ? "analytics/reporting" : agent == AgentNames.Manager ? "dev/management" : "management/oversight" };
         if (tenant is not null)
@@ -68,6 +68,7 @@ public sealed class ContextAgentTests
         {
             Client = tenant is null ? null : new ClientProfile(tenant),
             Issues = IssueDigests.Scoped(all, tenant, self.Number, _store.Identity, RoutingPolicy.Default),
+            Policies = policies ?? new AgentPolicies(),
         };
         return await AgentHost.ProcessAsync(Agents.Of(agent), self with { Body = body }, $"local/ops#{self.Number}/a1/plan", "plan", context, CancellationToken.None);
     }
@@ -234,5 +235,47 @@ public sealed class ContextAgentTests
 
         Assert.Empty(run.Out("possibleDuplicates").AsArray());
         Assert.Equal(10, run.Num("comparedWith"));
+    }
+
+    [Fact]
+    public async Task Manager_IdleBeyondThreshold_ListedAsStaleNotOnHoldOrRecent()
+    {
+        var old = await FileAsync("Old ticket nobody answered", "support/tickets", "status/in-progress");
+        await FileAsync("Paused on purpose", "dev/qa", "status/on-hold");
+        _clock.Advance(TimeSpan.FromDays(10));
+        await FileAsync("Recent work", "dev/qa", "status/queued");
+        _clock.Advance(TimeSpan.FromDays(5));
+
+        var run = await RunWithContextAsync(AgentNames.Manager, FormBody.Of(("Request", "Route the vendor invoice")), title: "Vendor invoice");
+
+        var stale = Assert.Single(run.Out("stale").AsArray());
+        Assert.Equal((old.Number, 15, "status/in-progress"), (stale!["number"]!.GetValue<int>(), stale["idleDays"]!.GetValue<int>(), stale["status"]!.GetValue<string>()));
+        Assert.Contains($"Ping the owner of #{old.Number} (idle 15 days, status/in-progress) or close it.", run.Result.Actions);
+        Assert.Contains("### Stale issues (no activity for 14 days or more)", run.Result.Plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Manager_StaleThresholdFromPolicy_ShorterThresholdListsMore()
+    {
+        await FileAsync("Old ticket nobody answered", "support/tickets", "status/in-progress");
+        _clock.Advance(TimeSpan.FromDays(10));
+        await FileAsync("Recent work", "dev/qa", "status/queued");
+        _clock.Advance(TimeSpan.FromDays(5));
+        var policies = new AgentPolicies { Rules = new Core.Agents.Rules.AgentRules { Manager = new Core.Agents.Rules.ManagerRules { StaleAfterDays = 4 } } };
+
+        var run = await RunWithContextAsync(AgentNames.Manager, FormBody.Of(("Request", "Route the vendor invoice")), title: "Vendor invoice", policies: policies);
+
+        Assert.Equal([15, 5], run.Out("stale").AsArray().Select(s => s!["idleDays"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task Manager_SimilarDescriptionDifferentTitle_FlaggedByTextSimilarity()
+    {
+        var earlier = await FileAsync("Refund duplicate card charge november subscription", "support/tickets", "status/queued");
+
+        var run = await RunWithContextAsync(AgentNames.Manager, FormBody.Of(("Request", "Our card charge for the november subscription came twice; refund the duplicate.")), title: "Billing problem");
+
+        var duplicate = Assert.Single(run.Out("possibleDuplicates").AsArray());
+        Assert.Equal(earlier.Number, duplicate!["number"]!.GetValue<int>());
     }
 }

@@ -91,7 +91,7 @@ public sealed class FinanceAgentTests
         Assert.Equal(AgentOutcome.NeedsApproval, plan.Result.Outcome);
         Assert.Equal("cfo", plan.Str("approver"));
         Assert.Equal(AgentOutcome.Completed, execute.Result.Outcome);
-        Assert.StartsWith("Applied: ", execute.Result.Summary, StringComparison.Ordinal);
+        Assert.Equal(plan.Result.Summary, execute.Result.Summary);
         Assert.Equal(Impact.High, plan.Result.Classification!.Impact);
     }
 

@@ -51,7 +51,8 @@ public sealed class RunAsyncTests : IDisposable
         Assert.Equal("acme/ops#1/a3/execute", record!.Key);
         Assert.StartsWith("### ai-customer-success-agent · completed", comment.Body, StringComparison.Ordinal);
         Assert.Equal(["success/user-research", "status/in-progress"], issue.Labels);
-        Assert.Contains("\"summary\": \"Applied: Acme: health score 100.0/100", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"summary\": \"Acme: health score 100.0/100", first.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Applied:", first.Stdout, StringComparison.Ordinal);
         Assert.Contains("already recorded; nothing written", second.Stderr, StringComparison.Ordinal);
     }
 

@@ -44,6 +44,7 @@ public sealed class ShippedAgentRulesTests
             AgentFileNames.Delivery => Write(rules.Delivery!, json.DeliveryRules),
             AgentFileNames.Operations => Write(rules.Operations!, json.OperationsRules),
             AgentFileNames.Marketing => Write(rules.Marketing!, json.MarketingRules),
+            AgentFileNames.Manager => Write(rules.Manager!, json.ManagerRules),
             _ => Write(model, json.LanguageModelPolicy),
         };
     }

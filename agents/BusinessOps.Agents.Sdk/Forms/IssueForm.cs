@@ -8,15 +8,30 @@ namespace BusinessOps.Agents.Sdk.Forms;
 /// </summary>
 public sealed class IssueForm(IReadOnlyDictionary<string, string> fields, IReadOnlySet<string> tooLong)
 {
+    // What the agent looked up and what it required: lets a test hold each issue form to the fields its agent reads.
+    private readonly HashSet<string> _asked = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _required = new(StringComparer.OrdinalIgnoreCase);
+
     public IReadOnlyDictionary<string, string> Fields { get; } = fields;
 
+    /// <summary>Every field name the agent looked up so far (present or not).</summary>
+    public IReadOnlyCollection<string> Asked => _asked;
+
+    /// <summary>Every field name the agent required so far.</summary>
+    public IReadOnlyCollection<string> RequiredNames => _required;
+
     /// <summary>The raw value, "" for <c>_No response_</c>, null when the heading is absent.</summary>
-    public string? Get(string name) => Fields.TryGetValue(name, out var v) ? v : null;
+    public string? Get(string name)
+    {
+        _asked.Add(name);
+        return Fields.TryGetValue(name, out var v) ? v : null;
+    }
 
     public string Optional(string name) => Check(name, Get(name) ?? string.Empty);
 
     public string Required(string name, string expectation)
     {
+        _required.Add(name);
         var v = Get(name);
         if (string.IsNullOrWhiteSpace(v))
         {

@@ -3,10 +3,10 @@ using System.Text;
 
 namespace BusinessOps.Agents.Architecture;
 
-/// <summary>Writes the ADR draft (Context, Options, Decision matrix, Decision, Consequences).</summary>
+/// <summary>Writes the ADR draft (Context, Options, Decision matrix, Decision, Consequences, Component diagram, Risks and mitigations).</summary>
 internal static class AdrWriter
 {
-    public static string Write(DecisionInput input, IReadOnlyList<double> weights, IReadOnlyList<RankedOption> ranking, bool close)
+    public static string Write(DecisionInput input, IReadOnlyList<double> weights, IReadOnlyList<RankedOption> ranking, bool close, string diagram, IReadOnlyList<Risk> risks)
     {
         var sb = new StringBuilder();
         var winner = ranking[0];
@@ -46,6 +46,13 @@ internal static class AdrWriter
         sb.Append(CultureInfo.InvariantCulture, $"- Strongest on {Line(strongest.Name)} ({strongest.Score}/5).\n");
         sb.Append(CultureInfo.InvariantCulture, $"- Weakest on {Line(weakest.Name)} ({weakest.Score}/5): plan mitigations for it.\n");
         sb.Append("- Revisit this decision if the criteria weights change.\n");
+        sb.Append("\n### Component diagram\n\n").Append(diagram);
+        sb.Append("\n### Risks and mitigations\n\n| Risk | Mitigation |\n|---|---|\n");
+        foreach (var r in risks)
+        {
+            sb.Append("| ").Append(Cell(r.Description)).Append(" | ").Append(Cell(r.Mitigation)).Append(" |\n");
+        }
+
         return sb.ToString();
     }
 

@@ -7,7 +7,10 @@ using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.Architecture;
 
-/// <summary>ai-architect-agent: weighted decision matrix, ranking, ADR draft. A lead under 0.10 needs a human decision.</summary>
+/// <summary>
+/// ai-architect-agent: weighted decision matrix, ranking, ADR draft with a Mermaid component diagram and risks with
+/// mitigations. A lead under 0.10 needs a human decision; otherwise approval releases the ADR as a draft pull request.
+/// </summary>
 public sealed class ArchitectAgent : IAgent
 {
     /// <summary>Below this lead (on the 1–5 scale) the matrix does not separate the options.</summary>
@@ -18,10 +21,15 @@ public sealed class ArchitectAgent : IAgent
     public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
         var input = Read(context.Form);
+        var links = ComponentDiagram.Read(context.Form);
+        var given = RiskRegister.Read(context.Form);
         var weights = DecisionMatrix.NormalizedWeights(input);
         var ranking = DecisionMatrix.Rank(input);
         var margin = Math.Round(ranking[0].Score - ranking[1].Score, 3);
         var close = margin < CloseMargin;
+        var risks = RiskRegister.Assess(input, ranking, margin, close, given);
+        var adr = AdrWriter.Write(input, weights, ranking, close, ComponentDiagram.Render(input, ranking, links, close), risks);
+        var pullRequest = close ? null : ArchitectEffects.AdrPullRequest(context.Issue.Number, input.Decision, adr);
         var summary = close
             ? string.Create(CultureInfo.InvariantCulture, $"{ranking[0].Option} and {ranking[1].Option} are within {margin:0.00} points; ADR drafted, decision left to a human.")
             : string.Create(CultureInfo.InvariantCulture, $"Recommend {ranking[0].Option} ({ranking[0].Score:0.00}/5), ahead of {ranking[1].Option} by {margin:0.00}; ADR drafted.");
@@ -31,13 +39,20 @@ public sealed class ArchitectAgent : IAgent
             ["margin"] = margin,
             ["ranking"] = new JsonArray([.. ranking.Select(r => (JsonNode)new JsonObject { ["option"] = r.Option, ["score"] = r.Score, ["rank"] = r.Rank })]),
             ["weights"] = new JsonObject(input.Criteria.Zip(weights).Select(x => KeyValuePair.Create(x.First.Name, (JsonNode?)x.Second))),
+            ["risks"] = new JsonArray([.. risks.Select(r => (JsonNode)new JsonObject { ["risk"] = r.Description, ["mitigation"] = r.Mitigation, ["source"] = r.Source })]),
+            ["adrPath"] = pullRequest is null ? null : ArchitectEffects.PathFor(context.Issue.Number, input.Decision),
         };
         var classification = new Classification(Impact.Medium, Complexity.Complex, Reversibility.DifficultToReverse, Stakeholders.Internal, 0m);
 
         // A clear margin makes the recommendation robust to small scoring errors; 0.5+ points is a decisive lead.
         var confidence = 0.55 + Math.Min(0.4, margin * 0.8);
         var actions = new List<string> { "Review the ADR draft and the scores with the team.", close ? "Decide between the top two options." : $"Adopt {ranking[0].Option} and record the ADR." };
-        return Task.FromResult(ResultFactory.Create(context, close ? AgentOutcome.NeedsDecision : AgentOutcome.Completed, summary, AdrWriter.Write(input, weights, ranking, close), actions, outputs, classification, confidence));
+        if (!close && pullRequest is null)
+        {
+            actions.Add($"Commit the ADR by hand: at over {ArchitectEffects.MaxContent:N0} characters it is too large for a pull-request effect.");
+        }
+        var result = ResultFactory.Create(context, close ? AgentOutcome.NeedsDecision : AgentOutcome.Completed, summary, adr, actions, outputs, classification, confidence);
+        return Task.FromResult(pullRequest is null ? result : result with { Effects = [pullRequest] });
     }
 
     internal static DecisionInput Read(IssueForm form)

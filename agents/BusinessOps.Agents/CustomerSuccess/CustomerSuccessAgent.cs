@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using BusinessOps.Agents.Rendering;
 using BusinessOps.Agents.Sdk;
 using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Core.Agents.Rules;
@@ -32,6 +33,7 @@ public sealed class CustomerSuccessAgent : IAgent
         var metrics = rules.Weights.ToDictionary(m => m.Field, m => (double)context.Form.RequiredDecimal(m.Field, "a number from 0 to 100", 0m, 100m));
         double? inactive = context.Form.Optional("Days since last activity").Length > 0 ? (double)context.Form.RequiredDecimal("Days since last activity", "a number of days from 0 to 3650", 0m, 3650m) : null;
         double? previous = context.Form.Optional("Previous score").Length > 0 ? (double)context.Form.RequiredDecimal("Previous score", "a number from 0 to 100", 0m, 100m) : null;
+        var email = InterventionEmail.Address(context.Form);
         var h = HealthScore.Compute(metrics, inactive, previous, rules);
         var band = h.Band;
         var weakest = rules.Weights.OrderBy(m => metrics[m.Field]).ThenByDescending(m => m.Weight).Take(2).ToList();
@@ -57,9 +59,26 @@ public sealed class CustomerSuccessAgent : IAgent
             outputs[group] = value;
         }
 
-        var plan = "| Metric | Value | Weight | Contribution |\n|---|---:|---:|---:|\n" + string.Concat(rules.Weights.Select(m =>
-            string.Create(CultureInfo.InvariantCulture, $"| {m.Field} | {metrics[m.Field]:0.#} | {m.Weight:0.00} | {m.Weight * metrics[m.Field]:0.00} |\n")))
-            + string.Create(CultureInfo.InvariantCulture, $"| Weighted score | | 1.00 | {h.Raw:0.0} |\n| Recency ({(inactive is { } d ? $"{d:0} days inactive" : "no inactivity given")}) | | × {h.Recency:0.000} | |\n| **Health score** | | | **{h.Score:0.0}** |\n");
+        var comment = CommentRenderer.Render(context.Policies.Template, CustomerSuccessTemplate.BuiltIn, new Dictionary<string, object?>
+        {
+            ["operation"] = "health",
+            ["customer"] = customer,
+            ["metrics"] = rules.Weights.Select(m => (object?)new Dictionary<string, object?>
+            {
+                ["field"] = m.Field,
+                ["value"] = Inv($"{metrics[m.Field]:0.#}"),
+                ["weight"] = Inv($"{m.Weight:0.00}"),
+                ["contribution"] = Inv($"{m.Weight * metrics[m.Field]:0.00}"),
+            }).ToList(),
+            ["raw"] = Inv($"{h.Raw:0.0}"),
+            ["recency_basis"] = inactive is { } d ? Inv($"{d:0} days inactive") : "no inactivity given",
+            ["recency"] = Inv($"{h.Recency:0.000}"),
+            ["score"] = Inv($"{h.Score:0.0}"),
+            ["band"] = band.Name,
+            ["autonomy"] = band.Autonomy,
+            ["intervention"] = band.Intervention,
+            ["email_to"] = email is not null && band.Autonomy != "L3" ? email : string.Empty,
+        });
         var actions = new List<string> { string.Create(CultureInfo.InvariantCulture, $"{band.Intervention} ({band.Autonomy})") };
         if (reviewBy is { } by)
         {
@@ -72,10 +91,12 @@ public sealed class CustomerSuccessAgent : IAgent
         }
 
         actions.AddRange(weakest.Select(m => string.Create(CultureInfo.InvariantCulture, $"Improve {m.Field.ToLowerInvariant()} (currently {metrics[m.Field]:0.#}).")));
+        Note(actions, comment);
 
         var (outcome, impact) = band.Autonomy switch { "L3" => (AgentOutcome.NeedsDecision, Impact.High), "L2" => (AgentOutcome.NeedsApproval, Impact.Medium), _ => (AgentOutcome.Completed, Impact.Low) };
         var classification = new Classification(impact, Complexity.Simple, Reversibility.EasilyReversible, Stakeholders.CustomerFacing, 0m);
-        return ResultFactory.Create(context, outcome, summary, plan, actions, outputs, classification, 0.9);
+        var result = ResultFactory.Create(context, outcome, summary, comment.Text, actions, outputs, classification, 0.9);
+        return result with { Effects = InterventionEmail.For(customer, band, email) };
     }
 
     private static AgentResult OnboardingPlan(AgentContext context, string customer, CustomerSuccessRules rules)
@@ -99,16 +120,30 @@ public sealed class CustomerSuccessAgent : IAgent
             ["interventions"] = new JsonArray([.. due.Select(t => (JsonNode)new JsonObject { ["milestone"] = t.Milestone, ["byDay"] = t.ByDay, ["action"] = t.Action })]),
             ["next"] = next is null ? null : new JsonObject { ["day"] = next.Day, ["action"] = next.Action },
         };
-        var plan = "| Day | Action | Milestone |\n|---:|---|---|\n" + string.Concat(segment.Sequence.Select(s => string.Create(CultureInfo.InvariantCulture,
-            $"| {s.Day} | {s.Action} | {(s.Milestone is { } m ? (reached.Contains(m) ? "✓ " : string.Empty) + m : string.Empty)} |\n")));
+        var comment = CommentRenderer.Render(context.Policies.Template, CustomerSuccessTemplate.BuiltIn, new Dictionary<string, object?>
+        {
+            ["operation"] = "onboarding",
+            ["customer"] = customer,
+            ["segment"] = segment.Name,
+            ["day"] = day,
+            ["steps"] = segment.Sequence.Select(s => (object?)new Dictionary<string, object?>
+            {
+                ["day"] = s.Day,
+                ["action"] = s.Action,
+                ["milestone"] = s.Milestone ?? string.Empty,
+                ["reached"] = s.Milestone is { } m && reached.Contains(m),
+            }).ToList(),
+        });
         var actions = due.Select(t => t.Action).ToList();
         if (next is not null)
         {
             actions.Add(string.Create(CultureInfo.InvariantCulture, $"Day {next.Day}: {next.Action}."));
         }
 
+        Note(actions, comment);
+
         var classification = new Classification(due.Count > 0 ? Impact.Medium : Impact.Low, Complexity.Simple, Reversibility.EasilyReversible, Stakeholders.CustomerFacing, 0m);
-        return ResultFactory.Create(context, AgentOutcome.Completed, summary, plan, actions, outputs, classification, 0.9);
+        return ResultFactory.Create(context, AgentOutcome.Completed, summary, comment.Text, actions, outputs, classification, 0.9);
     }
 
     private static AgentResult Feedback(AgentContext context, string customer, CustomerSuccessRules rules)
@@ -125,9 +160,36 @@ public sealed class CustomerSuccessAgent : IAgent
             ["themes"] = new JsonArray([.. themes.Select(t => (JsonNode)new JsonObject { ["theme"] = t.Theme, ["count"] = t.Count, ["quotes"] = new JsonArray([.. t.Quotes.Select(q => (JsonNode)q)]) })]),
             ["unthemed"] = lines.Count(l => !themes.Any(t => t.Quotes.Contains(l)) && !rules.Themes.Any(r => Keywords.Hits(l, r.Keywords).Count > 0)),
         };
-        var plan = string.Concat(themes.Select(t => string.Create(CultureInfo.InvariantCulture,
-            $"**{t.Theme}** ({t.Count})\n{string.Concat(t.Quotes.Select(q => "> " + Core.Governance.MarkdownSafe.Inline(q, 300) + "\n"))}\n")));
+        var comment = CommentRenderer.Render(context.Policies.Template, CustomerSuccessTemplate.BuiltIn, new Dictionary<string, object?>
+        {
+            ["operation"] = "feedback",
+            ["customer"] = customer,
+            ["themes"] = themes.Select(t => (object?)new Dictionary<string, object?>
+            {
+                ["theme"] = t.Theme,
+                ["count"] = t.Count,
+                ["quotes"] = t.Quotes.Select(q => OneLine(q, 300)).ToList(),
+            }).ToList(),
+        });
         var actions = themes.Take(3).Select(t => string.Create(CultureInfo.InvariantCulture, $"Share the {t.Theme} theme ({t.Count} mention(s)) with its owner.")).ToList();
-        return ResultFactory.Create(context, AgentOutcome.Completed, summary, plan.Length == 0 ? null : plan, actions, outputs, Classification.Routine, 0.8);
+        Note(actions, comment);
+        return ResultFactory.Create(context, AgentOutcome.Completed, summary, comment.Text.Trim().Length == 0 ? null : comment.Text, actions, outputs, Classification.Routine, 0.8);
     }
+
+    private static void Note(List<string> actions, RenderedText comment)
+    {
+        if (comment.Note is { } note)
+        {
+            actions.Add("Note: " + note);
+        }
+    }
+
+    // A quote stays on its line of the block quote: line breaks become spaces, long ones are cut (escaping is the renderer's).
+    private static string OneLine(string text, int max)
+    {
+        var line = string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+        return line.Length > max ? line[..max] + "…" : line;
+    }
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -8,8 +8,24 @@ internal static class DeploymentPlanner
 {
     public static readonly string[] Environments = ["development", "staging", "production"];
     public static readonly string[] Strategies = ["rolling", "blue-green", "canary"];
+    public const string Deploy = "deploy";
+    public const string Rollback = "rollback";
+    public static readonly string[] Actions = [Deploy, Rollback];
+    public static readonly string[] Routes = ["webhook", "command"];
 
     public static DeploymentPlan Plan(DeploymentRequest r)
+    {
+        var plan = DeployPlan(r);
+        return r.IsRollback
+            ? plan with
+            {
+                PreChecks = [$"The artifact of {r.Service} {r.PreviousVersion} is still in the registry", $"The failure of {r.Version} is recorded on this issue (metrics or the failed deployment status)", "Database migrations since " + r.PreviousVersion + " are backward compatible (expand-only), so the old version runs on the new schema"],
+                Steps = plan.RollbackSteps,
+            }
+            : plan;
+    }
+
+    private static DeploymentPlan DeployPlan(DeploymentRequest r)
     {
         var pre = new List<string>
         {

@@ -1,51 +1,67 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BusinessOps.Agents.Sdk;
 using BusinessOps.Agents.Sdk.Forms;
+using BusinessOps.Core.Agents.Rules;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.DevOps;
 
-/// <summary>ai-devops-agent: deployment plan with pre-checks and rollback. Production plans need approval.</summary>
+/// <summary>
+/// ai-devops-agent: deployment (or rollback) plan with pre-checks evaluated against <c>delivery.yml</c> (freeze windows,
+/// approvals) and the QA issue's gates, rollout and rollback steps. A blocked pre-check leaves the decision to a person
+/// and proposes nothing; otherwise approval releases the GitHub deployment, the deploy and its success status.
+/// </summary>
 public sealed partial class DevOpsAgent : IAgent
 {
     public string Name => AgentNames.DevOps;
 
     public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
-        var r = Read(context.Form);
+        var r = Read(context.Form, DateOnly.FromDateTime(context.Now.UtcDateTime));
+        var rules = context.Policies.Rules?.Delivery ?? DeliveryRules.Default;
         var plan = DeploymentPlanner.Plan(r);
-        var outcome = r.IsProduction && !context.IsExecute ? AgentOutcome.NeedsApproval : AgentOutcome.Completed;
-        var summary = $"Deploy {r.Service} {r.Version} to {r.Environment} by {r.Strategy}{(r.StrategyDefaulted ? " (default)" : string.Empty)}: {plan.PreChecks.Count} pre-checks, {plan.Steps.Count} steps, rollback ready."
-            + (plan.Warnings.Count > 0 ? " Warning: " + string.Join(" ", plan.Warnings) : string.Empty);
+        var checks = DeploymentGates.Evaluate(r, rules, context.Issues);
+        var blocked = checks.Where(c => c.Blocks).ToList();
+        var approval = r.IsProduction || checks.Any(c => c.Name == "approvals" && c.State == "pending");
+        var outcome = blocked.Count > 0 ? AgentOutcome.NeedsDecision : approval && !context.IsExecute ? AgentOutcome.NeedsApproval : AgentOutcome.Completed;
+        var what = r.IsRollback
+            ? $"Roll back {r.Service} on {r.Environment} from {r.Version} to {r.PreviousVersion}"
+            : $"Deploy {r.Service} {r.Version} to {r.Environment} by {r.Strategy}{(r.StrategyDefaulted ? " (default)" : string.Empty)}";
+        var summary = blocked.Count > 0
+            ? $"Blocked: {what}. {string.Join("; ", blocked.Select(b => b.Detail))}."
+            : string.Create(CultureInfo.InvariantCulture, $"{what}: {plan.PreChecks.Count} pre-checks, {plan.Steps.Count} steps, rollback ready.")
+                + (plan.Warnings.Count > 0 ? " Warning: " + string.Join(" ", plan.Warnings) : string.Empty);
         var outputs = new JsonObject
         {
+            ["action"] = r.Action,
             ["service"] = r.Service,
             ["version"] = r.Version,
+            ["previousVersion"] = r.PreviousVersion,
             ["environment"] = r.Environment,
             ["strategy"] = r.Strategy,
+            ["ref"] = r.Ref,
+            ["date"] = r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["blocked"] = blocked.Count > 0,
+            ["checks"] = new JsonArray([.. checks.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["state"] = c.State, ["detail"] = c.Detail })]),
             ["preChecks"] = Array(plan.PreChecks),
             ["steps"] = Array(plan.Steps),
             ["rollbackTriggers"] = Array(plan.RollbackTriggers),
             ["rollbackSteps"] = Array(plan.RollbackSteps),
             ["warnings"] = Array(plan.Warnings),
         };
-        var md = new StringBuilder("**Pre-checks**\n\n");
-        plan.PreChecks.ToList().ForEach(p => md.Append("- [ ] ").Append(p).Append('\n'));
-        md.Append("\n**Rollout**\n\n");
-        plan.Steps.Select((s, i) => (s, i)).ToList().ForEach(x => md.Append(x.i + 1).Append(". ").Append(x.s).Append('\n'));
-        md.Append("\n**Rollback when**: ").Append(string.Join("; ", plan.RollbackTriggers)).Append("\n\n");
-        plan.RollbackSteps.Select((s, i) => (s, i)).ToList().ForEach(x => md.Append(x.i + 1).Append(". ").Append(x.s).Append('\n'));
-
         var classification = r.IsProduction
             ? new Classification(Impact.High, Complexity.Moderate, Reversibility.Reversible, Stakeholders.CustomerFacing, 0m)
             : new Classification(Impact.Low, Complexity.Simple, Reversibility.EasilyReversible, Stakeholders.Internal, 0m);
-        return Task.FromResult(ResultFactory.Create(context, outcome, summary, md.ToString(), [.. plan.Steps], outputs, classification, plan.Warnings.Count > 0 ? 0.75 : 0.9));
+        var actions = blocked.Count > 0 ? [.. blocked.Select(b => $"Resolve the {b.Name} pre-check: {b.Detail}.")] : plan.Steps.ToList();
+        var result = ResultFactory.Create(context, outcome, summary, Markdown(plan, checks), actions, outputs, classification, plan.Warnings.Count > 0 ? 0.75 : 0.9);
+        return Task.FromResult(blocked.Count > 0 ? result : result with { Effects = DeploymentEffects.For(r, plan, context.Issue.Number) });
     }
 
-    internal static DeploymentRequest Read(IssueForm form)
+    internal static DeploymentRequest Read(IssueForm form, DateOnly today)
     {
         var service = form.Required("Service", "the service name, e.g. billing-api").Trim();
         if (!ServiceName().IsMatch(service))
@@ -53,15 +69,69 @@ public sealed partial class DevOpsAgent : IAgent
             throw IssueForm.Invalid("Service", "a service name of letters, digits, '.', '_' or '-' (at most 64)", service);
         }
 
-        var version = form.Required("Version", "a semantic version, e.g. 2.4.1").Trim().TrimStart('v');
-        if (!SemVer().IsMatch(version))
-        {
-            throw IssueForm.Invalid("Version", "a semantic version MAJOR.MINOR.PATCH, e.g. 2.4.1 or 2.5.0-rc.1", version);
-        }
-
+        var version = Version(form.Required("Version", "a semantic version, e.g. 2.4.1"), "Version");
         var env = form.RequiredChoice("Environment", DeploymentPlanner.Environments);
         var strategy = form.OptionalChoice("Strategy", DeploymentPlanner.Strategies);
-        return new DeploymentRequest(service, version, env, strategy ?? (env == "production" ? "canary" : "rolling"), strategy is null);
+        var action = form.OptionalChoice("Action", DeploymentPlanner.Actions) ?? DeploymentPlanner.Deploy;
+        var previousRaw = form.Optional("Previous version");
+        if (action == DeploymentPlanner.Rollback && previousRaw.Trim().Length == 0)
+        {
+            throw new BadInputException("Field `Previous version` is required for a rollback: the semantic version to go back to, e.g. 2.4.0.");
+        }
+
+        var previous = previousRaw.Trim().Length == 0 ? null : Version(previousRaw, "Previous version");
+        var dateRaw = form.Optional("Deploy date").Trim();
+        var date = today;
+        if (dateRaw.Length > 0 && !DateOnly.TryParseExact(dateRaw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            throw IssueForm.Invalid("Deploy date", "a date YYYY-MM-DD", dateRaw);
+        }
+
+        var target = action == DeploymentPlanner.Rollback ? previous! : version;
+        var gitRef = form.Optional("Ref").Trim();
+        if (gitRef.Length > 0 && (gitRef.Length > 200 || !GitRef().IsMatch(gitRef)))
+        {
+            throw IssueForm.Invalid("Ref", "a git branch, tag or commit of letters, digits, '.', '_', '/' or '-' (at most 200)", gitRef);
+        }
+
+        var qaRaw = form.Optional("QA issue").Trim().TrimStart('#');
+        int? qa = null;
+        if (qaRaw.Length > 0)
+        {
+            qa = int.TryParse(qaRaw, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw IssueForm.Invalid("QA issue", "the QA issue's number, e.g. #12", qaRaw);
+        }
+
+        return new DeploymentRequest(service, version, env, strategy ?? (env == "production" ? "canary" : "rolling"), strategy is null)
+        {
+            Action = action,
+            PreviousVersion = previous,
+            Date = date,
+            Ref = gitRef.Length > 0 ? gitRef : "v" + target.Split('+')[0], // build metadata (+…) is not part of a tag name
+            Via = form.OptionalChoice("Deploy via", DeploymentPlanner.Routes) ?? "webhook",
+            QaIssue = qa,
+        };
+    }
+
+    private static string Markdown(DeploymentPlan plan, IReadOnlyList<PreCheck> checks)
+    {
+        var md = new StringBuilder("**Pre-checks**\n\n");
+        foreach (var c in checks)
+        {
+            md.Append(c.State == "passed" ? "- [x] " : "- [ ] ").Append(c.Name).Append(": **").Append(c.State).Append("** — ").Append(c.Detail).Append('\n');
+        }
+
+        plan.PreChecks.ToList().ForEach(p => md.Append("- [ ] ").Append(p).Append('\n'));
+        md.Append("\n**Rollout**\n\n");
+        plan.Steps.Select((s, i) => (s, i)).ToList().ForEach(x => md.Append(x.i + 1).Append(". ").Append(x.s).Append('\n'));
+        md.Append("\n**Rollback when**: ").Append(string.Join("; ", plan.RollbackTriggers)).Append("\n\n");
+        plan.RollbackSteps.Select((s, i) => (s, i)).ToList().ForEach(x => md.Append(x.i + 1).Append(". ").Append(x.s).Append('\n'));
+        return md.ToString();
+    }
+
+    private static string Version(string raw, string field)
+    {
+        var version = raw.Trim().TrimStart('v');
+        return SemVer().IsMatch(version) ? version : throw IssueForm.Invalid(field, "a semantic version MAJOR.MINOR.PATCH, e.g. 2.4.1 or 2.5.0-rc.1", version);
     }
 
     private static JsonArray Array(IReadOnlyList<string> items) => new([.. items.Select(i => (JsonNode)i)]);
@@ -71,4 +141,7 @@ public sealed partial class DevOpsAgent : IAgent
 
     [GeneratedRegex(@"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex SemVer();
+
+    [GeneratedRegex(@"^(?!/)(?!.*\.\.)[A-Za-z0-9._/-]+$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex GitRef();
 }

@@ -10,7 +10,11 @@ using BusinessOps.Core.Results;
 
 namespace BusinessOps.Agents.Development;
 
-/// <summary>ai-developer-agent: task list from acceptance criteria with rule-based estimates.</summary>
+/// <summary>
+/// ai-developer-agent: task list from acceptance criteria with estimates by the documented model of <c>delivery.yml</c>
+/// (drivers, unknowns, feature floors), dependencies between tasks, and an optional scaffold (agent, workflow or policy
+/// file) from templates. Approval releases one sub-issue per task and the scaffold as a draft pull request.
+/// </summary>
 public sealed class DeveloperAgent : IAgent
 {
     public string Name => AgentNames.Developer;
@@ -28,7 +32,9 @@ public sealed class DeveloperAgent : IAgent
             .Split([',', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(c => c.TrimStart('-', '*', ' ')).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Take(10).ToList();
         var rules = context.Policies.Rules?.Delivery ?? DeliveryRules.Default;
-        var tasks = EffortEstimator.Estimate(criteria, components, rules);
+        var tasks = EffortEstimator.Estimate(feature, criteria, components, rules);
+        var (scaffoldKind, scaffoldName) = Scaffolder.Read(context.Form);
+        var files = scaffoldKind is null ? [] : Scaffolder.Render(scaffoldKind, scaffoldName, feature);
         var points = tasks.Sum(t => t.Points);
         var hours = tasks.Sum(t => t.Hours);
         var summary = string.Create(CultureInfo.InvariantCulture, $"{feature}: {tasks.Count} tasks, {points} story points (~{hours} h, {hours / 8.0:0.#} dev-days).");
@@ -46,6 +52,8 @@ public sealed class DeveloperAgent : IAgent
                 ["drivers"] = new JsonArray([.. t.Drivers.Select(d => (JsonNode)d)]),
                 ["dependsOn"] = new JsonArray([.. t.DependsOn.Select(d => (JsonNode)d)]),
             })]),
+            ["scaffold"] = scaffoldKind,
+            ["scaffoldFiles"] = new JsonArray([.. files.Select(f => (JsonNode)f.Path)]),
         };
         var plan = new StringBuilder("| # | Task | Points | Hours | Drivers | After |\n|---:|---|---:|---:|---|---|\n");
         foreach (var (t, i) in tasks.Select((t, i) => (t, i + 1)))
@@ -56,9 +64,15 @@ public sealed class DeveloperAgent : IAgent
         plan.Append(CultureInfo.InvariantCulture, $"\nModel (delivery.yml): {rules.BasePoints} base point(s) per criterion + drivers ({string.Join(", ", rules.Drivers.Select(d => $"{d.Name} +{d.Points}"))}), × {rules.UnknownsMultiplier} for unknowns, rounded up to Fibonacci; {rules.HoursPerPoint} h per point; tests {rules.TestShare:P0} of the rest.");
         var complexity = points switch { <= 8 => Complexity.Simple, <= 21 => Complexity.Moderate, <= 40 => Complexity.Complex, _ => Complexity.Strategic };
         var classification = new Classification(Impact.Medium, complexity, Reversibility.Reversible, Stakeholders.Internal, 0m);
+        if (files.Count > 0)
+        {
+            plan.Append(CultureInfo.InvariantCulture, $"\n\nScaffold ({scaffoldKind} `{scaffoldName}`, from the built-in template): {string.Join(", ", files.Select(f => "`" + f.Path + "`"))}, in a branch with a draft pull request.");
+        }
+
         var actions = tasks.Select(t => string.Create(CultureInfo.InvariantCulture, $"Create task: {t.Title} ({t.Points} pt)")).Take(20).ToList();
 
         // Rule estimates are rough; more criteria average out individual misses.
-        return Task.FromResult(ResultFactory.Create(context, AgentOutcome.Completed, summary, plan.ToString(), actions, outputs, classification, Math.Min(0.85, 0.6 + (0.03 * criteria.Count))));
+        var result = ResultFactory.Create(context, AgentOutcome.Completed, summary, plan.ToString(), actions, outputs, classification, Math.Min(0.85, 0.6 + (0.03 * criteria.Count)));
+        return Task.FromResult(result with { Effects = DeveloperEffects.For(context.Issue.Number, feature, tasks, scaffoldKind, scaffoldName, files) });
     }
 }

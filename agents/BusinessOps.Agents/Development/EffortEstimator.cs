@@ -9,6 +9,9 @@ namespace BusinessOps.Agents.Development;
 /// data), +1 per 25 words beyond the first 25, times the unknowns multiplier when it says TBD/unclear/investigate; rounded
 /// up to the next Fibonacci number (1, 2, 3, 5, 8, 13, 21). A test task adds the test share of the rest.
 /// Dependencies: data migration first, then APIs and integrations, then UI; component integration and tests last.
+/// Floors: when the feature sentence or a criterion mentions a driver with a floor (security 13, integration 8, data
+/// migration 8), the criteria tasks together are at least that many points; a task for the work the criteria do not
+/// spell out makes up the gap (rounded up to Fibonacci), so "SSO" with one thin criterion is never a 1-point job.
 /// </summary>
 internal static class EffortEstimator
 {
@@ -25,7 +28,7 @@ internal static class EffortEstimator
         ["ui"] = 3,
     };
 
-    public static IReadOnlyList<DevTask> Estimate(IReadOnlyList<string> criteria, IReadOnlyList<string> components, DeliveryRules rules)
+    public static IReadOnlyList<DevTask> Estimate(string feature, IReadOnlyList<string> criteria, IReadOnlyList<string> components, DeliveryRules rules)
     {
         var tasks = new List<DevTask>();
         foreach (var c in criteria)
@@ -33,6 +36,12 @@ internal static class EffortEstimator
             var (points, drivers) = Score(c, rules);
             var fib = ToFibonacci(points);
             tasks.Add(new DevTask(c, fib, fib * rules.HoursPerPoint, drivers));
+        }
+
+        if (Floor(feature, criteria, rules) is { } floor && tasks.Sum(t => t.Points) < floor.Floor)
+        {
+            var gap = ToFibonacci(floor.Floor - tasks.Sum(t => t.Points));
+            tasks.Add(new DevTask($"{char.ToUpperInvariant(floor.Name[0])}{floor.Name[1..]} work the criteria do not spell out (delivery.yml: a {floor.Name} feature is at least {floor.Floor} points)", gap, gap * rules.HoursPerPoint, [floor.Name, "floor"]));
         }
 
         tasks = [.. tasks.Select((t, i) => t with { DependsOn = Dependencies(tasks, i) })];
@@ -71,6 +80,13 @@ internal static class EffortEstimator
         }
 
         return ((int)Math.Ceiling(points), drivers);
+    }
+
+    /// <summary>The highest floor among the drivers the feature sentence or its criteria mention, or null.</summary>
+    internal static EstimateDriver? Floor(string feature, IReadOnlyList<string> criteria, DeliveryRules rules)
+    {
+        var text = feature + "\n" + string.Join("\n", criteria);
+        return rules.Drivers.Where(d => d.Floor > 0 && Keywords.Hits(text, d.Keywords).Count > 0).OrderByDescending(d => d.Floor).FirstOrDefault();
     }
 
     public static int ToFibonacci(int points) => Fibonacci.FirstOrDefault(f => f >= points, Fibonacci[^1]);

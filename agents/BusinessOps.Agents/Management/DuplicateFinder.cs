@@ -4,14 +4,13 @@ using BusinessOps.Core.Issues;
 namespace BusinessOps.Agents.Management;
 
 /// <summary>
-/// Possible duplicates among the open issues the coordinator hands in: titles compared as sets of words (lower case,
-/// letters and digits, words of three or more characters, common words dropped) by Jaccard similarity; at least
-/// <see cref="Threshold"/> counts. Pure.
+/// Possible duplicates among the open issues the coordinator hands in, by text similarity: words (lower case, letters
+/// and digits, three or more characters, common words dropped) compared by Jaccard similarity, the higher of title
+/// against title and of the request's whole text (title and description) against the other issue's title and result
+/// summary. At least <c>manager.yml</c>'s <c>duplicateSimilarity</c> counts. Pure.
 /// </summary>
 internal static class DuplicateFinder
 {
-    public const double Threshold = 0.6;
-
     private const int MaxMatches = 3;
 
     private static readonly HashSet<string> Common = new(StringComparer.Ordinal)
@@ -19,25 +18,26 @@ internal static class DuplicateFinder
         "the", "and", "for", "with", "from", "our", "your", "this", "that", "are", "was", "not", "can", "cannot", "please", "need", "needs",
     };
 
-    public static IReadOnlyList<DuplicateMatch> Find(string title, IEnumerable<IssueDigest> open)
+    public static IReadOnlyList<DuplicateMatch> Find(string title, string text, IEnumerable<IssueDigest> open, double threshold)
     {
-        var words = Words(title);
-        if (words.Count == 0)
+        var titleWords = Words(title);
+        var textWords = Words(title + "\n" + text);
+        if (textWords.Count == 0)
         {
             return [];
         }
 
         return [.. open
             .Where(i => i.State == IssueState.Open)
-            .Select(i => new DuplicateMatch(i.Number, i.Title, Similarity(words, Words(i.Title))))
-            .Where(m => m.Similarity >= Threshold)
+            .Select(i => new DuplicateMatch(i.Number, i.Title, Math.Max(Similarity(titleWords, Words(i.Title)), Similarity(textWords, Words(i.Title + "\n" + i.Summary)))))
+            .Where(m => m.Similarity >= threshold)
             .OrderByDescending(m => m.Similarity).ThenBy(m => m.Number)
             .Take(MaxMatches)];
     }
 
     private static double Similarity(HashSet<string> a, HashSet<string> b)
     {
-        if (b.Count == 0)
+        if (a.Count == 0 || b.Count == 0)
         {
             return 0;
         }

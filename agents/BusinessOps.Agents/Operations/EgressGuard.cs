@@ -11,14 +11,18 @@ namespace BusinessOps.Agents.Operations;
 /// </summary>
 internal static class EgressGuard
 {
-    /// <summary>A handler whose connections obey <paramref name="policy"/>: no proxy (it would connect on our behalf), no redirects.</summary>
-    public static SocketsHttpHandler Handler(NetworkPolicy policy) => new()
+    /// <summary>
+    /// A handler whose connections obey <paramref name="policy"/>: no proxy (it would connect on our behalf), no redirects;
+    /// TLS certificates validated (and their expiry recorded) by <paramref name="tls"/> when given.
+    /// </summary>
+    public static SocketsHttpHandler Handler(NetworkPolicy policy, TlsProbe? tls = null) => new()
     {
         AllowAutoRedirect = false,
         UseProxy = false,
         UseCookies = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(1),
         ConnectCallback = (context, ct) => ConnectAsync(context.DnsEndPoint, policy, ct),
+        SslOptions = tls is null ? new() : new() { RemoteCertificateValidationCallback = tls.Validate },
     };
 
     public static AddressRange Classify(IPAddress address)

@@ -7,10 +7,17 @@ namespace BusinessOps.Agents.Operations;
 /// Real HTTP GET checks, concurrent but bounded. An unreachable, failing, timed-out or refused (network policy) endpoint
 /// is a <c>down</c> finding, never an exception. Redirects are not followed (a 3xx answer is "up").
 /// </summary>
-internal sealed class HealthChecker(HttpMessageHandler handler, TimeProvider time)
+internal sealed class HealthChecker(HttpMessageHandler handler, TimeProvider time, TlsProbe? tls = null)
 {
-    /// <summary>A checker whose connections obey <paramref name="policy"/> (see <see cref="EgressGuard"/>).</summary>
-    public static HealthChecker For(NetworkPolicy policy, TimeProvider time) => new(EgressGuard.Handler(policy), time);
+    /// <summary>
+    /// A checker whose connections obey <paramref name="policy"/> (see <see cref="EgressGuard"/>) and that records each
+    /// certificate's expiry; <paramref name="extraRoots"/> trusts a private CA besides the system's roots.
+    /// </summary>
+    public static HealthChecker For(NetworkPolicy policy, TimeProvider time, System.Security.Cryptography.X509Certificates.X509Certificate2Collection? extraRoots = null)
+    {
+        var tls = new TlsProbe(extraRoots);
+        return new(EgressGuard.Handler(policy, tls), time, tls);
+    }
 
     public async Task<IReadOnlyList<EndpointCheck>> CheckAsync(IReadOnlyList<Uri> endpoints, HealthCheckOptions options, CancellationToken cancellationToken)
     {
@@ -37,7 +44,7 @@ internal sealed class HealthChecker(HttpMessageHandler handler, TimeProvider tim
             var ms = Elapsed();
             var code = (int)response.StatusCode;
             var state = code is >= 200 and < 400 ? (ms <= options.LatencyBudget.TotalMilliseconds ? "up" : "slow") : "down";
-            return new EndpointCheck(url.ToString(), state, code, ms, state == "down" ? $"HTTP {code}" : null);
+            return new EndpointCheck(url.ToString(), state, code, ms, state == "down" ? $"HTTP {code}" : null) { CertificateExpires = Expiry(url) };
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -47,10 +54,16 @@ internal sealed class HealthChecker(HttpMessageHandler handler, TimeProvider tim
         {
             return new EndpointCheck(url.ToString(), "down", null, Elapsed(), "refused: " + refused.Message);
         }
+        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.SecureConnectionError && Expiry(url) is { } expires && expires <= time.GetUtcNow())
+        {
+            return new EndpointCheck(url.ToString(), "down", null, Elapsed(), $"TLS certificate expired on {expires:yyyy-MM-dd}") { CertificateExpires = expires };
+        }
         catch (HttpRequestException ex)
         {
             var reason = ex.InnerException is SocketException se ? se.SocketErrorCode.ToString() : ex.HttpRequestError.ToString();
-            return new EndpointCheck(url.ToString(), "down", null, Elapsed(), "unreachable: " + reason);
+            return new EndpointCheck(url.ToString(), "down", null, Elapsed(), "unreachable: " + reason) { CertificateExpires = Expiry(url) };
         }
     }
+
+    private DateTimeOffset? Expiry(Uri url) => url.Scheme == Uri.UriSchemeHttps ? tls?.ExpiryOf(url.IdnHost.Trim('[', ']')) : null;
 }

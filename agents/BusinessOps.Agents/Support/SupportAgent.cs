@@ -30,6 +30,7 @@ public sealed class SupportAgent(ProseDrafter drafter) : IAgent
         var description = context.Form.Required("Description", "what happened, in the customer's words");
         var customer = context.Form.Optional("Customer").Trim();
         var area = context.Form.Optional("Product area").Trim();
+        var email = SupportReply.Email(context.Form);
         var plan = context.Client?.Attributes.GetValueOrDefault("plan") ?? context.Form.Optional("Plan").Trim();
         var enterprise = rules.EnterprisePlans.Contains(plan.ToLowerInvariant());
         var text = context.Issue.Title + "\n" + description;
@@ -107,6 +108,7 @@ public sealed class SupportAgent(ProseDrafter drafter) : IAgent
         var impact = t.Severity == "critical" || t.Escalates ? Impact.High : t.Severity == "high" ? Impact.Medium : Impact.Low;
         var classification = new Classification(impact, Complexity.Simple, Reversibility.EasilyReversible, Stakeholders.CustomerFacing, 0m);
         var outcome = t.Escalates ? AgentOutcome.NeedsDecision : AgentOutcome.Completed;
-        return ResultFactory.Create(context, outcome, summary, comment.Text, actions, outputs, classification, t.Confidence, prose.CostUsd);
+        var result = ResultFactory.Create(context, outcome, summary, comment.Text, actions, outputs, classification, t.Confidence, prose.CostUsd);
+        return result with { Effects = SupportReply.Effects(context.Issue, t, answer, prose.Text, who, email) };
     }
 }

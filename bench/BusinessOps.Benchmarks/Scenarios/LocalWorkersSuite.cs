@@ -22,7 +22,7 @@ internal static class LocalWorkersSuite
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct)
     {
-        var dir = Value(args, "--coordinator") ?? Path.Combine(RepositoryRoot(), "coordinator/BusinessOps.Coordinator/bin/Release/net10.0");
+        var dir = AwsSuite.Value(args, "--coordinator") ?? Path.Combine(RepositoryRoot(), "coordinator/BusinessOps.Coordinator/bin/Release/net10.0");
         if (!File.Exists(Path.Combine(dir, "coordinator.dll")))
         {
             output.WriteLine($"no coordinator.dll in {dir}: run 'dotnet build -c Release coordinator/BusinessOps.Coordinator' or pass --coordinator DIR");
@@ -179,12 +179,6 @@ internal static class LocalWorkersSuite
     }
 
     private static string Row(string a, string b, string c, string d) => string.Create(CultureInfo.InvariantCulture, $"| {a} | {b} | {c} | {d} |");
-
-    private static string? Value(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
 
     private static string RepositoryRoot()
     {

@@ -19,6 +19,7 @@ public static class ScenarioRunner
         ["kpis"] = ("`coordinator report` over 100,000 issues from the KPI index: wall time, peak RSS; the HTML page's size and render time in Chromium (--issues N --runs 5)", Kpis.KpiSuite.RunAsync),
         ["local-workers"] = ("Local dispatch: warm workers vs a process per dispatch, and the coordinator's first pass (--dispatches 700 --process-dispatches 42 --issues 10000 --process-issues 200 --coordinator DIR)", LocalWorkersSuite.RunAsync),
         ["storms"] = ("Write storms: N issues on the local SQLite store, agents in process, writes per pass by kind until idle, a policy edit (--issues 10000 --run-ms 255)", StormsSuite.RunAsync),
+        ["agent-start"] = ("Each agent's process start (--help) and start plus demo run (--demo), a new process each run; the support agent on a ticket with its knowledge base (--exe PATH --runs 10 --issue-data F --context F)", AgentStartSuite.RunAsync),
         ["lambda-cold-start"] = ("An agent's cold start on the fake Lambda Runtime API (--agent PATH --runs 20)", LambdaColdStartSuite.RunAsync),
     };
 

@@ -2,8 +2,10 @@ using BusinessOps.Automation.Feeds;
 using BusinessOps.Automation.Issues;
 using BusinessOps.Automation.Workflows;
 using BusinessOps.Coordinator.Logging;
+using BusinessOps.Coordinator.Reports.Scheduled;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
+using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
 using BusinessOps.Policies.Automation;
 
@@ -17,6 +19,16 @@ namespace BusinessOps.Coordinator.Automation;
 /// </summary>
 public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clock, Log log, FeedPoller? feeds = null, TextWriter? dryRun = null)
 {
+    /// <summary>The roles of <c>approvals.yml</c>: a person's review or gate counts only from a member of the role the workflow names.</summary>
+    public ApprovalPolicy Approvals { get; init; } = ApprovalPolicy.Default;
+
+    /// <summary>Where the members of <c>org/team</c> role entries are read (the session's store when it can); null: only logins count.</summary>
+    public ITeamDirectory? Teams { get; init; }
+
+    private PermissionCache Permissions(IIssueStore store) => new(store, Approvals, Teams ?? store as ITeamDirectory);
+    /// <summary>Adds the KPI report to the open slot issues of schedules with <c>report:</c> (Reports/Scheduled); null: none.</summary>
+    public ScheduledReports? Reports { get; init; }
+
     /// <summary>
     /// True for the issues the automation manages itself and <c>Decide</c> must never route: the ledger, workflow parents
     /// (ours, or a person's issue labelled <c>workflow/&lt;name&gt;</c>), and reviews and gates waiting for a person.
@@ -48,7 +60,8 @@ public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clo
         var owned = open.Where(i => Owns(i, identity)).Select(i => i.Number).ToHashSet();
 
         var ledger = await ScheduleRunner.RunAsync(policies, index, before, now, writer, log, cancellationToken);
-        owned.UnionWith(await new WorkflowRunner(store, policies, index, writer, new PermissionCache(store), identity).RunAsync(open, cancellationToken));
+        await ReportAsync(store, index, writer, cancellationToken);
+        owned.UnionWith(await new WorkflowRunner(store, policies, index, writer, Permissions(store), identity).RunAsync(open, cancellationToken));
         ledger = await TriggerRunner.RunAsync(policies, open, index, ledger, now, writer, identity, cancellationToken);
         ledger = await FeedRunner.RunAsync(policies, feeds, ledger, now, writer, log, cancellationToken);
         await OversightRunner.RunAsync(open, owned, index, writer, identity, cancellationToken);
@@ -60,6 +73,64 @@ public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clo
 
         List<IssueSnapshot> next = [.. open.Where(i => !owned.Contains(i.Number) && !writer.ClosedIssues.Contains(i.Number)), .. writer.Opened];
         return new AutomationOutcome(next, writer.Created.Count, writer.Closed);
+    }
+
+    /// <summary>
+    /// Event mode (<c>run --event</c>): only the automation the event's issue concerns. A workflow child or parent advances
+    /// its one workflow — reading the parent (when the event is on a child) and the children its registry lists, nothing
+    /// more: no list of open issues — and an issue a person filed with a <c>workflow/&lt;name&gt;</c> label starts that
+    /// workflow. Any other issue costs nothing here. Schedules, triggers, feeds and hand-overs wait for the next full pass.
+    /// </summary>
+    /// <returns>The event's issue (unless the automation owns it) and the agent children just opened, to reconcile now.</returns>
+    public async Task<AutomationOutcome> RunForEventAsync(IIssueStore store, IssueSnapshot issue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(issue);
+        var identity = store.Identity;
+        var parent = await WorkflowParentAsync(store, issue, identity, cancellationToken);
+        if (parent is null || parent.State == IssueState.Closed)
+        {
+            return new AutomationOutcome([issue], 0, 0);
+        }
+
+        var known = new Dictionary<int, IssueSnapshot> { [issue.Number] = issue, [parent.Number] = parent };
+        foreach (var number in ChildRegistry.Read(parent, identity).Children.Values.Where(n => n > 0).Distinct().Order())
+        {
+            if (!known.ContainsKey(number) && await store.GetIssueAsync(number, cancellationToken) is { } child)
+            {
+                known[number] = child;
+            }
+        }
+
+        var index = AutomationIndex.Build([.. known.Values.Where(i => i.State == IssueState.Open)], identity);
+        var writer = new AutomationWriter(store, index, log, dryRun);
+        var runner = new WorkflowRunner(store, policies, index, writer, Permissions(store), identity) { Known = known, EventMode = true };
+        var owned = await runner.RunAsync([parent], cancellationToken);
+        owned.UnionWith(known.Values.Where(i => Owns(i, identity)).Select(i => i.Number));
+        List<IssueSnapshot> next = [.. new[] { issue }.Where(i => !owned.Contains(i.Number) && !writer.ClosedIssues.Contains(i.Number)), .. writer.Opened];
+        return new AutomationOutcome(next, writer.Created.Count, writer.Closed);
+    }
+
+    /// <summary>The workflow parent <paramref name="issue"/> belongs to: itself when it is one, its parent when it is one of our children; else null.</summary>
+    private static async Task<IssueSnapshot?> WorkflowParentAsync(IIssueStore store, IssueSnapshot issue, string identity, CancellationToken cancellationToken)
+    {
+        if (issue.Labels.Any(l => l.StartsWith(WorkflowStarter.LabelPrefix, StringComparison.OrdinalIgnoreCase)))
+        {
+            return issue;
+        }
+
+        // Markers count only on issues the coordinator filed: a person cannot point an event at someone else's workflow.
+        if (!string.Equals(issue.Author, identity, StringComparison.OrdinalIgnoreCase) || !AutomationMarker.TryParse(issue.Body, out var key))
+        {
+            return null;
+        }
+
+        if (WorkflowStarter.WorkflowOf(key) is not null)
+        {
+            return issue;
+        }
+
+        return WorkflowChildRef.TryParse(key, out var child) ? await store.GetIssueAsync(child.Parent, cancellationToken) : null;
     }
 
     /// <summary>
@@ -77,6 +148,7 @@ public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clo
         // Cursors after asOf would hide the slot being backfilled; the slot issues read (closed ones too) keep it single.
         var view = before with { ScheduleCursors = before.ScheduleCursors.Where(c => c.Value <= asOf).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal) };
         var ledger = await ScheduleRunner.RunAsync(policies, index, view, asOf, writer, log, cancellationToken);
+        await ReportAsync(store, index, writer, cancellationToken);
 
         // Backfilling (an --at in the past) must not move a cursor back: the newest slot handled stays the newest.
         var cursors = new Dictionary<string, DateTimeOffset>(ledger.ScheduleCursors, StringComparer.Ordinal);
@@ -90,6 +162,14 @@ public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clo
 
         await LedgerStore.WriteAsync(store, writer, index.LedgerIssue, comment, ledger with { ScheduleCursors = cursors }, cancellationToken);
         return new AutomationOutcome(writer.Created, writer.Created.Count, writer.Closed);
+    }
+
+    private async Task ReportAsync(IIssueStore store, AutomationIndex index, AutomationWriter writer, CancellationToken cancellationToken)
+    {
+        if (Reports is not null && !writer.IsDryRun)
+        {
+            await Reports.RunAsync(store, ReportSlots.From(policies.Schedules, index, writer.Created, writer.ClosedIssues), cancellationToken);
+        }
     }
 
     /// <summary>
@@ -108,7 +188,7 @@ public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clo
         var fresh = await store.GetIssueAsync(issue.Number, cancellationToken) ?? issue;
         // Only this parent is planned: the other parents wait for the next pass, as they would have anyway.
         var others = open.Where(i => i.Number != fresh.Number && !i.Labels.Any(l => l.StartsWith(WorkflowStarter.LabelPrefix, StringComparison.OrdinalIgnoreCase)));
-        await new WorkflowRunner(store, policies, AutomationIndex.Build([.. others, fresh], store.Identity), writer, new PermissionCache(store), store.Identity)
+        await new WorkflowRunner(store, policies, AutomationIndex.Build([.. others, fresh], store.Identity), writer, Permissions(store), store.Identity)
             .RunAsync([fresh], cancellationToken);
         return fresh;
     }

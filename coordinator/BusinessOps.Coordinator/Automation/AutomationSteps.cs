@@ -1,5 +1,7 @@
 using BusinessOps.Automation.Feeds;
 using BusinessOps.Coordinator.Hosting;
+using BusinessOps.Core.Ports;
+using BusinessOps.Coordinator.Reports.Scheduled;
 
 namespace BusinessOps.Coordinator.Automation;
 
@@ -23,5 +25,10 @@ internal static class AutomationSteps
     /// <param name="session">The command's session.</param>
     /// <param name="dryRun">Print what would be opened and closed instead of writing.</param>
     public static AutomationStep For(CoordinatorSession session, bool dryRun) =>
-        new(session.Automation, session.Clock, session.Log, session.Automation.Feeds.Count > 0 ? new FeedPoller(FeedHttp.Value, session.Clock) : null, dryRun ? session.Output : null);
+        new(session.Automation, session.Clock, session.Log, session.Automation.Feeds.Count > 0 ? new FeedPoller(FeedHttp.Value, session.Clock) : null, dryRun ? session.Output : null)
+        {
+            Approvals = session.Policies.Approvals,
+            Teams = session.Backend as ITeamDirectory,
+            Reports = dryRun ? null : ScheduledReports.For(session),
+        };
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using BusinessOps.Automation.Workflows;
 using BusinessOps.Core.Decisions;
@@ -15,11 +16,18 @@ namespace BusinessOps.Coordinator.Automation;
 /// </summary>
 internal static class ChildObserver
 {
-    public static async Task<ChildObservation> ObserveAsync(IssueSnapshot child, ChildKey key, string identity, PermissionCache permissions, CancellationToken cancellationToken)
+    /// <param name="child">The child issue.</param>
+    /// <param name="key">Its key in the run.</param>
+    /// <param name="role">For a person's review or gate: the approvals.yml role whose members decide it.</param>
+    /// <param name="identity">The coordinator's login: its own comments are never decisions.</param>
+    /// <param name="permissions">Permissions and role membership, asked once per login.</param>
+    /// <param name="writer">Where a decision that does not count gets its one-line answer.</param>
+    /// <param name="cancellationToken">Stops the reads.</param>
+    public static async Task<ChildObservation> ObserveAsync(IssueSnapshot child, ChildKey key, string? role, string identity, PermissionCache permissions, AutomationWriter writer, CancellationToken cancellationToken)
     {
         if (!child.Labels.Any(l => l.StartsWith(LabelNames.AgentPrefix, StringComparison.OrdinalIgnoreCase)))
         {
-            return await PersonAsync(child, key, identity, permissions, cancellationToken);
+            return await PersonAsync(child, key, role, identity, permissions, writer, cancellationToken);
         }
 
         var results = IssueStateReader.Results(child, identity);
@@ -41,13 +49,19 @@ internal static class ChildObserver
             : new ChildObservation(key, ChildStatus.Running, child.Number, null, null);
     }
 
-    private static async Task<ChildObservation> PersonAsync(IssueSnapshot child, ChildKey key, string identity, PermissionCache permissions, CancellationToken cancellationToken)
+    private static async Task<ChildObservation> PersonAsync(IssueSnapshot child, ChildKey key, string? role, string identity, PermissionCache permissions, AutomationWriter writer, CancellationToken cancellationToken)
     {
         foreach (var comment in child.Comments.Where(c => !string.Equals(c.Author, identity, StringComparison.OrdinalIgnoreCase) && !c.AuthorIsBot))
         {
             if (CommandParser.Parse(comment) is not { Kind: CommandKind.Approve or CommandKind.Reject } command
                 || !await permissions.CanWriteAsync(comment.Author, cancellationToken))
             {
+                continue;
+            }
+
+            if (role is not null && !await permissions.InRoleAsync(comment.Author, role, cancellationToken))
+            {
+                await writer.NoteAsync(child, string.Create(CultureInfo.InvariantCulture, $"not-in-role-{comment.Id}"), NotInRole(comment, command.Kind, role, permissions.Members(role)), identity, cancellationToken);
                 continue;
             }
 
@@ -63,5 +77,14 @@ internal static class ChildObserver
         return child.State == IssueState.Closed
             ? new ChildObservation(key, ChildStatus.Cancelled, child.Number, null, "closed without /approve or /reject")
             : new ChildObservation(key, ChildStatus.Running, child.Number, null, null);
+    }
+
+    private static string NotInRole(IssueComment comment, CommandKind kind, string role, IReadOnlyList<string> members)
+    {
+        var who = members.Count == 0
+            ? $"`{role}` has no members in `policies/approvals.yml`: add the people who decide this there"
+            : $"ask a member of `{role}` ({string.Join(", ", members.Take(10).Select(m => "`" + MarkdownSafe.Inline(m, 60) + "`"))})";
+        var verb = kind == CommandKind.Approve ? "/approve" : "/reject";
+        return $"`{verb}` by `{MarkdownSafe.Inline(comment.Author, 60)}` does not count: this step needs the `{role}` role of `policies/approvals.yml`. To decide it, {who}.";
     }
 }

@@ -17,6 +17,19 @@ namespace BusinessOps.Coordinator.Automation;
 /// </summary>
 internal sealed class WorkflowRunner(IIssueStore store, AutomationPolicies policies, AutomationIndex index, AutomationWriter writer, PermissionCache permissions, string identity)
 {
+    /// <summary>Children already read by the caller (event mode reads a parent's registry itself), by issue number: not read again.</summary>
+    public IReadOnlyDictionary<int, IssueSnapshot>? Known { get; init; }
+
+    /// <summary>
+    /// Event mode: the caller did not list the open issues, so a child opened by a pass that stopped before it recorded the
+    /// child in the registry would be invisible. The keys are therefore recorded (as pending) before their issues are
+    /// opened, and a key still pending is left to the next full pass, which finds the issue by its marker.
+    /// </summary>
+    public bool EventMode { get; init; }
+
+    // Issue numbers of closed agent children with a /retry from someone with write access, gathered while observing a parent's children.
+    private readonly HashSet<int> _retried = [];
+
     /// <summary>Runs every parent: those the automation opened and those a person filed with a <c>workflow/&lt;name&gt;</c> label.</summary>
     /// <returns>The issue numbers the workflows own (parents, people's reviews and gates): <c>Decide</c> leaves them alone.</returns>
     public async Task<HashSet<int>> RunAsync(IReadOnlyList<IssueSnapshot> open, CancellationToken cancellationToken)
@@ -77,27 +90,35 @@ internal sealed class WorkflowRunner(IIssueStore store, AutomationPolicies polic
         {
             if (reference.Workflow == workflow.Name && seen.Add(reference.Key.Value))
             {
-                children.Add(await ObserveAsync(child, reference.Key, owned, cancellationToken));
+                children.Add(await ObserveAsync(child, reference.Key, ApproverRole(workflow, reference.Key), owned, cancellationToken));
             }
         }
 
         // Children closed since they were opened are no longer in the open list: read each one once, from the registry.
-        foreach (var (key, number) in registry.Children.Where(c => !seen.Contains(c.Key)))
+        foreach (var (key, number) in registry.Children.Where(c => !seen.Contains(c.Key) && c.Value > 0))
         {
-            if (ChildKey.TryParse(key, out var childKey) && await store.GetIssueAsync(number, cancellationToken) is { } closed)
+            if (ChildKey.TryParse(key, out var childKey) && (Known?.GetValueOrDefault(number) ?? await store.GetIssueAsync(number, cancellationToken)) is { } closed)
             {
                 seen.Add(key);
-                children.Add(await ObserveAsync(closed, childKey, owned, cancellationToken));
+                children.Add(await ObserveAsync(closed, childKey, ApproverRole(workflow, childKey), owned, cancellationToken));
             }
         }
 
-        var run = new WorkflowRun(parent.Number, client.Profile?.Id, inputs, children) { CancelRequested = await CancelRequestedAsync(parent, cancellationToken) };
+        var run = new WorkflowRun(parent.Number, client.Profile?.Id, inputs, children)
+        {
+            CancelRequested = await CancelRequestedAsync(parent, cancellationToken),
+            RetryRequests = [.. children.Where(c => c.Status == ChildStatus.Failed && c.Issue is { } n && _retried.Contains(n)).Select(c => c.Key)],
+        };
         var plan = WorkflowPlanner.Plan(workflow, run);
         var numbers = children.Where(c => c.Issue is not null).ToDictionary(c => c.Key.Value, c => c.Issue!.Value, StringComparer.Ordinal);
+        var (pending, recorded) = EventMode ? await RecordPendingAsync(parent, plan, numbers, registry, cancellationToken) : ([], registry);
+        registry = recorded;
         foreach (var command in plan.Commands)
         {
             switch (command)
             {
+                case StartChild start when pending.Contains(start.Key.Value):
+                    break;
                 case StartChild start:
                     var person = start.Key.Kind == ChildKind.Gate || (start.Key.Kind == ChildKind.Review && workflow.Step(start.Key.Step)?.Review?.Agent is null);
                     if (await writer.OpenAsync(start.Issue, $"workflow {workflow.Name} #{parent.Number}, {start.Key.Value}", routed: !person, cancellationToken) is { } opened)
@@ -116,18 +137,82 @@ internal sealed class WorkflowRunner(IIssueStore store, AutomationPolicies polic
             }
         }
 
+        // Keys still pending stay pending until a full pass finds their issues (or opens them): no event pass opens them twice.
+        foreach (var key in pending)
+        {
+            numbers.TryAdd(key, 0);
+        }
+
         await ConvergeParentAsync(parent, plan, new ChildRegistry(numbers), registry, cancellationToken);
     }
 
-    private async Task<ChildObservation> ObserveAsync(IssueSnapshot child, ChildKey key, HashSet<int> owned, CancellationToken cancellationToken)
+    /// <summary>
+    /// Event mode, before any child opens: the keys about to open go into the registry as pending (number 0) in one write.
+    /// Returns the keys already pending from an earlier run (not opened here) and the registry as written.
+    /// </summary>
+    private async Task<(HashSet<string> Pending, ChildRegistry Registry)> RecordPendingAsync(IssueSnapshot parent, WorkflowPlan plan, Dictionary<string, int> numbers, ChildRegistry registry, CancellationToken cancellationToken)
     {
-        if (!child.Labels.Any(l => l.StartsWith(LabelNames.AgentPrefix, StringComparison.OrdinalIgnoreCase)))
+        var pending = registry.Children.Where(c => c.Value == 0 && !numbers.ContainsKey(c.Key)).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        var opening = plan.Commands.OfType<StartChild>().Where(s => !pending.Contains(s.Key.Value) && !index.Has(s.Issue.Key)).ToList();
+        if (opening.Count == 0 || writer.IsDryRun)
+        {
+            return (pending, registry);
+        }
+
+        var intents = new Dictionary<string, int>(numbers, StringComparer.Ordinal);
+        foreach (var key in pending.Concat(opening.Select(s => s.Key.Value)))
+        {
+            intents[key] = 0;
+        }
+
+        var body = plan.TaskList + "\n" + new ChildRegistry(intents).ToMarker();
+        var comment = registry.Comment is null
+            ? await store.AddCommentAsync(parent.Number, body, cancellationToken)
+            : await store.UpdateCommentAsync(parent.Number, registry.Comment.Id, body, cancellationToken);
+        return (pending, registry with { Comment = comment });
+    }
+
+    private async Task<ChildObservation> ObserveAsync(IssueSnapshot child, ChildKey key, string? role, HashSet<int> owned, CancellationToken cancellationToken)
+    {
+        var person = !child.Labels.Any(l => l.StartsWith(LabelNames.AgentPrefix, StringComparison.OrdinalIgnoreCase));
+        if (person)
         {
             owned.Add(child.Number);
         }
 
-        return await ChildObserver.ObserveAsync(child, key, identity, permissions, cancellationToken);
+        var seen = await ChildObserver.ObserveAsync(child, key, role, identity, permissions, writer, cancellationToken);
+
+        // An open agent child is retried in place by Decide's own /retry. A closed one is never reconciled again, so a
+        // /retry on it asks the planner for a new attempt as a new child (a closed, unfinished run counts as failed then).
+        if (!person && child.State == IssueState.Closed && seen.Status is ChildStatus.Failed or ChildStatus.Cancelled && await RetryAskedAsync(child, cancellationToken))
+        {
+            _retried.Add(child.Number);
+            return seen with { Status = ChildStatus.Failed, Error = seen.Error ?? "closed before it was done" };
+        }
+
+        return seen;
     }
+
+    private async Task<bool> RetryAskedAsync(IssueSnapshot child, CancellationToken cancellationToken)
+    {
+        foreach (var comment in child.Comments.Where(c => !string.Equals(c.Author, identity, StringComparison.OrdinalIgnoreCase) && !c.AuthorIsBot))
+        {
+            if (CommandParser.Parse(comment) is { Kind: CommandKind.Retry } && await permissions.CanWriteAsync(comment.Author, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The approvals.yml role whose members decide a person's child: the gate's role, or a person review's.</summary>
+    private static string? ApproverRole(WorkflowDefinition workflow, ChildKey key) => key.Kind switch
+    {
+        ChildKind.Gate => workflow.Step(key.Step)?.Gate?.Role,
+        ChildKind.Review => workflow.Step(key.Step)?.Review is { Agent: null } review ? review.Role : null,
+        _ => null,
+    };
 
     private async Task<bool> CancelRequestedAsync(IssueSnapshot parent, CancellationToken cancellationToken)
     {

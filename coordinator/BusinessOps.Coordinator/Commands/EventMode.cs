@@ -1,3 +1,4 @@
+using BusinessOps.Coordinator.Automation;
 using BusinessOps.Coordinator.Hosting;
 using BusinessOps.Coordinator.Reconcile;
 using BusinessOps.Coordinator.Results;
@@ -51,8 +52,34 @@ internal static class EventMode
             var watch = new DispatchWatch(session.Executor);
             var reconciler = new Reconciler(session.Store, watch, session.Policies, session.Clock, options, session.Log, session.Output, dryRun ? null : session.Connectors.Router);
             session.Log.Info($"event {ev.EventName}.{ev.Action} on #{ev.IssueNumber} by {ev.SenderLogin}");
-            return RunCommand.Report(await results.ReconcileEventAsync(reconciler, watch, issue, ct), json, session);
+            var (opened, automationWrites) = await AutomationAsync(AutomationSteps.ForPasses(session, dryRun), reconciler.Store, issue, session, ct);
+            var pass = await results.ReconcileEventAsync(reconciler, watch, issue, opened, ct);
+            return RunCommand.Report(pass with { Writes = pass.Writes + automationWrites }, json, session);
         });
+    }
+
+    /// <summary>
+    /// The automation the event concerns (<see cref="AutomationStep.RunForEventAsync"/>): the agent issues it opened, to
+    /// dispatch in this job, and its writes. Its failure never stops the event's own issue: the next full pass retries it.
+    /// </summary>
+    private static async Task<(IReadOnlyList<IssueSnapshot> Opened, int Writes)> AutomationAsync(AutomationStep? automation, CountingIssueStore store, IssueSnapshot issue, CoordinatorSession session, CancellationToken ct)
+    {
+        if (automation is null)
+        {
+            return ([], 0);
+        }
+
+        var before = store.Writes;
+        try
+        {
+            var outcome = await automation.RunForEventAsync(store, issue, ct);
+            return ([.. outcome.ToReconcile.Where(i => i.Number != issue.Number)], store.Writes - before);
+        }
+        catch (IssueStoreException ex)
+        {
+            session.Log.Error($"automation for #{issue.Number}: {ex.Message}");
+            return ([], store.Writes - before);
+        }
     }
 
     /// <summary>Reads and parses the payload; a missing, unreadable, oversized or non-JSON file is one clear line and exit 2.</summary>

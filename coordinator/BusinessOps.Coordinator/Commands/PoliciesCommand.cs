@@ -3,6 +3,7 @@ using BusinessOps.Coordinator.Cli;
 using BusinessOps.Core;
 using BusinessOps.Core.Time;
 using BusinessOps.Policies;
+using BusinessOps.Policies.Agents;
 using BusinessOps.Policies.Automation;
 
 namespace BusinessOps.Coordinator.Commands;
@@ -35,6 +36,15 @@ internal static class PoliciesCommand
             foreach (var warning in alerts.Warnings)
             {
                 error.WriteLine("warning: " + warning);
+            }
+
+            // The report and dashboard templates never stop the coordinator (a broken one falls back to its built-in copy); said here.
+            foreach (var name in ReportTemplateNames.All.Select(n => Path.Combine(dir, ReportTemplateNames.Folder, n)).Where(File.Exists))
+            {
+                foreach (var problem in TemplateCheck.Errors(name, File.ReadAllText(name)))
+                {
+                    error.WriteLine($"warning: {problem}; the built-in template is used until it is fixed");
+                }
             }
 
             var errors = result.Errors.Concat(automation.Errors).Concat(alerts.Errors).ToList();

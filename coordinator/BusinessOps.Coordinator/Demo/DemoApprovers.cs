@@ -1,4 +1,5 @@
 using BusinessOps.Core.Decisions;
+using BusinessOps.Core.Effects;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
@@ -37,6 +38,9 @@ internal static class DemoApprovers
             .Select(i => (Issue: i, State: IssueStateReader.Read(i, policies).State))
             .Select(w => (w.Issue, w.State, Plan: IssueStateReader.Results(w.Issue, policies.Identity).LastOrDefault(r => r.Record.Key == w.State.Key).Record))
             .Where(w => w.Plan is not null)
+
+            // A plan whose effects the demo's connectors cannot perform (an email, a webhook not configured here) waits, with its note.
+            .Where(w => (w.Plan!.Effects ?? []).All(e => ConnectorReadiness.Problem(e, policies.Connectors) is null))
             .Select(w => (w.Issue, w.State, w.Plan, Classification: PlanClassification.Of(w.Plan!, policies.Connectors)))
 
             // The largest amount first, so the demo's CFO approves the $6,000 invoice rather than a small one.

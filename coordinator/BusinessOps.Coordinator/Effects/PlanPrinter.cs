@@ -1,15 +1,22 @@
 using System.Globalization;
 using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Governance;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 
 namespace BusinessOps.Coordinator.Effects;
 
-/// <summary>Prints a <see cref="PlanView"/>: one line per effect, in plain words, with its outcome.</summary>
+/// <summary>
+/// Prints a <see cref="PlanView"/>: one line per effect, in plain words, with its outcome. The words are written for
+/// comments (Markdown-neutralised); a terminal gets them back as plain text (<see cref="MarkdownSafe.ToPlain"/>), so
+/// <c>R&amp;D</c> reads "R&amp;D" — with control characters still removed.
+/// </summary>
 internal static class PlanPrinter
 {
-    public static void Print(TextWriter output, IssueSnapshot issue, PlanView view)
+    public static void Print(TextWriter output, IssueSnapshot issue, PlanView view) => Print(new PlainWriter(output), issue, view);
+
+    private static void Print(PlainWriter output, IssueSnapshot issue, PlanView view)
     {
         output.WriteLine($"#{issue.Number} {Text.Bound(issue.Title, 100)} · {Status(view)}");
         if (view.Plan is not { } plan)
@@ -43,6 +50,12 @@ internal static class PlanPrinter
         {
             output.WriteLine("will not run: " + problem);
         }
+    }
+
+    // Every line a terminal gets, made plain in one place.
+    private sealed class PlainWriter(TextWriter output)
+    {
+        public void WriteLine(string line) => output.WriteLine(MarkdownSafe.ToPlain(line));
     }
 
     private static string Status(PlanView view) => view.State.Status == IssueStatus.New ? "new" : LabelNames.For(view.State.Status);

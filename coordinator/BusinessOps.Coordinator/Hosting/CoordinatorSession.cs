@@ -32,7 +32,11 @@ public sealed class CoordinatorSession : IDisposable
         Environment = request.Host.Environment;
         Output = request.Output;
         Error = request.Error;
+        PoliciesOption = request.Policies;
     }
+
+    /// <summary>The <c>--policies</c> the command was given (null: the default folder), for what loads its own file (alerts.yml, templates).</summary>
+    public string? PoliciesOption { get; }
 
     /// <summary>The store every read and write goes through.</summary>
     public ScrubbingIssueStore Store { get; }

@@ -49,6 +49,10 @@ public static class PolicyGate
         }
 
         var policies = automation.Policies.HasTenants ? result.Policies with { Clients = automation.Policies.Clients.ForAgents() } : result.Policies;
-        return new LoadedPolicies(policies with { Connectors = connectors.Policy }, automation.Policies);
+
+        // alerts.yml's targets reach the analytics agent too; its errors are reported by the report, status and dashboard that read it.
+        var alerts = PolicyLoader.LoadAlerts(dir, allowMissingDirectory: !PolicyPaths.IsGiven(requested));
+        var targets = alerts.IsValid ? alerts.Policy.Targets : policies.KpiTargets;
+        return new LoadedPolicies(policies with { Connectors = connectors.Policy, KpiTargets = targets }, automation.Policies);
     }
 }

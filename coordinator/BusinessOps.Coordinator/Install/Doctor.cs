@@ -8,7 +8,7 @@ namespace BusinessOps.Coordinator.Install;
 
 /// <summary>
 /// Checks a live installation, one line per check with the fix: the token and its <c>issues: write</c>, the labels,
-/// the workflow, and (agents on AWS) the stack. Reads everything; the one write is a label re-saved unchanged, the
+/// the workflow, each connector of <c>connectors.yml</c>, and (agents on AWS) the stack. Reads everything; the one write is a label re-saved unchanged, the
 /// only way to learn whether the token may write issues.
 /// </summary>
 public static class Doctor
@@ -35,6 +35,7 @@ public static class Doctor
         var installed = InstalledWorkflow.Find(context.Root);
         checks.AddRange(Workflow(context, installed));
         var executor = context.Env.GetValueOrDefault("BUSINESSOPS_EXECUTOR") is { Length: > 0 } e ? e.Trim().ToLowerInvariant() : installed?.Options.Executor ?? "local";
+        checks.AddRange(await ConnectorChecks.RunAsync(context.Policies.Connectors, context.Env, context.Http, context.Clock, localExecutor: executor == "local", cancellationToken));
         if (executor == "aws")
         {
             var dispatch = ExecutorSelector.WithOverrides(context.Policies.Dispatch, context.Env);

@@ -1,4 +1,5 @@
 using BusinessOps.Core.Decisions;
+using BusinessOps.Core.Effects;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
@@ -13,7 +14,7 @@ namespace BusinessOps.Coordinator.Reconcile;
 /// updated today when only one is in hand. Thread-safe (the settle steps run in parallel): concurrent askers share one
 /// lookup per fact.
 /// </summary>
-internal sealed class ContextBuilder(IIssueStore store, ITeamDirectory? teamDirectory, IExecutor executor, PolicySet policies, TimeProvider clock, bool dispatchImmediately, TimeSpan leaseFor)
+internal sealed class ContextBuilder(IIssueStore store, ITeamDirectory? teamDirectory, IExecutor executor, PolicySet policies, TimeProvider clock, bool dispatchImmediately, TimeSpan leaseFor, IEffectConnector? effects = null)
 {
     /// <summary>The pass's clock (the dispatch contexts compute their KPIs at its time).</summary>
     public TimeProvider Clock => clock;
@@ -24,7 +25,7 @@ internal sealed class ContextBuilder(IIssueStore store, ITeamDirectory? teamDire
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Task<RepositoryPermission>> _permissions = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<int, IssueSnapshot> _observed = [];
-    private DecisionContext _context = DecisionContext.For(executor.Name, dispatchImmediately);
+    private DecisionContext _context = DecisionContext.For(executor.Name, dispatchImmediately) with { EffectProblem = effects is null ? null : effects.Unavailable };
     private Task<Dictionary<string, IReadOnlyList<string>>>? _teams;
     private Task<List<IssueSnapshot>>? _ledger;
     private DateTimeOffset _ledgerDay;

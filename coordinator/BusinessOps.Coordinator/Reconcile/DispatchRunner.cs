@@ -4,7 +4,6 @@ using BusinessOps.Coordinator.Logging;
 using BusinessOps.Core.Agents;
 using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Issues;
-using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
@@ -82,7 +81,7 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
     public async Task StartAsync(PendingDispatch item, CancellationToken ct)
     {
         await _slots.WaitAsync(ct);
-        _running.Add(RunInSlotAsync(item.Issue, item.Dispatch, item.LeaseUntil, ct));
+        _running.Add(RunInSlotAsync(item, ct));
     }
 
     public void Dispose() => _slots.Dispose();
@@ -93,16 +92,16 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
     private DispatchRequest Request(IssueSnapshot issue, DispatchAgent d, DispatchContext? context) =>
         new(d.Key, d.Agent, policies.Repository, issue, d.Attempt, IdempotencyKey.Name(d.Phase), d.Priority, d.Tenant, context);
 
-    private async Task RunInSlotAsync(IssueSnapshot issue, DispatchAgent d, DateTimeOffset leaseUntil, CancellationToken ct)
+    private async Task RunInSlotAsync(PendingDispatch item, CancellationToken ct)
     {
         try
         {
-            await RunOneAsync(issue, d, leaseUntil, ct);
+            await RunOneAsync(item, ct);
         }
         catch (IssueStoreException ex)
         {
             Interlocked.Increment(ref _failed);
-            log.Error($"#{issue.Number}: {ex.Message}");
+            log.Error($"#{item.Issue.Number}: {ex.Message}");
         }
         finally
         {
@@ -110,8 +109,9 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
         }
     }
 
-    private async Task RunOneAsync(IssueSnapshot issue, DispatchAgent d, DateTimeOffset leaseUntil, CancellationToken ct)
+    private async Task RunOneAsync(PendingDispatch item, CancellationToken ct)
     {
+        var (issue, d, leaseUntil) = item;
         // The executor gets the very snapshot this dispatch was decided on: for an execute phase, the approved input.
         if (InputHash.Of(issue) != d.InputHash)
         {
@@ -125,7 +125,7 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
             return;
         }
 
-        if (!options.DispatchImmediately && !await LeaveQueueAsync(issue, d, ct))
+        if (item.Decided is { } decided && !await StartLocalRunAsync(issue, decided, d, ct))
         {
             return;
         }
@@ -188,32 +188,20 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
     }
 
     /// <summary>
-    /// A queued local run leaves the queue with one write: the status comment, conditionally (in progress, this pass's lease
-    /// renewed for the run's length), and the label; if another pass started, settled or took over the key since, nothing.
+    /// A local run starts with one write: its decision's writes (<see cref="PendingDispatch.Decided"/>), the intent recorded
+    /// as in progress under this pass's lease for the run's length — the status comment conditionally, as it was read at
+    /// the start of the pass. If another pass wrote it since, nothing is written and the run does not start.
     /// </summary>
-    private async Task<bool> LeaveQueueAsync(IssueSnapshot issue, DispatchAgent d, CancellationToken ct)
+    private async Task<bool> StartLocalRunAsync(IssueSnapshot issue, IReadOnlyList<OpsAction> decided, DispatchAgent d, CancellationToken ct)
     {
-        var queued = await store.GetIssueAsync(issue.Number, ct);
-        var (state, commentId) = queued is null ? (null, null) : IssueStateReader.Read(queued, policies);
-        if (queued is null || state is null || commentId is not { } id || !StillQueued(queued, state, d))
-        {
-            log.Debug($"#{issue.Number} {d.Key} no longer queued for this pass; not dispatched again");
-            return false;
-        }
-
         var until = clock.GetUtcNow() + policies.Dispatch.Local.Timeout + options.LeaseFor;
-        var (_, body, started) = IssueStateReader.Amend(queued, policies, s => s with { Status = IssueStatus.InProgress, Lease = new Lease(pass, until) });
-        var write = new UpsertStatusComment(id, body, started) { Expected = queued.Comments.First(c => c.Id == id) };
-        IssueWrite[] writes = [ActionApplier.StatusWrite(write), new LabelsWrite([LabelNames.For(IssueStatus.InProgress)], [LabelNames.For(IssueStatus.Queued)])];
+        var (writes, _) = ActionApplier.Writes(LocalStart.InProgress(issue, decided, policies, new Lease(pass, until)));
         if ((await store.WriteIssueAsync(issue.Number, writes, ct)).Lost)
         {
-            log.Info($"#{issue.Number} {d.Key} not started: another pass wrote its status first");
+            log.Info($"#{issue.Number} {d.Key} not started: another pass wrote its status first; the next pass picks it up");
             return false;
         }
 
         return true;
     }
-
-    private bool StillQueued(IssueSnapshot queued, OpsState state, DispatchAgent d) =>
-        state.Key == d.Key && state.Status == IssueStatus.Queued && state.Lease?.Holder == pass && !IssueStateReader.HasResult(queued, policies.Identity, d.Key);
 }

@@ -45,7 +45,7 @@ public sealed class Reconciler
         _log = log;
         _out = output ?? TextWriter.Null;
         _clock = clock;
-        _facts = new ContextBuilder(_store, store as ITeamDirectory, executor, _policies, clock, options.DispatchImmediately, options.LeaseFor);
+        _facts = new ContextBuilder(_store, store as ITeamDirectory, executor, _policies, clock, options.DispatchImmediately, options.LeaseFor, effects);
         _effects = new EffectExecution(_store, _policies, effects, clock, log);
     }
 
@@ -160,6 +160,14 @@ public sealed class Reconciler
                         continue;
                     }
 
+                    if (!_options.DispatchImmediately && actions.OfType<DispatchAgent>().FirstOrDefault() is { } local)
+                    {
+                        // A local run records its intent when it starts, as in progress, with the rest of this decision:
+                        // one write (a pass that stops first has recorded nothing, and the next pass decides again).
+                        pending.Add(new PendingDispatch(issue, local, DateTimeOffset.MaxValue) { Decided = actions });
+                        continue;
+                    }
+
                     var applied = await ActionApplier.ApplyAsync(_store, issue, actions, _log, cancellationToken);
                     if (applied.IsLost)
                     {
@@ -178,10 +186,6 @@ public sealed class Reconciler
                         {
                             await runner.StartAsync(cloud, cancellationToken);
                         }
-                    }
-                    else if (applied.Dispatch is { } queued)
-                    {
-                        pending.Add(new PendingDispatch(issue, queued, DateTimeOffset.MaxValue));
                     }
                 }
                 catch (IssueStoreException ex) when (ex.Kind == StoreErrorKind.RateLimited)

@@ -1,7 +1,6 @@
 using BusinessOps.Coordinator.Reconcile;
 using BusinessOps.Core.Kpis;
 using BusinessOps.Core.Ports;
-using BusinessOps.Core.Scrubbing;
 
 namespace BusinessOps.Coordinator.Reports;
 
@@ -17,33 +16,13 @@ public static class KpiSource
     public static async Task<IReadOnlyList<IssueFacts>> ReadAsync(IIssueStore backend, bool refresh, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(backend);
-        if (Unwrap(backend) is IIssueFactsIndex index)
+        if (StoreLayers.Find<IIssueFactsIndex>(backend) is { } index)
         {
             return await index.ReadFactsAsync(refresh, cancellationToken);
         }
 
         var issues = await backend.ListIssuesAsync(new IssueQuery(IssueStateFilter.All), cancellationToken);
         return [.. issues.Select(i => IssueFactsBuilder.From(i, backend.Identity))];
-    }
-
-    private static IIssueStore Unwrap(IIssueStore store)
-    {
-        while (true)
-        {
-            switch (store)
-            {
-                case IIssueFactsIndex:
-                    return store;
-                case CountingIssueStore counting:
-                    store = counting.Inner;
-                    break;
-                case ScrubbingIssueStore scrubbing:
-                    store = scrubbing.Inner;
-                    break;
-                default:
-                    return store;
-            }
-        }
     }
 
     /// <summary>Every client id the facts name, sorted (for "unknown client" answers).</summary>

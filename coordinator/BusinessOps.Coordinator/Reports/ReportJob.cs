@@ -1,6 +1,7 @@
 using System.Text;
 using BusinessOps.Coordinator.Hosting;
 using BusinessOps.Coordinator.Reports.Templates;
+using BusinessOps.Coordinator.Reports.Terminal;
 using BusinessOps.Core;
 using BusinessOps.Core.Kpis;
 using BusinessOps.Core.Kpis.Snapshots;
@@ -24,7 +25,9 @@ public static class ReportJob
             return ExitCodes.BadInput;
         }
 
-        var facts = await KpiSource.ReadAsync(session.Backend, refresh: true, cancellationToken);
+        // On a terminal, a spinner says what is taking the time (reading the index is most of it at 100,000 issues).
+        var activity = Activity.For(session.Error, session.Environment);
+        var facts = await activity.RunAsync("Reading the issues index…", _ => KpiSource.ReadAsync(session.Backend, refresh: true, cancellationToken));
         if (request.Client is { } client && !KpiSource.Clients(facts).Contains(client, StringComparer.OrdinalIgnoreCase))
         {
             var known = KpiSource.Clients(facts);
@@ -34,10 +37,15 @@ public static class ReportJob
         }
 
         var now = session.Clock.GetUtcNow();
-        var snapshot = KpiCalculator.Compute(facts, new KpiQuery(KpiPeriod.Ending(request.Period, now), request.Client, alerts.Targets, now));
         var context = Context(session, request, now);
         var renderer = new ReportRenderer(new TemplateRenderer(PolicyPaths.Resolve(policiesOption)));
-        var code = await WriteAsync(session, renderer, snapshot, context, request, cancellationToken);
+        var (snapshot, text) = await activity.RunAsync("Computing the KPIs…", status =>
+        {
+            var kpis = KpiCalculator.Compute(facts, new KpiQuery(KpiPeriod.Ending(request.Period, now), request.Client, alerts.Targets, now));
+            status("Rendering the report…");
+            return Task.FromResult((kpis, Render(renderer, kpis, context, request.Format)));
+        });
+        var code = await WriteAsync(session, activity, text, snapshot, request, cancellationToken);
         await SummaryAsync(session, renderer, snapshot, context, cancellationToken);
         foreach (var problem in renderer.Templates.Problems)
         {
@@ -69,14 +77,15 @@ public static class ReportJob
         return server + "/" + session.Store.Location + "/issues/";
     }
 
-    private static async Task<int> WriteAsync(CoordinatorSession session, ReportRenderer renderer, KpiSnapshot snapshot, ReportContext context, ReportRequest request, CancellationToken ct)
+    private static string Render(ReportRenderer renderer, KpiSnapshot snapshot, ReportContext context, ReportFormat format) => format switch
     {
-        var text = request.Format switch
-        {
-            ReportFormat.Json => ReportRenderer.Json(snapshot),
-            ReportFormat.Markdown => renderer.Markdown(snapshot, context),
-            _ => renderer.Html(snapshot, context),
-        };
+        ReportFormat.Json => ReportRenderer.Json(snapshot),
+        ReportFormat.Markdown => renderer.Markdown(snapshot, context),
+        _ => renderer.Html(snapshot, context),
+    };
+
+    private static async Task<int> WriteAsync(CoordinatorSession session, Activity activity, string text, KpiSnapshot snapshot, ReportRequest request, CancellationToken ct)
+    {
         if (request.Out is null)
         {
             if (request.Format == ReportFormat.Pdf)
@@ -104,15 +113,12 @@ public static class ReportJob
             return ExitCodes.Ok;
         }
 
-        var html = Path.ChangeExtension(path, ".html");
-        await File.WriteAllTextAsync(html, text, new UTF8Encoding(false), ct);
-        if (await PdfPrinter.From(session.Environment).PrintAsync(html, path, ct) is { } problem)
+        if (await activity.RunAsync("Printing the PDF with Chromium…", _ => PdfExport.WriteAsync(PdfPrinter.From(session.Environment), text, path, ct)) is { } problem)
         {
-            await session.Error.WriteLineAsync("error: " + problem + (problem.Contains(html, StringComparison.Ordinal) ? string.Empty : $"; the HTML is at {html}"));
+            await session.Error.WriteLineAsync("error: " + problem);
             return ExitCodes.Failure;
         }
 
-        File.Delete(html);
         await session.Output.WriteLineAsync("wrote " + path);
         return ExitCodes.Ok;
     }

@@ -4,6 +4,7 @@ using BusinessOps.Coordinator.Reports.Templates;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Kpis;
 using BusinessOps.Core.Kpis.Snapshots;
+using BusinessOps.Policies;
 
 namespace BusinessOps.Coordinator.Reports;
 
@@ -16,13 +17,13 @@ public sealed class ReportRenderer(TemplateRenderer templates)
     public TemplateRenderer Templates => templates;
 
     public string Markdown(KpiSnapshot snapshot, ReportContext context) =>
-        templates.Render(TemplateNames.ReportMarkdown, ReportModel.Build(snapshot, context, EscapeMarkdown, html: false));
+        templates.Render(ReportTemplateNames.ReportMarkdown, ReportModel.Build(snapshot, context, EscapeMarkdown, html: false));
 
     public string Html(KpiSnapshot snapshot, ReportContext context) =>
-        templates.Render(TemplateNames.ReportHtml, ReportModel.Build(snapshot, context, EscapeHtml, html: true));
+        templates.Render(ReportTemplateNames.ReportHtml, ReportModel.Build(snapshot, context, EscapeHtml, html: true));
 
     public string Dashboard(KpiSnapshot snapshot, ReportContext context) =>
-        templates.Render(TemplateNames.Dashboard, ReportModel.Build(snapshot, context, EscapeMarkdown, html: false));
+        templates.Render(ReportTemplateNames.Dashboard, ReportModel.Build(snapshot, context, EscapeMarkdown, html: false));
 
     public static string Json(KpiSnapshot snapshot) => JsonSerializer.Serialize(snapshot, KpiJson.Pretty.KpiSnapshot);
 

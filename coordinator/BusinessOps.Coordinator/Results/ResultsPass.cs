@@ -63,11 +63,14 @@ public sealed class ResultsPass(IResultInbox? inbox, IIssueStore store, string r
     /// Event mode: drain, reconcile the event's issue (and the issues whose results just arrived), then wait for the
     /// results of what went to Lambda in this run and settle those issues too.
     /// </summary>
-    public async Task<PassResult> ReconcileEventAsync(Reconciler reconciler, DispatchWatch watch, IssueSnapshot issue, CancellationToken cancellationToken)
+    public async Task<PassResult> ReconcileEventAsync(Reconciler reconciler, DispatchWatch watch, IssueSnapshot issue, IReadOnlyList<IssueSnapshot> opened, CancellationToken cancellationToken)
     {
         var drained = await DrainAsync(cancellationToken);
         var issues = new List<IssueSnapshot> { drained?.Issues.Contains(issue.Number) == true ? await store.GetIssueAsync(issue.Number, cancellationToken) ?? issue : issue };
         issues.AddRange(await ReadAsync(drained?.Issues.Where(n => n != issue.Number) ?? [], cancellationToken));
+
+        // Issues the event's automation just opened (a workflow's next steps) are dispatched in this job too.
+        issues.AddRange(opened.Where(o => issues.All(i => i.Number != o.Number)));
         var pass = await reconciler.ReconcileAsync(issues, cancellationToken);
         if (drained is null)
         {

@@ -30,6 +30,12 @@ public sealed record ScheduleDefinition(string Id, ScheduleTiming Timing, IssueT
 
     public JsonObject? WorkflowInputs { get; init; }
 
+    /// <summary>
+    /// The KPI report each slot carries (<c>report: week|month|day</c>): the coordinator renders the period that ended at
+    /// the slot for <see cref="Client"/> (every client when null) into a comment on the slot's issue, with its PDF. Null: none.
+    /// </summary>
+    public Core.Kpis.KpiPeriodKind? Report { get; init; }
+
     /// <summary>A one-line description for listings.</summary>
     public string? Description { get; init; }
 }

@@ -45,6 +45,16 @@ public sealed class WebhookConnector : IEffectConnector
     /// <summary>One line per endpoint that cannot be used (missing secret, bad URL), for <c>coordinator doctor</c>.</summary>
     public IEnumerable<string> Problems => _endpoints.Values.Where(e => e.Problem is not null).Select(e => e.Problem!);
 
+    /// <summary>Why the endpoint named <paramref name="name"/> cannot be used (missing secret, bad URL, not listed), or null.</summary>
+    public string? EndpointProblem(string name) =>
+        _endpoints.TryGetValue(name, out var endpoint) ? endpoint.Problem : $"no webhook endpoint named '{Core.Governance.MarkdownSafe.Inline(name, 60)}' in policies/connectors.yml";
+
+    /// <summary>
+    /// Where the endpoint named <paramref name="name"/> delivers, or null when it cannot be used — for <c>coordinator
+    /// doctor</c>'s reachability check. A URL read from <c>urlEnv</c> is itself a secret: never print it.
+    /// </summary>
+    public Uri? EndpointUrl(string name) => _endpoints.TryGetValue(name, out var endpoint) ? endpoint.Url : null;
+
     public string? Unavailable(Effect effect)
     {
         if (!_policy.Enabled)

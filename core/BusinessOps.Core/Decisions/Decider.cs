@@ -22,8 +22,9 @@ public static class Decider
     /// </summary>
     public static IReadOnlyList<OpsAction> Decide(IssueSnapshot issue, PolicySet policies, DateTimeOffset now, DecisionContext context)
     {
-        // The operations dashboard (State/DashboardIssue) is the coordinator's own page, not an operation.
-        if (issue.State == IssueState.Closed || State.DashboardIssue.Is(issue, policies.Identity))
+        // The operations dashboard (State/DashboardIssue) is the coordinator's own page, not an operation; an issue an
+        // effect opened for people (State/EffectWorkItem) is theirs until someone routes it.
+        if (issue.State == IssueState.Closed || State.DashboardIssue.Is(issue, policies.Identity) || State.EffectWorkItem.Is(issue, policies))
         {
             return [];
         }

@@ -55,6 +55,14 @@ public sealed record DecisionContext
     /// <summary>Lease holders the shell knows are gone: passes that ended, processes on this host that died.</summary>
     public IReadOnlySet<string> EndedPasses { get; init; } = ImmutableHashSet<string>.Empty;
 
+    /// <summary>
+    /// The shell's check of one effect against what this process can run — its kind's parameter schema, the connector,
+    /// its endpoint and the secrets it names — as one line on why it cannot run, or null when it can. Null: only what
+    /// policy says is checked (<see cref="Effects.ConnectorReadiness"/>). Called once per effect when a plan is gated, so
+    /// the issue says which effect cannot run and why before anyone approves.
+    /// </summary>
+    public Func<Results.Effect, string?>? EffectProblem { get; init; }
+
     /// <summary>The default <see cref="LeaseFor"/>: a cloud run is handed over within seconds of its intent; this is the crash bound.</summary>
     public static TimeSpan DefaultLeaseFor => TimeSpan.FromMinutes(10);
 

@@ -106,8 +106,8 @@ internal static class GateStep
     }
 
     /// <summary>
-    /// Said once, when the plan is gated — before anyone approves: each effect <c>connectors.yml</c> does not let run here,
-    /// and why. Approving such a plan runs nothing of it until the connector is set up (then <c>/retry</c>).
+    /// Said once, when the plan is gated — before anyone approves: each effect that cannot run here, and why (the shell's
+    /// check of its schema, connector, endpoint and secrets; without a shell, what <c>connectors.yml</c> says). Approving such a plan runs nothing of it until the connector is set up (then <c>/retry</c>).
     /// </summary>
     private static Decision Readiness(Decision d, DecisionInput input, ResultRecord plan)
     {
@@ -115,7 +115,7 @@ internal static class GateStep
         var problems = new List<string>();
         for (var i = 0; i < effects.Count; i++)
         {
-            if (ConnectorReadiness.Problem(effects[i], input.Policies.Connectors) is { } problem)
+            if ((ConnectorReadiness.Problem(effects[i], input.Policies.Connectors) ?? input.Context.EffectProblem?.Invoke(effects[i])) is { } problem)
             {
                 problems.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"- e{i + 1} ({EffectDescriber.Describe(effects[i])}): {problem}"));
             }
@@ -126,9 +126,10 @@ internal static class GateStep
             : d.Note(
                 input,
                 NoteKey.For("not-ready", plan.Key),
-                $"Before anyone approves: {problems.Count} of this plan's {effects.Count} effect(s) cannot run with the connectors configured here.\n\n{string.Join('\n', problems)}\n\n"
-                + "Nothing of the plan runs until they can (the runner checks every effect before the first one). Enable and configure the connector in `policies/connectors.yml`, then approve; "
-                + "if the plan was already approved and stopped, comment `/retry`.");
+                $"Before anyone approves: {problems.Count} of this plan's {effects.Count} effect(s) cannot run here.\n\n{string.Join('\n', problems)}\n\n"
+                + "Nothing of the plan runs until they can (the runner checks every effect before the first one). A connector that is off or not configured: "
+                + "enable and configure it in `policies/connectors.yml` (secrets in the environment variables it names), then approve; if the plan was already "
+                + "approved and stopped, comment `/retry`. A parameter that breaks its schema: correct the issue's input, which makes a new plan.");
     }
 
     private static Decision LevelLabel(Decision d, DecisionInput input)

@@ -45,14 +45,16 @@ public static class IssueDigests
     /// <summary>
     /// The digests of <paramref name="issues"/> that <paramref name="tenant"/> may see (all of them when null), without
     /// <paramref name="exclude"/>, most recently updated first, bounded to <see cref="IssueDigestSet.MaxItems"/>.
+    /// With <paramref name="ofAgents"/>, only the issues those agents handle (an agent gets the issues its work is about, no more).
     /// </summary>
-    public static IssueDigestSet Scoped(IEnumerable<IssueSnapshot> issues, string? tenant, int exclude, string identity, RoutingPolicy routing)
+    public static IssueDigestSet Scoped(IEnumerable<IssueSnapshot> issues, string? tenant, int exclude, string identity, RoutingPolicy routing, IReadOnlySet<string>? ofAgents = null)
     {
         var scope = tenant is null ? IssueDigestSet.AllScope : LabelNames.ClientPrefix + tenant.ToLowerInvariant();
 
         // A client's work sees issues of exactly that client (Tenancy.Allows): not another client's, not one shared with another client.
         var inScope = issues
             .Where(i => i.Number != exclude && (tenant is null || Tenancy.Allows(tenant, i.Labels)))
+            .Where(i => ofAgents is null || ofAgents.Contains(AgentOf(i, identity, routing)))
             .OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.Number)
             .ToList();
         var kept = inScope.Take(IssueDigestSet.MaxItems).Select(i => From(i, identity, routing)).ToList();

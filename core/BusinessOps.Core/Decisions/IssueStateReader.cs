@@ -54,4 +54,8 @@ public static class IssueStateReader
         var state = change(history.State);
         return (history.StatusComment?.Id, StatusComment.Render(state, issue.Number, policies, labels.Clients), state);
     }
+
+    /// <summary>The status comment's body for <paramref name="state"/> on <paramref name="issue"/> (its client labels as they are).</summary>
+    public static string Render(IssueSnapshot issue, PolicySet policies, OpsState state) =>
+        StatusComment.Render(state, issue.Number, policies, LabelView.Parse(issue.Labels, policies.Routing).Clients);
 }

@@ -18,6 +18,11 @@ internal static class RoutingStep
             return routed with { State = routed.State with { Status = IssueStatus.NeedsTriage, Triage = reason } };
         }
 
+        if (phase == DispatchPhase.Plan && SpendLimitStep.Check(routed, input) is { } waiting)
+        {
+            return waiting;
+        }
+
         return DispatchStep.Start(routed, input, attempt, phase);
     }
 

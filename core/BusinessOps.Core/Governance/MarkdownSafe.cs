@@ -133,6 +133,53 @@ public static class MarkdownSafe
         return cut ? sb.Append('…').ToString() : sb.ToString();
     }
 
+    /// <summary>
+    /// Text for a terminal, from text written for a comment (or from raw text): the entities and Markdown escapes this
+    /// class adds are undone — a terminal shows <c>&amp;amp;</c> literally — while control characters and bidirectional
+    /// overrides stay removed, so nothing can move the cursor or reorder what a person reads; line breaks become spaces.
+    /// </summary>
+    public static string ToPlain(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        var span = text.AsSpan();
+        for (var i = 0; i < span.Length; i++)
+        {
+            var ch = span[i];
+            var rest = span[i..];
+            if (ch == '&' && Entity(rest) is { } entity)
+            {
+                sb.Append(entity.Char);
+                i += entity.Length - 1;
+            }
+            else if (ch == '\\' && rest.Length > 1 && rest[1] is '`' or '\\' or '|')
+            {
+                sb.Append(rest[1]);
+                i++;
+            }
+            else if (ch is '\n' or '\t' or '\r')
+            {
+                sb.Append(' ');
+            }
+            else if (!IsRemoved(ch))
+            {
+                sb.Append(ch);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static (char Char, int Length)? Entity(ReadOnlySpan<char> text) =>
+        text.StartsWith("&amp;", StringComparison.Ordinal) ? ('&', 5)
+        : text.StartsWith("&lt;", StringComparison.Ordinal) ? ('<', 4)
+        : text.StartsWith("&gt;", StringComparison.Ordinal) ? ('>', 4)
+        : null;
+
     // The rules every mode shares, for the character at text[i].
     private static void AppendCommon(StringBuilder sb, ReadOnlySpan<char> text, int i)
     {

@@ -32,6 +32,9 @@ public sealed record PolicySet(
     /// <summary>The agents' rules, templates, knowledge and language model (their own files in the policy folder).</summary>
     public AgentPolicyBook Agents { get; init; } = AgentPolicyBook.Default;
 
+    /// <summary>The KPI targets of <c>alerts.yml</c>, so the analytics agent measures against the same targets as the reports and the dashboard.</summary>
+    public Kpis.Snapshots.KpiTargets KpiTargets { get; init; } = Kpis.Snapshots.KpiTargets.Default;
+
     public static PolicySet Default { get; } = new(
         RoutingPolicy.Default,
         SlaPolicy.Default,

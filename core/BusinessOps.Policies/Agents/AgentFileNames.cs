@@ -12,6 +12,7 @@ public static class AgentFileNames
     public const string Delivery = "delivery.yml";
     public const string Operations = "operations.yml";
     public const string Marketing = "marketing.yml";
+    public const string Manager = "manager.yml";
     public const string LanguageModel = "language-model.yml";
 
     /// <summary>Comment templates, <c>&lt;name&gt;.sbn</c> (Scriban).</summary>
@@ -26,5 +27,5 @@ public static class AgentFileNames
     /// <summary>Largest article or template, in characters.</summary>
     public const int MaxTextChars = 256 * 1024;
 
-    public static IReadOnlyList<string> All { get; } = [Support, Finance, CustomerSuccess, Analytics, Pricing, Advisories, Delivery, Operations, Marketing, LanguageModel];
+    public static IReadOnlyList<string> All { get; } = [Support, Finance, CustomerSuccess, Analytics, Pricing, Advisories, Delivery, Operations, Marketing, Manager, LanguageModel];
 }

@@ -81,6 +81,7 @@ public static class AgentPolicyLoader
             Delivery = Read(AgentFileNames.Delivery, json.DeliveryRules, DeliveryRules.Default, RulesChecks.Delivery) ?? d.Delivery,
             Operations = Read(AgentFileNames.Operations, json.OperationsRules, OperationsRules.Default, RulesChecks.Operations) ?? d.Operations,
             Marketing = Read(AgentFileNames.Marketing, json.MarketingRules, MarketingRules.Default, RulesChecks.Marketing) ?? d.Marketing,
+            Manager = Read(AgentFileNames.Manager, json.ManagerRules, ManagerRules.Default, RulesChecks.Manager) ?? d.Manager,
         };
         var model = Read(AgentFileNames.LanguageModel, json.LanguageModelPolicy, LanguageModelPolicy.Off, RulesChecks.LanguageModel) ?? LanguageModelPolicy.Off;
 
@@ -90,6 +91,13 @@ public static class AgentPolicyLoader
         {
             if (name.StartsWith(AgentFileNames.TemplatesFolder + "/", StringComparison.Ordinal))
             {
+                // The report and dashboard templates are the coordinator's, checked where it renders them (a broken one
+                // is reported and its built-in copy used), so they never stop every command as an agents' policy error.
+                if (ReportTemplateNames.All.Contains(name[(AgentFileNames.TemplatesFolder.Length + 1)..], StringComparer.Ordinal))
+                {
+                    continue;
+                }
+
                 var parse = TemplateCheck.Errors(name, text);
                 errors.AddRange(parse);
                 if (parse.Count == 0)

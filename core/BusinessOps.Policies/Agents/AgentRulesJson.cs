@@ -22,5 +22,6 @@ namespace BusinessOps.Policies.Agents;
 [JsonSerializable(typeof(DeliveryRules))]
 [JsonSerializable(typeof(OperationsRules))]
 [JsonSerializable(typeof(MarketingRules))]
+[JsonSerializable(typeof(ManagerRules))]
 [JsonSerializable(typeof(LanguageModelPolicy))]
 internal sealed partial class AgentRulesJson : JsonSerializerContext;

@@ -230,6 +230,11 @@ internal static class RulesChecks
             }
         }
 
+        foreach (var (d, i) in r.Drivers.Select((d, i) => (d, i)).Where(x => x.d.Floor < 0 || x.d.Points < 0))
+        {
+            yield return ($"$.drivers[{i}]", $"points and floor of driver '{d.Name}' must not be negative");
+        }
+
         if (r.HoursPerPoint <= 0 || r.UnknownsMultiplier < 1)
         {
             yield return ("$.hoursPerPoint", "hoursPerPoint must be positive and unknownsMultiplier at least 1");
@@ -239,6 +244,19 @@ internal static class RulesChecks
     public static IEnumerable<(string Path, string Message)> Operations(OperationsRules r) =>
         Fraction("$.availabilityObjective", r.AvailabilityObjective).Concat(Fraction("$.downsizeBelow", r.DownsizeBelow)).Concat(Fraction("$.upsizeAbove", r.UpsizeAbove))
             .Concat(r.TlsCriticalDays > r.TlsWarnDays ? [("$.tlsCriticalDays", "must not be above tlsWarnDays")] : []);
+
+    public static IEnumerable<(string Path, string Message)> Manager(ManagerRules r)
+    {
+        if (!(r.StaleAfterDays is > 0 and <= 3650))
+        {
+            yield return ("$.staleAfterDays", "a number of days from 1 to 3650");
+        }
+
+        foreach (var p in Fraction("$.duplicateSimilarity", r.DuplicateSimilarity))
+        {
+            yield return p;
+        }
+    }
 
     public static IEnumerable<(string Path, string Message)> Marketing(MarketingRules r)
     {

@@ -48,6 +48,25 @@ public sealed class AutomationValidationTests
     }
 
     [Fact]
+    public void Schedule_ReportOfAnUnknownPeriod_ErrorAtTheValueNamingTheChoices()
+    {
+        var error = Single(("schedules.yml", "schedules:\n  - id: client-report\n    cron: \"0 9 * * 1\"\n    report: quarter\n" + Issue));
+
+        Assert.Equal((4, 13), (error.Line, error.Column));
+        Assert.Contains("'report' must be day, week or month", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Schedule_ReportWithAWorkflow_ErrorSaysGiveItItsOwnSchedule()
+    {
+        var wf = "title: Recovery\nsteps:\n  - id: find\n    agent: finance\n";
+        var error = Single(("schedules.yml", "schedules:\n  - id: client-report\n    cron: \"0 9 * * 1\"\n    workflow: recovery\n    report: week\n" + Issue), ("workflows/recovery.yml", wf));
+
+        Assert.Equal(5, error.Line);
+        Assert.Contains("'report' cannot be combined with 'workflow'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Schedule_UnknownPlaceholder_Error()
     {
         var error = Single(("schedules.yml", "schedules:\n  - id: briefing\n    cron: \"0 8 * * *\"\n    issue:\n      title: \"Briefing {day}\"\n      agent: analytics\n"));

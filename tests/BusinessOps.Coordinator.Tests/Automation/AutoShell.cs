@@ -41,7 +41,7 @@ internal sealed class AutoShell
 
     public ScriptedExecutor Executor => Inner.Executor;
 
-    public AutomationStep Step(TextWriter? dryRun = null) => new(Automation, Clock, Log.Quiet, null, dryRun);
+    public AutomationStep Step(TextWriter? dryRun = null) => new(Automation, Clock, Log.Quiet, null, dryRun) { Approvals = Inner.Policies.Approvals };
 
     /// <summary>One <c>run --once</c>.</summary>
     public Task<PassResult> PassAsync() =>

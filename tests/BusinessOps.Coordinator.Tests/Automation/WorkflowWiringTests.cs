@@ -121,6 +121,56 @@ public sealed class WorkflowWiringTests
     }
 
     [Fact]
+    public async Task Passes_FailedChildClosedThenRetried_PlannerOpensANewAttemptAndTheWorkflowCompletes()
+    {
+        var s = new AutoShell(new Dictionary<string, string> { ["workflows/launch.yml"] = Launch.Replace("maxRounds: 3", "maxRounds: 1", StringComparison.Ordinal) }, Start);
+        var seoFails = true;
+        s.Executor.Script = r =>
+        {
+            Assert.True(AutomationMarker.TryParse(r.Issue.Body, out var key), r.Issue.Body);
+            Assert.True(WorkflowChildRef.TryParse(key, out var child), key.ToString());
+            return (child.Key.Step, child.Key.Kind) switch
+            {
+                ("content", ChildKind.Run) => AutoShell.With(r, """{"draft":"draft"}"""),
+                ("content", ChildKind.Review) => AutoShell.With(r, """{"score":0.9}"""),
+                ("seo", _) when seoFails => Reconcile.Plans.Result(r, AgentOutcome.Failed, Classification.Routine, 0.01m, "no keyword data") with { Permanent = true },
+                _ => AutoShell.With(r, """{"ok":true}"""),
+            };
+        };
+        var started = WorkflowStarter.Start(s.Automation.Workflows["launch"], new System.Text.Json.Nodes.JsonObject { ["topic"] = "spring" }, null, "test");
+        var parent = await s.Step().StartWorkflowAsync(s.Store, started.Parent!, CancellationToken.None);
+        for (var i = 0; i < 6; i++)
+        {
+            await s.PassAsync();
+            s.Clock.Advance(TimeSpan.FromMinutes(5));
+        }
+
+        // The failed child is closed (a person gave up on it), then someone asks for another go on it.
+        var failed = (await ChildrenAsync(s, parent.Number))["seo/run/r1/a1"];
+        Assert.Contains("status/failed", (await s.Memory.GetIssueAsync(parent.Number, CancellationToken.None))!.Labels);
+        await s.Store.SetStateAsync(failed.Number, IssueState.Closed, CancellationToken.None);
+        seoFails = false;
+        s.Inner.Say(failed.Number, "fiona", "/retry");
+        for (var i = 0; i < 6; i++)
+        {
+            await s.PassAsync();
+            s.Clock.Advance(TimeSpan.FromMinutes(5));
+        }
+
+        var children = await ChildrenAsync(s, parent.Number);
+        Assert.Contains("seo/run/r1/a2", children.Keys);
+        Assert.Contains("tracking/run/r1/a1", children.Keys);
+        Assert.Single(s.Executor.Requests, r => r.Issue.Number == children["content/run/r1/a1"].Number);
+        var done = await s.Memory.GetIssueAsync(parent.Number, CancellationToken.None);
+        Assert.Equal(IssueState.Closed, done!.State);
+        Assert.Contains("status/done", done.Labels);
+
+        var count = (await s.AllAsync()).Count;
+        await s.PassAsync();
+        Assert.Equal(count, (await s.AllAsync()).Count);
+    }
+
+    [Fact]
     public async Task RunOnce_PersonFilesAnIssueWithTheWorkflowLabel_ItBecomesTheParent()
     {
         var s = new AutoShell(new Dictionary<string, string> { ["workflows/launch.yml"] = Launch }, Start);
@@ -152,7 +202,7 @@ public sealed class WorkflowWiringTests
         Assert.Contains("Inputs", note.Body, StringComparison.Ordinal);
     }
 
-    private static async Task<Dictionary<string, IssueSnapshot>> ChildrenAsync(AutoShell s, int parent) =>
+    internal static async Task<Dictionary<string, IssueSnapshot>> ChildrenAsync(AutoShell s, int parent) =>
         (await s.KeyedAsync(AutomationKinds.WorkflowChild))
             .Select(x => (x.Issue, Ok: WorkflowChildRef.TryParse(x.Key, out var r), Ref: r))
             .Where(x => x.Ok && x.Ref.Parent == parent)

@@ -168,6 +168,46 @@ public sealed class ExecutePhaseTests
     }
 
     [Fact]
+    public async Task RunOnce_EffectParameterFailsItsSchema_SaidBeforeApprovalNamingTheFieldAndNothingIsSent()
+    {
+        var s = new Shell();
+        await using var payables = new DemoPayablesServer(s.Clock);
+        var lowercase = new PaymentInstruction("Initech", 3000m, "usd", new DateOnly(2026, 12, 31), "INV-7").ToEffect();
+        Arm(s, payables, [lowercase]);
+        var n = await s.FileAsync("Pay Initech", Invoice, "finance/analysis", "priority/P2");
+
+        await s.PassAsync();
+
+        var issue = await s.IssueAsync(n);
+        Assert.Contains("status/awaiting-approval", issue.Labels);
+        var before = Assert.Single(issue.Comments, c => c.Body.Contains("businessops:note not-ready:", StringComparison.Ordinal));
+        Assert.Contains("Before anyone approves", before.Body, StringComparison.Ordinal);
+        Assert.Contains("e1 (", before.Body, StringComparison.Ordinal);
+        Assert.Contains("'parameters.currency' has the wrong form: 'usd'", before.Body, StringComparison.Ordinal);
+
+        s.Say(n, "fiona", "/approve");
+        await s.PassAsync();
+
+        Assert.Empty(payables.Payments);
+        Assert.Contains("status/failed", (await s.IssueAsync(n)).Labels);
+    }
+
+    [Fact]
+    public async Task RunOnce_ConnectorEnabledButItsSecretVariableNotSet_SaidBeforeApprovalWithoutTheSecret()
+    {
+        var s = new Shell();
+        await using var payables = new DemoPayablesServer(s.Clock);
+        Arm(s, payables, [Payment], secret: string.Empty);
+        var n = await s.FileAsync("Pay Initech", Invoice, "finance/analysis", "priority/P2");
+
+        await s.PassAsync();
+
+        var before = Assert.Single((await s.IssueAsync(n)).Comments, c => c.Body.Contains("businessops:note not-ready:", StringComparison.Ordinal));
+        Assert.Contains($"the environment variable {SecretEnv} (its whsec_ signing secret) is not set", before.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(payables.Secret, before.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DryRun_PlanWaitingForApproval_ListsTheEffectsApprovalWouldPerform()
     {
         var s = new Shell();
@@ -197,7 +237,7 @@ public sealed class ExecutePhaseTests
         var endpoint = new WebhookEndpoint(PaymentInstruction.DefaultEndpoint, payables.Url, null, SecretEnv, WebhookFormat.Standard);
         var webhook = s.Policies.Connectors.Webhook with { Enabled = true, Retries = 0, Endpoints = [endpoint] };
         s.Policies = s.Policies with { Connectors = s.Policies.Connectors with { Webhook = webhook } };
-        var options = new ConnectorOptions(name => name == SecretEnv ? secret ?? payables.Secret : null, s.Clock, LocalExecutor: true, new StoreEffectConnector(s.Store));
+        var options = new ConnectorOptions(name => name == SecretEnv ? (secret ?? payables.Secret) is { Length: > 0 } value ? value : null : null, s.Clock, LocalExecutor: true, new StoreEffectConnector(s.Store));
         s.Effects = ConnectorSet.Create(s.Policies.Connectors, options).Router;
     }
 }

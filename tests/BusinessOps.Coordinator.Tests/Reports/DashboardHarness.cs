@@ -32,6 +32,9 @@ internal sealed class DashboardHarness : IAsyncDisposable
 
     public AlertsPolicy Alerts { get; set; } = AlertsPolicy.Default with { OnCall = ["oncall-ann"] };
 
+    /// <summary>Where alerts are delivered besides the dashboard (webhook, email); null: nowhere.</summary>
+    public IAlertSink? Sink { get; set; }
+
     public static async Task<DashboardHarness> StartAsync()
     {
         var clock = new AutoAdvanceClock();
@@ -58,9 +61,20 @@ internal sealed class DashboardHarness : IAsyncDisposable
         await store.ListIssuesAsync(IssueQuery.Open, CancellationToken.None);
         var before = Server.Requests.Count;
         var policies = PolicySet.Default with { Identity = Server.Login, Repository = Server.Owner + "/" + Server.Repository };
-        var updater = new DashboardUpdater(ScrubbingIssueStore.Wrap(store, SecretMasker.Process), store, policies, Alerts, new TemplateRenderer(null), Clock, Log.Quiet);
+        var updater = new DashboardUpdater(ScrubbingIssueStore.Wrap(store, SecretMasker.Process), store, policies, Alerts, new TemplateRenderer(null), Clock, Log.Quiet, Sink);
         var outcome = await updater.UpdateAsync(signals ?? AlertSignals.None, CancellationToken.None);
         return (outcome, [.. Server.Requests.Skip(before)]);
+    }
+
+    /// <summary>Removes <paramref name="label"/> from <paramref name="issue"/> as a person would, through the API.</summary>
+    public async Task RemoveLabelAsync(int issue, string label)
+    {
+        using var http = new HttpClient { BaseAddress = Server.BaseUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Delete, $"repos/{Server.Owner}/{Server.Repository}/issues/{issue}/labels/{Uri.EscapeDataString(label)}");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Server.Token);
+        request.Headers.UserAgent.ParseAdd("tests");
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
     }
 
     public async ValueTask DisposeAsync()

@@ -129,7 +129,7 @@ public sealed class DashboardTests(ITestOutputHelper output)
         Assert.Equal(0, quiet.Raised);
         Assert.Empty(quietRequests);
 
-        await RemoveLabelAsync(h, breached, "sla/breached");
+        await h.RemoveLabelAsync(breached, "sla/breached");
         var (resolved, _) = await h.PassAsync();
 
         Assert.Equal(1, resolved.Resolved);
@@ -160,14 +160,4 @@ public sealed class DashboardTests(ITestOutputHelper output)
     private const string DashboardMarkerText = "<!-- businessops:dashboard ";
 
     private static string Strip(string body) => body[..body.IndexOf(DashboardMarkerText, StringComparison.Ordinal)];
-
-    private static async Task RemoveLabelAsync(DashboardHarness h, int issue, string label)
-    {
-        using var http = new HttpClient { BaseAddress = h.Server.BaseUrl };
-        using var request = new HttpRequestMessage(HttpMethod.Delete, $"repos/{h.Server.Owner}/{h.Server.Repository}/issues/{issue}/labels/{Uri.EscapeDataString(label)}");
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", h.Server.Token);
-        request.Headers.UserAgent.ParseAdd("tests");
-        using var response = await http.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-    }
 }

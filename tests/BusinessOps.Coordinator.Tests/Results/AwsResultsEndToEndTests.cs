@@ -51,7 +51,7 @@ public sealed class AwsResultsEndToEndTests(ITestOutputHelper output)
         var p0 = h.File("ai-security-agent", "priority/P0");
 
         var pass = await h.RunAsync(async (results, reconciler, watch, store) =>
-            await results.ReconcileEventAsync(reconciler, watch, (await store.GetIssueAsync(p0, CancellationToken.None))!, CancellationToken.None));
+            await results.ReconcileEventAsync(reconciler, watch, (await store.GetIssueAsync(p0, CancellationToken.None))!, [], CancellationToken.None));
 
         var issue = h.GitHub.Server.GetIssue(p0)!;
         Assert.Equal((1, 0), (pass.Dispatched, pass.Failed));

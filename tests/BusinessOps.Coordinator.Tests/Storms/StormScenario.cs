@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using BusinessOps.Agents.Samples;
+using BusinessOps.Connectors;
+using BusinessOps.Coordinator.Effects;
 using BusinessOps.Coordinator.Logging;
 using BusinessOps.Coordinator.Reconcile;
 using BusinessOps.Core;
@@ -27,6 +29,7 @@ public sealed class StormScenario : IDisposable
     private readonly SqliteIssueStore _store;
     private readonly WriteTally _tally;
     private readonly InProcessAgents _agents;
+    private readonly ConnectorSet _connectors;
 
     /// <param name="runTime">Clock time per agent run (on this machine a local run costs 0.25–0.4 s).</param>
     /// <param name="start">When the issues are filed (default: a Monday 09:00 UTC).</param>
@@ -37,6 +40,9 @@ public sealed class StormScenario : IDisposable
         _store = SqliteIssueStore.Open(Path.Combine(_dir, "ops.db"), BotIdentity.Login, _clock);
         _tally = new WriteTally(_store);
         _agents = new InProcessAgents(_clock, runTime);
+
+        // The connectors `run` has on the local store: approved plans' github.* effects through the store itself.
+        _connectors = ConnectorSet.Create(Policies.Connectors, new ConnectorOptions(_ => null, _clock, LocalExecutor: true, new StoreEffectConnector(_tally)));
     }
 
     /// <summary>The policies of the passes (the embedded defaults, as <c>run</c> uses with no policy folder); a test edits them between passes.</summary>
@@ -45,6 +51,9 @@ public sealed class StormScenario : IDisposable
     public FakeTimeProvider Clock => _clock;
 
     public SqliteIssueStore Store => _store;
+
+    /// <summary>The issues the last pass wrote to, by number (what a storm was made of, for a failing test's message).</summary>
+    public IReadOnlyCollection<int> LastWritten => _tally.Written;
 
     /// <summary>Files <paramref name="count"/> issues: the demo's samples in turn, each title numbered; every approver in policy gets write permission.</summary>
     public async Task FileAsync(int count, CancellationToken ct)
@@ -66,7 +75,7 @@ public sealed class StormScenario : IDisposable
     /// <summary>One <c>run --once</c> over every open issue, measured.</summary>
     public async Task<StormPass> PassAsync(string name, CancellationToken ct)
     {
-        var reconciler = new Reconciler(_tally, _agents, Policies, _clock, new ReconcileOptions(2, DryRun: false, DispatchImmediately: false), Log.Quiet);
+        var reconciler = new Reconciler(_tally, _agents, Policies, _clock, new ReconcileOptions(2, DryRun: false, DispatchImmediately: false), Log.Quiet, effects: _connectors.Router);
         _tally.Reset();
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -134,6 +143,7 @@ public sealed class StormScenario : IDisposable
 
     public void Dispose()
     {
+        _connectors.Dispose();
         _store.Dispose();
         try
         {

@@ -28,6 +28,9 @@ public sealed class WriteTally(IIssueStore inner) : IIssueStore
     /// <summary>Issues written to since the last <see cref="Reset"/>.</summary>
     public int IssuesWritten => _writes.Count;
 
+    /// <summary>The issues written to since the last <see cref="Reset"/>, by number.</summary>
+    public IReadOnlyCollection<int> Written => [.. _writes.Keys.Order()];
+
     /// <summary>The most writes one issue got since the last <see cref="Reset"/>.</summary>
     public int MostOnOneIssue => _writes.IsEmpty ? 0 : _writes.Values.Max();
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Results;
 using Xunit;
@@ -6,8 +7,8 @@ namespace BusinessOps.Faults.Tests.Approvals;
 
 /// <summary>
 /// Every way of faking the finance manager's approval of a $4,000 invoice plan, end to end through the real shell: the
-/// plan is posted, the attack is made, passes run — and nothing is executed. The genuine approval (last row) executes the
-/// approved $4,000, so the table can fail both ways.
+/// plan is posted, the attack is made, passes run — and nothing reaches the payables webhook. The genuine approval (last
+/// row) pays the approved $4,000 there exactly once, so the table can fail both ways.
 /// </summary>
 public sealed class ApprovalAttackTests
 {
@@ -48,27 +49,34 @@ public sealed class ApprovalAttackTests
     [MemberData(nameof(Attacks))]
     public async Task Approve_Attack_NothingExecuted(string attack)
     {
-        var invoice = await Invoice.PlannedAsync(Small);
+        await using var invoice = await Invoice.PlannedAsync(Small);
 
         await Attack[attack](invoice);
         await invoice.PassesAsync(3);
 
-        Assert.DoesNotContain(invoice.Executor.Requests, r => r.Phase == IdempotencyKey.ExecutePhase);
+        Assert.Equal(0, invoice.Payables.Requests);
         var issue = await invoice.IssueAsync();
         Assert.DoesNotContain("status/done", issue.Labels);
         Assert.True(issue.HasLabel("status/awaiting-approval") || issue.HasLabel("status/awaiting-decision"), string.Join(", ", issue.Labels));
     }
 
-    [Fact(Skip = "Known regression from the 2026-11-29 merge of effects, lease, automation and agents; tracked in the closing note, fix next: an execute phase now performs effects and runs no agent; the harness has no connectors.")]
+    [Fact]
     public async Task Approve_Genuine_ExecutesTheApprovedInput()
     {
-        var invoice = await Invoice.PlannedAsync(Small);
+        await using var invoice = await Invoice.PlannedAsync(Small);
 
         await Attack["genuine"](invoice);
         await invoice.PassesAsync(3);
 
-        var execute = Assert.Single(invoice.Executor.Requests, r => r.Phase == IdempotencyKey.ExecutePhase);
-        Assert.Equal(Small, execute.Issue.Body);
+        // Paid once, with the approved amount, by the coordinator itself: no agent runs in the execute phase.
+        var payment = Assert.Single(invoice.Payables.Processed.Values);
+        Assert.Equal(1, invoice.Payables.Requests);
+        using var body = JsonDocument.Parse(payment.Body);
+        var data = body.RootElement.GetProperty("data");
+        Assert.Equal(4000m, data.GetProperty("amount").GetDecimal());
+        Assert.Equal("Initech", data.GetProperty("vendor").GetString());
+        Assert.EndsWith("/execute/e1", payment.WebhookId, StringComparison.Ordinal);
+        Assert.DoesNotContain(invoice.Executor.Requests, r => r.Phase == IdempotencyKey.ExecutePhase);
         Assert.Contains("status/done", (await invoice.IssueAsync()).Labels);
     }
 

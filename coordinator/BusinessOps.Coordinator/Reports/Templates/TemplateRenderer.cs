@@ -1,3 +1,4 @@
+using BusinessOps.Policies;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -23,7 +24,7 @@ public sealed class TemplateRenderer(string? policiesDirectory)
     public string Render(string name, ScriptObject model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var path = policiesDirectory is null ? null : Path.Combine(policiesDirectory, TemplateNames.Folder, name);
+        var path = policiesDirectory is null ? null : Path.Combine(policiesDirectory, ReportTemplateNames.Folder, name);
         if (path is not null && File.Exists(path))
         {
             if (TryRender(File.ReadAllText(path), path, model, out var text))

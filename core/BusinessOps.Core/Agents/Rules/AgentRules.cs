@@ -22,6 +22,7 @@ public sealed record AgentRules
         Delivery = DeliveryRules.Default,
         Operations = OperationsRules.Default,
         Marketing = MarketingRules.Default,
+        Manager = ManagerRules.Default,
     };
 
     public SupportRules? Support { get; init; }
@@ -42,6 +43,8 @@ public sealed record AgentRules
 
     public MarketingRules? Marketing { get; init; }
 
+    public ManagerRules? Manager { get; init; }
+
     /// <summary>Only what <paramref name="agent"/> applies.</summary>
     public AgentRules For(string agent) => agent switch
     {
@@ -54,6 +57,7 @@ public sealed record AgentRules
         "ai-developer-agent" or "ai-devops-agent" or "ai-project-manager-agent" => new() { Delivery = Delivery },
         "ai-operations-agent" => new() { Operations = Operations },
         "ai-marketing-agent" => new() { Marketing = Marketing },
+        "ai-manager-agent" => new() { Manager = Manager },
         _ => new(),
     };
 }

@@ -13,9 +13,9 @@ public sealed record DeliveryRules
 
     public IReadOnlyList<EstimateDriver> Drivers { get; init; } =
     [
-        new("integration", 3, ["integration", "integrate", "external", "third-party", "third party", "webhook", "sync", "crm", "provider"]),
-        new("security", 5, ["sso", "saml", "oidc", "oauth", "auth", "authentication", "login", "permission", "role", "security", "encrypt", "mfa", "2fa"]),
-        new("data-migration", 5, ["migration", "migrate", "schema", "backfill", "data migration", "database"]),
+        new("integration", 3, ["integration", "integrate", "external", "third-party", "third party", "webhook", "sync", "crm", "provider"]) { Floor = 8 },
+        new("security", 5, ["sso", "saml", "oidc", "oauth", "auth", "authentication", "login", "permission", "role", "security", "encrypt", "mfa", "2fa", "sign-on", "single sign-on", "sign in", "sign-in"]) { Floor = 13 },
+        new("data-migration", 5, ["migration", "migrate", "schema", "backfill", "data migration", "database"]) { Floor = 8 },
         new("api", 2, ["api", "endpoint", "rest", "graphql"]),
         new("ui", 2, ["ui", "page", "screen", "form", "frontend", "dashboard", "button"]),
         new("performance", 2, ["performance", "cache", "latency", "scale", "throughput"]),

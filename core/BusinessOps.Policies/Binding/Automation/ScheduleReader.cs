@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BusinessOps.Automation.Schedules;
+using BusinessOps.Core.Kpis;
 using BusinessOps.Core.Time;
 using BusinessOps.Policies.Validation;
 using BusinessOps.Policies.Yaml;
@@ -11,12 +12,12 @@ namespace BusinessOps.Policies.Binding.Automation;
 /// <summary>
 /// One schedule entry (of <c>schedules.yml</c> or a client's <c>schedules:</c> in <c>tenants.yml</c>): <c>id</c>,
 /// <c>cron</c> + <c>timeZone</c> or <c>every</c>, <c>catchUp</c>, <c>catchUpWindow</c>, <c>overlap</c>, <c>grace</c>,
-/// <c>perClient</c>, <c>workflow</c> + <c>inputs</c>, and the <c>issue</c> template.
+/// <c>perClient</c>, <c>workflow</c> + <c>inputs</c>, <c>report</c>, and the <c>issue</c> template.
 /// </summary>
 internal static partial class ScheduleReader
 {
     private static readonly string[] Keys =
-        ["id", "description", "cron", "timeZone", "every", "startAt", "catchUp", "catchUpWindow", "overlap", "grace", "perClient", "workflow", "inputs", "issue"];
+        ["id", "description", "cron", "timeZone", "every", "startAt", "catchUp", "catchUpWindow", "overlap", "grace", "perClient", "workflow", "inputs", "report", "issue"];
 
     private static readonly Choices<CatchUpMode> CatchUpModes = new("catch-up", ("latest", CatchUpMode.Latest), ("all", CatchUpMode.All), ("none", CatchUpMode.None));
 
@@ -63,6 +64,7 @@ internal static partial class ScheduleReader
             read.Diagnostics.Error(badInputs, $"'inputs' must be a mapping of start inputs; found {badInputs.Describe()}");
         }
 
+        var report = map.Get("report") is { } r ? Report(read, r, workflow) : null;
         var template = map.Require("issue") is { } t ? TemplateReader.Read(read, t, map.Path("issue"), SlotValues.Names) : null;
         if (id is null || timing is null || catchUp is null || overlap is null || grace is null || template is null)
         {
@@ -77,6 +79,7 @@ internal static partial class ScheduleReader
             Description = description,
             Workflow = workflow,
             WorkflowInputs = inputs,
+            Report = report,
         };
         return (schedule, perClient ?? false, map.Map);
     }
@@ -90,6 +93,29 @@ internal static partial class ScheduleReader
             var other => other,
         };
         return schedule with { Id = schedule.Id + "/" + client, Client = client, Timing = timing };
+    }
+
+    /// <summary><c>report: week|month|day</c>: the KPI report each slot's issue gets; not with a workflow (its slot opens no issue of its own).</summary>
+    private static KpiPeriodKind? Report(ValueReader read, YamlValue node, string? workflow)
+    {
+        if (read.Text(node, "report", 20) is not { } text)
+        {
+            return null;
+        }
+
+        if (!KpiPeriod.TryParse(text, out var kind))
+        {
+            read.Diagnostics.Error(node, $"'report' must be {KpiPeriod.Choices} (the period each slot's report covers); found '{text}'");
+            return null;
+        }
+
+        if (workflow is not null)
+        {
+            read.Diagnostics.Error(node, "'report' cannot be combined with 'workflow': a workflow's slot opens a parent issue, not a report issue; give the report its own schedule");
+            return null;
+        }
+
+        return kind;
     }
 
     public static TimeZoneInfo? Zone(ValueReader read, YamlValue node)
