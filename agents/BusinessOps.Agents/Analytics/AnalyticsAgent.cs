@@ -31,7 +31,8 @@ public sealed class AnalyticsAgent : IAgent
     {
         var rules = context.Policies?.Rules?.Analytics ?? AnalyticsRules.Default;
         var csv = context.Form.Optional(MetricsCsv.Field);
-        var briefing = csv.Length > 0 || context.Form.Optional("Report").Contains("briefing", StringComparison.OrdinalIgnoreCase);
+        var report = context.Form.Optional("Report");
+        var briefing = csv.Length > 0 || report.Contains("briefing", StringComparison.OrdinalIgnoreCase);
 
         // The briefing schedule writes its period in words ("Yesterday and the last 7 days"): a briefing is about the day.
         var rawPeriod = context.Form.Optional("Period").Trim();
