@@ -101,7 +101,7 @@ public static class SampleIssues
                 ("Training completion", "10"), ("Survey score", "35"), ("Payment health", "60"), ("Contract growth", "0")), ["success/health", "priority/P1", Globex]),
 
             new(AgentNames.Analytics, "Monthly KPI report", FormBody.Of(("Period", "30")), ["analytics/reporting", "priority/P3"]),
-            new(AgentNames.Analytics, "Weekly KPI snapshot", FormBody.Of(("Period", "7")), ["analytics/reporting"]),
+            new(AgentNames.Analytics, "Morning briefing with business metrics", FormBody.Of(("Report", "Morning KPI briefing"), ("Metrics", "```csv\n" + Metrics(today) + "```")), ["analytics/reporting"]),
 
             new(AgentNames.Finance, "Invoice INV-1001 from Paper & Co", FormBody.Of(
                 ("Vendor", "Paper & Co"), ("Invoice number", "INV-1001"), ("Invoice date", invoiceDate), ("Due date", dueDate),
@@ -116,7 +116,9 @@ public static class SampleIssues
                 ("Endpoints", ClosedPortUrl + "\nhttp://127.0.0.1:9/ready"), ("Timeout (ms)", "500"), ("Latency budget (ms)", "")), ["operations/monitoring", "priority/P1", Globex]),
 
             new(AgentNames.Security, "Scan deploy config for leaked credentials", FormBody.Of(("Content", "```\n" + LeakyConfig() + "\n```")), ["security/compliance", "priority/P0", Globex]),
-            new(AgentNames.Security, "Scan the public README before release", FormBody.Of(("Content", "# Widget\n\nConfigure the token through the WIDGET_TOKEN environment variable.\nNever commit credentials.\n")), ["security/compliance", "priority/P3"]),
+            new(AgentNames.Security, "Scan the README and the package versions before release", FormBody.Of(
+                ("Content", "# Widget\n\nConfigure the token through the WIDGET_TOKEN environment variable.\nNever commit credentials.\n"),
+                ("Directory.Packages.props", "```xml\n<Project>\n  <ItemGroup>\n    <PackageVersion Include=\"Newtonsoft.Json\" Version=\"12.0.3\" />\n    <PackageVersion Include=\"Serilog\" Version=\"4.4.0\" />\n  </ItemGroup>\n</Project>\n```")), ["security/compliance", "priority/P3"]),
 
             new(null, "How do I change my notification settings?", "I get too many emails from the ops board. Where do I turn them off?\n", ["question"]) { ExpectNeedsTriage = true },
             new(AgentNames.Finance, "Invoice without a total", FormBody.Of(
@@ -160,6 +162,18 @@ public static class SampleIssues
         }
 
         return sb.Append("  </testsuite>\n</testsuites>").ToString();
+    }
+
+    /// <summary>Two weeks of daily business metrics up to yesterday, an ordinary last day (nothing urgent): the analytics briefing's input.</summary>
+    private static string Metrics(DateOnly today)
+    {
+        var sb = new StringBuilder("date,revenue,signups,churned_customers,downtime_minutes,customers_health_dropping,critical_tickets\n");
+        for (var i = 14; i >= 1; i--)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{today.AddDays(-i):yyyy-MM-dd},{10_200 + ((i % 3) * 150)},{38 + (i % 5)},{i % 2},0,{i % 3},0\n");
+        }
+
+        return sb.ToString();
     }
 
     private static string SeoContent() =>

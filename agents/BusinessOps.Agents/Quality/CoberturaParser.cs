@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using BusinessOps.Agents.Inputs;
 using BusinessOps.Agents.Sdk.Forms;
 
 namespace BusinessOps.Agents.Quality;

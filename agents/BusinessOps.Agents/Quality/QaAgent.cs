@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using BusinessOps.Agents.Sdk;
 using BusinessOps.Agents.Security;
 using BusinessOps.Core.Agents;
+using BusinessOps.Core.Effects;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 
@@ -16,14 +17,17 @@ namespace BusinessOps.Agents.Quality;
 /// </summary>
 public sealed class QaAgent : IAgent
 {
+    /// <summary>The commit status context the QA agent sets on a pull request's head.</summary>
+    public const string StatusContext = "businessops/quality-gates";
+
     public string Name => AgentNames.Qa;
 
     public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
         var policy = context.Policies.QualityGates ?? QualityGatesPolicy.Default;
-        var junit = context.Form.RequiredBlock("Test results", "JUnit XML (<testsuites> or <testsuite> with <testcase> elements)");
+        var tests = TestReports.Read(context.Form);
         var cobertura = context.Form.RequiredBlock("Coverage", "Cobertura XML (<coverage line-rate=\"0.85\" …>)");
-        var tests = JUnitParser.Parse(junit);
+        var pullRequest = PullRequestTarget.Read(context.Form);
         var coverage = CoberturaParser.LineCoverage(cobertura);
         var (security, securitySource) = SecurityScore(context);
         var benchmarks = context.Form.Optional(BenchmarkComparison.Field) is { Length: > 0 } csv
@@ -44,6 +48,11 @@ public sealed class QaAgent : IAgent
         var summary = passed
             ? string.Create(CultureInfo.InvariantCulture, $"Quality gates passed: {Describe(gates)}.")
             : string.Create(CultureInfo.InvariantCulture, $"Quality gates FAILED ({string.Join(", ", failed.Select(g => g.Name))}): {Describe(gates)}. Dependent work stays blocked until new results pass.");
+        if (tests.Flaky.Count > 0)
+        {
+            summary += string.Create(CultureInfo.InvariantCulture, $" {tests.Flaky.Count} flaky test(s) passed only on a retry.");
+        }
+
         var outputs = new JsonObject
         {
             ["gatesPassed"] = passed,
@@ -66,6 +75,8 @@ public sealed class QaAgent : IAgent
             ["errors"] = tests.Errors,
             ["skipped"] = tests.Skipped,
             ["failedTests"] = new JsonArray([.. tests.FailedTests.Take(50).Select(t => (JsonNode)t)]),
+            ["flakyTests"] = new JsonArray([.. tests.Flaky.Take(50).Select(t => (JsonNode)t)]),
+            ["pullRequest"] = pullRequest,
         };
         var plan = "| Gate | Value | Threshold | Result | Source |\n|---|---:|---:|---|---|\n" + string.Concat(gates.Select(g => string.Create(CultureInfo.InvariantCulture,
             $"| {g.Name} | {(g.Value is { } v ? v.ToString("P1", CultureInfo.InvariantCulture) : "–")} | {g.Threshold:P0} | {(g.Passed switch { true => "pass", false => "**FAIL**", null => "not measured" })} | {g.Source} |\n")));
@@ -91,6 +102,11 @@ public sealed class QaAgent : IAgent
             actions.Add($"Investigate the regressed benchmarks: {string.Join(", ", benchmarks!.Value.Regressed.Take(5))}.");
         }
 
+        if (tests.Flaky.Count > 0)
+        {
+            actions.Add(string.Create(CultureInfo.InvariantCulture, $"Fix {tests.Flaky.Count} flaky test(s) (failed, then passed on a retry): {string.Join(", ", tests.Flaky.Take(5))}."));
+        }
+
         actions.AddRange(gates.Where(g => g.Passed is null).Select(g => $"The {g.Name} gate was not measured: {g.Source}."));
         if (passed)
         {
@@ -100,7 +116,23 @@ public sealed class QaAgent : IAgent
         var classification = passed ? Classification.Routine : new Classification(Impact.Medium, Complexity.Simple, Reversibility.EasilyReversible, Stakeholders.Internal, 0m);
         // A failed gate is a failed run (not bad input): the issue is not done, so what depends on it stays blocked; the
         // coordinator's retries end in escalation, and /retry after new results are filed runs the gates again.
-        return ResultFactory.Create(context, passed ? AgentOutcome.Completed : AgentOutcome.Failed, summary, plan, actions, outputs, classification, 0.97);
+        var result = ResultFactory.Create(context, passed ? AgentOutcome.Completed : AgentOutcome.Failed, summary, plan, actions, outputs, classification, 0.97);
+        return pullRequest is { } pr ? result with { Effects = [CommitStatus(pr, passed, gates, failed)] } : result;
+    }
+
+    /// <summary>The verdict as a commit status on the pull request's head (context <see cref="StatusContext"/>), so branch protection can require it.</summary>
+    internal static Effect CommitStatus(int pullRequest, bool passed, IReadOnlyList<QualityGate> gates, IReadOnlyList<QualityGate> failed)
+    {
+        var description = passed
+            ? "Quality gates passed: " + string.Join(", ", gates.Where(g => g.Passed == true).Select(g => g.Name))
+            : "Quality gates failed: " + string.Join(", ", failed.Select(g => g.Name));
+        var parameters = new JsonObject
+        {
+            ["state"] = passed ? "success" : "failure",
+            ["context"] = StatusContext,
+            ["description"] = description.Length > 140 ? description[..139] + "…" : description,
+        };
+        return Effect.Create(EffectKinds.GitHubCommitStatus, "#" + pullRequest.ToString(CultureInfo.InvariantCulture), parameters);
     }
 
     private static string Describe(IReadOnlyList<QualityGate> gates) => string.Join(", ", gates.Select(g => g.Value is { } v

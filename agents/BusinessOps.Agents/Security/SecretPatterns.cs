@@ -26,6 +26,10 @@ internal static partial class SecretPatterns
     [GeneratedRegex(@"-----BEGIN (?:(?:RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY(?: BLOCK)?-----", RegexOptions.CultureInvariant, TimeoutMs)]
     public static partial Regex PrivateKey();
 
+    /// <summary>A whole PEM private key, header to footer (its lines are the secret).</summary>
+    [GeneratedRegex(@"-----BEGIN (?:(?:RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=:\s,-]{0,8000}?-----END (?:(?:RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY(?: BLOCK)?-----", RegexOptions.CultureInvariant, TimeoutMs)]
+    public static partial Regex PrivateKeyBlock();
+
     [GeneratedRegex(@"\bxox[baprs]-[A-Za-z0-9-]{10,}", RegexOptions.CultureInvariant, TimeoutMs)]
     public static partial Regex SlackToken();
 

@@ -1,3 +1,5 @@
+using BusinessOps.Core.Effects;
+
 namespace BusinessOps.Agents.Security;
 
 /// <summary>
@@ -8,6 +10,9 @@ internal static class SecretScanner
 {
     /// <summary>Generic assignments count only above this Shannon entropy (bits/char): filters "password=changeme-later".</summary>
     public const double MinGenericEntropy = 3.5;
+
+    /// <summary>The longest secret a <c>github.redact</c> effect can name (its schema's bound).</summary>
+    public const int MaxFingerprintLength = 4096;
 
     public static SecretScanReport Scan(string content)
     {
@@ -26,7 +31,8 @@ internal static class SecretScanner
                 }
 
                 taken.Add((start, start + length));
-                findings.Add(new SecretFinding(kind, severity, i + 1, Redact(line.Substring(start, length))));
+                var value = line.Substring(start, length);
+                findings.Add(new SecretFinding(kind, severity, i + 1, Redact(value)) { Fingerprint = kind == "private-key" ? null : SecretFingerprint.Of(value) });
             }
 
             foreach (var m in SecretPatterns.PrivateKey().EnumerateMatches(line))
@@ -67,6 +73,25 @@ internal static class SecretScanner
                 {
                     Add("high-entropy-assignment", "medium", v.Index, v.Length);
                 }
+            }
+        }
+
+        // A private key's secret is its whole block, not the header line the line scan matched.
+        if (findings.Any(f => f.Kind == "private-key"))
+        {
+            try
+            {
+                foreach (System.Text.RegularExpressions.Match block in SecretPatterns.PrivateKeyBlock().Matches(content))
+                {
+                    if (block.Length <= MaxFingerprintLength && findings.FirstOrDefault(f => f.Kind == "private-key" && f.Fingerprint is null) is { } header)
+                    {
+                        findings[findings.IndexOf(header)] = header with { Fingerprint = SecretFingerprint.Of(block.Value) };
+                    }
+                }
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                // Hostile input (many headers, no footers): the keys are still reported, only not redacted automatically.
             }
         }
 

@@ -149,6 +149,11 @@ internal static class RulesChecks
         {
             yield return ("$.anomalyMinHistory", "must be 2 or more (a standard deviation needs two values)");
         }
+
+        if (BriefingTarget(r.BriefingTo) is { } briefing)
+        {
+            yield return ("$.briefingTo", briefing);
+        }
     }
 
     public static IEnumerable<(string Path, string Message)> Sales(SalesRules r)
@@ -193,8 +198,19 @@ internal static class RulesChecks
         }
     }
 
+    /// <summary>Why a briefing destination is not empty, <c>#N</c> or an endpoint name; null when it is one.</summary>
+    private static string? BriefingTarget(string to) =>
+        to.Length == 0 || Core.Effects.EffectShape.TryIssueNumber(to, out _) || Core.Effects.EffectShape.IsName(to)
+            ? null
+            : $"'{to}' is not a destination: leave it empty, name an issue (\"#12\") or a chat endpoint of connectors.yml (team-chat)";
+
     public static IEnumerable<(string Path, string Message)> Delivery(DeliveryRules r)
     {
+        if (BriefingTarget(r.OversightTo) is { } oversight)
+        {
+            yield return ("$.oversightTo", oversight);
+        }
+
         var sum = r.DecisionWeights.Values.Sum();
         if (Math.Abs(sum - 1) > 0.001)
         {

@@ -13,7 +13,12 @@ public sealed record AgentRules
         CustomerSuccess = CustomerSuccessRules.Default,
         Analytics = AnalyticsRules.Default,
         Sales = SalesRules.Default,
-        Advisories = [],
+        // Two well-known advisories, so the dependency audit finds something out of the box; policies/advisories.yml is the list that runs.
+        Advisories =
+        [
+            new("GHSA-5crp-9r3c-p9vr", "nuget", "Newtonsoft.Json", null, "13.0.1", "high", "Improper handling of exceptional conditions (deeply nested JSON exhausts the stack)"),
+            new("GHSA-35jh-r3h4-6jhm", "npm", "lodash", null, "4.17.21", "high", "Command injection through template"),
+        ],
         Delivery = DeliveryRules.Default,
         Operations = OperationsRules.Default,
         Marketing = MarketingRules.Default,

@@ -36,4 +36,13 @@ public sealed record AnalyticsRules
 
     /// <summary>The CSV column of critical tickets (open P0 support issues count too).</summary>
     public string CriticalTicketsMetric { get; init; } = "critical_tickets";
+
+    /// <summary>
+    /// Where the morning briefing is posted besides the result comment: empty (nowhere else), <c>#N</c> (a comment on a
+    /// standing issue) or the name of a chat endpoint in <c>connectors.yml</c> (<c>webhook.chat</c>).
+    /// </summary>
+    public string BriefingTo { get; init; } = string.Empty;
+
+    /// <summary>The labels of the issue opened for urgent items (empty: the briefing only names them).</summary>
+    public IReadOnlyList<string> UrgentLabels { get; init; } = ["management/oversight", "priority/P0"];
 }

@@ -49,6 +49,9 @@ public sealed record DeliveryRules
     /// <summary>Confidence from this up to high is medium; below, low.</summary>
     public double MediumConfidence { get; init; } = 0.60;
 
+    /// <summary>Where the project manager's oversight briefing is posted besides the result comment: empty, <c>#N</c> or a chat endpoint's name.</summary>
+    public string OversightTo { get; init; } = string.Empty;
+
     /// <summary>Who owns an escalated or blocked issue, by agent (fallback <c>ops-lead</c>).</summary>
     public IReadOnlyDictionary<string, string> Owners { get; init; } = new Dictionary<string, string>
     {

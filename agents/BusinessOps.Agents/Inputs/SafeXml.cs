@@ -1,6 +1,6 @@
 using System.Xml;
 
-namespace BusinessOps.Agents.Quality;
+namespace BusinessOps.Agents.Inputs;
 
 /// <summary>XmlReader settings for untrusted XML: no DTDs, no external resolution, bounded size.</summary>
 internal static class SafeXml
