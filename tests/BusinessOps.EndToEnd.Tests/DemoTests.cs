@@ -47,6 +47,9 @@ public sealed class DemoTests
         var triage = await c.WithStoreAsync("plan", "show", "9");
         Assert.Contains("e1 [done: #9 labels +[operations/monitoring]", triage.Stdout, StringComparison.Ordinal);
         Assert.Contains("operations/monitoring", Labels.Of(await c.ShowAsync(9)));
+
+        // The architect's ADR pull request cannot be opened on the local store: its plan waits with its note, never approved into a failure.
+        Assert.Contains("status/awaiting-approval", Labels.Of(await c.ShowAsync(1)));
     }
 
     [Fact]

@@ -46,6 +46,8 @@ internal static partial class Scaffolder
     public static (string? Kind, string Name) Read(IssueForm form)
     {
         var kind = form.OptionalChoice(Field, Kinds);
+        // Read either way: the form always offers the name, and a name left filled in beside "none" asks for nothing.
+        _ = form.Optional(NameField);
         if (kind is null or "none")
         {
             return (null, string.Empty);

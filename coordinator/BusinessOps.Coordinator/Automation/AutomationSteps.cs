@@ -1,7 +1,7 @@
 using BusinessOps.Automation.Feeds;
 using BusinessOps.Coordinator.Hosting;
-using BusinessOps.Core.Ports;
 using BusinessOps.Coordinator.Reports.Scheduled;
+using BusinessOps.Core.Ports;
 
 namespace BusinessOps.Coordinator.Automation;
 

@@ -62,7 +62,7 @@ internal static class DemoCommand
                 var reconciler = new Reconciler(session.Store, session.Executor, policies, session.Clock, options, session.Log, effects: session.Connectors.Router);
                 await UntilQuietAsync(reconciler, session, ct);
                 var open = await session.Store.ListIssuesAsync(IssueQuery.Open, ct);
-                var approved = await DemoApprovers.ApproveOnePerAgentAsync(path, open, policies, session.Clock, ct);
+                var approved = await DemoApprovers.ApproveOnePerAgentAsync(path, open, policies, session.Connectors.Router, session.Clock, ct);
                 session.Log.Info($"demo: the right approver approved {approved} waiting plan(s), one per agent; the others wait for you");
                 await UntilQuietAsync(reconciler, session, ct);
 

@@ -29,8 +29,11 @@ internal static class DemoApprovers
         await store.SetPermissionAsync("tara", RepositoryPermission.Triage, ct);
     }
 
-    /// <summary>Approves the first waiting plan of each agent; returns how many were approved.</summary>
-    public static async Task<int> ApproveOnePerAgentAsync(string path, IReadOnlyList<IssueSnapshot> issues, PolicySet policies, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Approves the first waiting plan of each agent whose effects <paramref name="connector"/> can perform here; returns how
+    /// many were approved.
+    /// </summary>
+    public static async Task<int> ApproveOnePerAgentAsync(string path, IReadOnlyList<IssueSnapshot> issues, PolicySet policies, IEffectConnector connector, TimeProvider clock, CancellationToken ct)
     {
         var approved = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -39,8 +42,9 @@ internal static class DemoApprovers
             .Select(w => (w.Issue, w.State, Plan: IssueStateReader.Results(w.Issue, policies.Identity).LastOrDefault(r => r.Record.Key == w.State.Key).Record))
             .Where(w => w.Plan is not null)
 
-            // A plan whose effects the demo's connectors cannot perform (an email, a webhook not configured here) waits, with its note.
-            .Where(w => (w.Plan!.Effects ?? []).All(e => ConnectorReadiness.Problem(e, policies.Connectors) is null))
+            // A plan whose effects the demo's connectors cannot perform (an email, a webhook not configured here, a pull
+            // request the local store has no repository for) waits, with its note.
+            .Where(w => (w.Plan!.Effects ?? []).All(e => ConnectorReadiness.Problem(e, policies.Connectors) is null && connector.Unavailable(e) is null))
             .Select(w => (w.Issue, w.State, w.Plan, Classification: PlanClassification.Of(w.Plan!, policies.Connectors)))
 
             // The largest amount first, so the demo's CFO approves the $6,000 invoice rather than a small one.
