@@ -124,9 +124,21 @@ public sealed class AnalyticsMetricsTests
         Assert.Contains("### Autonomous actions completed (1)", run.Result.Plan, StringComparison.Ordinal);
         Assert.Contains("#4 Invoice INV-1001", run.Result.Plan, StringComparison.Ordinal);
         Assert.DoesNotContain("#5 Invoice", run.Result.Plan, StringComparison.Ordinal);
+
+        // The ticket is an issue of its own that escalated at once: no second issue for it.
+        Assert.Empty(run.Result.Effects);
+    }
+
+    [Fact]
+    public async Task RunAsync_MetricThresholdCrossed_UrgentSubIssueOpened()
+    {
+        var run = await RunAsync(Csv("10000,45,3,1,0"));
+
         var urgentIssue = Assert.Single(run.Result.Effects);
         Assert.Equal((EffectKinds.GitHubIssue, "#7"), (urgentIssue.Kind, urgentIssue.Target));
         Assert.Equal(["management/oversight", "priority/P0"], EffectParameters.Texts(urgentIssue.Parameters, "labels"));
+        Assert.Contains("3 minute(s) of downtime", EffectParameters.Text(urgentIssue.Parameters, "body"), StringComparison.Ordinal);
+        Assert.Null(EffectShape.Problem(urgentIssue));
     }
 
     [Theory]

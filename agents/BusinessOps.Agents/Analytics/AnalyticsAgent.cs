@@ -112,9 +112,10 @@ public sealed class AnalyticsAgent : IAgent
                 effects.Add(post);
             }
 
-            if (urgent.Count > 0 && rules.UrgentLabels.Count > 0)
+            // Critical tickets are issues of their own (escalated at once): only the metrics' thresholds open a new one.
+            if (UrgentItems.FromMetrics(views, rules) is { Count: > 0 } crossed && rules.UrgentLabels.Count > 0)
             {
-                effects.Add(UrgentIssue(context.Issue.Number, date, urgent, rules.UrgentLabels));
+                effects.Add(UrgentIssue(context.Issue.Number, date, crossed, rules.UrgentLabels));
             }
         }
 

@@ -13,7 +13,16 @@ namespace BusinessOps.Agents.Analytics;
 /// </summary>
 internal static class UrgentItems
 {
-    public static IReadOnlyList<string> Find(IReadOnlyList<MetricView> views, AnalyticsRules rules, IEnumerable<IssueDigest> issues)
+    public static IReadOnlyList<string> Find(IReadOnlyList<MetricView> views, AnalyticsRules rules, IEnumerable<IssueDigest> issues) =>
+        [.. FromMetrics(views, rules), .. FromTickets(issues)];
+
+    /// <summary>Open P0 support tickets: urgent, but each already is an issue that escalated at once, so none is opened for them.</summary>
+    public static IReadOnlyList<string> FromTickets(IEnumerable<IssueDigest> issues) =>
+        [.. issues.Where(i => i.State == IssueState.Open && i.Priority == Priority.P0 && i.Agent == AgentNames.Support && i.Status != IssueStatus.Done)
+            .OrderBy(i => i.Number).Take(10).Select(i => Inv($"Critical ticket #{i.Number} is open: {(i.Title.Length > 80 ? i.Title[..80] + "…" : i.Title)}."))];
+
+    /// <summary>The thresholds crossed by the attached metrics' latest day.</summary>
+    public static IReadOnlyList<string> FromMetrics(IReadOnlyList<MetricView> views, AnalyticsRules rules)
     {
         MetricView? View(string name) => views.FirstOrDefault(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase));
         var urgent = new List<string>();
@@ -37,8 +46,6 @@ internal static class UrgentItems
             urgent.Add(Inv($"{critical:0} critical ticket(s) reported."));
         }
 
-        urgent.AddRange(issues.Where(i => i.State == IssueState.Open && i.Priority == Priority.P0 && i.Agent == AgentNames.Support && i.Status != IssueStatus.Done)
-            .OrderBy(i => i.Number).Take(10).Select(i => Inv($"Critical ticket #{i.Number} is open: {(i.Title.Length > 80 ? i.Title[..80] + "…" : i.Title)}.")));
         return urgent;
     }
 
