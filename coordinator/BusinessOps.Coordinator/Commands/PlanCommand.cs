@@ -23,7 +23,7 @@ internal static class PlanCommand
                 return ExitCodes.NotFound;
             }
 
-            PlanPrinter.Print(session.Output, issue, PlanView.Read(issue, session.Policies));
+            PlanPrinter.Print(session.Output, issue, PlanView.Read(issue, session.Policies, session.Connectors.Router.Unavailable));
             return ExitCodes.Ok;
         }));
         return new Command("plan", "Read plans: what an approval releases and what it did") { show };

@@ -50,4 +50,20 @@ public sealed class PlanPrinterTests
         Assert.DoesNotContain('\u202E', printed);
         Assert.Contains("Pay [2Jnow", printed, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Print_EffectTheConnectorCannotRun_SaysWhyBesideIt()
+    {
+        var s = new Shell();
+        var comment = Effect.Create(EffectKinds.GitHubComment, "#1", new System.Text.Json.Nodes.JsonObject { ["body"] = "Paid." });
+        s.Executor.Script = r => Plans.Result(r, AgentOutcome.NeedsApproval, Medium, 0.01m, "Pay", plan: "1. Pay.") with { Effects = [comment] };
+        var n = await s.FileAsync("Invoice", "### Invoice\n\nAmount: $3,000", "finance/analysis", "priority/P2");
+        await s.PassAsync();
+        var issue = await s.IssueAsync(n);
+        using var output = new StringWriter();
+
+        PlanPrinter.Print(output, issue, PlanView.Read(issue, s.Policies with { Identity = s.Store.Identity }, _ => "no repository here"));
+
+        Assert.Contains("cannot run here: no repository here", output.ToString(), StringComparison.Ordinal);
+    }
 }
