@@ -32,22 +32,29 @@ internal static class DryRunPrinter
         }
     }
 
-    /// <summary>A plan waiting for a person: the effects approving it would perform (nothing else changes on this pass).</summary>
-    public static void PrintWaiting(TextWriter output, IssueSnapshot issue, PolicySet policies)
+    /// <summary>
+    /// A plan waiting for a person: the effects approving it would perform (nothing else changes on this pass), each with
+    /// why it cannot run here when <c>connectors.yml</c> or <paramref name="connectorProblem"/> (the connectors' check) says so.
+    /// </summary>
+    public static void PrintWaiting(TextWriter output, IssueSnapshot issue, PolicySet policies, Func<Effect, string?>? connectorProblem = null)
     {
-        var view = PlanView.Read(issue, policies);
+        var view = PlanView.Read(issue, policies, connectorProblem);
         if (view.State.Status is IssueStatus.AwaitingApproval && view.Effects.Count > 0)
         {
-            output.WriteLine($"#{issue.Number} once approved, would perform {view.Effects.Count} effect(s){Effects(view.Effects)}");
+            output.WriteLine($"#{issue.Number} once approved, would perform {view.Effects.Count} effect(s){Effects(view.Effects, view.NotReady)}");
         }
     }
 
-    private static string Effects(IReadOnlyList<Effect> effects)
+    private static string Effects(IReadOnlyList<Effect> effects, IReadOnlyList<string?>? notReady = null)
     {
         var lines = new StringBuilder();
         for (var i = 0; i < effects.Count; i++)
         {
             lines.Append(CultureInfo.InvariantCulture, $"\n    e{i + 1} {EffectDescriber.Describe(effects[i])}");
+            if (notReady?[i] is { } problem)
+            {
+                lines.Append(CultureInfo.InvariantCulture, $"\n       cannot run here: {problem}");
+            }
         }
 
         return lines.ToString();

@@ -27,6 +27,7 @@ public sealed class Reconciler
     private readonly ContextBuilder _facts;
     private readonly TimeProvider _clock;
     private readonly EffectExecution _effects;
+    private readonly IEffectConnector? _connector;
 
     /// <param name="store">Where issues are read and written.</param>
     /// <param name="executor">Where agents run.</param>
@@ -47,6 +48,7 @@ public sealed class Reconciler
         _clock = clock;
         _facts = new ContextBuilder(_store, store as ITeamDirectory, executor, _policies, clock, options.DispatchImmediately, options.LeaseFor, effects);
         _effects = new EffectExecution(_store, _policies, effects, clock, log);
+        _connector = effects;
     }
 
     /// <summary>
@@ -140,7 +142,7 @@ public sealed class Reconciler
                     var actions = await _facts.DecideAsync(issue, cancellationToken);
                     if (_options.DryRun)
                     {
-                        DryRunPrinter.PrintWaiting(_out, issue, _policies);
+                        DryRunPrinter.PrintWaiting(_out, issue, _policies, _connector is null ? null : _connector.Unavailable);
                     }
 
                     if (actions is [LeaseHeld held])

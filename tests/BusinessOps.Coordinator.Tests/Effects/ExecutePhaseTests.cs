@@ -222,6 +222,22 @@ public sealed class ExecutePhaseTests
         Assert.Contains("Send $3,000.00 to the payables webhook to pay Initech", printed, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DryRun_PlanWhoseEffectCannotRunHere_SaysWhyBesideIt()
+    {
+        var s = new Shell();
+        s.Executor.Script = r => Plan(r, [Payment]);
+        var n = await s.FileAsync("Pay Initech", Invoice, "finance/analysis", "priority/P2");
+        await s.PassAsync();
+
+        await s.Reconciler(dryRun: true).RunOnceAsync(CancellationToken.None);
+
+        // No payables webhook is configured in this shell: the dry run says so under the effect, as the plan comment does.
+        var printed = s.DryRunOutput.ToString();
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"#{n} once approved, would perform 1 effect(s)"), printed, StringComparison.Ordinal);
+        Assert.Contains("       cannot run here: ", printed, StringComparison.Ordinal);
+    }
+
     private static readonly Effect Payment = new PaymentInstruction("Initech", 3000m, "USD", new DateOnly(2026, 12, 31), "INV-7").ToEffect();
 
     private static AgentResult Plan(DispatchRequest r, IReadOnlyList<Effect> effects) =>
