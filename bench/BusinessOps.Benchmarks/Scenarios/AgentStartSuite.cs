@@ -61,7 +61,7 @@ internal static class AgentStartSuite
         for (var i = 0; i < runs; i++)
         {
             var multi = File.Exists(exe);
-            var start = new ProcessStartInfo(multi ? exe : Path.Combine(exe, agent)) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            var start = new ProcessStartInfo(multi ? exe : Path.Combine(exe, agent));
             if (multi)
             {
                 start.ArgumentList.Add(agent);
@@ -72,17 +72,11 @@ internal static class AgentStartSuite
                 start.ArgumentList.Add(a);
             }
 
-            var watch = Stopwatch.StartNew();
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync(ct);
-            var stderr = process.StandardError.ReadToEndAsync(ct);
-            await process.WaitForExitAsync(ct);
-            watch.Stop();
-            await Task.WhenAll(stdout, stderr);
+            var run = await ChildProcess.RunAsync(start, ct);
             // A demo may end in a failed result the agent reports (exit 1: a health check of an unreachable host) and still be
             // a run; the ticket with its context must complete (an agent that throws, e.g. a library missing under AOT, also exits 1).
-            failures += process.ExitCode == 0 || (!strict && process.ExitCode == 1) ? 0 : 1;
-            times.Add(watch.Elapsed.TotalMilliseconds);
+            failures += run.ExitCode == 0 || (!strict && run.ExitCode == 1) ? 0 : 1;
+            times.Add(run.Wall.TotalMilliseconds);
         }
 
         times.Sort();

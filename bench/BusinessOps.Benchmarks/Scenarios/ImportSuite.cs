@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using BusinessOps.Benchmarks.Scenarios.Kpis;
 
 namespace BusinessOps.Benchmarks.Scenarios;
 
@@ -21,11 +22,11 @@ internal static class ImportSuite
         {
             var input = Path.Combine(root, "issues.jsonl");
             await WriteInputAsync(input, issues, ct);
-            var import = await TimeAsync(["issues", "import", input, "--store", Path.Combine(root, "import.db")], ct);
+            var import = (await ChildRun.TimeAsync(["issues", "import", input, "--store", Path.Combine(root, "import.db")], ct)).Wall;
             var loop = Stopwatch.StartNew();
             for (var i = 0; i < fileRuns; i++)
             {
-                await TimeAsync(["issues", "file", "--title", Title(i), "--body", Body(i), "--label", "support/technical", "--label", "priority/P2", "--store", Path.Combine(root, "file.db")], ct);
+                await ChildRun.TimeAsync(["issues", "file", "--title", Title(i), "--body", Body(i), "--label", "support/technical", "--label", "priority/P2", "--store", Path.Combine(root, "file.db")], ct);
             }
 
             loop.Stop();
@@ -61,28 +62,4 @@ internal static class ImportSuite
     private static string Title(int i) => string.Create(CultureInfo.InvariantCulture, $"Customer {i} cannot log in after the password reset");
 
     private static string Body(int i) => string.Create(CultureInfo.InvariantCulture, $"### Customer\n\ncustomer-{i}\n\n### Details\n\nThe reset link expired before the mail arrived; tried twice.");
-
-    /// <summary>Runs the coordinator built beside this benchmark and returns its wall time; a failure stops the scenario.</summary>
-    private static async Task<TimeSpan> TimeAsync(string[] args, CancellationToken ct)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "coordinator.dll"));
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        watch.Stop();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"coordinator {string.Join(' ', args.Take(2))} exited {process.ExitCode}: {await stderr}{await stdout}");
-        }
-
-        return watch.Elapsed;
-    }
 }

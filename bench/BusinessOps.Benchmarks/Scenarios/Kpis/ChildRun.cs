@@ -15,7 +15,7 @@ internal sealed record ChildRun(TimeSpan Wall, long? PeakKb, TimeSpan? Cpu = nul
     public static async Task<ChildRun> TimeAsync(string[] args, CancellationToken ct)
     {
         var measured = File.Exists(Time);
-        var start = new ProcessStartInfo(measured ? Time : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(measured ? Time : "dotnet");
         if (measured)
         {
             foreach (var a in new[] { "-f", "peak-kb %M %U %S", "dotnet" })
@@ -30,27 +30,21 @@ internal sealed record ChildRun(TimeSpan Wall, long? PeakKb, TimeSpan? Cpu = nul
             start.ArgumentList.Add(a);
         }
 
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        watch.Stop();
-        var error = await stderr;
-        if (process.ExitCode != 0)
+        var run = await ChildProcess.RunAsync(start, ct);
+        if (run.ExitCode != 0)
         {
-            throw new InvalidOperationException($"coordinator {string.Join(' ', args.Take(2))} exited {process.ExitCode}: {error}{await stdout}");
+            throw new InvalidOperationException($"coordinator {string.Join(' ', args.Take(2))} exited {run.ExitCode}: {run.Stderr}{run.Stdout}");
         }
 
-        var line = error.Split('\n').LastOrDefault(l => l.StartsWith("peak-kb ", StringComparison.Ordinal));
+        var line = run.Stderr.Split('\n').LastOrDefault(l => l.StartsWith("peak-kb ", StringComparison.Ordinal));
         if (line is null)
         {
-            return new ChildRun(watch.Elapsed, null);
+            return new ChildRun(run.Wall, null);
         }
 
         var parts = line["peak-kb ".Length..].Split(' ');
         var cpu = double.Parse(parts[1], CultureInfo.InvariantCulture) + double.Parse(parts[2], CultureInfo.InvariantCulture);
-        return new ChildRun(watch.Elapsed, long.Parse(parts[0], CultureInfo.InvariantCulture), TimeSpan.FromSeconds(cpu));
+        return new ChildRun(run.Wall, long.Parse(parts[0], CultureInfo.InvariantCulture), TimeSpan.FromSeconds(cpu));
     }
 
     /// <summary>Chromium's wall time to load <paramref name="url"/> headless and write a screenshot of it.</summary>
@@ -59,21 +53,13 @@ internal sealed record ChildRun(TimeSpan Wall, long? PeakKb, TimeSpan? Cpu = nul
         var profile = Directory.CreateTempSubdirectory("businessops-chromium-bench-");
         try
         {
-            var start = new ProcessStartInfo(chromium) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            var start = new ProcessStartInfo(chromium);
             foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--user-data-dir=" + profile.FullName, "--window-size=1280,2000", "--screenshot=" + Path.Combine(root, "shot.png"), url })
             {
                 start.ArgumentList.Add(a);
             }
 
-            var watch = Stopwatch.StartNew();
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync(ct);
-            var stderr = process.StandardError.ReadToEndAsync(ct);
-            await process.WaitForExitAsync(ct);
-            watch.Stop();
-            await stdout;
-            await stderr;
-            return watch.Elapsed;
+            return (await ChildProcess.RunAsync(start, ct)).Wall;
         }
         finally
         {
