@@ -77,6 +77,19 @@ public sealed class ShippedWordingTests
         Assert.Equal("built-in", loaded.Policies.Wording.Render(CommentNames.Escalated, new Dictionary<string, object?>(), "built-in"));
     }
 
+    [Fact]
+    public void TemplateFailingWhileRendering_ProblemWithFileLine_BuiltInUsed()
+    {
+        var files = new Dictionary<string, string> { [WordingLoader.FileName(CommentNames.CommandHelp)] = "{{ author }}:\n{{ for i in 1..100000 }}x{{ end }}" };
+        var wording = Assert.IsType<TemplateWording>(WordingLoader.LoadFromStrings(files).Wording);
+
+        var text = wording.Render(CommentNames.CommandHelp, new Dictionary<string, object?> { ["author"] = "`tara`" }, "built-in");
+
+        Assert.Equal("built-in", text);
+        var problem = Assert.Single(wording.Problems);
+        Assert.Equal(("templates/coordinator/command-help.sbn", 2), (problem.File, problem.Line));
+    }
+
     /// <summary>Every kind of coordinator comment, on two issues: refused, unknown and pointless commands, a gated plan that cannot run here, an ignored approval, an escalation, an SLA breach.</summary>
     private static async Task<List<string>> ScenarioAsync(PolicySet policies)
     {
