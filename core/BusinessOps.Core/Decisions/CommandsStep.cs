@@ -1,8 +1,8 @@
+using BusinessOps.Core.Comments;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.State;
-using BusinessOps.Core.Comments;
 
 namespace BusinessOps.Core.Decisions;
 

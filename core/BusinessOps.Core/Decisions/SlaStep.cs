@@ -1,6 +1,6 @@
+using BusinessOps.Core.Comments;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
-using BusinessOps.Core.Comments;
 using BusinessOps.Core.Time;
 
 namespace BusinessOps.Core.Decisions;

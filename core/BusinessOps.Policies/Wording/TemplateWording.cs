@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
-using BusinessOps.Core.Governance;
 using BusinessOps.Core.Comments;
+using BusinessOps.Core.Governance;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
