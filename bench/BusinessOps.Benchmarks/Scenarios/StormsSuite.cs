@@ -29,9 +29,28 @@ internal static class StormsSuite
         using var scenario = new StormScenario(TimeSpan.FromMilliseconds(runMs), start);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{issues} issues, SQLite, agents in process, {runMs} ms of clock per agent run, a pass every {interval.TotalMinutes:0} minutes for {idleFor.TotalHours:0} hours after the cold pass"));
         output.WriteLine();
-        output.WriteLine("| pass | writes | issues written | most on one issue | dispatched | writes per dispatch | waiting approval | wall s | allocated MB | peak working set MB | what the writes carry |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        output.WriteLine("| pass | decided | writes | issues written | most on one issue | dispatched | writes per dispatch | waiting approval | wall s | allocated MB | peak working set MB | what the writes carry |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         await scenario.RunAsync(issues, settle, interval, idleFor, p => output.WriteLine(Row(p)), ct);
+
+        // The idle pass both ways on the same converged store, back to back: incremental (the pass index: what changed or is
+        // due) and full (every open issue read and decided, as every pass was before the index), then the full pass's read alone.
+        output.WriteLine();
+        output.WriteLine("Idle passes in process on the converged store, a minute apart on the scenario's clock:");
+        output.WriteLine();
+        for (var round = 1; round <= 3; round++)
+        {
+            scenario.Clock.Advance(TimeSpan.FromMinutes(1));
+            output.WriteLine(Row(await scenario.PassAsync($"idle {round}, incremental", ct)));
+            scenario.Clock.Advance(TimeSpan.FromMinutes(1));
+            output.WriteLine(Row(await scenario.PassAsync($"idle {round}, full (run --full)", ct, full: true)));
+        }
+
+        var read = Stopwatch.StartNew();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var open = await scenario.Store.ListIssuesAsync(Core.Ports.IssueQuery.Open, ct);
+        read.Stop();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"A full pass's read alone (every open issue with its comments): {open.Count:N0} issues, {open.Sum(i => i.Comments.Count):N0} comments, {read.Elapsed.TotalSeconds:0.00} s, {(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0:0} MB allocated."));
 
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"The real coordinator, `run --once --json`, a fresh process each, {(TimeProvider.System.GetUtcNow() - scenario.Clock.GetUtcNow()).TotalMinutes:0} minutes after the scenario's last pass:"));
@@ -61,7 +80,7 @@ internal static class StormsSuite
 
     private static string Row(StormPass p) => string.Create(
         CultureInfo.InvariantCulture,
-        $"| {p.Name} | {p.Writes:N0} | {p.IssuesWritten:N0} | {p.MostOnOneIssue} | {p.Dispatched:N0} | {(p.Dispatched == 0 ? "–" : (p.Writes / (double)p.Dispatched).ToString("0.00", CultureInfo.InvariantCulture))} | {p.Waiting:N0} | {p.Seconds:0.00} | {p.AllocatedMb:0} | {p.PeakWorkingSetMb:0} | {string.Join(", ", p.ByKind.Select(k => $"{k.Key} {k.Value:N0}"))} |");
+        $"| {p.Name} | {p.Examined:N0} | {p.Writes:N0} | {p.IssuesWritten:N0} | {p.MostOnOneIssue} | {p.Dispatched:N0} | {(p.Dispatched == 0 ? "–" : (p.Writes / (double)p.Dispatched).ToString("0.00", CultureInfo.InvariantCulture))} | {p.Waiting:N0} | {p.Seconds:0.00} | {p.AllocatedMb:0} | {p.PeakWorkingSetMb:0} | {string.Join(", ", p.ByKind.Select(k => $"{k.Key} {k.Value:N0}"))} |");
 
     /// <summary>The coordinator built beside this benchmark, under <c>/usr/bin/time</c> for its peak RSS; its <c>--json</c> line, wall time and peak RSS.</summary>
     private static async Task<(JsonElement Json, double Seconds, double RssMb)> CoordinatorPassAsync(string store, CancellationToken ct)
