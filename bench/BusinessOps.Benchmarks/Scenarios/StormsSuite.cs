@@ -9,8 +9,10 @@ namespace BusinessOps.Benchmarks.Scenarios;
 /// <c>scenarios storms</c>: <c>--issues</c> (default 10,000) issues on the local SQLite store through the real shell, the
 /// fourteen agents in process, the clock moving <c>--run-ms</c> (default 255: 2,555 s for 10,000 runs, as measured with
 /// real agent processes) per agent run, then a pass every <c>--interval-minutes</c> (15) for <c>--idle-hours</c> (6): writes
-/// per pass by kind, dispatches, wall time and memory of each pass. Then two idle passes of the real coordinator
-/// (<c>run --once</c>, a fresh process each, as cron starts it) over the converged store: writes, wall time, peak RSS
+/// per pass by kind, dispatches, wall time and memory of each pass; then idle passes in process, incremental (the store's
+/// pass index) and full (<c>run --full</c>) back to back. Then three idle passes of the real coordinator (<c>run --once</c>,
+/// a fresh process each, as cron starts it; the first is a full one: its setup differs from the scenario's) over the
+/// converged store: writes, wall time, CPU time, peak RSS
 /// (<c>--keep DIR</c> keeps a copy of that store).
 /// The scenario's clock is set so that its last pass ends shortly before the wall clock the coordinator runs on.
 /// </summary>
@@ -55,12 +57,12 @@ internal static class StormsSuite
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"The real coordinator, `run --once --json`, a fresh process each, {(TimeProvider.System.GetUtcNow() - scenario.Clock.GetUtcNow()).TotalMinutes:0} minutes after the scenario's last pass:"));
         output.WriteLine();
-        output.WriteLine("| pass | examined | writes | dispatched | wall s | peak RSS MB |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|");
-        for (var i = 1; i <= 2; i++)
+        output.WriteLine("| pass | examined | writes | dispatched | wall s | CPU s | peak RSS MB |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        for (var i = 1; i <= 3; i++)
         {
-            var (json, seconds, rssMb) = await CoordinatorPassAsync(scenario.Store.Location, ct);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| idle {i} | {json.GetProperty("examined").GetInt32():N0} | {json.GetProperty("writes").GetInt32()} | {json.GetProperty("dispatched").GetInt32()} | {seconds:0.00} | {rssMb:0} |"));
+            var (json, seconds, cpu, rssMb) = await CoordinatorPassAsync(scenario.Store.Location, ct);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| idle {i} | {json.GetProperty("examined").GetInt32():N0} | {json.GetProperty("writes").GetInt32()} | {json.GetProperty("dispatched").GetInt32()} | {seconds:0.00} | {cpu:0.00} | {rssMb:0} |"));
         }
 
         if (Array.IndexOf(args, "--keep") is var k and >= 0 && k + 1 < args.Length && args[k + 1] is var keep)
@@ -82,14 +84,14 @@ internal static class StormsSuite
         CultureInfo.InvariantCulture,
         $"| {p.Name} | {p.Examined:N0} | {p.Writes:N0} | {p.IssuesWritten:N0} | {p.MostOnOneIssue} | {p.Dispatched:N0} | {(p.Dispatched == 0 ? "–" : (p.Writes / (double)p.Dispatched).ToString("0.00", CultureInfo.InvariantCulture))} | {p.Waiting:N0} | {p.Seconds:0.00} | {p.AllocatedMb:0} | {p.PeakWorkingSetMb:0} | {string.Join(", ", p.ByKind.Select(k => $"{k.Key} {k.Value:N0}"))} |");
 
-    /// <summary>The coordinator built beside this benchmark, under <c>/usr/bin/time</c> for its peak RSS; its <c>--json</c> line, wall time and peak RSS.</summary>
-    private static async Task<(JsonElement Json, double Seconds, double RssMb)> CoordinatorPassAsync(string store, CancellationToken ct)
+    /// <summary>The coordinator built beside this benchmark, under <c>/usr/bin/time</c> for its peak RSS; its <c>--json</c> line, wall time, CPU time (user + system) and peak RSS.</summary>
+    private static async Task<(JsonElement Json, double Seconds, double CpuSeconds, double RssMb)> CoordinatorPassAsync(string store, CancellationToken ct)
     {
         var timeFile = Path.GetTempFileName();
         try
         {
             var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(store)! };
-            foreach (var a in new[] { "-o", timeFile, "-f", "%e %M", "dotnet", Path.Combine(AppContext.BaseDirectory, "coordinator.dll"), "run", "--once", "--json", "--store", store })
+            foreach (var a in new[] { "-o", timeFile, "-f", "%e %M %U %S", "dotnet", Path.Combine(AppContext.BaseDirectory, "coordinator.dll"), "run", "--once", "--json", "--store", store })
             {
                 start.ArgumentList.Add(a);
             }
@@ -106,7 +108,8 @@ internal static class StormsSuite
             var line = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.TrimStart().StartsWith('{'));
             var measured = (await File.ReadAllTextAsync(timeFile, ct)).Trim().Split('\n')[^1].Split(' ');
             using var json = JsonDocument.Parse(line);
-            return (json.RootElement.Clone(), double.Parse(measured[0], CultureInfo.InvariantCulture), double.Parse(measured[1], CultureInfo.InvariantCulture) / 1024);
+            var cpu = double.Parse(measured[2], CultureInfo.InvariantCulture) + double.Parse(measured[3], CultureInfo.InvariantCulture);
+            return (json.RootElement.Clone(), double.Parse(measured[0], CultureInfo.InvariantCulture), cpu, double.Parse(measured[1], CultureInfo.InvariantCulture) / 1024);
         }
         finally
         {

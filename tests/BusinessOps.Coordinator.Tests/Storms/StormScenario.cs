@@ -124,6 +124,7 @@ public sealed class StormScenario : IDisposable
         var result = await reconciler.RunOnceAsync(ct);
         wall.Stop();
         var peak = sampler.Stop();
+        var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0;
         var waiting = (await _store.ListIssuesAsync(IssueQuery.Open, ct)).Count(i => i.HasLabel(LabelNames.For(IssueStatus.AwaitingApproval)));
         return new StormPass(
             name,
@@ -133,7 +134,7 @@ public sealed class StormScenario : IDisposable
             _tally.MostOnOneIssue,
             _agents.Runs - runs,
             wall.Elapsed.TotalSeconds,
-            (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0,
+            allocatedMb,
             peak / 1048576.0,
             waiting,
             result.Examined);
