@@ -61,12 +61,15 @@ public sealed class Reconciler
     /// <summary>The store with request counting, for callers that report figures.</summary>
     public CountingIssueStore Store => _store;
 
-    /// <summary>Reconciles every open issue.</summary>
+    /// <summary>
+    /// Reconciles the open issues: every one, or where the store keeps a pass index (<see cref="IPassIndex"/>) those that
+    /// changed since the last pass, are due (<see cref="DueTime"/>) or are the automation's own — what a full pass would act on.
+    /// </summary>
     public async Task<PassResult> RunOnceAsync(CancellationToken cancellationToken)
     {
-        // Where the store keeps a pass index, only what changed since the last pass or is due is read and decided (an idle
-        // pass over thousands of converged issues reads next to nothing); a policy edit, a new executor, --full or a day
-        // without a full pass reads them all.
+        // An idle pass over thousands of converged issues then reads next to nothing. A policy edit, another executor,
+        // --full or a day without a full pass reads them all. The automation step gets the same list: its own issues (slots,
+        // workflow parents and children, the ledger, follow-ups) are always in it, and so is every issue with a new result.
         var index = _options.DryRun ? null : StoreLayers.Find<IPassIndex>(_store);
         var fingerprint = index is null ? null : PassFingerprint.Of(_policies, _executor.Name, _options.DispatchImmediately);
         var readAt = _clock.GetUtcNow();
