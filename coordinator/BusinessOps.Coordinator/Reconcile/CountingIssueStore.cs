@@ -4,7 +4,7 @@ using BusinessOps.Core.Ports;
 namespace BusinessOps.Coordinator.Reconcile;
 
 /// <summary>Counts completed reads and writes through the port, for <c>run --json</c>, the demo and benchmarks.</summary>
-public sealed class CountingIssueStore(IIssueStore inner) : IIssueStore
+public sealed class CountingIssueStore(IIssueStore inner) : IIssueStore, ISubIssueLinks
 {
     private int _reads;
     private int _writes;
@@ -53,6 +53,23 @@ public sealed class CountingIssueStore(IIssueStore inner) : IIssueStore
         var made = await inner.WriteIssueAsync(number, writes, cancellationToken);
         Interlocked.Add(ref _writes, made.Writes);
         return made;
+    }
+
+    /// <summary>The inner store's sub-issues, a link counted as one write; unsupported when the inner store has none.</summary>
+    public async Task<SubIssueLinkResult> LinkSubIssueAsync(int parent, int child, CancellationToken cancellationToken)
+    {
+        if (inner is not ISubIssueLinks links)
+        {
+            return SubIssueLinkResult.Unsupported;
+        }
+
+        var result = await links.LinkSubIssueAsync(parent, child, cancellationToken);
+        if (result.Outcome == SubIssueLinkOutcome.Linked)
+        {
+            Interlocked.Increment(ref _writes);
+        }
+
+        return result;
     }
 
     // Counted when they complete: a call refused by a rate limit (deferred) made no write.
