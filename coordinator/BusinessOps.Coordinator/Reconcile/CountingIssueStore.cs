@@ -6,8 +6,18 @@ namespace BusinessOps.Coordinator.Reconcile;
 /// <summary>Counts completed reads and writes through the port, for <c>run --json</c>, the demo and benchmarks.</summary>
 public sealed class CountingIssueStore(IIssueStore inner) : IIssueStore, ISubIssueLinks
 {
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(int Issue, string Body)> _posted = new();
     private int _reads;
     private int _writes;
+
+    /// <summary>
+    /// True: keep the bodies of the comments posted through this store (<see cref="Posted"/>), so an event job can show the
+    /// results it recorded to the threshold rules without reading them back. Off for full passes (they read every result).
+    /// </summary>
+    public bool RecordPosts { get; set; }
+
+    /// <summary>Comments posted while <see cref="RecordPosts"/> was on, by issue, in the order they were posted.</summary>
+    public IReadOnlyList<(int Issue, string Body)> Posted => [.. _posted];
 
     public int Reads => Volatile.Read(ref _reads);
 
@@ -25,7 +35,12 @@ public sealed class CountingIssueStore(IIssueStore inner) : IIssueStore, ISubIss
 
     public Task<IssueSnapshot> CreateIssueAsync(NewIssue issue, CancellationToken cancellationToken) => Write(inner.CreateIssueAsync(issue, cancellationToken));
 
-    public Task<IssueComment> AddCommentAsync(int number, string body, CancellationToken cancellationToken) => Write(inner.AddCommentAsync(number, body, cancellationToken));
+    public async Task<IssueComment> AddCommentAsync(int number, string body, CancellationToken cancellationToken)
+    {
+        var comment = await Write(inner.AddCommentAsync(number, body, cancellationToken));
+        Keep(number, body);
+        return comment;
+    }
 
     public Task<IssueComment> UpdateCommentAsync(int number, long commentId, string body, CancellationToken cancellationToken) => Write(inner.UpdateCommentAsync(number, commentId, body, cancellationToken));
 
@@ -52,6 +67,11 @@ public sealed class CountingIssueStore(IIssueStore inner) : IIssueStore, ISubIss
     {
         var made = await inner.WriteIssueAsync(number, writes, cancellationToken);
         Interlocked.Add(ref _writes, made.Writes);
+        foreach (var post in writes.Take(made.Writes).OfType<CommentWrite>().Where(w => w.CommentId is null))
+        {
+            Keep(number, post.Body);
+        }
+
         return made;
     }
 
@@ -70,6 +90,14 @@ public sealed class CountingIssueStore(IIssueStore inner) : IIssueStore, ISubIss
         }
 
         return result;
+    }
+
+    private void Keep(int number, string body)
+    {
+        if (RecordPosts)
+        {
+            _posted.Enqueue((number, body));
+        }
     }
 
     // Counted when they complete: a call refused by a rate limit (deferred) made no write.
