@@ -109,13 +109,18 @@ internal static class KpiSuite
     private static string Row(string what, ChildRun run) =>
         string.Create(CultureInfo.InvariantCulture, $"| {what} | {run.Wall.TotalMilliseconds:0} ms | {(run.Cpu is { } cpu ? cpu.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms" : "n/a")} | {(run.PeakKb is { } kb ? (kb / 1024.0).ToString("0", CultureInfo.InvariantCulture) + " MB" : "n/a")} |");
 
-    /// <summary>The index read and <see cref="KpiCalculator.Compute"/> alone, in this process (best of five).</summary>
+    /// <summary>
+    /// In this process, best of five: the index read with <see cref="KpiCalculator.Compute"/> over every row (the full
+    /// recompute), and the store's SQL aggregates (<see cref="SqliteIssueStore.ComputeKpisAsync"/>, what <c>report</c> runs).
+    /// </summary>
     private static async Task InProcessAsync(string path, DateTimeOffset now, TextWriter output, CancellationToken ct)
     {
         using var store = SqliteIssueStore.Open(path, BotIdentity.Login, TimeProvider.System);
+        var query = KpiQuery.For(KpiPeriodKind.Month, now, null);
         var read = TimeSpan.MaxValue;
         var compute = TimeSpan.MaxValue;
-        long allocated = 0;
+        var aggregates = TimeSpan.MaxValue;
+        long allocated = 0, allocatedSql = 0;
         for (var i = 0; i < 5; i++)
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
@@ -123,16 +128,23 @@ internal static class KpiSuite
             var facts = await store.ReadFactsAsync(refresh: true, ct);
             var readTime = watch.Elapsed;
             watch.Restart();
-            var snapshot = KpiCalculator.Compute(facts, KpiQuery.For(KpiPeriodKind.Month, now, null));
+            var snapshot = KpiCalculator.Compute(facts, query);
             var computeTime = watch.Elapsed;
             GC.KeepAlive(snapshot);
             read = readTime < read ? readTime : read;
             compute = computeTime < compute ? computeTime : compute;
             allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            before = GC.GetAllocatedBytesForCurrentThread();
+            watch.Restart();
+            GC.KeepAlive(await store.ComputeKpisAsync(query, ct));
+            aggregates = watch.Elapsed < aggregates ? watch.Elapsed : aggregates;
+            allocatedSql = GC.GetAllocatedBytesForCurrentThread() - before;
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| in process: index read (SQLite → facts), best of 5 | {read.TotalMilliseconds:0} ms | | |"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| in process: `KpiCalculator.Compute` (one pass), best of 5 | {compute.TotalMilliseconds:0} ms | | {allocated / 1048576.0:0} MB allocated by read + compute |"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| in process: `ComputeKpisAsync` (SQL aggregates), best of 5 | {aggregates.TotalMilliseconds:0} ms | | {allocatedSql / 1048576.0:0.0} MB allocated |"));
     }
 
     /// <summary>The HTML page: its size, and Chromium's wall time to render it to a screenshot less its time for an empty page.</summary>
