@@ -12,8 +12,8 @@ namespace BusinessOps.LocalStore;
 
 /// <summary>
 /// <see cref="KpiCalculator"/>'s answer computed over the KPI index (issue 15, item 5) with the conditions evaluated by
-/// SQLite: counts as aggregates, the worked issues as one narrow row each (no title, no marker, no object per issue)
-/// folded into groups, and only the rows that need a person read whole. Each condition below is the calculator's rule of
+/// SQLite: counts and the worked issues' groups as aggregates (a few thousand rows for 100,000 issues), the percentiles as
+/// the two ranked values, and only the rows that need a person read whole. Each condition below is the calculator's rule of
 /// the same name written over the columns; <see cref="KpiTally"/> does the rest, as for the calculator. The equality is
 /// tested on randomized stores (FactsKpisPropertyTests).
 /// </summary>
@@ -65,7 +65,9 @@ internal static class FactsKpis
             tally.AddAttention(facts);
         }
 
-        var (firstAction, toDone) = Worked(tx, tally, scope, p);
+        Groups(tx, tally, scope, p);
+        var firstAction = Durations(tx, "first_action_at", scope + " AND first_action_at BETWEEN $from AND $to", p);
+        var toDone = Durations(tx, "done_at", scope + " AND " + InPeriod + " AND done_at BETWEEN $from AND $to", p);
         return tally.ToSnapshot(firstAction, toDone);
     }
 
@@ -100,85 +102,79 @@ internal static class FactsKpis
     }
 
     /// <summary>
-    /// The worked issues (<see cref="KpiGroup.Of"/>: <c>w</c>) and those first acted on in the period (<c>fa</c>), one narrow
-    /// row each with every condition already evaluated by SQLite; folded here into groups by everything a slice or a count
-    /// depends on (a hash, cheaper than SQLite sorting 100,000 rows for a GROUP BY), and the two sets of durations whose
-    /// percentiles <see cref="DurationStats.Of"/> takes, as for the calculator. Costs add up as integers scale by scale
-    /// (exact, as decimal addition is); a row whose cost has no integer form is read from its text.
+    /// The worked issues (<see cref="KpiGroup.Of"/>) grouped by everything a slice or a count depends on, by SQLite: a few
+    /// thousand rows come back for 100,000 issues. Costs add up as integers scale by scale (exact, as decimal addition is);
+    /// a row whose cost has no integer form is a group of its own, its cost read from its text.
     /// </summary>
-    private static (DurationStats FirstAction, DurationStats ToDone) Worked(SqliteTransaction tx, KpiTally tally, string scope, (string, object?)[] p)
+    private static void Groups(SqliteTransaction tx, KpiTally tally, string scope, (string, object?)[] p)
     {
         using var command = tx.Command(
-            "SELECT agent, priority, clients, flags, results, failed, cost_scale, cost_units, CASE WHEN cost_units IS NULL THEN cost END, w, d, "
-                + "MAX(0, MIN($lastDay, (CASE WHEN d THEN done_at ELSE COALESCE(first_action_at, created_at) END) / $tickDay - $fromDay)), "
-                + "CASE WHEN first_action_at BETWEEN $from AND $to THEN MAX(0, first_action_at - created_at) END, "
-                + "CASE WHEN d THEN MAX(0, done_at - created_at) END "
-                + "FROM (SELECT *, w AND COALESCE(done_at BETWEEN $from AND $to, 0) AS d FROM (SELECT *, (" + InPeriod + ") AS w FROM " + FactsTable.Name + " WHERE " + scope + ")) "
-                + "WHERE w OR first_action_at BETWEEN $from AND $to;",
+            "SELECT agent, priority, clients, MAX(0, MIN($lastDay, anchor / $tickDay - $fromDay)) AS day, d, flags, COUNT(*), SUM(results), SUM(failed), cost_scale, SUM(cost_units), MIN(odd) FROM ("
+                + "SELECT agent, priority, clients, flags, results, failed, cost_scale, cost_units, "
+                + "COALESCE(done_at BETWEEN $from AND $to, 0) AS d, "
+                + "CASE WHEN done_at BETWEEN $from AND $to THEN done_at ELSE COALESCE(first_action_at, created_at) END AS anchor, "
+                + "CASE WHEN cost_units IS NULL THEN cost END AS odd, "
+                + "CASE WHEN cost_units IS NULL THEN number END AS single "
+                + "FROM " + FactsTable.Name + " WHERE " + scope + " AND " + InPeriod
+                + ") GROUP BY agent, priority, clients, day, d, flags, cost_scale, single;",
             p);
         using var r = command.ExecuteReader();
-        var groups = new Dictionary<GroupKey, (int Count, int Results, int Failed, decimal Units)>();
-        var firstAction = new List<double>();
-        var toDone = new List<double>();
+        var split = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         while (r.Read())
         {
-            if (!r.IsDBNull(12))
+            var text = r.GetString(2);
+            if (!split.TryGetValue(text, out var clients))
             {
-                firstAction.Add(Seconds(r.GetInt64(12)));
+                split[text] = clients = FactsTable.SplitClients(text);
             }
 
-            if (r.GetInt32(9) == 0)
-            {
-                continue;
-            }
-
-            if (!r.IsDBNull(13))
-            {
-                toDone.Add(Seconds(r.GetInt64(13)));
-            }
-
-            var key = new GroupKey(r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? -1 : r.GetInt32(1), r.GetString(2), r.GetInt32(3), r.GetInt32(11), r.GetInt32(10) != 0, r.GetInt32(6));
-            if (!r.IsDBNull(8))
-            {
-                // No integer form: a group of its own, with the cost as written.
-                tally.AddWorked(Group(key, 1, r.GetInt32(4), r.GetInt32(5), FactsTable.ParseCost(r.GetString(8)), FactsTable.SplitClients(key.Clients)));
-                continue;
-            }
-
-            var sum = groups.GetValueOrDefault(key);
-            groups[key] = (sum.Count + 1, sum.Results + r.GetInt32(4), sum.Failed + r.GetInt32(5), sum.Units + r.GetInt64(7));
+            var flags = r.GetInt32(5);
+            var cost = r.IsDBNull(11) ? Units(r.GetInt64(10), r.GetInt32(9)) : FactsTable.ParseCost(r.GetString(11));
+            tally.AddWorked(new KpiGroup(
+                r.IsDBNull(0) ? null : r.GetString(0),
+                r.IsDBNull(1) ? null : (Priority)r.GetInt32(1),
+                clients,
+                r.GetInt32(3),
+                r.GetInt32(4) != 0,
+                (flags & FactsFlags.Human) != 0,
+                (flags & FactsFlags.Breached) != 0,
+                (flags & FactsFlags.Escalated) != 0,
+                r.GetInt32(6),
+                r.GetInt32(7),
+                r.GetInt32(8),
+                cost));
         }
-
-        var split = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var (key, sum) in groups)
-        {
-            if (!split.TryGetValue(key.Clients, out var clients))
-            {
-                split[key.Clients] = clients = FactsTable.SplitClients(key.Clients);
-            }
-
-            tally.AddWorked(Group(key, sum.Count, sum.Results, sum.Failed, Units(sum.Units, key.Scale), clients));
-        }
-
-        return (DurationStats.Of(firstAction), DurationStats.Of(toDone));
     }
 
-    private static KpiGroup Group(GroupKey key, int count, int results, int failed, decimal cost, IReadOnlyList<string> clients) => new(
-        key.Agent,
-        key.Priority < 0 ? null : (Priority)key.Priority,
-        clients,
-        key.Day,
-        key.Done,
-        (key.Flags & FactsFlags.Human) != 0,
-        (key.Flags & FactsFlags.Breached) != 0,
-        (key.Flags & FactsFlags.Escalated) != 0,
-        count,
-        results,
-        failed,
-        cost);
+    /// <summary>
+    /// The p50 and p95 of <c><paramref name="column"/> − created_at</c> (never negative) over <paramref name="where"/>:
+    /// SQLite sorts and returns the two values at <see cref="DurationStats.Ranks"/>.
+    /// </summary>
+    private static DurationStats Durations(SqliteTransaction tx, string column, string where, (string, object?)[] p)
+    {
+        var count = Convert.ToInt32(tx.Scalar("SELECT COUNT(*) FROM " + FactsTable.Name + " WHERE " + where + ";", p), CultureInfo.InvariantCulture);
+        if (count == 0)
+        {
+            return DurationStats.Empty;
+        }
 
-    /// <summary>A duration stored as ticks, in seconds (as <see cref="KpiCalculator.Seconds"/> reads a <see cref="TimeSpan"/>).</summary>
-    private static double Seconds(long ticks) => KpiCalculator.Seconds(TimeSpan.FromTicks(ticks));
+        var (p50, p95) = DurationStats.Ranks(count);
+        using var command = tx.Command(
+            "SELECT rn, v FROM (SELECT v, ROW_NUMBER() OVER (ORDER BY v) AS rn FROM (SELECT MAX(0, " + column + " - created_at) AS v FROM " + FactsTable.Name + " WHERE " + where
+                + ")) WHERE rn IN ($p50, $p95);",
+            [.. p, ("$p50", p50), ("$p95", p95)]);
+        using var r = command.ExecuteReader();
+        double v50 = 0, v95 = 0;
+        while (r.Read())
+        {
+            var seconds = KpiCalculator.Seconds(TimeSpan.FromTicks(r.GetInt64(1)));
+            var rank = r.GetInt32(0);
+            v50 = rank == p50 ? seconds : v50;
+            v95 = rank == p95 ? seconds : v95;
+        }
+
+        return DurationStats.Ranked(count, v50, v95);
+    }
 
     /// <summary>Values as a JSON array of strings, for <c>json_each</c> (the values are stored text: escaped by the writer).</summary>
     private static string JsonArray(IEnumerable<string> values)
@@ -198,17 +194,10 @@ internal static class FactsKpis
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>What a group of worked issues shares; <see cref="Priority"/> −1 for none, <see cref="Clients"/> as stored.</summary>
-    private readonly record struct GroupKey(string? Agent, int Priority, string Clients, int Flags, int Day, bool Done, int Scale);
-
-    /// <summary>
-    /// A sum of <c>cost_units</c> at <paramref name="scale"/> (an integer, summed as a decimal so it cannot overflow) as the
-    /// decimal it stands for, that scale kept, as decimal addition keeps it.
-    /// </summary>
-    private static decimal Units(decimal units, int scale)
+    /// <summary>A sum of <c>cost_units</c> at <paramref name="scale"/> as the decimal it stands for (that scale kept, as decimal addition keeps it).</summary>
+    private static decimal Units(long units, int scale)
     {
-        Span<int> bits = stackalloc int[4];
-        decimal.GetBits(units, bits);
-        return new decimal(bits[0], bits[1], bits[2], units < 0, (byte)scale);
+        var magnitude = (ulong)Math.Abs(units);
+        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, units < 0, (byte)scale);
     }
 }
