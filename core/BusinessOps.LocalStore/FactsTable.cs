@@ -9,23 +9,30 @@ using Microsoft.Data.Sqlite;
 namespace BusinessOps.LocalStore;
 
 /// <summary>
-/// The KPI index on SQLite: one row of <see cref="IssueFacts"/> per issue, stamped with the issue's <c>updated_at</c>
-/// when built, so a refresh rebuilds only the issues that changed since (every write of this store moves
-/// <c>updated_at</c>). A cache, not part of the operational schema: created on first use, named after
-/// <see cref="IssueFacts.Version"/> (a new reading builds a new table), safe to drop. Times are UTC ticks.
+/// The KPI index on SQLite: one row of <see cref="IssueFacts"/> per issue. Triggers on <c>issues</c> note every issue
+/// inserted, updated or deleted in <c>kpi_facts_dirty</c> as it is written (every write of this store updates its issue's
+/// row), so a refresh rebuilds exactly those rows and an index already up to date costs one empty read — no comparison
+/// over every issue. A cache, not part of the operational schema: created on first use, named after
+/// <see cref="IssueFacts.Version"/> and <see cref="Layout"/> (a new reading or layout builds a new table), safe to drop
+/// (it is rebuilt; the dirty table and its triggers stay, a few bytes per write). Times are UTC ticks.
 /// </summary>
 internal static class FactsTable
 {
     /// <summary>Stale issues rebuilt per transaction: bounds memory and how long the write lock is held.</summary>
     public const int Chunk = 1_000;
 
-    public static readonly string Name = string.Create(CultureInfo.InvariantCulture, $"kpi_facts_v{IssueFacts.Version}");
+    /// <summary>The table's own layout (columns), beside the builder's reading.</summary>
+    public const int Layout = 2;
 
-    private const string Columns = "number, stamp, title, state, status, priority, agent, clients, created_at, updated_at, first_action_at, done_at, flags, results, failed, cost, attempt, waiting_since, dispatched_at, executor, origin, cost_day, cost_on_day, board, body_hash";
+    /// <summary>Issues whose row must be rebuilt (or dropped, when the issue is gone), filled by the triggers.</summary>
+    public const string Dirty = "kpi_facts_dirty";
 
-    private const int Breached = 1;
-    private const int Escalated = 2;
-    private const int Human = 4;
+    public static readonly string Name = string.Create(CultureInfo.InvariantCulture, $"kpi_facts_v{IssueFacts.Version}_{Layout}");
+
+    /// <summary>Largest cost mantissa kept as an integer (<c>cost_units</c>): a sum over 9 million rows still fits 64 bits.</summary>
+    private const long MaxUnits = 1_000_000_000_000;
+
+    private const string Columns = "number, title, state, status, priority, agent, clients, created_at, updated_at, first_action_at, done_at, flags, results, failed, cost, attempt, waiting_since, dispatched_at, executor, origin, cost_day, cost_on_day, board, body_hash, cost_units, cost_scale";
 
     public static bool Exists(SqliteTransaction tx) =>
         tx.Scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $name;", ("$name", Name)) is not null;
@@ -37,7 +44,7 @@ internal static class FactsTable
             return;
         }
 
-        // Older readings' tables are dropped; the names are ours (kpi_facts_v{n}), never user text.
+        // Older readings' and layouts' tables are dropped; the names are ours (kpi_facts_v{n}[_{layout}]), never user text.
         var old = new List<string>();
         using (var list = tx.Command("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'kpi\\_facts\\_v%' ESCAPE '\\';"))
         using (var reader = list.ExecuteReader())
@@ -48,7 +55,7 @@ internal static class FactsTable
             }
         }
 
-        foreach (var name in old.Where(n => n.Length < 20 && n[11..].All(char.IsAsciiDigit)))
+        foreach (var name in old.Where(n => n.Length < 24 && n[11..].All(c => char.IsAsciiDigit(c) || c == '_')))
         {
             tx.Execute("DROP TABLE " + name + ";");
         }
@@ -56,7 +63,6 @@ internal static class FactsTable
         tx.Execute("CREATE TABLE " + Name + """
              (
                 number          INTEGER PRIMARY KEY,
-                stamp           TEXT NOT NULL,
                 title           TEXT NOT NULL,
                 state           INTEGER NOT NULL,
                 status          INTEGER NOT NULL,
@@ -79,16 +85,30 @@ internal static class FactsTable
                 cost_day        INTEGER,
                 cost_on_day     TEXT NOT NULL,
                 board           TEXT,
-                body_hash       TEXT
+                body_hash       TEXT,
+                cost_units      INTEGER,
+                cost_scale      INTEGER NOT NULL
             );
             """);
+
+        // The triggers note a write in the same transaction as the write itself, whoever makes it (another process, an
+        // older build): nothing changes an issue without its number landing here. NOT EXISTS rather than OR IGNORE: a
+        // statement's own conflict clause would override a trigger's.
+        tx.Execute("CREATE TABLE IF NOT EXISTS " + Dirty + " (number INTEGER PRIMARY KEY);");
+        foreach (var (name, when, row) in new[] { ("insert", "INSERT", "NEW"), ("update", "UPDATE", "NEW"), ("delete", "DELETE", "OLD") })
+        {
+            tx.Execute("CREATE TRIGGER IF NOT EXISTS " + Dirty + "_" + name + " AFTER " + when + " ON issues BEGIN INSERT INTO " + Dirty + " (number) SELECT "
+                + row + ".number WHERE NOT EXISTS (SELECT 1 FROM " + Dirty + " WHERE number = " + row + ".number); END;");
+        }
+
+        tx.Execute("INSERT OR IGNORE INTO " + Dirty + " (number) SELECT number FROM issues;");
     }
 
-    /// <summary>Numbers of the issues whose row is missing or older than the issue, in order.</summary>
+    /// <summary>Numbers of the issues whose row must be rebuilt, in order: those written since their row was built.</summary>
     public static List<int> Stale(SqliteTransaction tx)
     {
         var numbers = new List<int>();
-        using var command = tx.Command("SELECT i.number FROM issues i LEFT JOIN " + Name + " f ON f.number = i.number WHERE f.number IS NULL OR f.stamp <> i.updated_at ORDER BY i.number;");
+        using var command = tx.Command("SELECT number FROM " + Dirty + " ORDER BY number;");
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -98,27 +118,22 @@ internal static class FactsTable
         return numbers;
     }
 
-    /// <summary>The stamps (<c>updated_at</c> as stored) of <paramref name="where"/>'s issues, read in the same transaction as their snapshots.</summary>
-    public static Dictionary<int, string> Stamps(SqliteTransaction tx, string where, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    /// <summary>
+    /// Once the rows of <paramref name="numbers"/> (a JSON array) are rebuilt in this transaction: drops the rows of issues
+    /// that no longer exist and clears their dirty marks. The write lock is held, so no write slipped in between.
+    /// </summary>
+    public static void Settle(SqliteTransaction tx, string numbers)
     {
-        var stamps = new Dictionary<int, string>();
-        using var command = tx.Command("SELECT i.number, i.updated_at FROM issues i WHERE " + where + ";", parameters);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            stamps[reader.GetInt32(0)] = reader.GetString(1);
-        }
-
-        return stamps;
+        tx.Execute("DELETE FROM " + Name + " WHERE number IN (SELECT value FROM json_each($numbers)) AND number NOT IN (SELECT number FROM issues);", ("$numbers", numbers));
+        tx.Execute("DELETE FROM " + Dirty + " WHERE number IN (SELECT value FROM json_each($numbers));", ("$numbers", numbers));
     }
 
-    public static void Upsert(SqliteTransaction tx, IssueFacts f, string stamp)
+    public static void Upsert(SqliteTransaction tx, IssueFacts f)
     {
-        var flags = (f.SlaBreached ? Breached : 0) | (f.Escalated ? Escalated : 0) | (f.HumanCommand ? Human : 0);
+        var flags = (f.SlaBreached ? FactsFlags.Breached : 0) | (f.Escalated ? FactsFlags.Escalated : 0) | (f.HumanCommand ? FactsFlags.Human : 0);
         tx.Execute(
-            "INSERT OR REPLACE INTO " + Name + " (" + Columns + ") VALUES ($n, $stamp, $title, $state, $status, $priority, $agent, $clients, $created, $updated, $first, $done, $flags, $results, $failed, $cost, $attempt, $waiting, $dispatched, $executor, $origin, $costDay, $costOnDay, $board, $bodyHash);",
+            "INSERT OR REPLACE INTO " + Name + " (" + Columns + ") VALUES ($n, $title, $state, $status, $priority, $agent, $clients, $created, $updated, $first, $done, $flags, $results, $failed, $cost, $attempt, $waiting, $dispatched, $executor, $origin, $costDay, $costOnDay, $board, $bodyHash, $costUnits, $costScale);",
             ("$n", f.Number),
-            ("$stamp", stamp),
             ("$title", f.Title),
             ("$state", (int)f.State),
             ("$status", (int)f.Status),
@@ -141,52 +156,75 @@ internal static class FactsTable
             ("$costDay", f.CostDay?.DayNumber),
             ("$costOnDay", f.CostOnDay.ToString(CultureInfo.InvariantCulture)),
             ("$board", f.Board is null ? null : JsonSerializer.Serialize(f.Board, DashboardJson.Default.DashboardState)),
-            ("$bodyHash", f.BodyHash));
+            ("$bodyHash", f.BodyHash),
+            ("$costUnits", Units(f.CostUsd)),
+            ("$costScale", (int)f.CostUsd.Scale));
     }
 
-    /// <summary>Rows of issues that no longer exist are dropped.</summary>
-    public static int Prune(SqliteTransaction tx) =>
-        tx.Execute("DELETE FROM " + Name + " WHERE number NOT IN (SELECT number FROM issues);");
+    public static List<IssueFacts> ReadAll(SqliteTransaction tx) => Read(tx, "1 = 1");
 
-    public static List<IssueFacts> ReadAll(SqliteTransaction tx)
+    /// <summary>The rows matching <paramref name="where"/> (a constant SQL condition; values as parameters), in number order.</summary>
+    public static List<IssueFacts> Read(SqliteTransaction tx, string where, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         var rows = new List<IssueFacts>();
-        using var command = tx.Command("SELECT " + Columns + " FROM " + Name + " ORDER BY number;");
+        using var command = tx.Command("SELECT " + Columns + " FROM " + Name + " WHERE " + where + " ORDER BY number;", parameters);
         using var r = command.ExecuteReader();
         while (r.Read())
         {
-            var flags = r.GetInt32(12);
-            var clients = r.GetString(7);
+            var flags = r.GetInt32(11);
             rows.Add(new IssueFacts(
                 r.GetInt32(0),
-                r.GetString(2),
-                (IssueState)r.GetInt32(3),
-                (IssueStatus)r.GetInt32(4),
-                r.IsDBNull(5) ? null : (Priority)r.GetInt32(5),
-                r.IsDBNull(6) ? null : r.GetString(6),
-                clients.Length == 0 ? [] : clients.Split(','),
+                r.GetString(1),
+                (IssueState)r.GetInt32(2),
+                (IssueStatus)r.GetInt32(3),
+                r.IsDBNull(4) ? null : (Priority)r.GetInt32(4),
+                r.IsDBNull(5) ? null : r.GetString(5),
+                SplitClients(r.GetString(6)),
+                Time(r.GetInt64(7)),
                 Time(r.GetInt64(8)),
-                Time(r.GetInt64(9)),
+                OptionalTime(r, 9),
                 OptionalTime(r, 10),
-                OptionalTime(r, 11),
-                (flags & Breached) != 0,
-                (flags & Escalated) != 0,
-                (flags & Human) != 0,
+                (flags & FactsFlags.Breached) != 0,
+                (flags & FactsFlags.Escalated) != 0,
+                (flags & FactsFlags.Human) != 0,
+                r.GetInt32(12),
                 r.GetInt32(13),
-                r.GetInt32(14),
-                decimal.Parse(r.GetString(15), NumberStyles.Number, CultureInfo.InvariantCulture),
-                r.GetInt32(16),
+                ParseCost(r.GetString(14)),
+                r.GetInt32(15),
+                OptionalTime(r, 16),
                 OptionalTime(r, 17),
-                OptionalTime(r, 18),
-                r.IsDBNull(19) ? null : (ExecutorKind)r.GetInt32(19),
-                r.IsDBNull(20) ? null : r.GetString(20),
-                r.IsDBNull(21) ? null : DateOnly.FromDayNumber(r.GetInt32(21)),
-                decimal.Parse(r.GetString(22), NumberStyles.Number, CultureInfo.InvariantCulture),
-                r.IsDBNull(23) ? null : JsonSerializer.Deserialize(r.GetString(23), DashboardJson.Default.DashboardState),
-                r.IsDBNull(24) ? null : r.GetString(24)));
+                r.IsDBNull(18) ? null : (ExecutorKind)r.GetInt32(18),
+                r.IsDBNull(19) ? null : r.GetString(19),
+                r.IsDBNull(20) ? null : DateOnly.FromDayNumber(r.GetInt32(20)),
+                ParseCost(r.GetString(21)),
+                r.IsDBNull(22) ? null : JsonSerializer.Deserialize(r.GetString(22), DashboardJson.Default.DashboardState),
+                r.IsDBNull(23) ? null : r.GetString(23)));
         }
 
         return rows;
+    }
+
+    /// <summary>The <c>clients</c> column as the row's client ids (stored joined by commas).</summary>
+    public static IReadOnlyList<string> SplitClients(string clients) => clients.Length == 0 ? [] : clients.Split(',');
+
+    public static decimal ParseCost(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A cost as an integer of units of 10^-scale (<c>cost_units</c>, summed by SQL exactly, scale by scale), or null when
+    /// its mantissa is too large or it is a negative zero: such a row's cost is read from its text instead.
+    /// </summary>
+    private static long? Units(decimal cost)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(cost, bits);
+        var negative = bits[3] < 0;
+        var mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+        if (bits[2] != 0 || mantissa > MaxUnits || (negative && mantissa == 0))
+        {
+            return null;
+        }
+
+        return negative ? -(long)mantissa : (long)mantissa;
     }
 
     private static DateTimeOffset Time(long ticks) => new(ticks, TimeSpan.Zero);

@@ -1,26 +1,76 @@
 using System.Globalization;
 using BusinessOps.Core.Kpis;
+using BusinessOps.Core.Kpis.Snapshots;
 using Microsoft.Data.Sqlite;
 
 namespace BusinessOps.LocalStore;
 
-/// <summary>The KPI index (<see cref="IIssueFactsIndex"/>): a table of per-issue facts, rebuilt only where issues changed.</summary>
-public sealed partial class SqliteIssueStore : IIssueFactsIndex
+/// <summary>
+/// The KPI index (<see cref="IIssueFactsIndex"/>): a table of per-issue facts, rebuilt only where issues changed; and the
+/// KPIs computed over it in SQL (<see cref="IKpiIndex"/>), reading only aggregates and the rows that need a person.
+/// </summary>
+public sealed partial class SqliteIssueStore : IIssueFactsIndex, IKpiIndex
 {
     /// <summary>
-    /// Brings the index up to date (rows for new and changed issues, a chunk of issues per transaction, each issue's
-    /// snapshot and stamp read together), then reads every row. A read-only store cannot keep the table: its facts are
-    /// built from a full listing instead. <paramref name="refresh"/> is ignored: a local refresh costs no request.
+    /// Brings the index up to date, then reads every row. A read-only store cannot keep the table: its facts are built
+    /// from a full listing instead. <paramref name="refresh"/> is ignored: a local refresh costs no request.
     /// </summary>
     public async Task<IReadOnlyList<IssueFacts>> ReadFactsAsync(bool refresh, CancellationToken cancellationToken)
     {
         if (IsReadOnly)
         {
-            var all = await ListIssuesAsync(new Core.Ports.IssueQuery(Core.Ports.IssueStateFilter.All), cancellationToken);
-            return [.. all.Select(i => IssueFactsBuilder.From(i, Identity))];
+            return await ListFactsAsync(cancellationToken);
         }
 
-        // Checked in a read transaction first: an index already up to date costs no write lock and no write.
+        await RefreshFactsAsync(cancellationToken);
+        return await ReadAsync<IReadOnlyList<IssueFacts>>(FactsTable.ReadAll, cancellationToken);
+    }
+
+    /// <summary>
+    /// The KPIs of <paramref name="query"/> from aggregates over the index (<see cref="FactsKpis"/>), equal to
+    /// <see cref="KpiCalculator.Compute"/> over every row. A read-only store whose index is missing or behind computes from a listing.
+    /// </summary>
+    public async Task<KpiSnapshot> ComputeKpisAsync(KpiQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (!await UsableFactsAsync(cancellationToken))
+        {
+            return KpiCalculator.Compute(await ListFactsAsync(cancellationToken), query);
+        }
+
+        return await ReadAsync(tx => FactsKpis.Compute(tx, query), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<string>> ReadClientsAsync(CancellationToken cancellationToken)
+    {
+        if (!await UsableFactsAsync(cancellationToken))
+        {
+            return [.. (await ListFactsAsync(cancellationToken)).SelectMany(f => f.Clients).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
+        }
+
+        return await ReadAsync<IReadOnlyList<string>>(FactsKpis.Clients, cancellationToken);
+    }
+
+    /// <summary>Brings the index up to date where this store may write; true when it can be read (a read-only store's: built and current).</summary>
+    private async Task<bool> UsableFactsAsync(CancellationToken cancellationToken)
+    {
+        if (!IsReadOnly)
+        {
+            await RefreshFactsAsync(cancellationToken);
+            return true;
+        }
+
+        return await ReadAsync(tx => FactsTable.Exists(tx) && FactsTable.Stale(tx).Count == 0, cancellationToken);
+    }
+
+    /// <summary>
+    /// Rebuilds the rows of the issues written since they were built (a chunk of issues per transaction, each issue's
+    /// snapshot read under the write lock that clears its mark). Checked in a read transaction first: an index already up
+    /// to date costs no write lock and no write.
+    /// </summary>
+    private async Task RefreshFactsAsync(CancellationToken cancellationToken)
+    {
         var stale = await ReadAsync(tx => FactsTable.Exists(tx) ? FactsTable.Stale(tx) : null, cancellationToken)
             ?? await WriteAsync(
                 tx =>
@@ -35,24 +85,22 @@ public sealed partial class SqliteIssueStore : IIssueFactsIndex
             await WriteAsync(
                 tx =>
                 {
-                    const string Where = "i.number IN (SELECT value FROM json_each($numbers))";
-                    var stamps = FactsTable.Stamps(tx, Where, ("$numbers", numbers));
-                    foreach (var issue in IssueRows.Load(tx, _skipped, Location, Where, ("$numbers", numbers)))
+                    foreach (var issue in IssueRows.Load(tx, _skipped, Location, "i.number IN (SELECT value FROM json_each($numbers))", ("$numbers", numbers)))
                     {
-                        FactsTable.Upsert(tx, IssueFactsBuilder.From(issue, Identity), stamps[issue.Number]);
+                        FactsTable.Upsert(tx, IssueFactsBuilder.From(issue, Identity));
                     }
 
+                    FactsTable.Settle(tx, numbers);
                     return 0;
                 },
                 cancellationToken);
         }
+    }
 
-        if (stale.Count > 0)
-        {
-            await WriteAsync(FactsTable.Prune, cancellationToken);
-        }
-
-        return await ReadAsync<IReadOnlyList<IssueFacts>>(FactsTable.ReadAll, cancellationToken);
+    private async Task<IReadOnlyList<IssueFacts>> ListFactsAsync(CancellationToken cancellationToken)
+    {
+        var all = await ListIssuesAsync(new Core.Ports.IssueQuery(Core.Ports.IssueStateFilter.All), cancellationToken);
+        return [.. all.Select(i => IssueFactsBuilder.From(i, Identity))];
     }
 
     private bool IsReadOnly => new SqliteConnectionStringBuilder(_connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly;

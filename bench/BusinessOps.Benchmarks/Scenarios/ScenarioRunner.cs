@@ -16,7 +16,7 @@ public static class ScenarioRunner
         ["batch-sets"] = ("A burst of queued issues to the fake Batch: one job per issue vs sets; Fargate cost per issue (--issues 100 --max-issues 10 --per-issue-seconds 3)", BatchSetsSuite.RunAsync),
         ["workflow"] = ("A chain of N steps started and run to completion on the fake GitHub: requests and writes per step, reads beyond the pass (args: step counts, default 4 8 16)", WorkflowSuite.RunAsync),
         ["import"] = ("The coordinator filing 10,000 issues with one `issues import` vs `issues file` in a loop (--issues N --file-runs M)", ImportSuite.RunAsync),
-        ["kpis"] = ("`coordinator report` over 100,000 issues from the KPI index: wall time, peak RSS; the HTML page's size and render time in Chromium (--issues N --runs 5)", Kpis.KpiSuite.RunAsync),
+        ["kpis"] = ("`coordinator report` over 100,000 issues from the KPI index: wall time, peak RSS; the HTML page's size and render time in Chromium (--issues N --runs 5 --keep FILE --store FILE --baseline OTHER/coordinator.dll)", Kpis.KpiSuite.RunAsync),
         ["local-workers"] = ("Local dispatch: warm workers vs a process per dispatch, and the coordinator's first pass (--dispatches 700 --process-dispatches 42 --issues 10000 --process-issues 200 --coordinator DIR)", LocalWorkersSuite.RunAsync),
         ["storms"] = ("Write storms: N issues on the local SQLite store, agents in process, writes per pass by kind until idle, a policy edit (--issues 10000 --run-ms 255)", StormsSuite.RunAsync),
         ["agent-start"] = ("Each agent's process start (--help) and start plus demo run (--demo), a new process each run; the support agent on a ticket with its knowledge base (--exe PATH --runs 10 --issue-data F --context F)", AgentStartSuite.RunAsync),

@@ -5,6 +5,7 @@ using BusinessOps.Coordinator.Cli;
 using BusinessOps.Coordinator.Hosting;
 using BusinessOps.Coordinator.Reconcile;
 using BusinessOps.Coordinator.Reports.Dashboard;
+using BusinessOps.Coordinator.Reports.Terminal;
 using BusinessOps.Coordinator.Results;
 using BusinessOps.Core;
 using BusinessOps.Core.Time;
@@ -51,9 +52,13 @@ internal static class RunCommand
             return await CoordinatorSession.RunAsync(request, async session =>
             {
                 var options = new ReconcileOptions(session.Concurrency(parse.GetValue(concurrency)), parse.GetValue(dryRun), session.IsCloud) { Full = parse.GetValue(full) };
+
+                // A bar on a terminal of our own (not for --dry-run, whose lines go to stdout while the pass runs).
+                var progress = parse.GetValue(dryRun) ? PassProgressBar.Silent(session.LogOutput) : PassProgressBar.For(session.Error, session.Environment, session.LogOutput);
                 var reconciler = new Reconciler(session.Store, session.Executor, session.Policies, session.Clock, options, session.Log, session.Output, parse.GetValue(dryRun) ? null : session.Connectors.Router)
                 {
                     Automation = AutomationSteps.ForPasses(session, parse.GetValue(dryRun)),
+                    Progress = progress.Visible ? progress : null,
                 };
                 if (ResultsPass.Open(session, parse.GetValue(dryRun), session.Error) is not { } results)
                 {
@@ -62,9 +67,10 @@ internal static class RunCommand
 
                 // The operations dashboard is kept at the end of every full pass (Reports/Dashboard/DashboardPass).
                 using var dashboard = parse.GetValue(dryRun) ? null : DashboardPass.Open(session, parse.GetValue(g.Policies));
+                var pass = new PassRun(reconciler, results, dashboard, progress);
                 return parse.GetValue(monitor)
-                    ? await MonitorAsync(reconciler, results, dashboard, session, pause, parse.GetValue(json), ct)
-                    : Report(await PassAsync(reconciler, results, dashboard, ct), parse.GetValue(json), session);
+                    ? await MonitorAsync(pass, session, pause, parse.GetValue(json), ct)
+                    : Report(await pass.RunAsync(ct), parse.GetValue(json), session);
             });
         });
         return cmd;
@@ -90,25 +96,14 @@ internal static class RunCommand
         return pass.Failed > 0 ? ExitCodes.Failure : ExitCodes.Ok;
     }
 
-    private static async Task<PassResult> PassAsync(Reconciler reconciler, ResultsPass results, DashboardPass? dashboard, CancellationToken ct)
-    {
-        var pass = await results.RunOnceAsync(reconciler, ct);
-        if (dashboard is not null)
-        {
-            await dashboard.AfterAsync(pass, ct);
-        }
-
-        return pass;
-    }
-
-    private static async Task<int> MonitorAsync(Reconciler reconciler, ResultsPass results, DashboardPass? dashboard, CoordinatorSession session, TimeSpan pause, bool json, CancellationToken ct)
+    private static async Task<int> MonitorAsync(PassRun pass, CoordinatorSession session, TimeSpan pause, bool json, CancellationToken ct)
     {
         session.Log.Info($"monitoring {session.StoreArgument} every {Durations.Words(pause)}; Ctrl-C to stop");
         try
         {
             while (true)
             {
-                Report(await PassAsync(reconciler, results, dashboard, ct), json, session);
+                Report(await pass.RunAsync(ct), json, session);
                 await Task.Delay(pause, session.Clock, ct);
             }
         }

@@ -19,8 +19,9 @@ public sealed class CoordinatorSession : IDisposable
     // Built on first use: most commands never act on a plan.
     private ConnectorSet? _connectors;
 
-    private CoordinatorSession(IIssueStore backend, IExecutor executor, PolicySet policies, AutomationPolicies automation, string storeArgument, Log log, SessionRequest request)
+    private CoordinatorSession(IIssueStore backend, IExecutor executor, PolicySet policies, AutomationPolicies automation, string storeArgument, Log log, LogOutput logOutput, SessionRequest request)
     {
+        LogOutput = logOutput;
         Automation = automation;
         Backend = backend;
         Store = ScrubbingIssueStore.Wrap(backend, SecretMasker.Process);
@@ -55,6 +56,9 @@ public sealed class CoordinatorSession : IDisposable
     public string StoreArgument { get; }
 
     public Log Log { get; }
+
+    /// <summary>Where <see cref="Log"/>'s lines go (<see cref="Error"/> unless a live display has them written above it).</summary>
+    public LogOutput LogOutput { get; }
 
     public TimeProvider Clock { get; }
 
@@ -104,7 +108,8 @@ public sealed class CoordinatorSession : IDisposable
             System.Environment.SetEnvironmentVariable(LogFormats.EnvironmentVariable, format == LogFormat.Json ? "json" : "text");
         }
 
-        var log = new Log(Logs.Create(() => error, format, request.Verbose, SecretMasker.Process), request.Verbose);
+        var logOutput = new LogOutput(error);
+        var log = new Log(Logs.Create(() => logOutput.Current, format, request.Verbose, SecretMasker.Process), request.Verbose);
         if (PolicyGate.LoadAll(request.Policies, error) is not { } loaded)
         {
             return (null, ExitCodes.BadInput);
@@ -140,7 +145,7 @@ public sealed class CoordinatorSession : IDisposable
             return (null, ExitCodes.BadInput);
         }
 
-        return (new CoordinatorSession(issueStore, exec!, policies, loaded.Automation, resolved, log, request), ExitCodes.Ok);
+        return (new CoordinatorSession(issueStore, exec!, policies, loaded.Automation, resolved, log, logOutput, request), ExitCodes.Ok);
     }
 
     /// <summary>

@@ -30,6 +30,9 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
     private int _dispatched;
     private int _failed;
 
+    /// <summary>Told as each queued run is handed to the executor; null tells no one.</summary>
+    public IPassProgress? Progress { get; init; }
+
     /// <summary>Lease a cloud handover must have left when it starts (the executor's call takes seconds; retries more).</summary>
     public static TimeSpan HandoverMargin => TimeSpan.FromMinutes(1);
 
@@ -53,10 +56,13 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
                 await preparer.PrepareAsync([.. ordered.Where(p => p.Dispatch.Phase != DispatchPhase.Execute && InputHash.Of(p.Issue) == p.Dispatch.InputHash && Holds(p.LeaseUntil, now)).Select(p => Request(p.Issue, p.Dispatch, null))], ct);
             }
 
-            foreach (var item in ordered)
+            for (var i = 0; i < ordered.Count; i++)
             {
-                await StartAsync(item, ct);
+                Progress?.Running(i, ordered.Count);
+                await StartAsync(ordered[i], ct);
             }
+
+            Progress?.Running(ordered.Count, ordered.Count);
         }
         finally
         {

@@ -58,6 +58,9 @@ public sealed class Reconciler
     /// </summary>
     public AutomationStep? Automation { get; init; }
 
+    /// <summary>Told how far each pass is (a progress bar in a terminal); null tells no one.</summary>
+    public IPassProgress? Progress { get; init; }
+
     /// <summary>The store with request counting, for callers that report figures.</summary>
     public CountingIssueStore Store => _store;
 
@@ -150,7 +153,8 @@ public sealed class Reconciler
     {
         var writesBefore = _store.Writes;
         await _facts.StartPassAsync(issues, allOpen, pass, cancellationToken);
-        using var runner = new DispatchRunner(_store, _executor, _policies, _facts, _options, pass, _clock, _log, _effects, allOpen ? issues : null);
+        using var runner = new DispatchRunner(_store, _executor, _policies, _facts, _options, pass, _clock, _log, _effects, allOpen ? issues : null) { Progress = Progress };
+        var decided = 0;
         var pending = new List<PendingDispatch>();
         var failed = 0;
         var leftAlone = 0;
@@ -160,6 +164,7 @@ public sealed class Reconciler
             foreach (var issue in issues.OrderBy(i => PriorityOf(i)).ThenBy(i => i.Number))
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                Progress?.Deciding(decided++, issues.Count);
 
                 // Anything but a decision with nothing to do is looked at again by the next pass (written issues are anyway).
                 if (due is not null)

@@ -10,7 +10,7 @@ using BusinessOps.Policies;
 namespace BusinessOps.Coordinator.Reports;
 
 /// <summary>
-/// <c>coordinator report</c> once the session is open: reads the KPI index, computes the one <see cref="KpiSnapshot"/>,
+/// <c>coordinator report</c> once the session is open: computes the one <see cref="KpiSnapshot"/> from the KPI index,
 /// renders it, writes it (a file, a folder for GitHub Pages, or stdout), and in GitHub Actions appends the Markdown to
 /// <c>$GITHUB_STEP_SUMMARY</c>.
 /// </summary>
@@ -25,25 +25,28 @@ public static class ReportJob
             return ExitCodes.BadInput;
         }
 
-        // On a terminal, a spinner says what is taking the time (reading the index is most of it at 100,000 issues).
+        // On a terminal, a spinner says what is taking the time.
         var activity = Activity.For(session.Error, session.Environment);
-        var facts = await activity.RunAsync("Reading the issues index…", _ => KpiSource.ReadAsync(session.Backend, refresh: true, cancellationToken));
-        if (request.Client is { } client && !KpiSource.Clients(facts).Contains(client, StringComparer.OrdinalIgnoreCase))
+        var kpis = new KpiReader(session.Backend, refresh: true);
+        if (request.Client is { } client)
         {
-            var known = KpiSource.Clients(facts);
-            await session.Error.WriteLineAsync($"error: unknown client '{ReportRenderer.EscapeMarkdown(client)}': no issue in {session.Store.Location} carries client/{ReportRenderer.EscapeMarkdown(client)}. "
-                + (known.Count == 0 ? "No issue names a client yet." : "Known clients: " + string.Join(", ", known) + "."));
-            return ExitCodes.BadInput;
+            var known = await activity.RunAsync("Reading the issues index…", _ => kpis.ClientsAsync(cancellationToken));
+            if (!known.Contains(client, StringComparer.OrdinalIgnoreCase))
+            {
+                await session.Error.WriteLineAsync($"error: unknown client '{ReportRenderer.EscapeMarkdown(client)}': no issue in {session.Store.Location} carries client/{ReportRenderer.EscapeMarkdown(client)}. "
+                    + (known.Count == 0 ? "No issue names a client yet." : "Known clients: " + string.Join(", ", known) + "."));
+                return ExitCodes.BadInput;
+            }
         }
 
         var now = session.Clock.GetUtcNow();
         var context = Context(session, request, now);
         var renderer = new ReportRenderer(new TemplateRenderer(PolicyPaths.Resolve(policiesOption)));
-        var (snapshot, text) = await activity.RunAsync("Computing the KPIs…", status =>
+        var (snapshot, text) = await activity.RunAsync("Computing the KPIs…", async status =>
         {
-            var kpis = KpiCalculator.Compute(facts, new KpiQuery(KpiPeriod.Ending(request.Period, now), request.Client, alerts.Targets, now));
+            var computed = await kpis.ComputeAsync(new KpiQuery(KpiPeriod.Ending(request.Period, now), request.Client, alerts.Targets, now), cancellationToken);
             status("Rendering the report…");
-            return Task.FromResult((kpis, Render(renderer, kpis, context, request.Format)));
+            return (computed, Render(renderer, computed, context, request.Format));
         });
         var code = await WriteAsync(session, activity, text, snapshot, request, cancellationToken);
         await SummaryAsync(session, renderer, snapshot, context, cancellationToken);

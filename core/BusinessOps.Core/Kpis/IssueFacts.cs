@@ -77,9 +77,13 @@ public sealed record IssueFacts(
     public bool IsDashboard => Origin == DashboardMarker.Origin;
 
     /// <summary>True for an issue that belongs to <paramref name="client"/> (ids compare case-insensitively).</summary>
-    public bool IsFor(string client)
+    public bool IsFor(string client) => Includes(Clients, client);
+
+    /// <summary>True when <paramref name="clients"/> (an issue's client ids) include <paramref name="client"/>, case-insensitively.</summary>
+    public static bool Includes(IReadOnlyList<string> clients, string client)
     {
-        foreach (var c in Clients)
+        ArgumentNullException.ThrowIfNull(clients);
+        foreach (var c in clients)
         {
             if (string.Equals(c, client, StringComparison.OrdinalIgnoreCase))
             {

@@ -16,25 +16,26 @@ internal sealed class SliceCounter
     private int _escalations;
     private int _breaches;
 
-    /// <summary>Counts one processed issue; <paramref name="doneInPeriod"/>: it reached done within the period.</summary>
-    public void Add(IssueFacts facts, bool doneInPeriod)
+    /// <summary>Counts a group of processed issues (one issue: a group of one).</summary>
+    public void Add(KpiGroup group)
     {
-        _processed++;
-        _results += facts.Results;
-        _failed += facts.FailedResults;
-        _cost += facts.CostUsd;
-        _escalations += facts.Escalated ? 1 : 0;
-        _breaches += facts.SlaBreached ? 1 : 0;
-        if (doneInPeriod)
+        var n = group.Count;
+        _processed += n;
+        _results += group.Results;
+        _failed += group.FailedResults;
+        _cost += group.CostUsd;
+        _escalations += group.Escalated ? n : 0;
+        _breaches += group.Breached ? n : 0;
+        if (group.Done)
         {
-            _done++;
-            _automated += facts.HumanCommand ? 0 : 1;
+            _done += n;
+            _automated += group.Human ? 0 : n;
         }
 
-        if (doneInPeriod || facts.SlaBreached)
+        if (group.Done || group.Breached)
         {
-            _slaTotal++;
-            _slaMet += doneInPeriod && !facts.SlaBreached ? 1 : 0;
+            _slaTotal += n;
+            _slaMet += group.Done && !group.Breached ? n : 0;
         }
     }
 

@@ -12,7 +12,10 @@ internal sealed record ChildRun(TimeSpan Wall, long? PeakKb, TimeSpan? Cpu = nul
     private const string Time = "/usr/bin/time";
 
     /// <summary>Runs the coordinator built beside this benchmark; a failure stops the scenario.</summary>
-    public static async Task<ChildRun> TimeAsync(string[] args, CancellationToken ct)
+    public static Task<ChildRun> TimeAsync(string[] args, CancellationToken ct) => TimeAsync(args, null, ct);
+
+    /// <summary>Runs <paramref name="coordinator"/> (a coordinator.dll; null: the one built beside this benchmark); a failure stops the scenario.</summary>
+    public static async Task<ChildRun> TimeAsync(string[] args, string? coordinator, CancellationToken ct)
     {
         var measured = File.Exists(Time);
         var start = new ProcessStartInfo(measured ? Time : "dotnet");
@@ -24,7 +27,7 @@ internal sealed record ChildRun(TimeSpan Wall, long? PeakKb, TimeSpan? Cpu = nul
             }
         }
 
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "coordinator.dll"));
+        start.ArgumentList.Add(coordinator ?? Path.Combine(AppContext.BaseDirectory, "coordinator.dll"));
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);

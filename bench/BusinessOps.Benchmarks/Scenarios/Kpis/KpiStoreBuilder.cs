@@ -4,7 +4,6 @@ using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
 using BusinessOps.LocalStore;
-using Microsoft.Extensions.Time.Testing;
 
 namespace BusinessOps.Benchmarks.Scenarios.Kpis;
 
@@ -22,7 +21,7 @@ internal static class KpiStoreBuilder
 
     public static async Task BuildAsync(string path, int n, DateTimeOffset now, TextWriter progress, CancellationToken ct)
     {
-        var clock = new FakeTimeProvider(now.AddDays(-28));
+        var clock = new BuildClock { Now = now.AddDays(-28) };
         using var store = SqliteIssueStore.Open(path, BotIdentity.Login, clock);
         var spacing = TimeSpan.FromDays(28) / n;
         for (var from = 0; from < n; from += Chunk)
@@ -32,15 +31,15 @@ internal static class KpiStoreBuilder
                 "### Details\n\nThe export stopped at 02:00 with a timeout.",
                 Labels(i),
                 "customer" + (i % 97).ToString(CultureInfo.InvariantCulture))).ToList();
-            clock.SetUtcNow(now.AddDays(-28) + (spacing * from));
+            clock.Now = now.AddDays(-28) + (spacing * from);
             var numbers = await store.CreateIssuesAsync(batch, ct);
             for (var k = 0; k < numbers.Count; k++)
             {
                 var i = from + k;
                 var filed = now.AddDays(-28) + (spacing * i);
-                clock.SetUtcNow(filed.AddMinutes(3));
+                clock.Now = filed.AddMinutes(3);
                 await store.AddCommentAsync(numbers[k], "Status\n\n" + Markers.Format(State(i, filed)), ct);
-                clock.SetUtcNow(filed.AddMinutes(40));
+                clock.Now = filed.AddMinutes(40);
                 var outcome = i % 50 == 0 ? AgentOutcome.Failed : AgentOutcome.Completed;
                 var key = string.Create(CultureInfo.InvariantCulture, $"local/ops#{numbers[k]}/a1/plan");
                 await store.AddCommentAsync(numbers[k], "Result\n\n" + Markers.Format(new ResultRecord(key, Agents[i % Agents.Length], outcome, 0.9, 0.02m)), ct);
@@ -92,4 +91,15 @@ internal static class KpiStoreBuilder
         WaitingSince = Status(i) == IssueStatus.AwaitingApproval ? filed.AddMinutes(41) : null,
         Audit = i % 10 == 0 ? [new Core.Governance.AuditEntry(filed.AddMinutes(30), "carla", "approved", "reviewed")] : null,
     };
+
+    /// <summary>
+    /// The moment each write is made: a chunk's issues are filed together, then their comments at each issue's own times,
+    /// so the clock goes back at each chunk (FakeTimeProvider cannot).
+    /// </summary>
+    private sealed class BuildClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
 }

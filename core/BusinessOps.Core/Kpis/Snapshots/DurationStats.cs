@@ -15,13 +15,19 @@ public sealed record DurationStats(int Count, double? P50Seconds, double? P95Sec
         }
 
         seconds.Sort();
-        return new DurationStats(seconds.Count, Rank(seconds, 0.50), Rank(seconds, 0.95));
+        var (p50, p95) = Ranks(seconds.Count);
+        return Ranked(seconds.Count, seconds[p50 - 1], seconds[p95 - 1]);
     }
 
-    /// <summary>The nearest-rank percentile: the smallest value with at least <paramref name="p"/> of the set at or below it.</summary>
-    private static double Rank(List<double> sorted, double p)
-    {
-        var rank = (int)Math.Ceiling(p * sorted.Count);
-        return Math.Round(sorted[Math.Clamp(rank, 1, sorted.Count) - 1], 1);
-    }
+    /// <summary>
+    /// The 1-based ranks of the p50 and p95 in a sorted set of <paramref name="count"/> values (nearest rank: the smallest
+    /// value with at least that share of the set at or below it), for a store that sorts in its own query.
+    /// </summary>
+    public static (int P50, int P95) Ranks(int count) => (Rank(count, 0.50), Rank(count, 0.95));
+
+    /// <summary>The stats of a set of <paramref name="count"/> values whose values at <see cref="Ranks"/> are given, in seconds.</summary>
+    public static DurationStats Ranked(int count, double p50Seconds, double p95Seconds) =>
+        count == 0 ? Empty : new DurationStats(count, Math.Round(p50Seconds, 1), Math.Round(p95Seconds, 1));
+
+    private static int Rank(int count, double p) => Math.Clamp((int)Math.Ceiling(p * count), 1, Math.Max(1, count));
 }
