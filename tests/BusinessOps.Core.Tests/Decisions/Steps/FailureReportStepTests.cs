@@ -57,8 +57,14 @@ public sealed class FailureReportStepTests
         var done = new EffectRecord(1, "local/ops#1/a2/execute/e1", EffectStatus.Done, 2, Some.Epoch, "https://example.test/status/1");
         var state = new OpsState
         {
-            Key = "local/ops#1/a3/plan", Agent = AgentNames.Qa, Attempt = 3, Phase = DispatchPhase.Plan, Failures = 1,
-            PlanKey = Key, EffectsHash = EffectListHash.Of([Status]), Effects = [done],
+            Key = "local/ops#1/a3/plan",
+            Agent = AgentNames.Qa,
+            Attempt = 3,
+            Phase = DispatchPhase.Plan,
+            Failures = 1,
+            PlanKey = Key,
+            EffectsHash = EffectListHash.Of([Status]),
+            Effects = [done],
         };
         var again = Failed([Status]) with { Key = "local/ops#1/a3/plan" };
         var input = Step.Input(Step.With(Some.Issue(1, labels: ["dev/qa"]), state, ResultComment(Failed([Status]), 2), ResultComment(again, 3)), now: Some.Epoch.AddHours(1));
