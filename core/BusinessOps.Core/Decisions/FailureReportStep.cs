@@ -34,11 +34,12 @@ internal static class FailureReportStep
             return RetryStep.OnFailure(d, input, result.Key, error, failedAt, first);
         }
 
-        if (Held(effects, input.Policies) is { } held)
+        if (Held(effects, input.Policies, input.Context.EffectProblem) is { } held)
         {
+            // Keyed by the reason: retries failing alike say it once.
             d = d.Note(
                 input,
-                NoteKey.For("report-held", result.Key),
+                NoteKey.For("report-held", held),
                 $"The failure is not reported outside this issue: {Text.Inline(held)}. Nothing of it was performed.");
             return RetryStep.OnFailure(d, input, result.Key, error, failedAt, first);
         }
@@ -85,12 +86,24 @@ internal static class FailureReportStep
         return RetryStep.OnFailure(d, input, execution.Key, error, input.History.ResultTime(original.Key) ?? input.Now, first, DispatchPhase.Plan);
     }
 
-    /// <summary>Why the report may not run from a failed result, or null.</summary>
-    internal static string? Held(IReadOnlyList<Effect> effects, PolicySet policies)
+    /// <summary>
+    /// Why the report may not run from a failed result, or null: a malformed effect, one that cannot run here
+    /// (<c>connectors.yml</c>, or the shell's check <paramref name="effectProblem"/>), anything financial, or a level the
+    /// gate would hold for a person.
+    /// </summary>
+    internal static string? Held(IReadOnlyList<Effect> effects, PolicySet policies, Func<Effect, string?>? effectProblem = null)
     {
         if (EffectShape.PlanProblem(effects) is { } problem)
         {
             return problem;
+        }
+
+        for (var i = 0; i < effects.Count; i++)
+        {
+            if ((ConnectorReadiness.Problem(effects[i], policies.Connectors) ?? effectProblem?.Invoke(effects[i])) is { } unready)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"effect e{i + 1} cannot run here ({unready})");
+            }
         }
 
         for (var i = 0; i < effects.Count; i++)

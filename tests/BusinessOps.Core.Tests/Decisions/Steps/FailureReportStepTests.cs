@@ -52,6 +52,14 @@ public sealed class FailureReportStepTests
     }
 
     [Fact]
+    public void Held_ConnectorCannotRunItHere_SaysWhichAndWhy()
+    {
+        var held = FailureReportStep.Held([Status], PolicySet.Default, _ => "the local store has no pull requests");
+
+        Assert.Equal("effect e1 cannot run here (the local store has no pull requests)", held);
+    }
+
+    [Fact]
     public void Apply_SameReportAlreadyDone_RetriesWithoutSendingItAgain()
     {
         var done = new EffectRecord(1, "local/ops#1/a2/execute/e1", EffectStatus.Done, 2, Some.Epoch, "https://example.test/status/1");
