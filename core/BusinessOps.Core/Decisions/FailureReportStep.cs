@@ -100,17 +100,17 @@ internal static class FailureReportStep
 
         for (var i = 0; i < effects.Count; i++)
         {
-            if ((ConnectorReadiness.Problem(effects[i], policies.Connectors) ?? effectProblem?.Invoke(effects[i])) is { } unready)
+            if (EffectCatalog.TryGet(effects[i].Kind, out var kind) && EffectCatalog.ImpactOf(kind, policies.Connectors).HasFlag(EffectImpact.Financial))
             {
-                return string.Create(CultureInfo.InvariantCulture, $"effect e{i + 1} cannot run here ({unready})");
+                return string.Create(CultureInfo.InvariantCulture, $"effect e{i + 1} ({kind.Name}) is financial, and nothing financial runs from a failed result");
             }
         }
 
         for (var i = 0; i < effects.Count; i++)
         {
-            if (EffectCatalog.TryGet(effects[i].Kind, out var kind) && EffectCatalog.ImpactOf(kind, policies.Connectors).HasFlag(EffectImpact.Financial))
+            if ((ConnectorReadiness.Problem(effects[i], policies.Connectors) ?? effectProblem?.Invoke(effects[i])) is { } unready)
             {
-                return string.Create(CultureInfo.InvariantCulture, $"effect e{i + 1} ({kind.Name}) is financial, and nothing financial runs from a failed result");
+                return string.Create(CultureInfo.InvariantCulture, $"effect e{i + 1} cannot run here ({unready})");
             }
         }
 
