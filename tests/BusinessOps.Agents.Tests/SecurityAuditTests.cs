@@ -21,19 +21,10 @@ public sealed class SecurityAuditTests : IDisposable
     private static readonly string AwsKeyId = "AKIA" + "ZQ3DN4RT7EXAMPLE";
     private static readonly string GhToken = "gh" + "p_" + "9a8B7c6D5e4F3g2H1i0JkLmNoPqRsTuVwXyZ";
 
+    // The shipped advisories (policies/advisories.yml, the built-in list): the ranges of the GitHub Advisory Database.
     private static readonly DispatchContext Advisories = new()
     {
-        Policies = new AgentPolicies
-        {
-            Rules = new AgentRules
-            {
-                Advisories =
-                [
-                    new Advisory("GHSA-demo-0001", "nuget", "Newtonsoft.Json", null, "13.0.1", "high", "Deep nesting exhausts the stack"),
-                    new Advisory("GHSA-demo-0002", "npm", "lodash", "4.0.0", "4.17.21", "critical", "Prototype pollution"),
-                ],
-            },
-        },
+        Policies = new AgentPolicies { Rules = new AgentRules { Advisories = AgentRules.Default.Advisories } },
     };
 
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("bo-scan-");
@@ -64,7 +55,7 @@ public sealed class SecurityAuditTests : IDisposable
         var run = await Agents.RunAsync(AgentNames.Security, FormBody.Of(("Directory.Packages.props", "```xml\n" + Props + "\n```")), context: Advisories);
 
         var finding = Assert.Single(run.Out("vulnerableDependencies").AsArray());
-        Assert.Equal(("Newtonsoft.Json", "12.0.3", "GHSA-demo-0001"), (finding!["package"]!.GetValue<string>(), finding["version"]!.GetValue<string>(), finding["advisory"]!.GetValue<string>()));
+        Assert.Equal(("Newtonsoft.Json", "12.0.3", "GHSA-5crp-9r3c-p9vr"), (finding!["package"]!.GetValue<string>(), finding["version"]!.GetValue<string>(), finding["advisory"]!.GetValue<string>()));
         Assert.Equal(2, run.Num("dependenciesAudited"));
         Assert.Equal(1, run.Num("dependenciesUnaudited"));
         Assert.Equal(75, run.Num("score"));
@@ -77,7 +68,20 @@ public sealed class SecurityAuditTests : IDisposable
         var run = await Agents.RunAsync(AgentNames.Security, FormBody.Of(("package-lock.json", LockV3)), context: Advisories);
 
         var finding = Assert.Single(run.Out("vulnerableDependencies").AsArray());
-        Assert.Equal(("lodash", "4.17.20"), (finding!["package"]!.GetValue<string>(), finding["version"]!.GetValue<string>()));
+        Assert.Equal(("lodash", "4.17.20", "GHSA-35jh-r3h4-6jhm"), (finding!["package"]!.GetValue<string>(), finding["version"]!.GetValue<string>(), finding["advisory"]!.GetValue<string>()));
+
+        // A high advisory (not critical): medium impact.
+        Assert.Equal(Impact.Medium, run.Result.Classification!.Impact);
+    }
+
+    [Fact]
+    public async Task RunAsync_CriticalAdvisoryOfTheBusinessesOwn_HighImpact()
+    {
+        var own = new DispatchContext { Policies = new AgentPolicies { Rules = new AgentRules { Advisories = [new Advisory("GHSA-own-0001", "npm", "express", "4.0.0", "4.20.0", "critical", "An advisory a business added")] } } };
+
+        var run = await Agents.RunAsync(AgentNames.Security, FormBody.Of(("package-lock.json", LockV3)), context: own);
+
+        Assert.Equal("express", Assert.Single(run.Out("vulnerableDependencies").AsArray())!["package"]!.GetValue<string>());
         Assert.Equal(Impact.High, run.Result.Classification!.Impact);
     }
 
@@ -93,11 +97,27 @@ public sealed class SecurityAuditTests : IDisposable
     [InlineData("13.0.1", false)]
     [InlineData("13.0.0", true)]
     [InlineData("13.0.1-beta1", true)]
-    public void Audit_VersionAgainstFixed_BelowFixedOnly(string version, bool affected)
+    [InlineData("4.5.5", true)]
+    public void Audit_NewtonsoftJsonAgainstGhsa5crp_EveryVersionBelow13Point0Point1(string version, bool affected)
     {
         var (findings, _) = DependencyAuditor.Audit([new DependencyReference("nuget", "newtonsoft.json", version, "x")], Advisories.Policies.Rules!.Advisories!);
 
         Assert.Equal(affected, findings.Count == 1);
+    }
+
+    [Theory]
+    [InlineData("lodash", "4.17.21", false)]
+    [InlineData("lodash", "4.17.20", true)]
+    [InlineData("lodash", "0.1.0", true)]
+    [InlineData("lodash-es", "4.17.20", true)]
+    [InlineData("lodash-es", "4.17.21", false)]
+    [InlineData("lodash.template", "4.5.0", true)]
+    [InlineData("lodash.camelcase", "4.3.0", false)]
+    public void Audit_LodashAgainstGhsa35jh_BelowFixedOrEveryVersionWithoutFix(string package, string version, bool affected)
+    {
+        var (findings, _) = DependencyAuditor.Audit([new DependencyReference("npm", package, version, "x")], Advisories.Policies.Rules!.Advisories!);
+
+        Assert.Equal(affected, findings.Any(f => f.Advisory.Id == "GHSA-35jh-r3h4-6jhm"));
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using BusinessOps.Agents.Prose;
 using BusinessOps.Agents.Rendering;
 using BusinessOps.Agents.Sdk;
 using BusinessOps.Agents.Sdk.Forms;
@@ -11,15 +12,20 @@ using BusinessOps.Core.Results;
 namespace BusinessOps.Agents.ProjectManagement;
 
 /// <summary>ai-project-manager-agent: oversight of escalated, breached, blocked and waiting issues among those the coordinator hands in, each with its owner and next action, and the workload per agent (posted where <c>delivery.yml</c>'s <c>oversightTo</c> says); the decision brief for L3 items (a form with <c>Options</c>).</summary>
-public sealed partial class ProjectManagerAgent : IAgent
+public sealed partial class ProjectManagerAgent(ProseDrafter drafter) : IAgent
 {
+    public ProjectManagerAgent()
+        : this(new ProseDrafter(LanguageModelEndpoint.FromEnvironment()))
+    {
+    }
+
     public string Name => AgentNames.ProjectManager;
 
     public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
         if (context.Form.Get("Options") is not null)
         {
-            return Task.FromResult(DecisionBrief.Run(context, context.Policies.Rules?.Delivery ?? Core.Agents.Rules.DeliveryRules.Default));
+            return DecisionBrief.RunAsync(context, context.Policies.Rules?.Delivery ?? Core.Agents.Rules.DeliveryRules.Default, drafter, cancellationToken);
         }
 
         var scope = Scope(context.Form);

@@ -10,6 +10,8 @@ namespace BusinessOps.Benchmarks.Scenarios;
 /// process. PATH is the multi-agent <c>ai-agents</c> (the image's executable, <c>ai-agents ai-qa-agent --demo</c>) or a
 /// directory of published <c>ai-&lt;name&gt;-agent</c> executables. With <c>--issue-data</c> and <c>--context</c> the
 /// support agent also runs on that ticket with that context (the knowledge base and the template the coordinator hands it).
+/// Then <see cref="KnowledgeCheck"/>: the executable's knowledge-base answers against the same code in process, one ticket
+/// per shipped article of <c>--policies DIR</c> (default: the repository's <c>policies/</c>); a difference fails the scenario.
 /// Publish first, e.g. <c>dotnet publish agents/ai-agents -c Release -r linux-x64 -p:PublishAot=true -o /tmp/aot</c>.
 /// </summary>
 internal static class AgentStartSuite
@@ -19,7 +21,7 @@ internal static class AgentStartSuite
         var exe = AwsSuite.Value(args, "--exe");
         if (exe is null || !(File.Exists(exe) || Directory.Exists(exe)))
         {
-            output.WriteLine("usage: scenarios agent-start --exe PATH-TO-ai-agents-OR-A-DIRECTORY [--runs 10] [--issue-data F --context F]");
+            output.WriteLine("usage: scenarios agent-start --exe PATH-TO-ai-agents-OR-A-DIRECTORY [--runs 10] [--issue-data F --context F] [--policies DIR]");
             return 2;
         }
 
@@ -51,6 +53,13 @@ internal static class AgentStartSuite
         }
 
         output.WriteLine($"load average after: {LoadAverage()}");
+        if ((AwsSuite.Value(args, "--policies") ?? ShippedPolicies()) is not { } policies)
+        {
+            output.WriteLine("knowledge check skipped: no policies/ folder found above the working directory; pass --policies DIR");
+            return 1;
+        }
+
+        failures += await KnowledgeCheck.RunAsync(exe, policies, output, ct);
         return failures == 0 ? 0 : 1;
     }
 
@@ -86,6 +95,20 @@ internal static class AgentStartSuite
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     private static double Median(List<double> values) => Percentile([.. values.Order()], 0.5);
+
+    /// <summary>The repository's <c>policies/</c>, found by walking up from the working directory to <c>BusinessOps.sln</c>.</summary>
+    private static string? ShippedPolicies()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "BusinessOps.sln")))
+            {
+                return Path.Combine(dir.FullName, "policies");
+            }
+        }
+
+        return null;
+    }
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 }

@@ -3,7 +3,9 @@ namespace BusinessOps.Coordinator.Execution;
 /// <summary>
 /// The environment an agent process gets: the coordinator's, minus every credential. Agents hold no store and no GitHub
 /// or AWS credential (the coordinator is the only writer), so a token in the coordinator's environment (an Actions
-/// <c>GITHUB_TOKEN</c>, AWS keys) must not reach them — an agent printing its environment leaks nothing.
+/// <c>GITHUB_TOKEN</c>, AWS keys) must not reach them — an agent printing its environment leaks nothing. The one
+/// exception is the optional language model's key (<c>OPENAI_API_KEY</c>, <c>policies/language-model.yml</c>): drafting
+/// prose is the agents' own work, so they are the ones meant to hold it.
 /// </summary>
 internal static class AgentEnvironment
 {
@@ -11,11 +13,14 @@ internal static class AgentEnvironment
 
     private static readonly string[] SecretPrefixes = ["AWS_", "GITHUB_APP_", "ACTIONS_", "BUSINESSOPS_STORE"];
 
+    // Credentials made for the agents themselves (the language model endpoint's key), passed on as they are.
+    private static readonly string[] AgentCredentials = ["OPENAI_API_KEY"];
+
     /// <summary>True for a variable an agent must not inherit.</summary>
     public static bool IsSecret(string name)
     {
         var upper = name.ToUpperInvariant();
-        return SecretParts.Any(p => upper.Contains(p, StringComparison.Ordinal)) || SecretPrefixes.Any(p => upper.StartsWith(p, StringComparison.Ordinal));
+        return !AgentCredentials.Contains(upper, StringComparer.Ordinal) && SecretParts.Any(p => upper.Contains(p, StringComparison.Ordinal)) || SecretPrefixes.Any(p => upper.StartsWith(p, StringComparison.Ordinal));
     }
 
     /// <summary>Removes every credential from <paramref name="environment"/> (a <c>ProcessStartInfo.Environment</c>).</summary>

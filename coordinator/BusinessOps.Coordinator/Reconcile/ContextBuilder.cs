@@ -76,14 +76,18 @@ internal sealed class ContextBuilder(IIssueStore store, ITeamDirectory? teamDire
     }
 
     /// <summary>Decides <paramref name="issue"/>, gathering the facts the decision asks for first.</summary>
-    public async Task<IReadOnlyList<OpsAction>> DecideAsync(IssueSnapshot issue, CancellationToken ct)
+    public async Task<IReadOnlyList<OpsAction>> DecideAsync(IssueSnapshot issue, CancellationToken ct) => (await DecideAtAsync(issue, ct)).Actions;
+
+    /// <summary>Decides <paramref name="issue"/> like <see cref="DecideAsync"/>, with the time the decision was made at (what its due time is computed from).</summary>
+    public async Task<(IReadOnlyList<OpsAction> Actions, DateTimeOffset At)> DecideAtAsync(IssueSnapshot issue, CancellationToken ct)
     {
         for (var round = 0; ; round++)
         {
-            var actions = Decider.Decide(issue, policies, clock.GetUtcNow(), Current);
+            var now = clock.GetUtcNow();
+            var actions = Decider.Decide(issue, policies, now, Current);
             if (actions is not [GatherFacts needs] || round == MaxRounds)
             {
-                return actions;
+                return (actions, now);
             }
 
             await GatherAsync(needs, ct);

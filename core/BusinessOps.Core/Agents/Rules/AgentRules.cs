@@ -13,11 +13,14 @@ public sealed record AgentRules
         CustomerSuccess = CustomerSuccessRules.Default,
         Analytics = AnalyticsRules.Default,
         Sales = SalesRules.Default,
-        // Two well-known advisories, so the dependency audit finds something out of the box; policies/advisories.yml is the list that runs.
+        // Two well-known advisories, so the dependency audit finds something out of the box; policies/advisories.yml is the list
+        // that runs (ranges and severities as the GitHub Advisory Database has them; the sources are cited there).
         Advisories =
         [
-            new("GHSA-5crp-9r3c-p9vr", "nuget", "Newtonsoft.Json", null, "13.0.1", "high", "Improper handling of exceptional conditions (deeply nested JSON exhausts the stack)"),
-            new("GHSA-35jh-r3h4-6jhm", "npm", "lodash", null, "4.17.21", "high", "Command injection through template"),
+            new("GHSA-5crp-9r3c-p9vr", "nuget", "Newtonsoft.Json", null, "13.0.1", "high", "Improper Handling of Exceptional Conditions in Newtonsoft.Json (CVE-2024-21907): deeply nested JSON exhausts the stack or the CPU"),
+            new("GHSA-35jh-r3h4-6jhm", "npm", "lodash", null, "4.17.21", "high", "Command Injection in lodash (CVE-2021-23337) via the template function"),
+            new("GHSA-35jh-r3h4-6jhm", "npm", "lodash-es", null, "4.17.21", "high", "Command Injection in lodash (CVE-2021-23337) via the template function"),
+            new("GHSA-35jh-r3h4-6jhm", "npm", "lodash.template", null, null, "high", "Command Injection in lodash (CVE-2021-23337) via the template function; no fixed version (last affected 4.5.0, the last release)"),
         ],
         Delivery = DeliveryRules.Default,
         Operations = OperationsRules.Default,
