@@ -36,7 +36,7 @@ public sealed class DeploymentAgentTests
         var run = await Agents.RunAsync(AgentNames.DevOps, Deploy("staging", ("Deploy date", "2026-12-24")));
 
         Assert.False(run.Out("blocked").GetValue<bool>());
-        Assert.Equal(3, run.Result.Effects.Count);
+        Assert.Equal(3, run.Result.Effects.Count(e => !e.OnFailure));
     }
 
     [Fact]
@@ -45,7 +45,8 @@ public sealed class DeploymentAgentTests
         var run = await Agents.RunAsync(AgentNames.DevOps, Deploy("production", ("Action", "rollback"), ("Previous version", "2.4.0"), ("Deploy date", "2026-12-24")));
 
         Assert.Equal(AgentOutcome.NeedsApproval, run.Result.Outcome);
-        Assert.Equal([EffectKinds.GitHubDeployment, EffectKinds.WebhookPost, EffectKinds.GitHubDeploymentStatus], run.Result.Effects.Select(e => e.Kind));
+        Assert.Equal([EffectKinds.GitHubDeployment, EffectKinds.WebhookPost, EffectKinds.GitHubDeploymentStatus, EffectKinds.GitHubDeploymentStatus], run.Result.Effects.Select(e => e.Kind));
+        Assert.Equal([false, false, false, true], run.Result.Effects.Select(e => e.OnFailure));
         Assert.Equal("v2.4.0", EffectParameters.Text(run.Result.Effects[0].Parameters, "ref"));
         Assert.Equal("deployment.rollback", EffectParameters.Text(run.Result.Effects[1].Parameters, "event"));
         var data = run.Result.Effects[1].Parameters.GetProperty("data");
@@ -69,6 +70,14 @@ public sealed class DeploymentAgentTests
         Assert.Equal((EffectKinds.GitHubDeploymentStatus, "production"), (status.Kind, status.Target));
         Assert.Equal(("e1", "success"), (EffectParameters.Text(status.Parameters, "deployment"), EffectParameters.Text(status.Parameters, "state")));
         Assert.All(run.Result.Effects, e => Assert.Empty(EffectSchemas.Validate(e)));
+
+        // Only if a step fails: the failure status, then the rollback through the same endpoint (approved with the plan).
+        var (failed, rollback) = (run.Result.Effects[3], run.Result.Effects[4]);
+        Assert.Equal([false, false, false, true, true], run.Result.Effects.Select(e => e.OnFailure));
+        Assert.Equal(("e1", "failure"), (EffectParameters.Text(failed.Parameters, "deployment"), EffectParameters.Text(failed.Parameters, "state")));
+        Assert.Equal((EffectKinds.WebhookPost, "deploy", "deployment.rollback"), (rollback.Kind, rollback.Target, EffectParameters.Text(rollback.Parameters, "event")));
+        var back = rollback.Parameters.GetProperty("data");
+        Assert.Equal(("2.4.0", "2.4.1", true), (back.GetProperty("version").GetString(), back.GetProperty("fromVersion").GetString(), back.GetProperty("automatic").GetBoolean()));
     }
 
     [Fact]
@@ -81,6 +90,10 @@ public sealed class DeploymentAgentTests
         Assert.Equal("deployment.requested", command.Parameters.GetProperty("input").GetProperty("event").GetString());
         Assert.Equal("release/2.4", EffectParameters.Text(run.Result.Effects[0].Parameters, "ref"));
         Assert.Empty(EffectSchemas.Validate(command));
+        var rollback = run.Result.Effects[^1];
+        Assert.Equal((EffectKinds.CommandRun, "deploy", true), (rollback.Kind, rollback.Target, rollback.OnFailure));
+        Assert.Equal("deployment.rollback", rollback.Parameters.GetProperty("input").GetProperty("event").GetString());
+        Assert.Empty(EffectSchemas.Validate(rollback));
     }
 
     [Theory]
@@ -97,7 +110,7 @@ public sealed class DeploymentAgentTests
         var gate = run.Out("checks").AsArray().Single(c => c!["name"]!.GetValue<string>() == "quality gates")!;
         Assert.Equal(expected, gate["state"]!.GetValue<string>());
         Assert.Equal(blocked, run.Out("blocked").GetValue<bool>());
-        Assert.Equal(blocked ? 0 : 3, run.Result.Effects.Count);
+        Assert.Equal(blocked ? 0 : 3, run.Result.Effects.Count(e => !e.OnFailure));
     }
 
     [Fact]

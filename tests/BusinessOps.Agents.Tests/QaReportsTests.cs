@@ -5,6 +5,7 @@ using BusinessOps.Core;
 using BusinessOps.Core.Effects;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
+using BusinessOps.Core.State;
 using Xunit;
 
 namespace BusinessOps.Agents.Tests;
@@ -126,6 +127,7 @@ public sealed class QaReportsTests
         var effect = Assert.Single(run.Result.Effects);
         Assert.Equal((EffectKinds.GitHubCommitStatus, "#42"), (effect.Kind, effect.Target));
         Assert.Equal("success", EffectParameters.Text(effect.Parameters, "state"));
+        Assert.False(effect.OnFailure);
         Assert.Equal(QaAgent.StatusContext, EffectParameters.Text(effect.Parameters, "context"));
         Assert.Null(EffectShape.Problem(effect));
     }
@@ -141,6 +143,10 @@ public sealed class QaReportsTests
         Assert.Equal("failure", EffectParameters.Text(effect.Parameters, "state"));
         Assert.Contains("pass rate", EffectParameters.Text(effect.Parameters, "description"), StringComparison.Ordinal);
         Assert.Equal(AgentOutcome.Failed, run.Result.Outcome);
+
+        // The failed result's report: the one kind of effect a failed result keeps in its record, so the coordinator performs it.
+        Assert.True(effect.OnFailure);
+        Assert.Equal([effect], ResultRecord.From(run.Result).Effects!);
     }
 
     [Fact]

@@ -138,7 +138,10 @@ public sealed class QaAgent : IAgent
         return pullRequest is { } pr ? result with { Effects = [CommitStatus(pr, passed, gates, failed)] } : result;
     }
 
-    /// <summary>The verdict as a commit status on the pull request's head (context <see cref="StatusContext"/>), so branch protection can require it.</summary>
+    /// <summary>
+    /// The verdict as a commit status on the pull request's head (context <see cref="StatusContext"/>), so branch protection
+    /// can require it; a <c>failure</c> is marked <see cref="Effect.OnFailure"/>, the one kind of effect a failed result carries.
+    /// </summary>
     internal static Effect CommitStatus(int pullRequest, bool passed, IReadOnlyList<QualityGate> gates, IReadOnlyList<QualityGate> failed)
     {
         var description = passed
@@ -150,7 +153,8 @@ public sealed class QaAgent : IAgent
             ["context"] = StatusContext,
             ["description"] = description.Length > 140 ? description[..139] + "…" : description,
         };
-        return Effect.Create(EffectKinds.GitHubCommitStatus, "#" + pullRequest.ToString(CultureInfo.InvariantCulture), parameters);
+        // A failure status is the failed result's report (onFailure): the coordinator performs it, and the issue still fails.
+        return Effect.Create(EffectKinds.GitHubCommitStatus, "#" + pullRequest.ToString(CultureInfo.InvariantCulture), parameters, onFailure: !passed);
     }
 
     private static string Describe(IReadOnlyList<QualityGate> gates) => string.Join(", ", gates.Select(g => g.Value is { } v

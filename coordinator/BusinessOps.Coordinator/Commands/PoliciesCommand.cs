@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BusinessOps.Coordinator.Cli;
 using BusinessOps.Core;
+using BusinessOps.Core.Effects;
 using BusinessOps.Core.Time;
 using BusinessOps.Policies;
 using BusinessOps.Policies.Agents;
@@ -8,7 +9,10 @@ using BusinessOps.Policies.Automation;
 
 namespace BusinessOps.Coordinator.Commands;
 
-/// <summary><c>coordinator policies validate</c>: every error at once, with file:line:column — the automation files included.</summary>
+/// <summary>
+/// <c>coordinator policies validate</c>: every error at once, with file:line:column — the automation files and
+/// <c>connectors.yml</c> included; the endpoints the agents send to that are left unset are noted with what to add.
+/// </summary>
 internal static class PoliciesCommand
 {
     public static Command Create(GlobalOptions g)
@@ -47,8 +51,15 @@ internal static class PoliciesCommand
                 }
             }
 
-            var errors = result.Errors.Concat(automation.Errors).Concat(alerts.Errors).ToList();
-            if (errors.Count > 0 || result.Policies is null || !automation.IsValid || !alerts.IsValid)
+            // connectors.yml is loaded on its own (as the coordinator loads it): its errors count here too.
+            var connectors = PolicyLoader.LoadConnectors(dir, allowMissingDirectory: !PolicyPaths.IsGiven(parse.GetValue(g.Policies)));
+            foreach (var note in connectors.Notes)
+            {
+                error.WriteLine("note: " + note);
+            }
+
+            var errors = result.Errors.Concat(automation.Errors).Concat(alerts.Errors).Concat(connectors.Errors).ToList();
+            if (errors.Count > 0 || result.Policies is null || !automation.IsValid || !alerts.IsValid || !connectors.IsValid)
             {
                 foreach (var e in errors)
                 {
@@ -61,6 +72,13 @@ internal static class PoliciesCommand
 
             var p = result.Policies;
             var a = automation.Policies;
+
+            // The endpoints the agents send to that are left unset: their plans say they cannot run here; this says what to add.
+            foreach (var missing in ConnectorTargets.MissingLines(connectors.Policy))
+            {
+                error.WriteLine("note: " + missing);
+            }
+
             output.WriteLine($"{dir}: valid — {p.Routing.Rules.Count} routing rules, SLA {string.Join(" / ", p.Sla.Targets.OrderBy(t => t.Key).Select(t => $"{t.Key} {Durations.Format(t.Value.Target)}"))}, mode {p.Autonomy.Mode}; "
                 + $"{a.Schedules.Count} schedules, {a.Thresholds.Count} triggers, {a.Feeds.Count} feeds, {a.Workflows.Count} workflows, {a.Clients.All.Count} clients.");
             return ExitCodes.Ok;

@@ -48,9 +48,11 @@ internal sealed class EffectExecution(IIssueStore store, PolicySet policies, IEf
 
         var (state, _) = IssueStateReader.Read(current, policies);
         var journal = new StatusCommentJournal(store, policies, current);
-        log.Info($"#{number} performing {approved.Effects.Count} approved effect(s) ({dispatch.Key})");
-        var report = await new EffectRunner(connector, journal, clock).RunAsync(key, approved.Effects, state.Effects ?? [], cancellationToken);
-        var result = ExecutionResult.From(dispatch, number, approved.Effects, report);
+        log.Info(approved.ReportsFailure
+            ? $"#{number} reporting a failure through {approved.Effects.Count} effect(s) ({dispatch.Key})"
+            : $"#{number} performing {approved.Effects.Count} approved effect(s) ({dispatch.Key})");
+        var report = await new EffectRunner(connector, journal, clock).RunAsync(key, approved.Effects, state.Effects ?? [], approved.ReportsFailure, cancellationToken);
+        var result = ExecutionResult.From(dispatch, number, approved.Effects, report, approved.ReportsFailure);
         if (report.Status == EffectRunStatus.Completed)
         {
             log.Info($"#{number} {report.Done} effect(s) done ({journal.Writes} ledger write(s))");

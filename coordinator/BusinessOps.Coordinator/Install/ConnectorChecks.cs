@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using BusinessOps.Connectors.Email;
 using BusinessOps.Connectors.Webhooks;
+using BusinessOps.Core.Effects;
 using BusinessOps.Core.Policies;
 
 namespace BusinessOps.Coordinator.Install;
@@ -9,7 +10,8 @@ namespace BusinessOps.Coordinator.Install;
 /// <summary>
 /// <c>coordinator doctor</c>'s lines for <c>policies/connectors.yml</c>: each connector on or off, each webhook endpoint
 /// and the SMTP server configured (their secret variables set) and reachable (a TCP connection, nothing sent), each
-/// command's program found and its variables set. Variables are named, never printed; a URL read from a variable is a
+/// command's program found and its variables set; each endpoint the agents send to that is left unset, with what to add.
+/// Variables are named, never printed; a URL read from a variable is a
 /// secret too, so only its variable's name appears.
 /// </summary>
 internal static class ConnectorChecks
@@ -58,10 +60,22 @@ internal static class ConnectorChecks
             checks.AddRange(policy.Command.Commands.Select(c => Command(c, Lookup)));
         }
 
+        // The endpoints the shipped agents send to and this policy leaves unset, with what to add so their plans can run:
+        // to look at when webhooks are on, for information when they are off on purpose.
+        checks.AddRange(ConnectorTargets.Missing(policy).Select(k => Target(k, policy)));
         return checks;
     }
 
     private static string Off => "off (enabled: false in policies/connectors.yml)";
+
+    private static DoctorCheck Target(ConnectorTargets.Known target, ConnectorsPolicy policy)
+    {
+        var name = "connector target " + target.Name;
+        var add = ConnectorTargets.AddEndpoint(target.Name, !policy.Webhook.Enabled)
+            + (target.CommandToo ? $"; or, for a deploy script, {ConnectorTargets.AddCommand(target.Name, !policy.Command.Enabled)}" : string.Empty);
+        var detail = $"not configured: {target.UsedFor} cannot run here (their plans say so before anyone approves)";
+        return policy.Webhook.Enabled ? DoctorCheck.Warn(name, detail, add) : DoctorCheck.Ok(name, $"{detail}; to let them run, {add}");
+    }
 
     private static async Task<DoctorCheck> EndpointAsync(WebhookConnector webhook, WebhookEndpoint endpoint, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -14,7 +14,11 @@ namespace BusinessOps.Core.Decisions;
 /// </summary>
 /// <param name="Effects">The approved effects, in order (empty when the plan has none or when there is a problem).</param>
 /// <param name="Problem">Why the recorded plan may not run, or null.</param>
-public sealed record ApprovedEffects(IReadOnlyList<Effect> Effects, string? Problem)
+/// <param name="ReportsFailure">
+/// The recorded result is a failed one and these are the effects reporting its failure (<see cref="FailureReportStep"/>):
+/// they all run, and the issue still ends failed.
+/// </param>
+public sealed record ApprovedEffects(IReadOnlyList<Effect> Effects, string? Problem, bool ReportsFailure = false)
 {
     /// <summary>The approved effects of <paramref name="issue"/> as its status comment and result comments say now.</summary>
     public static ApprovedEffects Read(IssueSnapshot issue, PolicySet policies)
@@ -44,6 +48,6 @@ public sealed record ApprovedEffects(IReadOnlyList<Effect> Effects, string? Prob
 
         return EffectListHash.Of(effects) != state.EffectsHash
             ? new ApprovedEffects([], "the plan's effect list was changed after the plan was posted")
-            : new ApprovedEffects(effects, null);
+            : new ApprovedEffects(effects, null, plan.Outcome == AgentOutcome.Failed);
     }
 }

@@ -30,16 +30,23 @@ internal static class EffectsStep
             d = AuditOutcomes(d, input, ledger.Where(r => r.Attempt == attempt).ToList());
         }
 
+        var error = result.Error ?? "an effect failed";
+        var unsure = ledger.FirstOrDefault(r => r.Status is EffectStatus.Unknown or EffectStatus.Started);
+        if (result.Outcome == AgentOutcome.Failed && unsure is not null)
+        {
+            return AwaitPerson(d, input, key, unsure, error, first);
+        }
+
+        // The effects reported a failed result: whatever they achieved, that failure is what the issue now settles.
+        if (FailureReportStep.Reporting(input, d.State))
+        {
+            return FailureReportStep.Settle(d, input, result, first);
+        }
+
         if (result.Outcome != AgentOutcome.Failed)
         {
             d = d.State.Failures == 0 ? d : d with { State = d.State with { Failures = 0 } };
             return FinishStep.Apply(d, input, key);
-        }
-
-        var error = result.Error ?? "an effect failed";
-        if (ledger.FirstOrDefault(r => r.Status is EffectStatus.Unknown or EffectStatus.Started) is { } unsure)
-        {
-            return AwaitPerson(d, input, key, unsure, error, first);
         }
 
         if (!result.Permanent)

@@ -12,8 +12,11 @@ namespace BusinessOps.Core.Decisions;
 /// </summary>
 public static class ExecutionResult
 {
-    /// <summary>The result of running <paramref name="effects"/> for <paramref name="dispatch"/> as <paramref name="report"/> says.</summary>
-    public static AgentResult From(DispatchAgent dispatch, int issue, IReadOnlyList<Effect> effects, EffectRunReport report)
+    /// <summary>
+    /// The result of running <paramref name="effects"/> for <paramref name="dispatch"/> as <paramref name="report"/> says
+    /// (<paramref name="failureReport"/>: the effects reported a failed result, <see cref="ApprovedEffects.ReportsFailure"/>).
+    /// </summary>
+    public static AgentResult From(DispatchAgent dispatch, int issue, IReadOnlyList<Effect> effects, EffectRunReport report, bool failureReport = false)
     {
         ArgumentNullException.ThrowIfNull(dispatch);
         ArgumentNullException.ThrowIfNull(effects);
@@ -31,6 +34,7 @@ public static class ExecutionResult
                 EffectStatus.Failed => "failed",
                 EffectStatus.Unknown => "outcome unknown",
                 EffectStatus.Started => "started, outcome not recorded",
+                _ when effects[i - 1].OnFailure && report.Status == EffectRunStatus.Completed => "not needed (nothing failed)",
                 _ => "not run",
             };
             var detail = record?.Status == EffectStatus.Done ? record.Reference : record?.Error;
@@ -47,6 +51,7 @@ public static class ExecutionResult
 
         var summary = report.Status switch
         {
+            EffectRunStatus.Completed when failureReport => string.Create(CultureInfo.InvariantCulture, $"Reported the failure: {report.Done} of {effects.Count} effect(s) done."),
             EffectRunStatus.Completed => string.Create(CultureInfo.InvariantCulture, $"Carried out the approved plan: {report.Done} of {effects.Count} effect(s) done."),
             EffectRunStatus.Unknown => $"Stopped: {report.Reason}",
             _ => $"Stopped, {report.Done} of {effects.Count} effect(s) done: {report.Reason}",

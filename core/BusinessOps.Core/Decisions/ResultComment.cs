@@ -84,6 +84,11 @@ public static class ResultComment
             // What approval releases, in plain words (what, to whom, how much); the plan hash covers exactly these.
             sb.Append("#### Effects once approved\n\n").Append(EffectDescriber.List(result.Effects)).Append("\n\n");
         }
+        else if (result.Outcome == AgentOutcome.Failed && result.Effects.Where(e => e.OnFailure).ToList() is { Count: > 0 } reports)
+        {
+            // A failed result acts only to make its failure visible (FailureReportStep decides whether these may run).
+            sb.Append("#### Effects reporting the failure\n\n").Append(EffectDescriber.List(reports)).Append("\n\n");
+        }
 
         if (result.Actions.Count > 0)
         {

@@ -5,8 +5,8 @@ using BusinessOps.Core.State;
 namespace BusinessOps.Core.Decisions;
 
 /// <summary>
-/// A result for the current key: settled once (cost added, summary kept), then by outcome — a failure to the retry rules,
-/// the execute phase's report of its effects to <see cref="EffectsStep"/>, a plan with malformed effects to triage, a
+/// A result for the current key: settled once (cost added, summary kept), then by outcome — a failure to the retry rules
+/// (after performing the effects that report it, <see cref="FailureReportStep"/>), the execute phase's report of its effects to <see cref="EffectsStep"/>, a plan with malformed effects to triage, a
 /// plan to the gate.
 /// </summary>
 internal static class ResultStep
@@ -44,7 +44,7 @@ internal static class ResultStep
             {
                 { Permanent: true, Infrastructure: true } => RetryStep.OnBrokenInfrastructure(d, input, key, result.Error ?? "the executor rejected the dispatch", first),
                 { Permanent: true } => RetryStep.OnBadInput(d, input),
-                _ => RetryStep.OnFailure(d, input, key, result.Error ?? "the agent reported a failure", input.History.ResultTime(key) ?? input.Now, first),
+                _ => FailureReportStep.Apply(d, input, result, first),
             };
         }
 

@@ -15,7 +15,8 @@ internal static class RetryStep
     public static Decision Restart(Decision d, DecisionInput input)
     {
         d = d.EndWait(input.Now) with { State = d.State with { Failures = 0, NotBefore = null, Override = null }, Agent = null };
-        var execute = d.State.Phase == DispatchPhase.Execute && d.State.PlanHash is not null;
+        // After a failure report, the plan runs again (the report is not a plan to carry on with).
+        var execute = d.State.Phase == DispatchPhase.Execute && d.State.PlanHash is not null && !FailureReportStep.Reporting(input, d.State);
         if (execute && input.InputChangedSince(d.State.InputHash))
         {
             return PlanStep.Void(d, input);
@@ -26,9 +27,11 @@ internal static class RetryStep
 
     /// <summary>
     /// A failed attempt (<paramref name="first"/>: the first time this key's failure is seen, so it is counted once):
-    /// escalated after too many in a row, else retried under a new key once the backoff after <paramref name="failedAt"/> ends.
+    /// escalated after too many in a row, else retried under a new key once the backoff after <paramref name="failedAt"/>
+    /// ends — the <paramref name="phase"/> given (a failure report's execute phase retries the plan), else the phase of
+    /// <paramref name="key"/>.
     /// </summary>
-    public static Decision OnFailure(Decision d, DecisionInput input, string key, string error, DateTimeOffset failedAt, bool first)
+    public static Decision OnFailure(Decision d, DecisionInput input, string key, string error, DateTimeOffset failedAt, bool first, DispatchPhase? phase = null)
     {
         if (first)
         {
@@ -54,13 +57,13 @@ internal static class RetryStep
             return d.WithStatus(IssueStatus.Failed);
         }
 
-        var phase = IdempotencyKey.TryParse(key, out var k) ? k.PhaseKind : DispatchPhase.Plan;
+        phase ??= IdempotencyKey.TryParse(key, out var k) ? k.PhaseKind : DispatchPhase.Plan;
         if (phase == DispatchPhase.Execute && input.InputChangedSince(d.State.InputHash))
         {
             return PlanStep.Void(d, input);
         }
 
-        return DispatchStep.Start(d with { Agent = d.State.Agent }, input, d.State.Attempt + 1, phase);
+        return DispatchStep.Start(d with { Agent = d.State.Agent }, input, d.State.Attempt + 1, phase.Value);
     }
 
     /// <summary>Bad input is never retried as is; an edit of the title or body earns a fresh attempt.</summary>

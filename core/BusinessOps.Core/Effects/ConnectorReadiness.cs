@@ -19,18 +19,23 @@ public static class ConnectorReadiness
         }
 
         var target = MarkdownSafe.Inline(effect.Target, 60);
+        var named = EffectShape.IsName(effect.Target);
         return kind.Connector switch
         {
             ConnectorNames.GitHub when !policy.GitHub.Enabled => Off(kind, ConnectorNames.GitHub),
-            ConnectorNames.Webhook when !policy.Webhook.Enabled => Off(kind, ConnectorNames.Webhook),
+            ConnectorNames.Webhook when !policy.Webhook.Enabled => Off(kind, ConnectorNames.Webhook)
+                + (named && policy.Webhook.Find(effect.Target) is null ? $"; no endpoint '{target}' is configured either: {ConnectorTargets.AddEndpoint(effect.Target, connectorOff: false)}" : string.Empty),
             ConnectorNames.Webhook when policy.Webhook.Find(effect.Target) is null =>
-                $"{kind.Name} cannot run: no webhook endpoint named '{target}' in policies/connectors.yml{Known(policy.Webhook.Endpoints.Select(e => e.Name))}",
+                $"{kind.Name} cannot run: no webhook endpoint named '{target}' in policies/connectors.yml{Known(policy.Webhook.Endpoints.Select(e => e.Name))}"
+                + (named ? "; " + ConnectorTargets.AddEndpoint(effect.Target, connectorOff: false) : string.Empty),
             ConnectorNames.Webhook when kind.Name != EffectKinds.WebhookChat && policy.Webhook.Find(effect.Target)!.Format == WebhookFormat.Slack =>
                 $"{kind.Name} cannot run: webhook endpoint '{target}' is a chat (format: slack) endpoint, which takes only webhook.chat messages",
             ConnectorNames.Email when !policy.Email.Enabled => Off(kind, ConnectorNames.Email),
-            ConnectorNames.Command when !policy.Command.Enabled => Off(kind, ConnectorNames.Command),
+            ConnectorNames.Command when !policy.Command.Enabled => Off(kind, ConnectorNames.Command)
+                + (named && policy.Command.Find(effect.Target) is null ? $"; no command '{target}' is configured either: {ConnectorTargets.AddCommand(effect.Target, connectorOff: false)}" : string.Empty),
             ConnectorNames.Command when policy.Command.Find(effect.Target) is null =>
-                $"{kind.Name} cannot run: no command named '{target}' in policies/connectors.yml{Known(policy.Command.Commands.Select(c => c.Name))}",
+                $"{kind.Name} cannot run: no command named '{target}' in policies/connectors.yml{Known(policy.Command.Commands.Select(c => c.Name))}"
+                + (named ? "; " + ConnectorTargets.AddCommand(effect.Target, connectorOff: false) : string.Empty),
             _ => null,
         };
     }

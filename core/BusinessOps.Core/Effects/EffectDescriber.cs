@@ -36,7 +36,8 @@ public static class EffectDescriber
             EffectKinds.CommandRun => $"Run the {target} command with this effect as its input",
             _ => null,
         };
-        return described ?? Generic(effect);
+        described ??= Generic(effect);
+        return effect.OnFailure ? "On failure: " + described : described;
     }
 
     /// <summary>A numbered Markdown list of <paramref name="effects"/> (<c>1. …</c>), the way the plan comment shows them.</summary>

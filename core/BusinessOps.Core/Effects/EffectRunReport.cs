@@ -1,7 +1,7 @@
 namespace BusinessOps.Core.Effects;
 
 /// <summary>
-/// The result of <see cref="EffectRunner.RunAsync"/>: how it ended, the whole ledger (one record per effect reached,
+/// The result of an <see cref="EffectRunner"/> run: how it ended, the whole ledger (one record per effect reached,
 /// by index), and for a stop the effect it stopped at and why.
 /// </summary>
 /// <param name="Status">Completed, Failed or Unknown.</param>

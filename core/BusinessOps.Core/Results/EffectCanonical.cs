@@ -20,7 +20,7 @@ public static class EffectCanonical
         return sb.ToString();
     }
 
-    /// <summary><c>{"kind":…,"parameters":…,"target":…}</c>.</summary>
+    /// <summary><c>{"kind":…,"onFailure":true,"parameters":…,"target":…}</c> (<c>onFailure</c> only when set).</summary>
     public static string Write(Effect effect)
     {
         var sb = new StringBuilder();
@@ -56,6 +56,11 @@ public static class EffectCanonical
     {
         sb.Append("{\"kind\":");
         String(sb, effect.Kind);
+        if (effect.OnFailure)
+        {
+            sb.Append(",\"onFailure\":true");
+        }
+
         sb.Append(",\"parameters\":");
         Value(sb, effect.Parameters);
         sb.Append(",\"target\":");

@@ -35,10 +35,13 @@ public sealed record ResultRecord(
     /// </summary>
     public JsonObject? Outputs { get; init; }
 
-    /// <summary>The record of <paramref name="result"/>; a failed result proposes nothing, so it carries no effects.</summary>
+    /// <summary>
+    /// The record of <paramref name="result"/>. A failed result proposes nothing: it carries only the effects that report
+    /// its failure (<see cref="Effect.OnFailure"/>), which <c>Decisions/FailureReportStep.cs</c> may perform.
+    /// </summary>
     public static ResultRecord From(AgentResult result)
     {
-        IReadOnlyList<Effect> effects = result.Outcome == AgentOutcome.Failed ? [] : result.Effects;
+        IReadOnlyList<Effect> effects = result.Outcome == AgentOutcome.Failed ? [.. result.Effects.Where(e => e.OnFailure)] : result.Effects;
         return new(
             result.Key,
             result.Agent,

@@ -76,8 +76,35 @@ public sealed class EffectShapeTests
         var policy = ConnectorsPolicy.Default with { Webhook = Samples.Webhooks(Samples.Endpoint("payables", new Uri("https://pay.example.com"))) };
 
         Assert.Equal(
-            "webhook.payment cannot run: no webhook endpoint named 'payabels' in policies/connectors.yml (configured: payables)",
+            "webhook.payment cannot run: no webhook endpoint named 'payabels' in policies/connectors.yml (configured: payables); add it to policies/connectors.yml "
+            + "under webhook.endpoints as 'payabels: {url: https://…, secretEnv: BUSINESSOPS_PAYABELS_WEBHOOK_SECRET}', and put the receiver's whsec_ signing secret in the environment variable BUSINESSOPS_PAYABELS_WEBHOOK_SECRET",
             ConnectorReadiness.Problem(Samples.Payment("payabels"), policy));
         Assert.Null(ConnectorReadiness.Problem(Samples.Payment(), policy));
+    }
+
+    [Fact]
+    public void ConnectorTargets_ShippedEndpointsUnset_EachLineSaysFileKeyAndVariable()
+    {
+        var policy = ConnectorsPolicy.Default with { Webhook = Samples.Webhooks(Samples.Endpoint("payables", new Uri("https://pay.example.com"))) };
+
+        var lines = ConnectorTargets.MissingLines(policy);
+
+        Assert.Equal(3, lines.Count);
+        Assert.StartsWith("webhook endpoint 'deploy' (the devops agent's deploys and automatic rollbacks) is not configured", lines[0], StringComparison.Ordinal);
+        Assert.Contains("policies/connectors.yml under webhook.endpoints as 'deploy: {url: https://…, secretEnv: BUSINESSOPS_DEPLOY_WEBHOOK_SECRET}'", lines[0], StringComparison.Ordinal);
+        Assert.Contains("or, for a deploy script, add it to policies/connectors.yml under command.commands as 'deploy: {program: ./scripts/deploy.sh}', set command.enabled: true", lines[0], StringComparison.Ordinal);
+        Assert.Contains("environment variable BUSINESSOPS_SCALING_WEBHOOK_SECRET", lines[1], StringComparison.Ordinal);
+        Assert.Contains("'email-service: {url: https://…, secretEnv: BUSINESSOPS_EMAIL_SERVICE_WEBHOOK_SECRET}'", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConnectorReadiness_DeployCommandNotConfigured_SaysWhatToAdd()
+    {
+        var deploy = Effect.Create(EffectKinds.CommandRun, "deploy", new JsonObject { ["input"] = new JsonObject() });
+
+        Assert.Equal(
+            "command.run cannot run: the command connector is not enabled in policies/connectors.yml (set command.enabled: true and configure it); no command 'deploy' is configured either: "
+            + "add it to policies/connectors.yml under command.commands as 'deploy: {program: ./scripts/deploy.sh}' (commands run only with the local executor)",
+            ConnectorReadiness.Problem(deploy, ConnectorsPolicy.Default));
     }
 }

@@ -80,7 +80,11 @@ public sealed class RunnerOverWebhooksTests : IAsyncLifetime
 
         var problem = set.Router.Unavailable(Samples.Payment());
 
-        Assert.Equal("webhook.payment cannot run: the webhook connector is not enabled in policies/connectors.yml (set webhook.enabled: true and configure it)", problem);
+        Assert.Equal(
+            "webhook.payment cannot run: the webhook connector is not enabled in policies/connectors.yml (set webhook.enabled: true and configure it); "
+            + "no endpoint 'payables' is configured either: add it to policies/connectors.yml under webhook.endpoints as "
+            + "'payables: {url: https://…, secretEnv: BUSINESSOPS_PAYABLES_WEBHOOK_SECRET}', and put the receiver's whsec_ signing secret in the environment variable BUSINESSOPS_PAYABLES_WEBHOOK_SECRET",
+            problem);
     }
 
     private ConnectorSet Connectors(bool withCheckUrl)

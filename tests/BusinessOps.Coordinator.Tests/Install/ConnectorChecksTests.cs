@@ -33,9 +33,29 @@ public sealed class ConnectorChecksTests : IDisposable
     {
         var checks = await ConnectorChecks.RunAsync(ConnectorsPolicy.Default, new Dictionary<string, string?>(), _http, _clock, localExecutor: true, CancellationToken.None);
 
-        Assert.Equal(["connector github", "connector webhook", "connector email", "connector command"], checks.Select(c => c.Name));
+        Assert.Equal(
+            ["connector github", "connector webhook", "connector email", "connector command", "connector target payables", "connector target deploy", "connector target scaling", "connector target email-service"],
+            checks.Select(c => c.Name));
         Assert.All(checks, c => Assert.Equal(DoctorStatus.Ok, c.Status));
         Assert.Contains("off", Assert.Single(checks, c => c.Name == "connector webhook").Detail, StringComparison.Ordinal);
+        Assert.Contains(
+            "to let them run, add it to policies/connectors.yml under webhook.endpoints as 'scaling: {url: https://…, secretEnv: BUSINESSOPS_SCALING_WEBHOOK_SECRET}', set webhook.enabled: true",
+            Assert.Single(checks, c => c.Name == "connector target scaling").Detail,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WebhooksOnWithoutTheDeployEndpoint_WarnsWithWhatToAdd()
+    {
+        var policy = ConnectorsPolicy.Default with { Webhook = ConnectorsPolicy.Default.Webhook with { Enabled = true, Endpoints = [] } };
+
+        var checks = await ConnectorChecks.RunAsync(policy, new Dictionary<string, string?>(), _http, _clock, localExecutor: true, CancellationToken.None);
+
+        var deploy = Assert.Single(checks, c => c.Name == "connector target deploy");
+        Assert.Equal(DoctorStatus.Warn, deploy.Status);
+        Assert.Contains("the devops agent's deploys and automatic rollbacks cannot run here", deploy.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("add it to policies/connectors.yml under webhook.endpoints as 'deploy: {url: https://…, secretEnv: BUSINESSOPS_DEPLOY_WEBHOOK_SECRET}', and put", deploy.Fix, StringComparison.Ordinal);
+        Assert.Contains("command.commands as 'deploy: {program: ./scripts/deploy.sh}'", deploy.Fix, StringComparison.Ordinal);
     }
 
     [Fact]
