@@ -76,11 +76,17 @@ internal sealed class ContextBuilder(IIssueStore store, ITeamDirectory? teamDire
     }
 
     /// <summary>Decides <paramref name="issue"/>, gathering the facts the decision asks for first.</summary>
-    public async Task<IReadOnlyList<OpsAction>> DecideAsync(IssueSnapshot issue, CancellationToken ct)
+    public Task<IReadOnlyList<OpsAction>> DecideAsync(IssueSnapshot issue, CancellationToken ct) => DecideAsync(issue, null, ct);
+
+    /// <summary>
+    /// Decides <paramref name="issue"/>, gathering the facts the decision asks for first; <paramref name="hold"/>: the fair
+    /// share of the pass holds its new run back (<see cref="DecisionContext.Hold"/>), for this decision only.
+    /// </summary>
+    public async Task<IReadOnlyList<OpsAction>> DecideAsync(IssueSnapshot issue, DispatchHold? hold, CancellationToken ct)
     {
         for (var round = 0; ; round++)
         {
-            var actions = Decider.Decide(issue, policies, clock.GetUtcNow(), Current);
+            var actions = Decider.Decide(issue, policies, clock.GetUtcNow(), hold is null ? Current : Current with { Hold = hold });
             if (actions is not [GatherFacts needs] || round == MaxRounds)
             {
                 return actions;
