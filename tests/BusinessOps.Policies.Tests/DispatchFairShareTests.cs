@@ -22,8 +22,8 @@ public sealed class DispatchFairShareTests
     }
 
     [Theory]
-    [InlineData("fairShare:\n  perPass: 0\n", "dispatch.yml:2:12: 'perPass' must be a whole number from 1 to 100000; found 0")]
-    [InlineData("fairShare:\n  perPass: -10\n", "dispatch.yml:2:12: 'perPass' must be a whole number from 1 to 100000; found -10")]
+    [InlineData("fairShare:\n  perPass: 0\n", "dispatch.yml:2:12: 'perPass' must be a whole number from 1 to 100000; found '0'")]
+    [InlineData("fairShare:\n  perPass: -10\n", "dispatch.yml:2:12: 'perPass' must be a whole number from 1 to 100000; found '-10'")]
     [InlineData("fairShare:\n  perPass: lots\n", "dispatch.yml:2:12: 'perPass' must be a whole number from 1 to 100000")]
     [InlineData("fairShare:\n  perpass: 10\n", "dispatch.yml:2:3: unknown key 'perpass' in 'fairShare'")]
     public void Load_BadPerPass_ErrorWithFileLineAndColumn(string text, string expected)

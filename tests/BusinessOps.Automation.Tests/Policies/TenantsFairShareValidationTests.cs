@@ -25,12 +25,12 @@ public sealed class TenantsFairShareValidationTests
     }
 
     [Theory]
-    [InlineData("maxConcurrent: 0", "'maxConcurrent' must be a whole number from 1 to 1000; found 0")]
-    [InlineData("maxConcurrent: -3", "'maxConcurrent' must be a whole number from 1 to 1000; found -3")]
+    [InlineData("maxConcurrent: 0", "'maxConcurrent' must be a whole number from 1 to 1000; found '0'")]
+    [InlineData("maxConcurrent: -3", "'maxConcurrent' must be a whole number from 1 to 1000; found '-3'")]
     [InlineData("maxConcurrent: five", "'maxConcurrent' must be a whole number from 1 to 1000")]
     [InlineData("maxConcurrent: 2.5", "'maxConcurrent' must be a whole number from 1 to 1000")]
-    [InlineData("share: 0", "'share' must be a whole number from 1 to 100; found 0")]
-    [InlineData("share: -1", "'share' must be a whole number from 1 to 100; found -1")]
+    [InlineData("share: 0", "'share' must be a whole number from 1 to 100; found '0'")]
+    [InlineData("share: -1", "'share' must be a whole number from 1 to 100; found '-1'")]
     [InlineData("share: heavy", "'share' must be a whole number from 1 to 100")]
     [InlineData("share: [2]", "'share' must be a whole number from 1 to 100")]
     public void Load_BadLimit_ErrorAtItsFileAndLine(string limit, string expected)
