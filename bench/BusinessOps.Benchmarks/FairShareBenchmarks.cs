@@ -81,7 +81,7 @@ public class FairShareBenchmarks
     }
 
     [Benchmark]
-    public int OrderWithoutFairShare() => _entries.OrderBy(e => e.Priority).ThenBy(e => e.Index).Count();
+    public int OrderWithoutFairShare() => _entries.OrderBy(e => e.Priority).ThenBy(e => e.Index).ToList()[^1].Index;
 
     [Benchmark]
     public int OrderWithFairShare() => FairShareSelector.Select(_entries, new Dictionary<string, int>(), _policies.Clients, _policies.Dispatch.PerPass).Admitted.Count;
