@@ -196,11 +196,11 @@ public sealed class Reconciler
         {
             // An intent already on the issue, sent again, is a run in flight, not a new one: it always goes.
             var resent = IssueStateReader.Read(issue, _policies).State.Key == dispatch.Key;
-            tally.Candidates.Add(new DispatchCandidate(issue, actions, dispatch, _clock.GetUtcNow(), resent));
+            tally.Candidates.Add(new DispatchCandidate(issue, actions, dispatch, resent));
             return;
         }
 
-        await ApplyAsync(issue, actions, _clock.GetUtcNow(), runner, tally, cancellationToken);
+        await ApplyAsync(issue, actions, runner, tally, cancellationToken);
     }
 
     /// <summary>
@@ -216,7 +216,7 @@ public sealed class Reconciler
         foreach (var index in selection.Admitted)
         {
             var c = candidates[index];
-            if (await GuardAsync(c.Issue.Number, () => ApplyAsync(c.Issue, c.Actions, c.DecidedAt, runner, tally, cancellationToken), tally) is { } deferred)
+            if (await GuardAsync(c.Issue.Number, () => StartAsync(c, runner, tally, cancellationToken), tally) is { } deferred)
             {
                 return deferred;
             }
@@ -289,7 +289,28 @@ public sealed class Reconciler
         }
     }
 
-    private async Task ApplyAsync(IssueSnapshot issue, IReadOnlyList<OpsAction> actions, DateTimeOffset decidedAt, DispatchRunner runner, PassTally tally, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts an admitted run. A cloud intent is decided again right before it is written: the lease it takes must run from
+    /// now, not from when the pass first decided it (on GitHub, writes paced a second apart put hours between the two).
+    /// A local run's lease is taken when it starts (<see cref="DispatchRunner"/>), so its first decision stands.
+    /// </summary>
+    private async Task StartAsync(DispatchCandidate candidate, DispatchRunner runner, PassTally tally, CancellationToken cancellationToken)
+    {
+        var actions = candidate.Actions;
+        if (_options.DispatchImmediately)
+        {
+            actions = await _facts.DecideAsync(candidate.Issue, cancellationToken);
+            if (actions.Count == 0 || actions is [GatherFacts] or [LeaseHeld])
+            {
+                tally.LeftAlone += actions is [LeaseHeld] ? 1 : 0;
+                return;
+            }
+        }
+
+        await ApplyAsync(candidate.Issue, actions, runner, tally, cancellationToken);
+    }
+
+    private async Task ApplyAsync(IssueSnapshot issue, IReadOnlyList<OpsAction> actions, DispatchRunner runner, PassTally tally, CancellationToken cancellationToken)
     {
         if (!_options.DispatchImmediately && actions.OfType<DispatchAgent>().FirstOrDefault() is { } local)
         {
@@ -306,9 +327,9 @@ public sealed class Reconciler
         }
         else if (applied.Dispatch is { } dispatch && _options.DispatchImmediately)
         {
-            // A cloud run is handed over as soon as its intent (and lease, taken when it was decided) is on the issue, unless
-            // its executor packs the pass's dispatches into sets: then at the end of the pass, while the lease still holds.
-            var cloud = new PendingDispatch(issue, dispatch, decidedAt + _options.LeaseFor);
+            // A cloud run is handed over as soon as its intent (and lease) is on the issue, unless its executor packs the
+            // pass's dispatches into sets: then at the end of the pass, while the lease still holds.
+            var cloud = new PendingDispatch(issue, dispatch, _clock.GetUtcNow() + _options.LeaseFor);
             if (runner.WaitsForPassEnd(dispatch))
             {
                 tally.Pending.Add(cloud);
