@@ -12,7 +12,8 @@ namespace BusinessOps.Benchmarks;
 /// What the fair share between clients costs a pass with 10,000 queued issues (issue 12): 20 clients, one with a burst of
 /// half the queue, half of them with a <c>maxConcurrent</c> of 50, P1–P3 mixed, a budget of 500 new runs per pass.
 /// <c>Decide…</c>: the pass's decisions as the shell makes them — without the fair share (priority order, every run goes), and
-/// with it (in-flight count, selection, and the held issues decided again with their hold). <c>Order…</c>: the ordering
+/// with it (in-flight count, selection, the admitted decided again before their intent is written, the held decided again
+/// with their hold). <c>Order…</c>: the ordering
 /// alone (priority sort vs the selection). Decisions per second = 10,000 / the mean.
 /// </summary>
 [MemoryDiagnoser]
@@ -72,6 +73,12 @@ public class FairShareBenchmarks
         var inFlight = ClientsInFlight.Count(_issues, _policies);
         var entries = candidates.Select((c, i) => new FairShareEntry(i, c.Dispatch.Priority, c.Dispatch.Tenant)).ToList();
         var selection = FairShareSelector.Select(entries, inFlight, _policies.Clients, _policies.Dispatch.PerPass);
+        foreach (var index in selection.Admitted)
+        {
+            // A cloud intent is decided again right before it is written (its lease runs from then).
+            _ = Decider.Decide(candidates[index].Issue, _policies, Now, _context);
+        }
+
         foreach (var (index, hold) in selection.Held)
         {
             _ = Decider.Decide(candidates[index].Issue, _policies, Now, _context with { Hold = hold });
