@@ -18,16 +18,21 @@ public class DecideBenchmarks
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 2, 10, 0, 0, TimeSpan.Zero);
     private static readonly string[] Labels = ["sales/lead", "priority/P1", "client/globex"];
-    private readonly PolicySet _policies = PolicySet.Default;
+    private PolicySet _policies = PolicySet.Default;
     private DecisionContext _context = null!;
     private IssueSnapshot _new = null!;
     private IssueSnapshot _inFlight = null!;
     private IssueSnapshot _doneLongThread = null!;
     private IssueSnapshot _awaitingApproval = null!;
 
+    /// <summary>True: the coordinator's comments in the shipped wording (<c>policies/templates/coordinator/*.sbn</c>, Scriban); false: the built-in text.</summary>
+    [Params(false, true)]
+    public bool ShippedWording { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
+        _policies = ShippedWording ? PolicySet.Default with { Wording = Policies.PolicyLoader.Load(Path.Combine(RepositoryRoot(), "policies")).Policies!.Wording } : PolicySet.Default;
         _context = DecisionContext.For("aws", dispatchImmediately: true).WithSpend([], _policies.Identity, Now);
         var filed = Now.AddHours(-1);
         _new = new IssueSnapshot(7, "Score the Globex lead", Body(), IssueState.Open, Labels, "dana", filed, filed, []);
@@ -51,6 +56,17 @@ public class DecideBenchmarks
 
     [Benchmark]
     public int AwaitingApproval() => Decider.Decide(_awaitingApproval, _policies, Now, _context).Count;
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "BusinessOps.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir.FullName;
+    }
 
     private static string Body() => "### Company\n\nGlobex\n\n### Budget\n\n48000\n\n### Authority\n\ndecision-maker\n\n### Need\n\nhigh\n\n### Timing\n\nthis-quarter";
 

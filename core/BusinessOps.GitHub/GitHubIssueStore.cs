@@ -128,7 +128,9 @@ public sealed partial class GitHubIssueStore : IIssueStore, IDisposable
         IssueRecord issue;
         try
         {
-            issue = SnapshotMapper.ToRecord(await _api.GetIssueAsync(number, cancellationToken));
+            var read = await _api.GetIssueAsync(number, cancellationToken);
+            _issueIds[number] = read.Id;
+            issue = SnapshotMapper.ToRecord(read);
         }
         catch (GitHubNotFoundException)
         {
@@ -172,6 +174,7 @@ public sealed partial class GitHubIssueStore : IIssueStore, IDisposable
     {
         var labels = issue.Labels.Where(l => !string.IsNullOrWhiteSpace(l)).Distinct(StringComparer.OrdinalIgnoreCase).Take(100).ToList();
         var created = await _api.CreateIssueAsync(issue.Title, issue.Body, labels, cancellationToken);
+        _issueIds[created.Number] = created.Id;
         return SnapshotMapper.ToSnapshot(SnapshotMapper.ToRecord(created), []);
     }
 

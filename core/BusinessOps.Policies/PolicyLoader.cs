@@ -53,7 +53,8 @@ public static partial class PolicyLoader
             sources.Add(PolicySource.FromDisk(directory, name));
         }
 
-        return WithAgents(Load(sources), Agents.AgentPolicyLoader.Load(directory)) with { Warnings = UnknownEntries.Find(directory) };
+        var loaded = WithWording(WithAgents(Load(sources), Agents.AgentPolicyLoader.Load(directory)), Wording.WordingLoader.Load(directory));
+        return loaded with { Warnings = [.. UnknownEntries.Find(directory), .. loaded.Warnings] };
     }
 
     /// <summary>Loads policies from file name → content (for tests and embedding); absent names use the defaults.</summary>
@@ -65,8 +66,18 @@ public static partial class PolicyLoader
             sources.Add(files.TryGetValue(name, out var text) ? PolicySource.FromText(name, text) : PolicySource.Missing(name, null));
         }
 
-        return WithAgents(Load(sources), Agents.AgentPolicyLoader.LoadFromStrings(files));
+        return WithWording(WithAgents(Load(sources), Agents.AgentPolicyLoader.LoadFromStrings(files)), Wording.WordingLoader.LoadFromStrings(files));
     }
+
+    /// <summary>
+    /// The coordinator's comment wording rides on the policy set; a template that does not parse is a warning (file:line:column),
+    /// not an error: its built-in text is used, so a typo in the wording never stops the coordinator.
+    /// </summary>
+    private static PolicyLoadResult WithWording(PolicyLoadResult result, (Core.Comments.ICommentWording Wording, IReadOnlyList<PolicyError> Errors) wording) => result with
+    {
+        Policies = result.Policies is null ? null : result.Policies with { Wording = wording.Wording },
+        Warnings = [.. result.Warnings, .. wording.Errors.Select(e => $"{e}; the built-in wording is used until it is fixed")],
+    };
 
     /// <summary>The agents' files join the result: their errors make it invalid, else their book rides on the policy set.</summary>
     private static PolicyLoadResult WithAgents(PolicyLoadResult core, Agents.AgentLoadResult agents) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using BusinessOps.Agents.Rendering;
 using BusinessOps.Agents.Sdk;
 using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Core.Labels;
@@ -28,7 +29,8 @@ public sealed class ArchitectAgent : IAgent
         var margin = Math.Round(ranking[0].Score - ranking[1].Score, 3);
         var close = margin < CloseMargin;
         var risks = RiskRegister.Assess(input, ranking, margin, close, given);
-        var adr = AdrWriter.Write(input, weights, ranking, close, ComponentDiagram.Render(input, ranking, links, close), risks);
+        var comment = CommentRenderer.Render(context.Policies.Template, ArchitectTemplate.BuiltIn, AdrWriter.Model(input, weights, ranking, close, ComponentDiagram.Build(input, ranking, links, close), risks));
+        var adr = comment.Text;
         var pullRequest = close ? null : ArchitectEffects.AdrPullRequest(context.Issue.Number, input.Decision, adr);
         var summary = close
             ? string.Create(CultureInfo.InvariantCulture, $"{ranking[0].Option} and {ranking[1].Option} are within {margin:0.00} points; ADR drafted, decision left to a human.")
@@ -51,6 +53,12 @@ public sealed class ArchitectAgent : IAgent
         {
             actions.Add($"Commit the ADR by hand: at over {ArchitectEffects.MaxContent:N0} characters it is too large for a pull-request effect.");
         }
+
+        if (comment.Note is { } note)
+        {
+            actions.Add("Note: " + note);
+        }
+
         var result = ResultFactory.Create(context, close ? AgentOutcome.NeedsDecision : AgentOutcome.Completed, summary, adr, actions, outputs, classification, confidence);
         return Task.FromResult(pullRequest is null ? result : result with { Effects = [pullRequest] });
     }

@@ -48,44 +48,34 @@ internal static class ComponentDiagram
         return links;
     }
 
-    public static string Render(DecisionInput input, IReadOnlyList<RankedOption> ranking, IReadOnlyList<ComponentLink> links, bool close)
+    /// <summary>
+    /// The diagram's standalone nodes and edges (node texts already in Mermaid syntax, labels quoted with entity codes):
+    /// the form's links, or the decision and its options with their scores.
+    /// </summary>
+    public static Graph Build(DecisionInput input, IReadOnlyList<RankedOption> ranking, IReadOnlyList<ComponentLink> links, bool close)
     {
-        var sb = new StringBuilder("```mermaid\nflowchart LR\n");
         var chosen = close ? null : ranking[0].Option;
         if (links.Count == 0)
         {
-            sb.Append("  d([\"").Append(Label(input.Decision)).Append("\"])\n");
-            foreach (var (r, i) in ranking.Select((r, i) => (r, i + 1)))
-            {
-                sb.Append(CultureInfo.InvariantCulture, $"  d --> o{i}[\"{Label(r.Option)} ({r.Score:0.00})\"]").Append(r.Option == chosen ? ":::chosen" : string.Empty).Append('\n');
-            }
+            var options = ranking.Select((r, i) => new Edge("d", null, string.Create(CultureInfo.InvariantCulture, $"o{i + 1}[\"{Label(r.Option)} ({r.Score:0.00})\"]") + (r.Option == chosen ? ":::chosen" : string.Empty)));
+            return new Graph(["d([\"" + Label(input.Decision) + "\"])"], [.. options]);
         }
-        else
+
+        var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        string Node(string name)
         {
-            var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            string Node(string name)
+            if (ids.TryGetValue(name, out var id))
             {
-                if (ids.TryGetValue(name, out var id))
-                {
-                    return id;
-                }
-
-                id = "c" + (ids.Count + 1).ToString(CultureInfo.InvariantCulture);
-                ids[name] = id;
-                var style = chosen is not null && string.Equals(name, chosen, StringComparison.OrdinalIgnoreCase) ? ":::chosen" : string.Empty;
-                return $"{id}[\"{Label(name)}\"]{style}";
+                return id;
             }
 
-            foreach (var link in links)
-            {
-                var from = Node(link.From);
-                var to = Node(link.To);
-                sb.Append("  ").Append(from).Append(link.Label is null ? " --> " : $" -->|\"{Label(link.Label)}\"| ").Append(to).Append('\n');
-            }
+            id = "c" + (ids.Count + 1).ToString(CultureInfo.InvariantCulture);
+            ids[name] = id;
+            var style = chosen is not null && string.Equals(name, chosen, StringComparison.OrdinalIgnoreCase) ? ":::chosen" : string.Empty;
+            return $"{id}[\"{Label(name)}\"]{style}";
         }
 
-        sb.Append("  classDef chosen stroke-width:3px\n```\n");
-        return sb.ToString();
+        return new Graph([], [.. links.Select(l => new Edge(Node(l.From), l.Label is null ? null : Label(l.Label), Node(l.To)))]);
     }
 
     /// <summary>Text safe inside a quoted Mermaid label: one line, bounded, quotes, brackets, ampersands and backticks as entity codes.</summary>
@@ -112,4 +102,10 @@ internal static class ComponentDiagram
 
         return sb.ToString();
     }
+
+    /// <summary>Nodes drawn on their own line, then the edges.</summary>
+    internal sealed record Graph(IReadOnlyList<string> Nodes, IReadOnlyList<Edge> Edges);
+
+    /// <summary>An arrow <c>From --&gt;|"Label"| To</c>.</summary>
+    internal sealed record Edge(string From, string? Label, string To);
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using BusinessOps.Agents.Rendering;
 using BusinessOps.Agents.Sdk;
 using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Core.Agents.Rules;
@@ -57,7 +57,13 @@ public sealed partial class DevOpsAgent : IAgent
             ? new Classification(Impact.High, Complexity.Moderate, Reversibility.Reversible, Stakeholders.CustomerFacing, 0m)
             : new Classification(Impact.Low, Complexity.Simple, Reversibility.EasilyReversible, Stakeholders.Internal, 0m);
         var actions = blocked.Count > 0 ? [.. blocked.Select(b => $"Resolve the {b.Name} pre-check: {b.Detail}.")] : plan.Steps.ToList();
-        var result = ResultFactory.Create(context, outcome, summary, Markdown(plan, checks), actions, outputs, classification, plan.Warnings.Count > 0 ? 0.75 : 0.9);
+        var comment = Comment(context, r, plan, checks);
+        if (comment.Note is { } note)
+        {
+            actions.Add("Note: " + note);
+        }
+
+        var result = ResultFactory.Create(context, outcome, summary, comment.Text, actions, outputs, classification, plan.Warnings.Count > 0 ? 0.75 : 0.9);
         return Task.FromResult(blocked.Count > 0 ? result : result with { Effects = DeploymentEffects.For(r, plan, context.Issue.Number) });
     }
 
@@ -112,21 +118,21 @@ public sealed partial class DevOpsAgent : IAgent
         };
     }
 
-    private static string Markdown(DeploymentPlan plan, IReadOnlyList<PreCheck> checks)
-    {
-        var md = new StringBuilder("**Pre-checks**\n\n");
-        foreach (var c in checks)
+    private static RenderedText Comment(AgentContext context, DeploymentRequest r, DeploymentPlan plan, IReadOnlyList<PreCheck> checks) =>
+        CommentRenderer.Render(context.Policies.Template, DevOpsTemplate.BuiltIn, new Dictionary<string, object?>
         {
-            md.Append(c.State == "passed" ? "- [x] " : "- [ ] ").Append(c.Name).Append(": **").Append(c.State).Append("** — ").Append(c.Detail).Append('\n');
-        }
-
-        plan.PreChecks.ToList().ForEach(p => md.Append("- [ ] ").Append(p).Append('\n'));
-        md.Append("\n**Rollout**\n\n");
-        plan.Steps.Select((s, i) => (s, i)).ToList().ForEach(x => md.Append(x.i + 1).Append(". ").Append(x.s).Append('\n'));
-        md.Append("\n**Rollback when**: ").Append(string.Join("; ", plan.RollbackTriggers)).Append("\n\n");
-        plan.RollbackSteps.Select((s, i) => (s, i)).ToList().ForEach(x => md.Append(x.i + 1).Append(". ").Append(x.s).Append('\n'));
-        return md.ToString();
-    }
+            ["action"] = r.Action,
+            ["service"] = r.Service,
+            ["version"] = r.Version,
+            ["environment"] = r.Environment,
+            ["strategy"] = r.Strategy,
+            ["checks"] = checks.Select(c => new Dictionary<string, object?> { ["name"] = c.Name, ["state"] = c.State, ["detail"] = c.Detail }).ToList(),
+            ["pre_checks"] = plan.PreChecks,
+            ["steps"] = plan.Steps,
+            ["rollback_triggers"] = plan.RollbackTriggers,
+            ["rollback_steps"] = plan.RollbackSteps,
+            ["warnings"] = plan.Warnings,
+        });
 
     private static string Version(string raw, string field)
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
+using BusinessOps.Agents.Rendering;
 using BusinessOps.Agents.Sdk;
 using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Core.Agents.Rules;
@@ -55,24 +55,39 @@ public sealed class DeveloperAgent : IAgent
             ["scaffold"] = scaffoldKind,
             ["scaffoldFiles"] = new JsonArray([.. files.Select(f => (JsonNode)f.Path)]),
         };
-        var plan = new StringBuilder("| # | Task | Points | Hours | Drivers | After |\n|---:|---|---:|---:|---|---|\n");
-        foreach (var (t, i) in tasks.Select((t, i) => (t, i + 1)))
+        var comment = CommentRenderer.Render(context.Policies.Template, DeveloperTemplate.BuiltIn, new Dictionary<string, object?>
         {
-            plan.Append(CultureInfo.InvariantCulture, $"| {i} | {MarkdownSafe.Cell(t.Title, 120)} | {t.Points} | {t.Hours} | {string.Join(", ", t.Drivers)} | {string.Join(", ", t.DependsOn.Select(d => "#" + d.ToString(CultureInfo.InvariantCulture)))} |\n");
-        }
-
-        plan.Append(CultureInfo.InvariantCulture, $"\nModel (delivery.yml): {rules.BasePoints} base point(s) per criterion + drivers ({string.Join(", ", rules.Drivers.Select(d => $"{d.Name} +{d.Points}"))}), × {rules.UnknownsMultiplier} for unknowns, rounded up to Fibonacci; {rules.HoursPerPoint} h per point; tests {rules.TestShare:P0} of the rest.");
+            ["feature"] = feature,
+            ["story_points"] = points,
+            ["hours"] = hours,
+            ["tasks"] = tasks.Select((t, i) => new Dictionary<string, object?>
+            {
+                ["index"] = i + 1,
+                ["title"] = MarkdownSafe.Cell(t.Title, 120),
+                ["points"] = t.Points,
+                ["hours"] = t.Hours,
+                ["drivers"] = t.Drivers,
+                ["after"] = t.DependsOn,
+            }).ToList(),
+            ["base_points"] = rules.BasePoints,
+            ["model_drivers"] = rules.Drivers.Select(d => new Dictionary<string, object?> { ["name"] = d.Name, ["points"] = d.Points }).ToList(),
+            ["unknowns_multiplier"] = rules.UnknownsMultiplier.ToString(CultureInfo.InvariantCulture),
+            ["hours_per_point"] = rules.HoursPerPoint,
+            ["test_share"] = rules.TestShare.ToString("P0", CultureInfo.InvariantCulture),
+            ["scaffold_kind"] = scaffoldKind,
+            ["scaffold_name"] = scaffoldName,
+            ["scaffold_files"] = files.Select(f => f.Path).ToList(),
+        });
         var complexity = points switch { <= 8 => Complexity.Simple, <= 21 => Complexity.Moderate, <= 40 => Complexity.Complex, _ => Complexity.Strategic };
         var classification = new Classification(Impact.Medium, complexity, Reversibility.Reversible, Stakeholders.Internal, 0m);
-        if (files.Count > 0)
+        var actions = tasks.Select(t => string.Create(CultureInfo.InvariantCulture, $"Create task: {t.Title} ({t.Points} pt)")).Take(20).ToList();
+        if (comment.Note is { } note)
         {
-            plan.Append(CultureInfo.InvariantCulture, $"\n\nScaffold ({scaffoldKind} `{scaffoldName}`, from the built-in template): {string.Join(", ", files.Select(f => "`" + f.Path + "`"))}, in a branch with a draft pull request.");
+            actions.Add("Note: " + note);
         }
 
-        var actions = tasks.Select(t => string.Create(CultureInfo.InvariantCulture, $"Create task: {t.Title} ({t.Points} pt)")).Take(20).ToList();
-
         // Rule estimates are rough; more criteria average out individual misses.
-        var result = ResultFactory.Create(context, AgentOutcome.Completed, summary, plan.ToString(), actions, outputs, classification, Math.Min(0.85, 0.6 + (0.03 * criteria.Count)));
+        var result = ResultFactory.Create(context, AgentOutcome.Completed, summary, comment.Text, actions, outputs, classification, Math.Min(0.85, 0.6 + (0.03 * criteria.Count)));
         return Task.FromResult(result with { Effects = DeveloperEffects.For(context.Issue.Number, feature, tasks, scaffoldKind, scaffoldName, files) });
     }
 }

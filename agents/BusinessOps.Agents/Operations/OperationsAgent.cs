@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
+using BusinessOps.Agents.Rendering;
 using BusinessOps.Agents.Sdk;
 using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Core.Agents;
@@ -64,7 +65,14 @@ public sealed class OperationsAgent : IAgent
             : report.Sizing.Any(s => s.Action != "keep")
                 ? new Classification(Impact.Low, Complexity.Simple, Reversibility.Reversible, Stakeholders.Internal, Math.Abs(report.Sizing.Sum(s => s.MonthlySavings)))
                 : Classification.Routine;
-        var result = ResultFactory.Create(context, AgentOutcome.Completed, report.Summary(), report.Plan(), report.Actions(), report.Outputs(input.Options), classification, 0.95, CostModel.PerHttpCheckUsd * checks.Count);
+        var comment = CommentRenderer.Render(context.Policies.Template, OperationsTemplate.BuiltIn, report.Model());
+        var actions = report.Actions();
+        if (comment.Note is { } note)
+        {
+            actions.Add("Note: " + note);
+        }
+
+        var result = ResultFactory.Create(context, AgentOutcome.Completed, report.Summary(), comment.Text, actions, report.Outputs(input.Options), classification, 0.95, CostModel.PerHttpCheckUsd * checks.Count);
         return result with { Effects = effects };
     }
 

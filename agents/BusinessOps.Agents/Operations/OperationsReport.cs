@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using BusinessOps.Core.Agents.Rules;
 using BusinessOps.Core.Governance;
@@ -48,37 +47,50 @@ internal sealed record OperationsReport(IReadOnlyList<EndpointCheck> Checks, Err
         return string.Join(" ", parts);
     }
 
-    public string Plan()
+    /// <summary>The data of the comment (<see cref="OperationsTemplate"/>): numbers formatted, cells from the issue bounded and pipe-escaped.</summary>
+    public Dictionary<string, object?> Model() => new()
     {
-        var plan = new StringBuilder();
-        if (Checks.Count > 0)
+        ["checks"] = Checks.Select(c => new Dictionary<string, object?>
         {
-            plan.Append("| Endpoint | State | Status | Latency | Certificate |\n|---|---|---:|---:|---|\n");
-            foreach (var c in Checks)
+            ["url"] = MarkdownSafe.Cell(c.Url, 100),
+            ["state"] = c.State,
+            ["status"] = c.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? MarkdownSafe.Cell(c.Error, 60),
+            ["latency_ms"] = c.LatencyMs,
+            ["certificate"] = c.CertificateExpires is { } at
+                ? new Dictionary<string, object?> { ["expires"] = Inv($"{at:yyyy-MM-dd}"), ["level"] = TlsExpiry.Assess(at, Now, Rules), ["days_left"] = TlsExpiry.DaysLeft(at, Now) }
+                : null,
+        }).ToList(),
+        ["budget"] = Budget is { } b && Checks.Count > 0
+            ? new Dictionary<string, object?>
             {
-                var cert = c.CertificateExpires is { } at ? Inv($"{at:yyyy-MM-dd} ({TlsExpiry.Assess(at, Now, Rules)}, {TlsExpiry.DaysLeft(at, Now)} d)") : "—";
-                plan.Append(CultureInfo.InvariantCulture, $"| {MarkdownSafe.Cell(c.Url, 100)} | {c.State} | {c.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? MarkdownSafe.Cell(c.Error, 60)} | {c.LatencyMs} ms | {cert} |\n");
+                ["objective"] = Inv($"{b.Objective:P2}"),
+                ["uptime"] = Inv($"{b.Uptime:P2}"),
+                ["checks"] = b.Checks,
+                ["runs"] = b.Runs,
+                ["failed"] = b.Failed,
+                ["allowed"] = Inv($"{b.Allowed:0.##}"),
+                ["consumed"] = Consumed(b),
+                ["burn_rate"] = Inv($"{b.BurnRate:0.#}"),
             }
-
-            if (Budget is { } b)
-            {
-                plan.Append(CultureInfo.InvariantCulture, $"\n**Availability** (objective {b.Objective:P2}, operations.yml): uptime {b.Uptime:P2} over {b.Checks} check(s) in {b.Runs} run(s) recorded on this issue; {b.Failed} failed of {b.Allowed:0.##} allowed — error budget {Consumed(b)} used, burn rate {b.BurnRate:0.#}×.\n");
-            }
-        }
-
-        if (Sizing.Count > 0)
+            : null,
+        ["rules"] = new Dictionary<string, object?>
         {
-            plan.Append(CultureInfo.InvariantCulture, $"\n**Rightsizing** (downsize below {Rules.DownsizeBelow:P0} p95 CPU and memory to {Rules.DownsizeFactor:P0}; upsize above {Rules.UpsizeAbove:P0})\n\n| Instance | Type | CPU p95 | Memory p95 | Cost/month | Action | Savings/month |\n|---|---|---:|---:|---:|---|---:|\n");
-            foreach (var s in Sizing)
-            {
-                plan.Append(CultureInfo.InvariantCulture, $"| {MarkdownSafe.Cell(s.Usage.Instance, 60)} | {MarkdownSafe.Cell(s.Usage.Type, 40)} | {s.Usage.CpuP95:P0} | {s.Usage.MemoryP95:P0} | ${s.Usage.MonthlyCost:N2} | {s.Action} | ${s.MonthlySavings:N2} |\n");
-            }
-
-            plan.Append(CultureInfo.InvariantCulture, $"\nEstimated savings: **${MonthlySavings:N2}/month**.\n");
-        }
-
-        return plan.ToString();
-    }
+            ["downsize_below"] = Inv($"{Rules.DownsizeBelow:P0}"),
+            ["downsize_factor"] = Inv($"{Rules.DownsizeFactor:P0}"),
+            ["upsize_above"] = Inv($"{Rules.UpsizeAbove:P0}"),
+        },
+        ["sizing"] = Sizing.Select(s => new Dictionary<string, object?>
+        {
+            ["instance"] = MarkdownSafe.Cell(s.Usage.Instance, 60),
+            ["type"] = MarkdownSafe.Cell(s.Usage.Type, 40),
+            ["cpu_p95"] = Inv($"{s.Usage.CpuP95:P0}"),
+            ["memory_p95"] = Inv($"{s.Usage.MemoryP95:P0}"),
+            ["monthly_cost"] = Inv($"${s.Usage.MonthlyCost:N2}"),
+            ["action"] = s.Action,
+            ["monthly_savings"] = Inv($"${s.MonthlySavings:N2}"),
+        }).ToList(),
+        ["monthly_savings"] = Inv($"${MonthlySavings:N2}"),
+    };
 
     public List<string> Actions()
     {

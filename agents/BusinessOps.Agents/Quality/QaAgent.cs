@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using BusinessOps.Agents.Rendering;
 using BusinessOps.Agents.Sdk;
 using BusinessOps.Agents.Security;
 using BusinessOps.Core.Agents;
@@ -78,8 +79,20 @@ public sealed class QaAgent : IAgent
             ["flakyTests"] = new JsonArray([.. tests.Flaky.Take(50).Select(t => (JsonNode)t)]),
             ["pullRequest"] = pullRequest,
         };
-        var plan = "| Gate | Value | Threshold | Result | Source |\n|---|---:|---:|---|---|\n" + string.Concat(gates.Select(g => string.Create(CultureInfo.InvariantCulture,
-            $"| {g.Name} | {(g.Value is { } v ? v.ToString("P1", CultureInfo.InvariantCulture) : "–")} | {g.Threshold:P0} | {(g.Passed switch { true => "pass", false => "**FAIL**", null => "not measured" })} | {g.Source} |\n")));
+        var comment = CommentRenderer.Render(context.Policies.Template, QaTemplate.BuiltIn, new Dictionary<string, object?>
+        {
+            ["passed"] = passed,
+            ["gates"] = gates.Select(g => new Dictionary<string, object?>
+            {
+                ["name"] = g.Name,
+                ["value"] = g.Value?.ToString("P1", CultureInfo.InvariantCulture),
+                ["threshold"] = g.Threshold.ToString("P0", CultureInfo.InvariantCulture),
+                ["result"] = g.Passed switch { true => "pass", false => "fail", null => "not_measured" },
+                ["source"] = g.Source,
+            }).ToList(),
+            ["flaky_tests"] = tests.Flaky.Take(50).ToList(),
+            ["failed_tests"] = tests.FailedTests.Take(50).ToList(),
+        });
 
         var actions = new List<string>();
         if (gates[1].Passed == false)
@@ -113,10 +126,15 @@ public sealed class QaAgent : IAgent
             actions.Add("Mark the build releasable.");
         }
 
+        if (comment.Note is { } note)
+        {
+            actions.Add("Note: " + note);
+        }
+
         var classification = passed ? Classification.Routine : new Classification(Impact.Medium, Complexity.Simple, Reversibility.EasilyReversible, Stakeholders.Internal, 0m);
         // A failed gate is a failed run (not bad input): the issue is not done, so what depends on it stays blocked; the
         // coordinator's retries end in escalation, and /retry after new results are filed runs the gates again.
-        var result = ResultFactory.Create(context, passed ? AgentOutcome.Completed : AgentOutcome.Failed, summary, plan, actions, outputs, classification, 0.97);
+        var result = ResultFactory.Create(context, passed ? AgentOutcome.Completed : AgentOutcome.Failed, summary, comment.Text, actions, outputs, classification, 0.97);
         return pullRequest is { } pr ? result with { Effects = [CommitStatus(pr, passed, gates, failed)] } : result;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using BusinessOps.Core.Agents;
 using BusinessOps.Core.Governance;
 using Scriban;
@@ -19,6 +20,11 @@ internal static class CommentRenderer
     private const int LoopLimit = 10_000;
     private const int OutputLimit = 64 * 1024;
 
+    // Parsed templates by file and text: each is parsed once per process (the Lambda host runs many issues in one), and
+    // a parsed Template renders concurrently with its own TemplateContext. Bounded: edited texts are new keys.
+    private const int MaxCached = 256;
+    private static readonly ConcurrentDictionary<(string File, string Text), Template> Parsed = new();
+
     public static RenderedText Render(CommentTemplate? custom, string builtIn, IReadOnlyDictionary<string, object?> model)
     {
         if (custom is not null)
@@ -38,7 +44,7 @@ internal static class CommentRenderer
 
     private static (string? Text, string? Error) TryRender(string file, string text, IReadOnlyDictionary<string, object?> model)
     {
-        var template = Template.Parse(text, file);
+        var template = Parse(file, text);
         if (template.HasErrors)
         {
             var m = template.Messages[0];
@@ -62,6 +68,22 @@ internal static class CommentRenderer
         {
             return (null, $"{file}:{ex.Span.Start.Line + 1}:{ex.Span.Start.Column + 1}: {ex.OriginalMessage}");
         }
+    }
+
+    /// <summary>The parsed <paramref name="text"/>, from the cache when it was parsed before under the same file name.</summary>
+    internal static Template Parse(string file, string text)
+    {
+        if (Parsed.TryGetValue((file, text), out var cached))
+        {
+            return cached;
+        }
+
+        if (Parsed.Count >= MaxCached)
+        {
+            Parsed.Clear();
+        }
+
+        return Parsed.GetOrAdd((file, text), key => Template.Parse(key.Text, key.File));
     }
 
     /// <summary>Data as the template sees it: neutralised strings, numbers, booleans, lists and maps of those.</summary>

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using BusinessOps.Agents.Rendering;
 using BusinessOps.Agents.Sdk;
 using BusinessOps.Agents.Sdk.Forms;
+using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
 
@@ -110,7 +112,14 @@ public sealed class SecurityAgent(string? scanRoot = null) : IAgent
 
         // Pattern matches on provider formats are precise; generic entropy hits are the uncertain part.
         var confidence = secrets.Count == 0 ? 0.85 : secrets.All(f => f.Kind != "high-entropy-assignment") ? 0.95 : 0.8;
-        var result = ResultFactory.Create(context, AgentOutcome.Completed, summary, Plan(secrets, vulnerable), actions, outputs, classification, confidence);
+        var comment = Comment(context, secrets, vulnerable, score);
+        if (comment.Note is { } note)
+        {
+            actions.Add("Note: " + note);
+        }
+
+        var plan = string.IsNullOrWhiteSpace(comment.Text) ? null : comment.Text;
+        var result = ResultFactory.Create(context, AgentOutcome.Completed, summary, plan, actions, outputs, classification, confidence);
         return result with { Effects = SecurityEffects.For(context.Issue, secrets) };
     }
 
@@ -158,27 +167,26 @@ public sealed class SecurityAgent(string? scanRoot = null) : IAgent
         return string.Join(' ', parts);
     }
 
-    private static string? Plan(List<SecretFinding> secrets, IReadOnlyList<DependencyFinding> vulnerable)
-    {
-        var plan = new System.Text.StringBuilder();
-        if (secrets.Count > 0)
+    /// <summary>The comment's tables: cells from the scan are bounded and pipe-escaped here, so a row cannot break whatever the template.</summary>
+    private static RenderedText Comment(AgentContext context, List<SecretFinding> secrets, IReadOnlyList<DependencyFinding> vulnerable, int score) =>
+        CommentRenderer.Render(context.Policies?.Template, SecurityTemplate.BuiltIn, new Dictionary<string, object?>
         {
-            plan.Append("| Where | Kind | Severity | Value |\n|---|---|---|---|\n");
-            foreach (var f in secrets.Take(50))
+            ["score"] = score,
+            ["secrets"] = secrets.Take(50).Select(f => new Dictionary<string, object?>
             {
-                plan.Append(CultureInfo.InvariantCulture, $"| {Core.Governance.MarkdownSafe.Cell(Where(f), 120)} | {f.Kind} | {f.Severity} | `{f.Redacted}` |\n");
-            }
-        }
-
-        if (vulnerable.Count > 0)
-        {
-            plan.Append(plan.Length > 0 ? "\n" : string.Empty).Append("| Package | Version | Advisory | Severity | Fixed in | Source |\n|---|---|---|---|---|---|\n");
-            foreach (var v in vulnerable.Take(50))
+                ["where"] = MarkdownSafe.Cell(Where(f), 120),
+                ["kind"] = f.Kind,
+                ["severity"] = f.Severity,
+                ["redacted"] = f.Redacted,
+            }).ToList(),
+            ["dependencies"] = vulnerable.Take(50).Select(v => new Dictionary<string, object?>
             {
-                plan.Append(CultureInfo.InvariantCulture, $"| {Core.Governance.MarkdownSafe.Cell(v.Dependency.Package, 80)} | {Core.Governance.MarkdownSafe.Cell(v.Dependency.Version, 40)} | {Core.Governance.MarkdownSafe.Cell(v.Advisory.Id, 40)} | {v.Advisory.Severity} | {Core.Governance.MarkdownSafe.Cell(v.Advisory.Fixed ?? "no fix", 40)} | {Core.Governance.MarkdownSafe.Cell(v.Dependency.Source, 120)} |\n");
-            }
-        }
-
-        return plan.Length == 0 ? null : plan.ToString();
-    }
+                ["package"] = MarkdownSafe.Cell(v.Dependency.Package, 80),
+                ["version"] = MarkdownSafe.Cell(v.Dependency.Version, 40),
+                ["advisory"] = MarkdownSafe.Cell(v.Advisory.Id, 40),
+                ["severity"] = v.Advisory.Severity,
+                ["fixed"] = v.Advisory.Fixed is { } fix ? MarkdownSafe.Cell(fix, 40) : null,
+                ["source"] = MarkdownSafe.Cell(v.Dependency.Source, 120),
+            }).ToList(),
+        });
 }

@@ -108,11 +108,14 @@ internal static class LocalWorkersSuite
             }
         }
 
+        // The whole policy folder: schedules.yml names the workflows under workflows/, which must come along.
         var policies = Path.Combine(root, name + "-policies");
-        Directory.CreateDirectory(policies);
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot(), "policies"), "*.yml"))
+        var source = Path.Combine(RepositoryRoot(), "policies");
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
         {
-            File.Copy(file, Path.Combine(policies, Path.GetFileName(file)));
+            var target = Path.Combine(policies, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
         }
 
         var dispatch = Path.Combine(policies, "dispatch.yml");

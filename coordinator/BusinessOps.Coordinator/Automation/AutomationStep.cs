@@ -2,6 +2,7 @@ using BusinessOps.Automation.Feeds;
 using BusinessOps.Automation.Issues;
 using BusinessOps.Automation.Workflows;
 using BusinessOps.Coordinator.Logging;
+using BusinessOps.Coordinator.Reconcile;
 using BusinessOps.Coordinator.Reports.Scheduled;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
@@ -26,6 +27,9 @@ public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clo
     public ITeamDirectory? Teams { get; init; }
 
     private PermissionCache Permissions(IIssueStore store) => new(store, Approvals, Teams ?? store as ITeamDirectory);
+    /// <summary>The issues the store holds without a request (GitHub's persisted index): the follow-ups an event job knows of.</summary>
+    public IIndexedIssues? Indexed { get; init; }
+
     /// <summary>Adds the KPI report to the open slot issues of schedules with <c>report:</c> (Reports/Scheduled); null: none.</summary>
     public ScheduledReports? Reports { get; init; }
 
@@ -79,7 +83,8 @@ public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clo
     /// Event mode (<c>run --event</c>): only the automation the event's issue concerns. A workflow child or parent advances
     /// its one workflow — reading the parent (when the event is on a child) and the children its registry lists, nothing
     /// more: no list of open issues — and an issue a person filed with a <c>workflow/&lt;name&gt;</c> label starts that
-    /// workflow. Any other issue costs nothing here. Schedules, triggers, feeds and hand-overs wait for the next full pass.
+    /// workflow. Any other issue costs nothing here. Thresholds on the results the job records run after its reconcile
+    /// (<see cref="RunThresholdsForEventAsync"/>); schedules, feeds and hand-overs wait for the next full pass.
     /// </summary>
     /// <returns>The event's issue (unless the automation owns it) and the agent children just opened, to reconcile now.</returns>
     public async Task<AutomationOutcome> RunForEventAsync(IIssueStore store, IssueSnapshot issue, CancellationToken cancellationToken)
@@ -109,6 +114,37 @@ public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clo
         owned.UnionWith(known.Values.Where(i => Owns(i, identity)).Select(i => i.Number));
         List<IssueSnapshot> next = [.. new[] { issue }.Where(i => !owned.Contains(i.Number) && !writer.ClosedIssues.Contains(i.Number)), .. writer.Opened];
         return new AutomationOutcome(next, writer.Created.Count, writer.Closed);
+    }
+
+    /// <summary>
+    /// Event mode, after the job's reconcile: the results the job recorded (posted through <paramref name="store"/> with
+    /// <see cref="CountingIssueStore.RecordPosts"/> on) are shown to the threshold rules at once; no read — the results are in
+    /// hand and known follow-ups come from the store's persisted index (<see cref="Indexed"/>). Schedules and feeds stay
+    /// with the scheduled full pass.
+    /// </summary>
+    /// <param name="store">The job's store, which kept what it posted.</param>
+    /// <param name="issues">The issues the job reconciled, as it read them (their labels name the client).</param>
+    /// <param name="cancellationToken">Stops between writes.</param>
+    /// <returns>The follow-ups opened, to reconcile (dispatch) in the same job.</returns>
+    public async Task<AutomationOutcome> RunThresholdsForEventAsync(CountingIssueStore store, IReadOnlyList<IssueSnapshot> issues, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(issues);
+        var posted = store.Posted;
+        if (policies.Thresholds.Count == 0 || posted.Count == 0)
+        {
+            return new AutomationOutcome([], 0, 0);
+        }
+
+        var settled = issues.DistinctBy(i => i.Number)
+            .Select(i => (Issue: i, Posted: (IReadOnlyList<string>)[.. posted.Where(p => p.Issue == i.Number).Select(p => p.Body)]))
+            .Where(s => s.Posted.Count > 0)
+            .ToList();
+        var known = Indexed is null ? null : await Indexed.ListIndexedAsync(IssueQuery.Open, cancellationToken);
+        var index = AutomationIndex.Build(known ?? [], store.Identity);
+        var writer = new AutomationWriter(store, index, log, dryRun);
+        await EventThresholds.RunAsync(policies, settled, index, writer, clock.GetUtcNow(), store.Identity, cancellationToken);
+        return new AutomationOutcome(writer.Opened, writer.Created.Count, writer.Closed);
     }
 
     /// <summary>The workflow parent <paramref name="issue"/> belongs to: itself when it is one, its parent when it is one of our children; else null.</summary>

@@ -29,6 +29,7 @@ internal static class AutomationSteps
         {
             Approvals = session.Policies.Approvals,
             Teams = session.Backend as ITeamDirectory,
+            Indexed = session.Backend as IIndexedIssues,
             Reports = dryRun ? null : ScheduledReports.For(session),
         };
 }

@@ -79,6 +79,49 @@ internal sealed class AutomationWriter(IIssueStore store, AutomationIndex index,
         log.Info(string.Create(CultureInfo.InvariantCulture, $"automation: closed #{number}: {reason}"));
     }
 
+    /// <summary>
+    /// Makes <paramref name="child"/> a sub-issue of <paramref name="parent"/> where the store has sub-issues (GitHub). A
+    /// refusal (no sub-issues API, no permission, a parent already, the limit) is logged once per link and settled: the
+    /// caller's task list or note is the link then. A failure (GitHub down) is logged and left for the next pass.
+    /// </summary>
+    /// <returns>True when the link is settled (made or refused); false when the store has no sub-issues or it failed.</returns>
+    public async Task<bool> LinkAsync(int parent, int child, CancellationToken cancellationToken)
+    {
+        if (store is not ISubIssueLinks links)
+        {
+            return false;
+        }
+
+        if (dryRun is not null)
+        {
+            await dryRun.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"would make #{child} a sub-issue of #{parent}"));
+            return false;
+        }
+
+        SubIssueLinkResult result;
+        try
+        {
+            result = await links.LinkSubIssueAsync(parent, child, cancellationToken);
+        }
+        catch (IssueStoreException ex) when (ex.Kind != StoreErrorKind.RateLimited)
+        {
+            log.Warn(string.Create(CultureInfo.InvariantCulture, $"automation: could not make #{child} a sub-issue of #{parent} ({ex.Message}); the next pass tries again"));
+            return false;
+        }
+
+        switch (result.Outcome)
+        {
+            case SubIssueLinkOutcome.Linked:
+                log.Info(string.Create(CultureInfo.InvariantCulture, $"automation: #{child} is a sub-issue of #{parent}"));
+                return true;
+            case SubIssueLinkOutcome.Refused:
+                log.Warn(string.Create(CultureInfo.InvariantCulture, $"automation: #{child} is linked from #{parent} by its task list only, not as a sub-issue: {result.Reason}"));
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /// <summary>Posts <paramref name="body"/> on <paramref name="issue"/> once: the note key's marker makes it idempotent.</summary>
     public async Task NoteAsync(IssueSnapshot issue, string key, string body, string identity, CancellationToken cancellationToken)
     {

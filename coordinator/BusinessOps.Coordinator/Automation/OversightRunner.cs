@@ -35,6 +35,9 @@ internal static class OversightRunner
             var spec = OversightIssues.ForIssue(issue.Number, issue.Title, why, clients.Count == 1 ? clients[0] : null);
             if (await writer.OpenAsync(spec, "hand-over of #" + issue.Number.ToString(CultureInfo.InvariantCulture), routed: true, cancellationToken) is { } oversight)
             {
+                // Under the escalated issue as a sub-issue where GitHub allows, before the note that records the hand-over
+                // (a pass stopped in between links again and meets "already has a parent"); the note links both ways anyway.
+                await writer.LinkAsync(issue.Number, oversight.Number, cancellationToken);
                 await writer.NoteAsync(issue, NoteKey, string.Create(CultureInfo.InvariantCulture, $"Handed to `{AgentNames.ProjectManager}` for oversight in #{oversight.Number}; the work itself continues here."), identity, cancellationToken);
             }
         }

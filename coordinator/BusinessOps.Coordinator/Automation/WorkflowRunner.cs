@@ -132,7 +132,14 @@ internal sealed class WorkflowRunner(IIssueStore store, AutomationPolicies polic
 
                     break;
                 case EscalateStep escalate:
-                    await writer.OpenAsync(OversightIssues.ForStep(workflow.Title, parent.Number, escalate.Step, escalate.Reason, run.Client, escalate.Key), "workflow escalation", routed: true, cancellationToken);
+                    var created = writer.Created.Count;
+                    if (await writer.OpenAsync(OversightIssues.ForStep(workflow.Title, parent.Number, escalate.Step, escalate.Reason, run.Client, escalate.Key), "workflow escalation", routed: true, cancellationToken) is { } oversight
+                        && writer.Created.Count > created)
+                    {
+                        // Opened just now: under the parent as a sub-issue where GitHub allows (it names the parent in its fields anyway).
+                        await writer.LinkAsync(parent.Number, oversight.Number, cancellationToken);
+                    }
+
                     break;
             }
         }
@@ -165,7 +172,7 @@ internal sealed class WorkflowRunner(IIssueStore store, AutomationPolicies polic
             intents[key] = 0;
         }
 
-        var body = plan.TaskList + "\n" + new ChildRegistry(intents).ToMarker();
+        var body = plan.TaskList + "\n" + new ChildRegistry(intents) { Linked = registry.Linked }.ToMarker();
         var comment = registry.Comment is null
             ? await store.AddCommentAsync(parent.Number, body, cancellationToken)
             : await store.UpdateCommentAsync(parent.Number, registry.Comment.Id, body, cancellationToken);
@@ -234,7 +241,18 @@ internal sealed class WorkflowRunner(IIssueStore store, AutomationPolicies polic
             return;
         }
 
-        var body = plan.TaskList + "\n" + now.ToMarker();
+        // Every child opened is made a sub-issue of the parent where GitHub allows, once; the task list stays either way
+        // (it is the link where GitHub has no sub-issues, and it carries each step's state).
+        var linked = new HashSet<int>(before.Linked);
+        foreach (var child in now.Children.Values.Where(n => n > 0 && !linked.Contains(n)).Distinct().Order())
+        {
+            if (await writer.LinkAsync(parent.Number, child, cancellationToken))
+            {
+                linked.Add(child);
+            }
+        }
+
+        var body = plan.TaskList + "\n" + (now with { Linked = linked }).ToMarker();
         if (before.Comment is null)
         {
             await store.AddCommentAsync(parent.Number, body, cancellationToken);

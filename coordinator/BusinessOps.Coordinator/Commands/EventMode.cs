@@ -52,9 +52,20 @@ internal static class EventMode
             var watch = new DispatchWatch(session.Executor);
             var reconciler = new Reconciler(session.Store, watch, session.Policies, session.Clock, options, session.Log, session.Output, dryRun ? null : session.Connectors.Router);
             session.Log.Info($"event {ev.EventName}.{ev.Action} on #{ev.IssueNumber} by {ev.SenderLogin}");
-            var (opened, automationWrites) = await AutomationAsync(AutomationSteps.ForPasses(session, dryRun), reconciler.Store, issue, session, ct);
+            var automation = AutomationSteps.ForPasses(session, dryRun);
+            var (opened, automationWrites) = await AutomationAsync(automation, reconciler.Store, issue, session, ct);
+            reconciler.Store.RecordPosts = automation is not null;
             var pass = await results.ReconcileEventAsync(reconciler, watch, issue, opened, ct);
-            return RunCommand.Report(pass with { Writes = pass.Writes + automationWrites }, json, session);
+            reconciler.Store.RecordPosts = false;
+            var (followUps, thresholdWrites) = await ThresholdsAsync(automation, reconciler.Store, [issue, .. opened], session, ct);
+            if (followUps.Count > 0 && !pass.Deferred)
+            {
+                // A follow-up a result tripped is dispatched in the same job, as the workflow's next steps are.
+                var more = await reconciler.ReconcileAsync(followUps, ct);
+                pass = pass with { Examined = pass.Examined + more.Examined, Writes = pass.Writes + more.Writes, Dispatched = pass.Dispatched + more.Dispatched, Failed = pass.Failed + more.Failed, Deferred = more.Deferred, RetryAt = more.RetryAt };
+            }
+
+            return RunCommand.Report(pass with { Writes = pass.Writes + automationWrites + thresholdWrites }, json, session);
         });
     }
 
@@ -78,6 +89,30 @@ internal static class EventMode
         catch (IssueStoreException ex)
         {
             session.Log.Error($"automation for #{issue.Number}: {ex.Message}");
+            return ([], store.Writes - before);
+        }
+    }
+
+    /// <summary>
+    /// The thresholds on the results this job recorded (<see cref="AutomationStep.RunThresholdsForEventAsync"/>): the
+    /// follow-ups opened and the writes. Like the rest of the automation, a failure is logged and left to the next full pass.
+    /// </summary>
+    private static async Task<(IReadOnlyList<IssueSnapshot> FollowUps, int Writes)> ThresholdsAsync(AutomationStep? automation, CountingIssueStore store, IReadOnlyList<IssueSnapshot> issues, CoordinatorSession session, CancellationToken ct)
+    {
+        if (automation is null)
+        {
+            return ([], 0);
+        }
+
+        var before = store.Writes;
+        try
+        {
+            var outcome = await automation.RunThresholdsForEventAsync(store, issues, ct);
+            return (outcome.ToReconcile, store.Writes - before);
+        }
+        catch (IssueStoreException ex)
+        {
+            session.Log.Error($"thresholds after the event on #{issues[0].Number}: {ex.Message}");
             return ([], store.Writes - before);
         }
     }

@@ -24,7 +24,7 @@ internal static class RunCommand
         var json = new Option<bool>("--json") { Description = "Print {\"examined\":n,\"writes\":n,\"dispatched\":n} on stdout" };
         var executor = new Option<string?>("--executor") { Description = "Where agents run: local (child processes, default) or aws (Lambda for P0, Batch for P1-P3)" };
         var concurrency = new Option<int?>("--concurrency") { Description = "Agents running at once (default: policy, else processor count)" };
-        var full = new Option<bool>("--full") { Description = "GitHub: forget the conditional-request cache and walk every issue (the default is incremental)" };
+        var full = new Option<bool>("--full") { Description = "Decide every open issue (the default is incremental: on GitHub, a walk from the conditional-request cache; on the local store, only what changed since the last pass or is due)" };
         var cmd = new Command("run", "Reconcile issues: route, label, dispatch agents and record their results")
         {
             once, monitor, interval, eventFile, dryRun, json, executor, concurrency, full,
@@ -50,7 +50,7 @@ internal static class RunCommand
 
             return await CoordinatorSession.RunAsync(request, async session =>
             {
-                var options = new ReconcileOptions(session.Concurrency(parse.GetValue(concurrency)), parse.GetValue(dryRun), session.IsCloud);
+                var options = new ReconcileOptions(session.Concurrency(parse.GetValue(concurrency)), parse.GetValue(dryRun), session.IsCloud) { Full = parse.GetValue(full) };
                 var reconciler = new Reconciler(session.Store, session.Executor, session.Policies, session.Clock, options, session.Log, session.Output, parse.GetValue(dryRun) ? null : session.Connectors.Router)
                 {
                     Automation = AutomationSteps.ForPasses(session, parse.GetValue(dryRun)),

@@ -168,6 +168,17 @@ public sealed class CoordinatorSession : IDisposable
                 await request.Error.WriteLineAsync(SecretMasker.Process.Mask(ex.Message));
                 return ex.ExitCode;
             }
+            finally
+            {
+                // A comment template that failed while rendering (it parsed at load): said once per problem, the built-in text was used.
+                if (session.Policies.Wording is BusinessOps.Policies.Wording.TemplateWording wording)
+                {
+                    foreach (var problem in wording.Problems.Distinct())
+                    {
+                        await request.Error.WriteLineAsync($"warning: {problem}; the built-in wording was used");
+                    }
+                }
+            }
         }
     }
 

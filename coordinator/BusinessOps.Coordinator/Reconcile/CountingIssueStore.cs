@@ -4,10 +4,20 @@ using BusinessOps.Core.Ports;
 namespace BusinessOps.Coordinator.Reconcile;
 
 /// <summary>Counts completed reads and writes through the port, for <c>run --json</c>, the demo and benchmarks.</summary>
-public sealed class CountingIssueStore(IIssueStore inner) : IIssueStore
+public sealed class CountingIssueStore(IIssueStore inner) : IIssueStore, ISubIssueLinks
 {
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(int Issue, string Body)> _posted = new();
     private int _reads;
     private int _writes;
+
+    /// <summary>
+    /// True: keep the bodies of the comments posted through this store (<see cref="Posted"/>), so an event job can show the
+    /// results it recorded to the threshold rules without reading them back. Off for full passes (they read every result).
+    /// </summary>
+    public bool RecordPosts { get; set; }
+
+    /// <summary>Comments posted while <see cref="RecordPosts"/> was on, by issue, in the order they were posted.</summary>
+    public IReadOnlyList<(int Issue, string Body)> Posted => [.. _posted];
 
     public int Reads => Volatile.Read(ref _reads);
 
@@ -25,7 +35,12 @@ public sealed class CountingIssueStore(IIssueStore inner) : IIssueStore
 
     public Task<IssueSnapshot> CreateIssueAsync(NewIssue issue, CancellationToken cancellationToken) => Write(inner.CreateIssueAsync(issue, cancellationToken));
 
-    public Task<IssueComment> AddCommentAsync(int number, string body, CancellationToken cancellationToken) => Write(inner.AddCommentAsync(number, body, cancellationToken));
+    public async Task<IssueComment> AddCommentAsync(int number, string body, CancellationToken cancellationToken)
+    {
+        var comment = await Write(inner.AddCommentAsync(number, body, cancellationToken));
+        Keep(number, body);
+        return comment;
+    }
 
     public Task<IssueComment> UpdateCommentAsync(int number, long commentId, string body, CancellationToken cancellationToken) => Write(inner.UpdateCommentAsync(number, commentId, body, cancellationToken));
 
@@ -52,7 +67,37 @@ public sealed class CountingIssueStore(IIssueStore inner) : IIssueStore
     {
         var made = await inner.WriteIssueAsync(number, writes, cancellationToken);
         Interlocked.Add(ref _writes, made.Writes);
+        foreach (var post in writes.Take(made.Writes).OfType<CommentWrite>().Where(w => w.CommentId is null))
+        {
+            Keep(number, post.Body);
+        }
+
         return made;
+    }
+
+    /// <summary>The inner store's sub-issues, a link counted as one write; unsupported when the inner store has none.</summary>
+    public async Task<SubIssueLinkResult> LinkSubIssueAsync(int parent, int child, CancellationToken cancellationToken)
+    {
+        if (inner is not ISubIssueLinks links)
+        {
+            return SubIssueLinkResult.Unsupported;
+        }
+
+        var result = await links.LinkSubIssueAsync(parent, child, cancellationToken);
+        if (result.Outcome == SubIssueLinkOutcome.Linked)
+        {
+            Interlocked.Increment(ref _writes);
+        }
+
+        return result;
+    }
+
+    private void Keep(int number, string body)
+    {
+        if (RecordPosts)
+        {
+            _posted.Enqueue((number, body));
+        }
     }
 
     // Counted when they complete: a call refused by a rate limit (deferred) made no write.

@@ -1,3 +1,4 @@
+using BusinessOps.Automation.Workflows;
 using BusinessOps.Coordinator.Automation;
 using BusinessOps.Coordinator.Effects;
 using BusinessOps.Coordinator.Logging;
@@ -63,13 +64,28 @@ public sealed class Reconciler
     /// <summary>The store with request counting, for callers that report figures.</summary>
     public CountingIssueStore Store => _store;
 
-    /// <summary>Reconciles every open issue.</summary>
+    /// <summary>
+    /// Reconciles the open issues: every one, or where the store keeps a pass index (<see cref="IPassIndex"/>) those that
+    /// changed since the last pass, are due (<see cref="DueTime"/>) or are the automation's own — what a full pass would act on.
+    /// </summary>
     public async Task<PassResult> RunOnceAsync(CancellationToken cancellationToken)
     {
+        // An idle pass over thousands of converged issues then reads next to nothing. A policy edit, another executor,
+        // --full or a day without a full pass reads them all. The automation step gets the same list: its own issues (slots,
+        // workflow parents and children, the ledger, follow-ups) are always in it, and so is every issue with a new result.
+        var index = _options.DryRun ? null : StoreLayers.Find<IPassIndex>(_store);
+        var fingerprint = index is null ? null : PassFingerprint.Of(_policies, _executor.Name, _options.DispatchImmediately);
+        var readAt = _clock.GetUtcNow();
         IReadOnlyList<IssueSnapshot> issues;
+        IReadOnlyList<IssueSnapshot>? changed = null;
         try
         {
-            issues = await _store.ListIssuesAsync(IssueQuery.Open, cancellationToken);
+            if (index is not null && fingerprint is not null && !_options.Full)
+            {
+                changed = await index.ListForPassAsync(fingerprint, readAt, _options.FullPassEvery, WorkflowStarter.LabelPrefix, cancellationToken);
+            }
+
+            issues = changed ?? await _store.ListIssuesAsync(IssueQuery.Open, cancellationToken);
         }
         catch (IssueStoreException ex) when (ex.Kind == StoreErrorKind.RateLimited)
         {
@@ -100,25 +116,32 @@ public sealed class Reconciler
             automationWrites = _store.Writes - before;
         }
 
-        var pass = await ReconcileAsync(issues, allOpen: true, cancellationToken);
+        var due = fingerprint is null ? null : new Dictionary<int, DateTimeOffset>();
+        var pass = await ReconcileAsync(issues, allOpen: changed is null, due, cancellationToken);
+        if (due is not null && !pass.Deferred)
+        {
+            await index!.RecordPassAsync(fingerprint!, readAt, full: changed is null, due, cancellationToken);
+        }
+
         return pass with { Writes = pass.Writes + automationWrites };
     }
 
     /// <summary>Reconciles the given snapshots (event mode passes the one issue of the payload).</summary>
     public Task<PassResult> ReconcileAsync(IReadOnlyList<IssueSnapshot> issues, CancellationToken cancellationToken) =>
-        ReconcileAsync(issues, allOpen: false, cancellationToken);
+        ReconcileAsync(issues, allOpen: false, due: null, cancellationToken);
 
     /// <param name="issues">The snapshots to reconcile.</param>
     /// <param name="allOpen">True when <paramref name="issues"/> are every open issue (the full pass): the spend ledger needs only the closed ones besides, and the agents' contexts are built from them without another read.</param>
+    /// <param name="due">Filled with each decided issue's due time (<see cref="DueTime"/>) for the pass index; null: none kept.</param>
     /// <param name="cancellationToken">Stops the pass; recorded intents are resumed by the next one.</param>
-    private async Task<PassResult> ReconcileAsync(IReadOnlyList<IssueSnapshot> issues, bool allOpen, CancellationToken cancellationToken)
+    private async Task<PassResult> ReconcileAsync(IReadOnlyList<IssueSnapshot> issues, bool allOpen, Dictionary<int, DateTimeOffset>? due, CancellationToken cancellationToken)
     {
         issues = [.. issues.Where(i => !AutomationStep.Owns(i, _store.Identity))];
         // One id per pass holds the leases it takes; when the pass ends, however it ends, they bind no one in this process.
         var pass = PassIds.New();
         try
         {
-            return await ReconcileAsync(issues, allOpen, pass, cancellationToken);
+            return await ReconcileAsync(issues, allOpen, pass, due, cancellationToken);
         }
         finally
         {
@@ -126,7 +149,7 @@ public sealed class Reconciler
         }
     }
 
-    private async Task<PassResult> ReconcileAsync(IReadOnlyList<IssueSnapshot> issues, bool allOpen, string pass, CancellationToken cancellationToken)
+    private async Task<PassResult> ReconcileAsync(IReadOnlyList<IssueSnapshot> issues, bool allOpen, string pass, Dictionary<int, DateTimeOffset>? due, CancellationToken cancellationToken)
     {
         var writesBefore = _store.Writes;
         await _facts.StartPassAsync(issues, allOpen, pass, cancellationToken);
@@ -139,7 +162,7 @@ public sealed class Reconciler
             foreach (var issue in issues.OrderBy(i => PriorityOf(i)).ThenBy(i => i.Number))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if ((deferred = await GuardAsync(issue.Number, () => DecideOneAsync(issue, runner, tally, cancellationToken), tally)) is not null)
+                if ((deferred = await GuardAsync(issue.Number, () => DecideOneAsync(issue, due, runner, tally, cancellationToken), tally)) is not null)
                 {
                     break;
                 }
@@ -167,9 +190,20 @@ public sealed class Reconciler
         return new PassResult(issues.Count, _store.Writes - writesBefore, started.Dispatched, tally.Failed + started.Failed, Deferred: deferred is not null, RetryAt: deferred?.RetryAt);
     }
 
-    private async Task DecideOneAsync(IssueSnapshot issue, DispatchRunner runner, PassTally tally, CancellationToken cancellationToken)
+    private async Task DecideOneAsync(IssueSnapshot issue, Dictionary<int, DateTimeOffset>? due, DispatchRunner runner, PassTally tally, CancellationToken cancellationToken)
     {
-        var actions = await _facts.DecideAsync(issue, cancellationToken);
+        // Anything but a decision with nothing to do is looked at again by the next pass (written and held issues are anyway).
+        if (due is not null)
+        {
+            due[issue.Number] = DateTimeOffset.MinValue;
+        }
+
+        var (actions, decidedAt) = await _facts.DecideAtAsync(issue, cancellationToken);
+        if (due is not null && actions.Count == 0)
+        {
+            due[issue.Number] = DueTime.Next(issue, _policies, decidedAt);
+        }
+
         if (_options.DryRun)
         {
             DryRunPrinter.PrintWaiting(_out, issue, _policies, _connector is null ? null : _connector.Unavailable);

@@ -1,3 +1,4 @@
+using BusinessOps.Core.Comments;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.State;
@@ -40,7 +41,7 @@ internal static class ApprovalStep
 
         foreach (var ignored in verdict.Ignored)
         {
-            d = d.Note(input, "ignored:" + ignored.CommentId, ApprovalReplies.ForIgnored(ignored, requirement, approvals));
+            d = d.Note(input, "ignored:" + ignored.CommentId, CommentNames.ApprovalIgnored, ApprovalReplies.Model(ignored, requirement, approvals), ApprovalReplies.ForIgnored(ignored, requirement, approvals));
         }
 
         var summary = verdict.Summary;

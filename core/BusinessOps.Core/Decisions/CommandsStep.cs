@@ -1,3 +1,4 @@
+using BusinessOps.Core.Comments;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
@@ -28,7 +29,8 @@ internal static class CommandsStep
             var who = Text.Code(comment.Author);
             if (!cmd.IsValid)
             {
-                d = d.Note(input, "cmd:" + comment.Id, $"{who}: {Text.Inline(cmd.Error!)}");
+                var error = Text.Inline(cmd.Error!);
+                d = d.Note(input, "cmd:" + comment.Id, CommentNames.CommandHelp, new Dictionary<string, object?> { ["author"] = new CommentMarkup(who), ["error"] = error }, $"{who}: {error}");
                 continue;
             }
 
@@ -36,7 +38,8 @@ internal static class CommandsStep
             {
                 if (d.State.Status is not (IssueStatus.AwaitingApproval or IssueStatus.AwaitingDecision))
                 {
-                    d = d.Note(input, "cmd:" + comment.Id, $"{who}: there is no plan waiting for approval on this issue, so `/{cmd.Name}` did nothing.");
+                    d = d.Note(input, "cmd:" + comment.Id, CommentNames.NothingToApprove, new Dictionary<string, object?> { ["author"] = new CommentMarkup(who), ["command"] = cmd.Name },
+                        $"{who}: there is no plan waiting for approval on this issue, so `/{cmd.Name}` did nothing.");
                 }
 
                 continue;
@@ -46,7 +49,9 @@ internal static class CommandsStep
             PermissionLookup.TryGet(input.Context.Permissions, comment.Author, out var has);
             if (has < needed)
             {
-                d = d.Note(input, "cmd:" + comment.Id, $"{who}: `/{cmd.Name}` needs {Wording.Permission(needed)} permission on this repository (you have {(has == RepositoryPermission.None ? "none" : Wording.Permission(has))}). Ask a maintainer, or see `policies/approvals.yml` (`commands:`).");
+                var (neededText, hasText) = (Wording.Permission(needed), has == RepositoryPermission.None ? "none" : Wording.Permission(has));
+                d = d.Note(input, "cmd:" + comment.Id, CommentNames.CommandRefused, new Dictionary<string, object?> { ["author"] = new CommentMarkup(who), ["command"] = cmd.Name, ["needed"] = neededText, ["has"] = hasText },
+                    $"{who}: `/{cmd.Name}` needs {neededText} permission on this repository (you have {hasText}). Ask a maintainer, or see `policies/approvals.yml` (`commands:`).");
                 d = d.Audit(input, comment.Author, "refused /" + cmd.Name, "insufficient permission", comment.CreatedAt);
                 continue;
             }
@@ -76,7 +81,10 @@ internal static class CommandsStep
                 return d.Audit(input, author, "cancelled", note, at);
             case CommandKind.Escalate:
                 d = d with { State = d.State with { Override = Override.Escalated } };
-                d = d.Note(input, "escalate:" + at.ToUnixTimeSeconds(), $"{Text.Mentions(input.Policies.Sla.Managers)}Escalated by {Text.Code(author)}: {note}");
+                var mentions = Text.Mentions(input.Policies.Sla.Managers);
+                d = d.Note(input, "escalate:" + at.ToUnixTimeSeconds(), CommentNames.Escalated,
+                    new Dictionary<string, object?> { ["mentions"] = new CommentMarkup(mentions), ["author"] = new CommentMarkup(Text.Code(author)), ["reason"] = note },
+                    $"{mentions}Escalated by {Text.Code(author)}: {note}");
                 return d.Audit(input, author, "escalated", note, at);
             case CommandKind.Priority when cmd.Priority is { } p:
                 var keep = LabelNames.For(p);

@@ -71,6 +71,13 @@ internal sealed record Decision
         return this with { Extra = Extra.Add(new PostComment(key, body + "\n\n" + IssueHistory.NoteMarker(key))) };
     }
 
+    /// <summary>
+    /// Posts comment <paramref name="name"/> (<see cref="Comments.CommentNames"/>) once per <paramref name="key"/>, in the
+    /// business's wording when it has a template for it, else <paramref name="builtIn"/>; the hidden key is appended after it.
+    /// </summary>
+    public Decision Note(DecisionInput input, string key, string name, IReadOnlyDictionary<string, object?> model, string builtIn) =>
+        input.History.HasNote(key) ? this : Note(input, key, input.Policies.Wording.Render(name, model, builtIn));
+
     /// <summary>Appends to the bounded audit trail (the newest <see cref="MaxAudit"/> entries are kept).</summary>
     public Decision Audit(DecisionInput input, string actor, string decision, string reason, DateTimeOffset? at = null)
     {

@@ -1,3 +1,4 @@
+using BusinessOps.Core.Comments;
 using BusinessOps.Core.Effects;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
@@ -126,6 +127,8 @@ internal static class GateStep
             : d.Note(
                 input,
                 NoteKey.For("not-ready", plan.Key),
+                CommentNames.PlanNotReady,
+                new Dictionary<string, object?> { ["count"] = problems.Count, ["total"] = effects.Count, ["problems"] = new CommentMarkup(string.Join('\n', problems)) },
                 $"Before anyone approves: {problems.Count} of this plan's {effects.Count} effect(s) cannot run here.\n\n{string.Join('\n', problems)}\n\n"
                 + "Nothing of the plan runs until they can (the runner checks every effect before the first one). A connector that is off or not configured: "
                 + "enable and configure it in `policies/connectors.yml` (secrets in the environment variables it names), then approve; if the plan was already "

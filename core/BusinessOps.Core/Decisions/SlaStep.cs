@@ -1,3 +1,4 @@
+using BusinessOps.Core.Comments;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Time;
@@ -28,10 +29,14 @@ internal static class SlaStep
                 return input.Labels.Breached || input.Issue.HasLabel(LabelNames.SlaAtRisk) ? d : d.AddLabel(LabelNames.SlaAtRisk);
             case SlaState.Breached:
                 d = d.AddLabel(LabelNames.SlaBreached).RemoveLabel(LabelNames.SlaAtRisk);
+                var mentions = Text.Mentions(SlaClock.ManagersToMention(priority, sla));
+                var (target, elapsed) = (Durations.Words(reading.Target), Durations.Words(reading.Elapsed));
                 return d.Note(
                     input,
                     $"breach:{priority}:{start.ToUnixTimeSeconds()}",
-                    $"{Text.Mentions(SlaClock.ManagersToMention(priority, sla))}The {priority} SLA of {Durations.Words(reading.Target)} is breached (elapsed {Durations.Words(reading.Elapsed)}, human waits excluded). "
+                    CommentNames.SlaBreached,
+                    new Dictionary<string, object?> { ["mentions"] = new CommentMarkup(mentions), ["priority"] = priority.ToString(), ["target"] = target, ["elapsed"] = elapsed, ["oversight_agent"] = Labels.AgentNames.ProjectManager },
+                    $"{mentions}The {priority} SLA of {target} is breached (elapsed {elapsed}, human waits excluded). "
                     + $"Handed to {Text.Code(Labels.AgentNames.ProjectManager)} for oversight; the work itself continues here.");
             default:
                 return input.Issue.HasLabel(LabelNames.SlaAtRisk) ? d.RemoveLabel(LabelNames.SlaAtRisk) : d;

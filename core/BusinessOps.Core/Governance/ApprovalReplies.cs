@@ -61,6 +61,15 @@ public static class ApprovalReplies
             $"Who may {verb}: {WhoMayApprove(req, p)}.";
     }
 
+    /// <summary>The values of <see cref="ForIgnored"/> for the <c>approval-ignored</c> template: command, author, reason, who_may (neutralized here).</summary>
+    public static IReadOnlyDictionary<string, object?> Model(IgnoredCommand ignored, ApprovalRequirement req, ApprovalPolicy p) => new Dictionary<string, object?>
+    {
+        ["command"] = ignored.Kind == CommandKind.Reject ? "reject" : "approve",
+        ["author"] = MarkdownSafe.Inline(ignored.Author, 100),
+        ["reason"] = MarkdownSafe.Inline(ignored.Reason, 300),
+        ["who_may"] = WhoMayApprove(req, p),
+    };
+
     private static void AppendNames(StringBuilder sb, IReadOnlyList<string> names)
     {
         if (names.Count == 0)

@@ -80,6 +80,7 @@ public static class MarkdownSafe
     /// <summary>
     /// The neutralized form of a multi-line Markdown document we assembled around untrusted text (a result report):
     /// line breaks, tabs, pipes, backticks and backslashes stay, so our own tables and lists still render; CR is dropped.
+    /// Idempotent: text it neutralized before (<c>&amp;lt;</c>, <c>@</c> + U+200D) passes through unchanged.
     /// </summary>
     public static string Block(string? text)
     {
@@ -101,6 +102,17 @@ public static class MarkdownSafe
             if (ch is '\n' or '\t' or '`' or '\\' or '|')
             {
                 sb.Append(ch);
+            }
+            else if (ch == '&' && Entity(span[i..]) is { } entity)
+            {
+                // Already neutralized (a value a comment template escaped): kept, so the finished comment going through
+                // Block again does not show "&amp;gt;". An entity only ever renders as its character, never as markup.
+                sb.Append(span.Slice(i, entity.Length));
+                i += entity.Length - 1;
+            }
+            else if (ch == '@' && i + 1 < span.Length && span[i + 1] == ZeroWidthJoiner)
+            {
+                sb.Append('@');
             }
             else
             {

@@ -35,6 +35,9 @@ public sealed record PolicySet(
     /// <summary>The KPI targets of <c>alerts.yml</c>, so the analytics agent measures against the same targets as the reports and the dashboard.</summary>
     public Kpis.Snapshots.KpiTargets KpiTargets { get; init; } = Kpis.Snapshots.KpiTargets.Default;
 
+    /// <summary>The wording of the coordinator's comments: the business's <c>templates/coordinator/*.sbn</c>, else the built-in text.</summary>
+    public Comments.ICommentWording Wording { get; init; } = Comments.BuiltInWording.Instance;
+
     public static PolicySet Default { get; } = new(
         RoutingPolicy.Default,
         SlaPolicy.Default,

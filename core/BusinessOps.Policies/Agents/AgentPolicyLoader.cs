@@ -91,9 +91,10 @@ public static class AgentPolicyLoader
         {
             if (name.StartsWith(AgentFileNames.TemplatesFolder + "/", StringComparison.Ordinal))
             {
-                // The report and dashboard templates are the coordinator's, checked where it renders them (a broken one
-                // is reported and its built-in copy used), so they never stop every command as an agents' policy error.
-                if (ReportTemplateNames.All.Contains(name[(AgentFileNames.TemplatesFolder.Length + 1)..], StringComparer.Ordinal))
+                // The report, dashboard and comment templates are the coordinator's, checked where it renders them (a broken
+                // one is reported and its built-in copy used), so they never stop every command as an agents' policy error.
+                if (ReportTemplateNames.All.Contains(name[(AgentFileNames.TemplatesFolder.Length + 1)..], StringComparer.Ordinal)
+                    || name.StartsWith(Core.Comments.CommentNames.Folder + "/", StringComparison.Ordinal))
                 {
                     continue;
                 }

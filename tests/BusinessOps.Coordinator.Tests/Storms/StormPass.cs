@@ -11,6 +11,7 @@ namespace BusinessOps.Coordinator.Tests.Storms;
 /// <param name="AllocatedMb">Managed memory allocated during the pass.</param>
 /// <param name="PeakWorkingSetMb">The process's working set at its highest during the pass (sampled).</param>
 /// <param name="Waiting">Issues waiting for approval after the pass.</param>
+/// <param name="Examined">Issues the pass decided (every open one on a full pass; what changed or is due on an incremental one).</param>
 public sealed record StormPass(
     string Name,
     int Writes,
@@ -21,4 +22,5 @@ public sealed record StormPass(
     double Seconds,
     double AllocatedMb,
     double PeakWorkingSetMb,
-    int Waiting);
+    int Waiting,
+    int Examined = 0);

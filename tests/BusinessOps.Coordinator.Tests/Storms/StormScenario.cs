@@ -11,6 +11,7 @@ using BusinessOps.Core.Ports;
 using BusinessOps.LocalStore;
 using BusinessOps.Policies;
 using BusinessOps.TestKit;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BusinessOps.Coordinator.Tests.Storms;
@@ -30,14 +31,33 @@ public sealed class StormScenario : IDisposable
     private readonly WriteTally _tally;
     private readonly InProcessAgents _agents;
     private readonly ConnectorSet _connectors;
+    private readonly TimeSpan _runTime;
 
     /// <param name="runTime">Clock time per agent run (on this machine a local run costs 0.25–0.4 s).</param>
     /// <param name="start">When the issues are filed (default: a Monday 09:00 UTC).</param>
     public StormScenario(TimeSpan runTime, DateTimeOffset? start = null)
+        : this(runTime, start, copyOf: null)
     {
+    }
+
+    private StormScenario(TimeSpan runTime, DateTimeOffset? start, string? copyOf)
+    {
+        _runTime = runTime;
         _clock = new FakeTimeProvider(start ?? Some.Epoch);
         Directory.CreateDirectory(_dir);
-        _store = SqliteIssueStore.Open(Path.Combine(_dir, "ops.db"), BotIdentity.Login, _clock);
+        var path = Path.Combine(_dir, "ops.db");
+        if (copyOf is not null)
+        {
+            // A consistent copy of the other store as it stands (its last write in the -wal file included).
+            using var source = new SqliteConnection("Data Source=" + copyOf);
+            source.Open();
+            using var copy = source.CreateCommand();
+            copy.CommandText = "VACUUM INTO $path;";
+            copy.Parameters.AddWithValue("$path", path);
+            copy.ExecuteNonQuery();
+        }
+
+        _store = SqliteIssueStore.Open(path, BotIdentity.Login, _clock);
         _tally = new WriteTally(_store);
         _agents = new InProcessAgents(_clock, runTime);
 
@@ -55,8 +75,22 @@ public sealed class StormScenario : IDisposable
     /// <summary>The issues the last pass wrote to, by number (what a storm was made of, for a failing test's message).</summary>
     public IReadOnlyCollection<int> LastWritten => _tally.Written;
 
-    /// <summary>Files <paramref name="count"/> issues: the demo's samples in turn, each title numbered; every approver in policy gets write permission.</summary>
-    public async Task FileAsync(int count, CancellationToken ct)
+    /// <summary>
+    /// A second scenario on a copy of this one's store, its clock at this one's time, the same policies: what another pass
+    /// would do from exactly here (the incremental pass's tests run a full pass on it).
+    /// </summary>
+    public StormScenario Fork() => new(_runTime, _clock.GetUtcNow(), _store.Location) { Policies = Policies };
+
+    /// <summary>A person's action on the store as <paramref name="login"/> (a comment, a label), at the scenario's time.</summary>
+    public async Task ActAsync(string login, Func<SqliteIssueStore, Task> act)
+    {
+        ArgumentNullException.ThrowIfNull(act);
+        using var person = SqliteIssueStore.Open(_store.Location, login, _clock);
+        await act(person);
+    }
+
+    /// <summary>Files <paramref name="count"/> issues: the demo's samples in turn (from the <paramref name="skip"/>th), each title numbered; every approver in policy gets write permission.</summary>
+    public async Task FileAsync(int count, CancellationToken ct, int skip = 0)
     {
         foreach (var login in Policies.Approvals.Roles.Values.SelectMany(r => r).Where(l => !l.Contains('/', StringComparison.Ordinal)).Append("olivia").Distinct(StringComparer.OrdinalIgnoreCase))
         {
@@ -65,17 +99,21 @@ public sealed class StormScenario : IDisposable
 
         // Samples that converge: a sample meant to fail (a failed quality gate) is retried by design, which is not a storm.
         var samples = SampleIssues.Build(DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime)).Where(s => !s.ExpectFailure).ToList();
-        var issues = Enumerable.Range(0, count).Select(i => samples[i % samples.Count]).Select((s, i) => new ImportedIssue($"{s.Title} ({i + 1})", s.Body, s.Labels, "dana")).ToList();
+        var issues = Enumerable.Range(0, count).Select(i => samples[(i + skip) % samples.Count]).Select((s, i) => new ImportedIssue($"{s.Title} ({i + 1})", s.Body, s.Labels, "dana")).ToList();
         foreach (var chunk in issues.Chunk(1000))
         {
             await _store.CreateIssuesAsync(chunk, ct);
         }
     }
 
-    /// <summary>One <c>run --once</c> over every open issue, measured.</summary>
-    public async Task<StormPass> PassAsync(string name, CancellationToken ct)
+    /// <summary>
+    /// One <c>run --once</c>, measured: incremental where the store's pass index allows (what changed or is due), every open
+    /// issue when <paramref name="full"/> (<c>run --full</c>, and every pass before the index).
+    /// </summary>
+    public async Task<StormPass> PassAsync(string name, CancellationToken ct, bool full = false)
     {
-        var reconciler = new Reconciler(_tally, _agents, Policies, _clock, new ReconcileOptions(2, DryRun: false, DispatchImmediately: false), Log.Quiet, effects: _connectors.Router);
+        var options = new ReconcileOptions(2, DryRun: false, DispatchImmediately: false) { Full = full };
+        var reconciler = new Reconciler(_tally, _agents, Policies, _clock, options, Log.Quiet, effects: _connectors.Router);
         _tally.Reset();
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -83,9 +121,10 @@ public sealed class StormScenario : IDisposable
         var runs = _agents.Runs;
         using var sampler = new WorkingSetSampler();
         var wall = Stopwatch.StartNew();
-        await reconciler.RunOnceAsync(ct);
+        var result = await reconciler.RunOnceAsync(ct);
         wall.Stop();
         var peak = sampler.Stop();
+        var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0;
         var waiting = (await _store.ListIssuesAsync(IssueQuery.Open, ct)).Count(i => i.HasLabel(LabelNames.For(IssueStatus.AwaitingApproval)));
         return new StormPass(
             name,
@@ -95,9 +134,10 @@ public sealed class StormScenario : IDisposable
             _tally.MostOnOneIssue,
             _agents.Runs - runs,
             wall.Elapsed.TotalSeconds,
-            (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0,
+            allocatedMb,
             peak / 1048576.0,
-            waiting);
+            waiting,
+            result.Examined);
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace BusinessOps.Coordinator.Tests.Storms;
 /// and what the writes carry — labels, the status comment, a result comment, a note by its key's cause
 /// (<c>note:backup</c>, <c>note:risk</c>, …) — so a storm shows what it is made of.
 /// </summary>
-public sealed class WriteTally(IIssueStore inner) : IIssueStore
+public sealed class WriteTally(IIssueStore inner) : IIssueStore, IPassIndex
 {
     private const string NotePrefix = "<!-- businessops:note ";
     private readonly ConcurrentDictionary<string, int> _byKind = new(StringComparer.Ordinal);
@@ -41,6 +41,13 @@ public sealed class WriteTally(IIssueStore inner) : IIssueStore
     }
 
     public Task<IReadOnlyList<IssueSnapshot>> ListIssuesAsync(IssueQuery query, CancellationToken cancellationToken) => inner.ListIssuesAsync(query, cancellationToken);
+
+    /// <summary>The pass index of the store behind (the idle pass reads what changed or is due); none when it keeps none.</summary>
+    public Task<IReadOnlyList<IssueSnapshot>?> ListForPassAsync(string fingerprint, DateTimeOffset now, TimeSpan fullEvery, string alwaysLabelPrefix, CancellationToken cancellationToken) =>
+        inner is IPassIndex index ? index.ListForPassAsync(fingerprint, now, fullEvery, alwaysLabelPrefix, cancellationToken) : Task.FromResult<IReadOnlyList<IssueSnapshot>?>(null);
+
+    public Task RecordPassAsync(string fingerprint, DateTimeOffset readAt, bool full, IReadOnlyDictionary<int, DateTimeOffset> due, CancellationToken cancellationToken) =>
+        inner is IPassIndex index ? index.RecordPassAsync(fingerprint, readAt, full, due, cancellationToken) : Task.CompletedTask;
 
     public Task<IssueSnapshot?> GetIssueAsync(int number, CancellationToken cancellationToken) => inner.GetIssueAsync(number, cancellationToken);
 

@@ -62,6 +62,17 @@ public sealed class MarkdownSafeTests
     }
 
     [Fact]
+    public void Block_AppliedTwice_SameAsOnce()
+    {
+        // An agent's comment template escapes its values, and the result comment neutralizes the whole report again:
+        // the reader must see "<b> & @team", not "&lt;b&gt; &amp;amp;".
+        var once = MarkdownSafe.Block("- @team <b> & ${{ secrets.TOKEN }} a > 0");
+
+        Assert.Equal(once, MarkdownSafe.Block(once));
+        Assert.Equal("- @\u200Dteam &lt;b&gt; &amp; $\u200B{{ secrets.TOKEN }} a &gt; 0", once);
+    }
+
+    [Fact]
     public void Block_PlainText_ReturnedAsIs()
     {
         const string text = "two\nlines";

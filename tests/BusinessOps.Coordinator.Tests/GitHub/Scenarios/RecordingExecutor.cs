@@ -21,6 +21,9 @@ public sealed class RecordingExecutor : IExecutor
     /// <summary>True: every run completes at once with <c>{"ok": true}</c> as outputs (a workflow's steps, for the automation figures).</summary>
     public bool CompleteAll { get; set; }
 
+    /// <summary>The outputs of every run <see cref="CompleteAll"/> completes; null: <c>{"ok": true}</c>.</summary>
+    public System.Text.Json.Nodes.JsonObject? Outputs { get; set; }
+
     /// <summary>Every dispatch, in the order the coordinator started them.</summary>
     public IReadOnlyList<DispatchRequest> Dispatched => [.. _dispatched];
 
@@ -52,7 +55,7 @@ public sealed class RecordingExecutor : IExecutor
                 Outcome = AgentOutcome.Completed,
                 Summary = "Done.",
                 Confidence = 0.9,
-                Outputs = new System.Text.Json.Nodes.JsonObject { ["ok"] = true },
+                Outputs = (System.Text.Json.Nodes.JsonObject?)Outputs?.DeepClone() ?? new System.Text.Json.Nodes.JsonObject { ["ok"] = true },
             };
             return Task.FromResult(new DispatchOutcome(DispatchStatus.Completed, Name, Result: done));
         }
