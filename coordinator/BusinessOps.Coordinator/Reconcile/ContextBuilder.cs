@@ -76,15 +76,23 @@ internal sealed class ContextBuilder(IIssueStore store, ITeamDirectory? teamDire
     }
 
     /// <summary>Decides <paramref name="issue"/>, gathering the facts the decision asks for first.</summary>
-    public async Task<IReadOnlyList<OpsAction>> DecideAsync(IssueSnapshot issue, CancellationToken ct) => (await DecideAtAsync(issue, ct)).Actions;
+    public async Task<IReadOnlyList<OpsAction>> DecideAsync(IssueSnapshot issue, CancellationToken ct) => (await DecideAtAsync(issue, null, ct)).Actions;
 
-    /// <summary>Decides <paramref name="issue"/> like <see cref="DecideAsync"/>, with the time the decision was made at (what its due time is computed from).</summary>
-    public async Task<(IReadOnlyList<OpsAction> Actions, DateTimeOffset At)> DecideAtAsync(IssueSnapshot issue, CancellationToken ct)
+    /// <summary>
+    /// Decides <paramref name="issue"/>, gathering the facts the decision asks for first; <paramref name="hold"/>: the fair
+    /// share of the pass holds its new run back (<see cref="DecisionContext.Hold"/>), for this decision only.
+    /// </summary>
+    public async Task<IReadOnlyList<OpsAction>> DecideAsync(IssueSnapshot issue, DispatchHold? hold, CancellationToken ct) => (await DecideAtAsync(issue, hold, ct)).Actions;
+
+    /// <summary>Decides <paramref name="issue"/> like <see cref="DecideAsync(IssueSnapshot, CancellationToken)"/>, with the time the decision was made at (what its due time is computed from).</summary>
+    public Task<(IReadOnlyList<OpsAction> Actions, DateTimeOffset At)> DecideAtAsync(IssueSnapshot issue, CancellationToken ct) => DecideAtAsync(issue, null, ct);
+
+    private async Task<(IReadOnlyList<OpsAction> Actions, DateTimeOffset At)> DecideAtAsync(IssueSnapshot issue, DispatchHold? hold, CancellationToken ct)
     {
         for (var round = 0; ; round++)
         {
             var now = clock.GetUtcNow();
-            var actions = Decider.Decide(issue, policies, now, Current);
+            var actions = Decider.Decide(issue, policies, now, hold is null ? Current : Current with { Hold = hold });
             if (actions is not [GatherFacts needs] || round == MaxRounds)
             {
                 return (actions, now);

@@ -44,7 +44,8 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
     {
         // Not Parallel.ForEachAsync: its workers take items in order but may reach the executor in any order (a worker
         // descheduled between taking a P0 and dispatching it let every P3 overtake it on a loaded machine).
-        var ordered = pending.OrderBy(p => p.Dispatch.Priority).ThenBy(p => p.Issue.Number).ToList();
+        // Stable: within a priority, the order the pass's fair share admitted them in (clients in turn).
+        var ordered = pending.OrderBy(p => p.Dispatch.Priority).ToList();
         try
         {
             if (executor is IDispatchPreparer preparer && options.DispatchImmediately && ordered.Count > 0)

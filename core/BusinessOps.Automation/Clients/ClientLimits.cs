@@ -6,5 +6,8 @@ namespace BusinessOps.Automation.Clients;
 /// </summary>
 public sealed record ClientLimits(decimal? DailySpendUsd, int? MaxConcurrent)
 {
+    /// <summary>Weight in the fair share of a pass's new runs between clients with queued work (1 unless set).</summary>
+    public int Share { get; init; } = 1;
+
     public static ClientLimits None { get; } = new(null, null);
 }

@@ -32,6 +32,7 @@ public sealed record ClientProfile(string Id, string Name)
         TimeZone = TimeZone,
         DailySpendUsd = Limits.DailySpendUsd,
         MaxConcurrent = Limits.MaxConcurrent,
+        Share = Limits.Share,
         Contacts = [.. Contacts.Select(c => new Core.Agents.ClientContactInfo(c.Name, c.Role, c.Email))],
         Kpis = Kpis,
     };

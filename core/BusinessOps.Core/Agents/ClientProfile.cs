@@ -26,6 +26,9 @@ public sealed record ClientProfile(string Id)
     /// <summary>How many of this client's issues may run at once; null: no limit of its own.</summary>
     public int? MaxConcurrent { get; init; }
 
+    /// <summary>The client's weight in the fair share of each pass's new runs (2: twice the turns of a client with 1).</summary>
+    public int Share { get; init; } = 1;
+
     /// <summary>People at the client (name, role, email), as the profile lists them.</summary>
     public IReadOnlyList<ClientContactInfo> Contacts { get; init; } = [];
 

@@ -63,6 +63,13 @@ public sealed record DecisionContext
     /// </summary>
     public Func<Results.Effect, string?>? EffectProblem { get; init; }
 
+    /// <summary>
+    /// Set by the shell for one decision only: the fair-share selection of the pass holds this issue's new agent run back
+    /// (its client at <c>maxConcurrent</c>, or the pass's budget spent), so <c>Decide</c> records no intent and the issue
+    /// waits for a later pass. Null: a new run may start.
+    /// </summary>
+    public DispatchHold? Hold { get; init; }
+
     /// <summary>The default <see cref="LeaseFor"/>: a cloud run is handed over within seconds of its intent; this is the crash bound.</summary>
     public static TimeSpan DefaultLeaseFor => TimeSpan.FromMinutes(10);
 

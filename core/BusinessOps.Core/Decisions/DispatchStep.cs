@@ -13,7 +13,8 @@ namespace BusinessOps.Core.Decisions;
 internal static class DispatchStep
 {
     public static Decision Start(Decision d, DecisionInput input, int attempt, DispatchPhase phase) =>
-        phase == DispatchPhase.Execute ? ExecuteStep.Start(d, input, attempt) : Record(d, input, attempt, phase, []);
+        phase == DispatchPhase.Execute ? ExecuteStep.Start(d, input, attempt)
+        : FairShareStep.Held(d, input) ?? Record(d, input, attempt, phase, []);
 
     /// <summary>Records the intent of <paramref name="attempt"/> and asks the shell to run it (for the execute phase, <paramref name="effects"/>).</summary>
     public static Decision Record(Decision d, DecisionInput input, int attempt, DispatchPhase phase, IReadOnlyList<Effect> effects)

@@ -23,6 +23,12 @@ public sealed record DispatchPolicy(
     /// <summary>Which non-public address ranges agents may reach (<c>network:</c>); public addresses only by default.</summary>
     public NetworkPolicy Network { get; init; } = NetworkPolicy.PublicOnly;
 
+    /// <summary>
+    /// At most this many new agent runs start per pass (<c>fairShare.perPass</c>), shared between clients by their weights;
+    /// P0 never waits for it. Null: no budget (every queued issue a client's <c>maxConcurrent</c> allows starts at once).
+    /// </summary>
+    public int? PerPass { get; init; }
+
     public DispatchTarget For(Priority priority) => Targets.TryGetValue(priority, out var t) ? t : new DispatchTarget(ExecutorKind.Batch, null, "businessops-agents", "businessops-agent");
 }
 

@@ -7,7 +7,7 @@ using BusinessOps.Policies.Yaml;
 namespace BusinessOps.Policies.Binding;
 
 /// <summary>
-/// <c>dispatch.yml</c>: <c>local</c>, <c>retry</c>, <c>priorities</c> (all four, lambda or batch), <c>network</c>, and
+/// <c>dispatch.yml</c>: <c>local</c>, <c>retry</c>, <c>priorities</c> (all four, lambda or batch), <c>network</c>, <c>fairShare</c>, and
 /// <c>batch</c> (how many issues one Batch job may carry), at the top level for every Batch priority or inside one priority.
 /// </summary>
 internal static class DispatchBinder
@@ -19,7 +19,7 @@ internal static class DispatchBinder
     {
         var fallback = DispatchPolicy.Default;
         var read = new ValueReader(diagnostics);
-        if (MapReader.Open(diagnostics, root, string.Empty, "local", "retry", "batch", "priorities", "network") is not { } file)
+        if (MapReader.Open(diagnostics, root, string.Empty, "local", "retry", "batch", "priorities", "network", "fairShare") is not { } file)
         {
             return fallback;
         }
@@ -31,7 +31,8 @@ internal static class DispatchBinder
             ? PriorityMaps.Read(diagnostics, p, "priorities", (entry, path) => Target(read, entry, path, sets))
             : null;
         var network = file.Get("network") is { } n ? Network(read, n) : null;
-        return new DispatchPolicy(targets ?? new(fallback.Targets), local ?? fallback.Local, retry ?? fallback.Retry) { Network = network ?? fallback.Network };
+        var perPass = file.Get("fairShare") is { } f ? PerPass(read, f) : null;
+        return new DispatchPolicy(targets ?? new(fallback.Targets), local ?? fallback.Local, retry ?? fallback.Retry) { Network = network ?? fallback.Network, PerPass = perPass };
     }
 
     private static LocalDispatch? Local(ValueReader read, YamlValue node)
@@ -61,6 +62,12 @@ internal static class DispatchBinder
             MaxWorkers = workers ?? d.MaxWorkers,
         };
     }
+
+    /// <summary><c>fairShare: { perPass: 200 }</c>: the pass's budget of new runs; none when absent.</summary>
+    private static int? PerPass(ValueReader read, YamlValue node) =>
+        MapReader.Open(read.Diagnostics, node, "fairShare", "perPass") is { } map && map.Get("perPass") is { } p
+            ? read.Int(p, "perPass", 1, 100_000)
+            : null;
 
     private static NetworkPolicy? Network(ValueReader read, YamlValue node)
     {

@@ -82,11 +82,14 @@ internal static class TenantsBinder
         }
 
         var limits = ClientLimits.None;
-        if (map.Get("limits") is { } l && MapReader.Open(read.Diagnostics, l, map.Path("limits"), "dailySpendUsd", "maxConcurrent") is { } lm)
+        if (map.Get("limits") is { } l && MapReader.Open(read.Diagnostics, l, map.Path("limits"), "dailySpendUsd", "maxConcurrent", "share") is { } lm)
         {
             limits = new ClientLimits(
                 lm.Get("dailySpendUsd") is { } d ? read.Usd(d, "dailySpendUsd", positive: true) : null,
-                lm.Get("maxConcurrent") is { } m ? read.Int(m, "maxConcurrent", 1, 1000) : null);
+                lm.Get("maxConcurrent") is { } m ? read.Int(m, "maxConcurrent", 1, 1000) : null)
+            {
+                Share = lm.Get("share") is { } sh ? read.Int(sh, "share", 1, 100) ?? 1 : 1,
+            };
         }
 
         var contacts = new List<ClientContact>();

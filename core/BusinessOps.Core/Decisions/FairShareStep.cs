@@ -1,0 +1,29 @@
+using BusinessOps.Core.Labels;
+
+namespace BusinessOps.Core.Decisions;
+
+/// <summary>
+/// A new agent run the shell's fair-share selection held back (<see cref="DecisionContext.Hold"/>): nothing is recorded,
+/// the issue waits as it is — queued, or failed with its retry due — and a later pass starts it. A client at its own
+/// <c>maxConcurrent</c> gets one note saying so; a pass budget spent on other issues is said nowhere (it changes every pass).
+/// </summary>
+internal static class FairShareStep
+{
+    /// <summary>The waiting decision, or null when the run may start.</summary>
+    public static Decision? Held(Decision d, DecisionInput input)
+    {
+        if (input.Context.Hold is not { } hold)
+        {
+            return null;
+        }
+
+        if (hold is { Reason: DispatchHoldReason.ClientAtLimit, Client: { } client })
+        {
+            var body = $"Waiting: client {Text.Code(client)} has {hold.Limit} {(hold.Limit == 1 ? "issue" : "issues")} in flight, its limit "
+                + $"(`maxConcurrent: {hold.Limit}` in `policies/tenants.yml`). I will start this as soon as one of them finishes. Other clients' work is not affected.";
+            d = d.Note(input, NoteKey.For("client-concurrency", client), body);
+        }
+
+        return d.State.Status == IssueStatus.Failed ? d : d.WithStatus(IssueStatus.Queued);
+    }
+}
