@@ -118,6 +118,11 @@ internal static class LocalWorkersSuite
             File.Copy(file, target);
         }
 
+        // The shipped clients' maxConcurrent (2 and 3) would hold most of their issues for later passes: this measures
+        // how fast one pass dispatches, so every issue may start in it, as before the fair share enforced the limit.
+        var tenants = Path.Combine(policies, "tenants.yml");
+        await File.WriteAllTextAsync(tenants, System.Text.RegularExpressions.Regex.Replace(await File.ReadAllTextAsync(tenants, ct), @"(?m)^\s*maxConcurrent:\s*\d+\s*\n", string.Empty), ct);
+
         var dispatch = Path.Combine(policies, "dispatch.yml");
         await File.WriteAllTextAsync(dispatch, System.Text.RegularExpressions.Regex.Replace(await File.ReadAllTextAsync(dispatch, ct), @"warm:\s*\S+", warm ? "warm: true" : "warm: false"), ct);
         await CoordinatorAsync(dir, ["issues", "import", input, "--store", store], ct);
