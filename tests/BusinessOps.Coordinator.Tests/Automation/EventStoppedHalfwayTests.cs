@@ -3,6 +3,7 @@ using BusinessOps.Coordinator.Logging;
 using BusinessOps.Coordinator.Reconcile;
 using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Issues;
+using BusinessOps.TestKit;
 using Xunit;
 
 namespace BusinessOps.Coordinator.Tests.Automation;
@@ -54,7 +55,7 @@ public sealed class EventStoppedHalfwayTests
         var parent = await s.Inner.FileAsync("Parallel run", "Please run it", "workflow/parallel");
 
         // The "opened" event's job, cancelled after write stopAfter.
-        var stopping = new StopAfterWritesStore(s.Store, stopAfter);
+        var stopping = CrashingStore.StopAfter(s.Store, stopAfter);
         var counting = new CountingIssueStore(stopping);
         try
         {
@@ -96,7 +97,7 @@ public sealed class EventStoppedHalfwayTests
         }
 
         Assert.Single(all.Single(i => i.Number == parent).Comments, c => c.Body.Contains("businessops:workflow-children", StringComparison.Ordinal));
-        return new Outcome(stopping.Stopped, counting.Writes, string.Join(",", keys.Order(StringComparer.Ordinal)));
+        return new Outcome(stopping.Crashed, counting.Writes, string.Join(",", keys.Order(StringComparer.Ordinal)));
     }
 
     private sealed record Outcome(bool Stopped, int Writes, string Steps);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BusinessOps.Faults.Tests.Harness;
+using BusinessOps.TestKit;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -1,18 +1,33 @@
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Ports;
 
-namespace BusinessOps.Coordinator.Tests.Automation;
+namespace BusinessOps.TestKit;
 
 /// <summary>
-/// A store whose job is cancelled right after its <c>n</c>-th write lands (the write is made, the job hears back, then
-/// stops): every later call throws <see cref="OperationCanceledException"/>, as a cancelled Actions job's would.
+/// A store whose process "dies" at its <see cref="CrashAt"/>-th write: that write either never leaves (<see cref="LandsLast"/>
+/// false) or lands and the process dies before it hears back (true), and every later call fails as a dead process's would
+/// (cancelled). Reads pass through. Used to kill the coordinator at randomised points of a pass, in process.
 /// </summary>
-internal sealed class StopAfterWritesStore(IIssueStore inner, int stopAfter) : IIssueStore
+public sealed class CrashingStore(IIssueStore inner, int crashAt, bool landsLast) : IIssueStore
 {
     private int _writes;
+    private volatile bool _dead;
+    private bool _heard;
 
-    /// <summary>True once the job was stopped (a job with fewer writes ends normally).</summary>
-    public bool Stopped => _writes >= stopAfter;
+    /// <summary>
+    /// A store whose job is cancelled right after its <paramref name="writes"/>-th write lands and is heard back (as a
+    /// cancelled Actions job's would be): every later call fails as cancelled.
+    /// </summary>
+    public static CrashingStore StopAfter(IIssueStore inner, int writes) => new(inner, writes, landsLast: true) { _heard = true };
+
+    public int CrashAt => crashAt;
+
+    public IIssueStore Inner => inner;
+
+    public bool LandsLast => landsLast;
+
+    /// <summary>True once the crash happened (a pass with fewer writes than <see cref="CrashAt"/> ends normally).</summary>
+    public bool Crashed => _dead;
 
     public string Identity => inner.Identity;
 
@@ -50,17 +65,32 @@ internal sealed class StopAfterWritesStore(IIssueStore inner, int stopAfter) : I
         return true;
     }
 
-    private Task<T> Read<T>(Func<Task<T>> call) => Stopped ? throw new OperationCanceledException("the job was cancelled") : call();
+    private Task<T> Read<T>(Func<Task<T>> call) => _dead ? throw Dead() : call();
 
     private async Task<T> Write<T>(Func<Task<T>> call)
     {
-        if (Stopped)
+        if (_dead)
         {
-            throw new OperationCanceledException("the job was cancelled");
+            throw Dead();
         }
 
-        var result = await call();
-        Interlocked.Increment(ref _writes);
-        return result;
+        if (Interlocked.Increment(ref _writes) != crashAt)
+        {
+            return await call();
+        }
+
+        _dead = true;
+        if (landsLast)
+        {
+            var landed = await call();
+            if (_heard)
+            {
+                return landed;
+            }
+        }
+
+        throw Dead();
     }
+
+    private static OperationCanceledException Dead() => new("the coordinator process was killed (fault injection)");
 }
