@@ -19,7 +19,7 @@ internal static class RunCommand
     {
         var once = new Option<bool>("--once") { Description = "Reconcile every open issue once, then exit (the default)" };
         var monitor = new Option<bool>("--monitor") { Description = "Keep reconciling, one pass every --interval, until Ctrl-C" };
-        var interval = new Option<string>("--interval") { Description = "Pause between passes with --monitor, e.g. 30s, 5m (default 30s)", DefaultValueFactory = _ => "30s" };
+        var interval = new Option<string>("--interval") { Description = "Pause between passes with --monitor, e.g. 30s, 5m", DefaultValueFactory = _ => "30s" };
         var eventFile = new Option<string?>("--event") { Description = "A webhook payload file (GITHUB_EVENT_PATH in Actions): reconcile only that issue" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the actions a pass would take; write nothing, dispatch nothing" };
         var json = new Option<bool>("--json") { Description = "Print {\"examined\":n,\"writes\":n,\"dispatched\":n} on stdout" };

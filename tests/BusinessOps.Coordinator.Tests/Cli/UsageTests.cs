@@ -75,6 +75,18 @@ public sealed class UsageTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_StoreGitHubNotConfigured_SaysWhatToSet()
+    {
+        _cli.Environment["GITHUB_TOKEN"] = "t";
+
+        var run = await _cli.RunAsync("run", "--once", "--store", "github");
+
+        Assert.NotEqual(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains("--store github: GITHUB_REPOSITORY is not set", run.Error, StringComparison.Ordinal);
+        Assert.Contains("GITHUB_REPOSITORY=owner/name (docs/INSTALL-GITHUB.md), or use a local store", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Root_UnknownWordFarFromEveryCommand_NoGuess()
     {
         var run = await _cli.RunAsync("frobnicate");
