@@ -90,13 +90,16 @@ public static class TripSuite
             }
 
             var eventRequests = s.Server.Requests.Count - before;
+            var passStart = s.Server.Requests.Count;
             var first = await s.PassAsync("the running trips pass", ct);
+            var writes = s.Server.Requests.Skip(passStart).Where(q => q.IsWrite).Select(q => q.Method + " " + q.Path.Split('?')[0].Replace("/repos/acme/ops", string.Empty, StringComparison.Ordinal));
             var second = await s.PassAsync("the one left pending", ct);
             var followUps = Enumerable.Range(1, numbers[^1] + 10).Select(s.Server.GetIssue)
                 .Count(i => i is not null && i.Title.StartsWith("Engagement fell to", StringComparison.Ordinal));
             var r = first.Requests;
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"| {jobs} | {eventRequests} | {handed} | {r.Total} ({r.IssueListPages}, {r.Reads - r.IssueListPages}, {r.Writes}) | {second.Requests.Total} ({second.Requests.Writes}) | {followUps} |"));
+            Console.Error.WriteLine($"{jobs} jobs, pass 1 writes: {string.Join("; ", writes)}");
         }
         finally
         {
