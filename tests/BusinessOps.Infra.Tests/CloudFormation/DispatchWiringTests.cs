@@ -78,7 +78,7 @@ public sealed partial class DispatchWiringTests
     {
         var properties = _template.PropertiesOf("JobDefinition");
         var container = properties.Map("ContainerProperties")!;
-        var environment = ((YamlSequenceNode)container.Get("Environment")!).Children.ToDictionary(e => e.Text("Name")!, e => e.Get("Value")!);
+        var environment = ((YamlSequenceNode)ConditionalNodes.Resolve(container.Get("Environment")!, _ => false)!).Children.ToDictionary(e => e.Text("Name")!, e => e.Get("Value")!);
 
         Assert.Equal(["FARGATE"], properties.Get("PlatformCapabilities").Scalars());
         Assert.NotNull(properties.Map("Timeout")?.Get("AttemptDurationSeconds"));
