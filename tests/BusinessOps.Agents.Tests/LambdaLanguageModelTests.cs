@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using BusinessOps.Agents.Hosting;
@@ -57,6 +58,25 @@ public sealed class LambdaLanguageModelTests(FakeOpenAiServer model) : IClassFix
         Assert.Equal(before, model.Requests);
     }
 
+    [Fact]
+    public async Task AiAgentsProcess_OnTheLambdaRuntime_ReadsTheSecretAtColdStartAndDrafts()
+    {
+        // The image's Lambda command as a real process: its composition root reads the key in the init phase.
+        await using var aws = await FakeAwsServer.StartAsync();
+        var env = LambdaEnvironment(aws).Where(e => e.Value is not null).ToDictionary(e => e.Key, e => e.Value!, StringComparer.Ordinal);
+        env[LanguageModelKey.ApiKeyVariable] = string.Empty; // whatever the test runner's environment holds
+        var dll = typeof(LambdaLanguageModelTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "AiAgentsDll").Value!;
+
+        var run = await LambdaColdStartScenario.MeasureAsync("dotnet", [dll], Payload(), runs: 1, env, TimeSpan.FromSeconds(60));
+
+        Assert.False(run.LastOutcome.IsError, run.LastOutcome.Body);
+        var result = JsonDocument.Parse(run.LastOutcome.Body).RootElement;
+        Assert.True(result.GetProperty("outputs").GetProperty("answerFromModel").GetBoolean(), run.LastOutcome.Body);
+        Assert.Equal("Bearer " + Key, model.LastAuthorization);
+        Assert.Equal(1, aws.CallCount("GetSecretValue"));
+        Assert.DoesNotContain(Key, run.LastOutcome.Body, StringComparison.Ordinal);
+    }
+
     // What the stack gives the function: its role's keys, OPENAI_BASE_URL and the secret's ARN (never the key itself).
     private Dictionary<string, string?> LambdaEnvironment(FakeAwsServer aws)
     {
@@ -68,7 +88,21 @@ public sealed class LambdaLanguageModelTests(FakeOpenAiServer model) : IClassFix
 
     private static async Task<JsonElement> RunOnLambdaAsync(ProseDrafter drafter)
     {
-        var agent = new SupportAgent(drafter);
+        await using var runtime = await FakeLambdaRuntimeApi.StartAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var id = runtime.Enqueue(Payload(), DateTimeOffset.UtcNow.AddMinutes(1));
+        var loop = AgentHost.RunLambdaAsync([new SupportAgent(drafter)], runtime.RuntimeApi, null, TimeProvider.System, cts.Token);
+        var outcome = await runtime.OutcomeAsync(id).WaitAsync(cts.Token);
+        await cts.CancelAsync();
+        await loop;
+
+        Assert.False(outcome.IsError, outcome.Body);
+        return JsonDocument.Parse(outcome.Body).RootElement.Clone();
+    }
+
+    // The event the coordinator's LambdaExecutor sends (the shared builder), the policy in its context.
+    private static string Payload()
+    {
         var context = new DispatchContext
         {
             Policies = new AgentPolicies
@@ -78,18 +112,7 @@ public sealed class LambdaLanguageModelTests(FakeOpenAiServer model) : IClassFix
             },
         };
         var issue = Agents.Issue(FormBody.Of(("Description", "My card was charged twice, please refund the duplicate charge.")), title: "Charged twice");
-        var request = new DispatchRequest("acme/ops#7/a1/plan", agent.Name, "acme/ops", issue, 1, "plan", Priority.P0, null, context);
-        var payload = Encoding.UTF8.GetString(LambdaEvent.Build(request, 256 * 1024)!);
-
-        await using var runtime = await FakeLambdaRuntimeApi.StartAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var id = runtime.Enqueue(payload, DateTimeOffset.UtcNow.AddMinutes(1));
-        var loop = AgentHost.RunLambdaAsync([agent], runtime.RuntimeApi, null, TimeProvider.System, cts.Token);
-        var outcome = await runtime.OutcomeAsync(id).WaitAsync(cts.Token);
-        await cts.CancelAsync();
-        await loop;
-
-        Assert.False(outcome.IsError, outcome.Body);
-        return JsonDocument.Parse(outcome.Body).RootElement.Clone();
+        var request = new DispatchRequest("acme/ops#7/a1/plan", AgentNames.Support, "acme/ops", issue, 1, "plan", Priority.P0, null, context);
+        return Encoding.UTF8.GetString(LambdaEvent.Build(request, 256 * 1024)!);
     }
 }
