@@ -87,6 +87,8 @@ public sealed class WorkflowRunTests
         Assert.Empty(failed.Commands);
         Assert.Equal(StepPhase.NotStarted, View(failed, "report").Phase);
         Assert.Contains("timed out again", failed.TaskList, StringComparison.Ordinal);
+        Assert.Contains("— not started: `social` did not pass", failed.TaskList, StringComparison.Ordinal);
+        Assert.DoesNotContain("not started: not started", failed.TaskList, StringComparison.Ordinal);
 
         var retried = WorkflowPlanner.Plan(workflow, Run(twice) with { RetryRequests = [new ChildKey("social", ChildKind.Run, 1, 2)] });
         Assert.Equal(["social/run/r1/a3"], Started(retried));
