@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using BusinessOps.Automation.Issues;
 using BusinessOps.Automation.Workflows;
+using BusinessOps.Core.Labels;
 using static BusinessOps.Automation.Tests.Workflows.Flows;
 
 namespace BusinessOps.Automation.Tests.Workflows;
@@ -69,6 +71,25 @@ public sealed class WorkflowRunTests
         Assert.Contains("agent/ai-marketing-agent", issue.Labels);
         Assert.Contains("client/acme", issue.Labels);
         Assert.Contains("### Input\n\n```json\n{\n  \"topic\": \"spring launch\"\n}\n```", issue.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_ChildIssue_EachInputIsAlsoAFormFieldTheAgentReads()
+    {
+        var workflow = ContentMarketing() with
+        {
+            Steps = [new WorkflowStep("plan", AgentNames.Developer)
+            {
+                Inputs = [new("Feature", new WorkflowInputSource("topic")), new("Acceptance criteria", new LiteralSource(JsonNode.Parse("[\"Carts survive a login\",\"Today's café\"]")!)), new("Seats", new LiteralSource(JsonValue.Create(12)))],
+            }],
+        };
+
+        var body = WorkflowPlanner.Plan(workflow, Run()).Starts.Single().Issue.ToNewIssue().Body;
+
+        Assert.Contains("### Feature\n\nspring launch\n\n", body, StringComparison.Ordinal);
+        Assert.Contains("### Acceptance criteria\n\nCarts survive a login\nToday's café\n\n", body, StringComparison.Ordinal);
+        Assert.Contains("### Seats\n\n12\n\n", body, StringComparison.Ordinal);
+        Assert.Contains("\"Today's café\"", body, StringComparison.Ordinal); // readable in the Input JSON too
     }
 
     [Fact]
