@@ -65,6 +65,22 @@ public sealed class ShippedWordingTests
     }
 
     [Fact]
+    public async Task EditedRoutingTemplate_UsedForTheNoteOfAnUnroutableIssue()
+    {
+        var files = new Dictionary<string, string> { [WordingLoader.FileName(CommentNames.RoutingNoLabel)] = "No route. Try {{ labels }}." };
+        var wording = WordingLoader.LoadFromStrings(files);
+        Assert.Empty(wording.Errors);
+
+        var h = new DecideHarness(PolicySet.Default with { Wording = wording.Wording });
+        var n = await h.FileAsync("Something <b>odd</b>", "body");
+        await h.PassAsync(n);
+
+        var note = Assert.Single((await h.IssueAsync(n)).Comments, c => c.Author == h.Store.Identity && c.Body.StartsWith("No route.", StringComparison.Ordinal));
+        Assert.StartsWith("No route. Try `", note.Body, StringComparison.Ordinal);
+        Assert.EndsWith(".\n\n<!-- businessops:note unroutable -->", note.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BrokenTemplate_WarningWithFileLineColumn_BuiltInUsed()
     {
         var files = new Dictionary<string, string> { [WordingLoader.FileName(CommentNames.Escalated)] = "ok\n{{ if }}" };
