@@ -115,6 +115,15 @@ public static class CommentNames
     /// <summary>Reporting the failure did not complete.</summary>
     public const string FailureReportIncomplete = "failure-report-incomplete";
 
+    /// <summary>The result comment's frame around an agent's report: headings, outputs table, confidence, cost, key.</summary>
+    public const string Result = "result";
+
+    /// <summary>The result comment of a run that produced no result (could not start, crashed, hung).</summary>
+    public const string ResultFailed = "result-failed";
+
+    /// <summary>The note at the end of a report cut to fit in one comment.</summary>
+    public const string ResultTruncated = "result-truncated";
+
     /// <summary>The folder under <c>policies/</c>.</summary>
     public const string Folder = "templates/coordinator";
 
@@ -127,5 +136,6 @@ public static class CommentNames
         PlanRefused, PlanVoidEdited, PlanVoidChanged, PlanNotReady,
         ApprovalIgnored, ApprovalBackup, ApprovalRisks, ApprovalTimeout, ApprovalTimeoutEscalated,
         EffectsStopped, EffectUnsure, EffectUnchanged, EffectRecorded, FailureReportHeld, FailureReportIncomplete,
+        Result, ResultFailed, ResultTruncated,
     ];
 }

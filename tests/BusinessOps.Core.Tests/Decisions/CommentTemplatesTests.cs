@@ -1,8 +1,11 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BusinessOps.Core.Comments;
 using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Governance;
+using BusinessOps.Core.Effects;
 using BusinessOps.Core.Policies;
+using BusinessOps.Core.Results;
 using BusinessOps.Policies;
 using BusinessOps.Policies.Wording;
 using Xunit;
@@ -112,8 +115,33 @@ public sealed partial class CommentTemplatesTests
             ["effect-recorded, not done"] = EffectComments.Recorded("dana", "e1", done: false),
             ["failure-report-held"] = EffectComments.ReportHeld(Hostile),
             ["failure-report-incomplete"] = EffectComments.ReportIncomplete(Hostile),
+            ["result, everything"] = ResultComments.Report(Report(AgentOutcome.NeedsApproval) with { Plan = "  ## Pay\n\n" + Hostile + "  ", Actions = [Hostile, "Call the vendor"], Classification = Invoice }),
+            ["result, failed with a report"] = ResultComments.Report(Report(AgentOutcome.Failed) with { Permanent = true, Effects = [Payment, Payment with { OnFailure = true }] }),
+            ["result, bare"] = ResultComments.Report(Report(AgentOutcome.Completed) with { Outputs = new(), Effects = [] }),
+            ["result, needs decision"] = ResultComments.Report(Report(AgentOutcome.NeedsDecision) with { Effects = [] }),
+            ["result-failed, retried"] = ResultComments.Failed("ai-qa-agent", 2, Hostile, permanent: false, infrastructure: true),
+            ["result-failed, bad input"] = ResultComments.Failed(Hostile, 1, Hostile, permanent: true, infrastructure: false),
+            ["result-failed, deployment"] = ResultComments.Failed("ai-qa-agent", 3, "no such function", permanent: true, infrastructure: true),
+            ["result-truncated"] = ResultComments.Truncated(140_123, ResultComment.MaxChars),
         };
     }
+
+    private static readonly Classification Invoice = new(Impact.Medium, Complexity.Moderate, Reversibility.Reversible, Stakeholders.Internal, 3000m);
+
+    private static readonly Effect Payment = new PaymentInstruction("Initech " + Hostile, 3000m, "USD", new DateOnly(2026, 12, 31), "INV-7").ToEffect();
+
+    private static AgentResult Report(AgentOutcome outcome) => new()
+    {
+        Agent = "ai-finance-agent",
+        Issue = 12,
+        Key = "octo/shop#12/a1/plan",
+        Outcome = outcome,
+        Summary = " " + Hostile + " ",
+        Outputs = new() { ["vendor"] = Hostile, ["total"] = 3000.5, ["lines"] = new JsonArray(1, 2), ["tax"] = new JsonObject { ["rate"] = 0.2, ["note"] = Hostile } },
+        Effects = [Payment],
+        CostUsd = 0.0125m,
+        Confidence = 0.875,
+    };
 
     private static TemplateWording LoadShipped()
     {
