@@ -1,4 +1,3 @@
-using BusinessOps.Core.Comments;
 using BusinessOps.Core.Policies;
 
 namespace BusinessOps.Core.Decisions;

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using BusinessOps.Core.Comments;
 using BusinessOps.Core.Labels;
 
 namespace BusinessOps.Core.Decisions;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using BusinessOps.Core.Comments;
 using BusinessOps.Core.Effects;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Policies;

@@ -1,4 +1,3 @@
-using BusinessOps.Core.Comments;
 using BusinessOps.Core.Labels;
 
 namespace BusinessOps.Core.Decisions;

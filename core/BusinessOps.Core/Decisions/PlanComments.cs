@@ -1,6 +1,6 @@
-using BusinessOps.Core.Decisions;
+using BusinessOps.Core.Comments;
 
-namespace BusinessOps.Core.Comments;
+namespace BusinessOps.Core.Decisions;
 
 /// <summary>The notes about a plan: one that cannot be acted on, one made void, one whose effects cannot run here.</summary>
 internal static class PlanComments

@@ -1,6 +1,6 @@
-using BusinessOps.Core.Decisions;
+using BusinessOps.Core.Comments;
 
-namespace BusinessOps.Core.Comments;
+namespace BusinessOps.Core.Decisions;
 
 /// <summary>The notes of routing: labels it cannot read, agents it cannot choose between, an agent switched off, priorities.</summary>
 internal static class RoutingComments

@@ -1,14 +1,14 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using BusinessOps.Core.Decisions;
+using System.Text.Json;
+using System.Text;
+using BusinessOps.Core.Comments;
 using BusinessOps.Core.Effects;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Results;
 
-namespace BusinessOps.Core.Comments;
+namespace BusinessOps.Core.Decisions;
 
 /// <summary>
 /// The frame of the result comment around an agent's report (headings, outputs table, confidence, cost and key), the

@@ -1,8 +1,8 @@
-using BusinessOps.Core.Decisions;
+using BusinessOps.Core.Comments;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Policies;
 
-namespace BusinessOps.Core.Comments;
+namespace BusinessOps.Core.Decisions;
 
 /// <summary>The notes while a plan waits for approval: an ignored vote, backup approvers, risks, a timeout.</summary>
 internal static class ApprovalComments

@@ -1,6 +1,6 @@
-using BusinessOps.Core.Decisions;
+using BusinessOps.Core.Comments;
 
-namespace BusinessOps.Core.Comments;
+namespace BusinessOps.Core.Decisions;
 
 /// <summary>The replies to slash commands: what is valid, nothing to approve, permission needed, and the note of <c>/escalate</c>.</summary>
 internal static class CommandComments

@@ -1,6 +1,6 @@
-using BusinessOps.Core.Decisions;
+using BusinessOps.Core.Comments;
 
-namespace BusinessOps.Core.Comments;
+namespace BusinessOps.Core.Decisions;
 
 /// <summary>The notes while an approved plan's effects run: stopped, an effect whose outcome is unknown, <c>/effect</c> replies, the failure report.</summary>
 internal static class EffectComments

@@ -1,7 +1,7 @@
-using BusinessOps.Core.Decisions;
+using BusinessOps.Core.Comments;
 using BusinessOps.Core.Governance;
 
-namespace BusinessOps.Core.Comments;
+namespace BusinessOps.Core.Decisions;
 
 /// <summary>The notes about the client: which one it is, another client's data, and its limits.</summary>
 internal static class ClientComments

@@ -1,6 +1,6 @@
-using BusinessOps.Core.Decisions;
+using BusinessOps.Core.Comments;
 
-namespace BusinessOps.Core.Comments;
+namespace BusinessOps.Core.Decisions;
 
 /// <summary>The notes about running the agent: a dispatch waiting to start, one that cannot start, repeated failures, a breached SLA, a rebuilt state.</summary>
 internal static class DispatchComments
