@@ -106,6 +106,24 @@ public sealed class ShippedWordingTests
         Assert.Equal(("templates/coordinator/command-help.sbn", 2), (problem.File, problem.Line));
     }
 
+    [Fact]
+    public void TemplateWritingIntoBuiltInFunctions_BuiltInUsed_OtherTemplatesUnaffected()
+    {
+        var files = new Dictionary<string, string>
+        {
+            [WordingLoader.FileName(CommentNames.CommandHelp)] = "{{ string.leak = 'leaked' }}{{ author }}",
+            [WordingLoader.FileName(CommentNames.Escalated)] = "{{ reason | string.upcase }}{{ string.leak }}",
+        };
+        var wording = Assert.IsType<TemplateWording>(WordingLoader.LoadFromStrings(files).Wording);
+        var model = new Dictionary<string, object?> { ["author"] = "tara", ["reason"] = "angry" };
+
+        var help = wording.Render(CommentNames.CommandHelp, model, "built-in");
+        var escalated = wording.Render(CommentNames.Escalated, model, "built-in");
+
+        Assert.Equal(("built-in", "ANGRY"), (help, escalated));
+        Assert.Equal("templates/coordinator/command-help.sbn", Assert.Single(wording.Problems).File);
+    }
+
     /// <summary>Every kind of coordinator comment, on two issues: refused, unknown and pointless commands, a gated plan that cannot run here, an ignored approval, an escalation, an SLA breach.</summary>
     private static async Task<List<string>> ScenarioAsync(PolicySet policies)
     {
