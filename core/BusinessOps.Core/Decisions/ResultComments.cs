@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json.Nodes;
-using System.Text.Json;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using BusinessOps.Core.Comments;
 using BusinessOps.Core.Effects;
 using BusinessOps.Core.Governance;
