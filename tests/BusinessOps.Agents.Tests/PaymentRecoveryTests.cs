@@ -55,6 +55,18 @@ public sealed class PaymentRecoveryTests
         Assert.Equal(AgentOutcome.NeedsDecision, run.Result.Outcome);
     }
 
+    [Theory]
+    [InlineData("stolen_card", "hard decline (stolen-card): retrying cannot succeed")]
+    [InlineData("Do Not Honor", "hard decline (do-not-honor): retrying cannot succeed")]
+    [InlineData("CHARGEBACK", "the customer disputes the charge")]
+    public async Task Recovery_ProcessorSpellingOfACode_SameRuleAsThePolicySpelling(string code, string reason)
+    {
+        var run = await Agents.RunAsync(AgentNames.Finance, Failed(code: code));
+
+        Assert.Equal([reason], run.Out("escalationReasons").AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal(AgentOutcome.NeedsDecision, run.Result.Outcome);
+    }
+
     [Fact]
     public async Task Recovery_CustomerNameWithMarkup_EscapedInMessages()
     {

@@ -91,6 +91,44 @@ public sealed class SupportAgentTests : IClassFixture<FakeOpenAiServer>
     }
 
     [Fact]
+    public async Task Support_OnlyAnUnrelatedArticleMatches_NoAnswerDraftedNorProposed()
+    {
+        // The invoices article shares one word ("click") with the ticket: 1 of its 7 terms, below minAnswerCoverage.
+        var context = new DispatchContext { Policies = new AgentPolicies { Knowledge = Knowledge } };
+
+        var run = await Agents.RunAsync(AgentNames.Support, FormBody.Of(("Description", "The export button on the reports page gives an error when I click it.")), context: context);
+
+        Assert.Null(run.Result.Outputs["answer"]);
+        Assert.Empty(run.Out("sources").AsArray());
+        Assert.Empty(run.Result.Effects);
+        Assert.DoesNotContain("### Drafted answer", run.Result.Plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Support_HowDoIResetMyPassword_AnsweredFromTheArticleAndAutoResolved()
+    {
+        // "how", "do", "I", "my" say nothing about the subject: the ticket's terms are "password" and "reset", both in the article.
+        var password = new KnowledgeArticle("knowledge/password.md", "Reset a password", "# Reset a password\n\nUse Forgot password on the sign-in page; the reset link is valid for 30 minutes.");
+        var context = new DispatchContext { Policies = new AgentPolicies { Knowledge = [.. Knowledge, password] } };
+
+        var run = await Agents.RunAsync(AgentNames.Support, FormBody.Of(("Description", "How do I reset my password?")), context: context, title: "Password");
+
+        Assert.Equal(("authentication", "knowledge/password.md"), (run.Str("subcategory"), run.Out("sources").AsArray()[0]!["source"]!.GetValue<string>()));
+        Assert.Equal(1.0, run.Out("sources").AsArray()[0]!["coverage"]!.GetValue<double>());
+        Assert.True(run.Out("autoResolved").GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Support_NoCustomerNamed_ReplyGreetsWithoutAName()
+    {
+        var context = new DispatchContext { Policies = new AgentPolicies { Knowledge = Knowledge } };
+
+        var run = await Agents.RunAsync(AgentNames.Support, FormBody.Of(("Description", "How do I download an invoice PDF for accounting?")), context: context, title: "Invoice copy");
+
+        Assert.StartsWith("Hello,\n\nOpen Billing, then Invoices", BusinessOps.Core.Effects.EffectParameters.Text(run.Result.Effects[0].Parameters, "body"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Support_EscalatedTicketWithAnswer_NeverAutoResolved()
     {
         var context = new DispatchContext { Policies = new AgentPolicies { Knowledge = Knowledge } };

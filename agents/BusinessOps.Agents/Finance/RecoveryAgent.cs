@@ -52,7 +52,7 @@ internal static class RecoveryAgent
         {
             ["customer"] = customer,
             ["amount"] = amount,
-            ["declineCode"] = code.Trim().ToLowerInvariant(),
+            ["declineCode"] = PaymentRecovery.Code(code),
             ["day"] = day,
             ["restriction"] = restriction.Restriction,
             ["escalate"] = escalate,

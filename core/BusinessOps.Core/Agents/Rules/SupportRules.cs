@@ -65,6 +65,12 @@ public sealed record SupportRules
         ["low"] = 72,
     };
 
+    /// <summary>
+    /// The share of the ticket's search terms the best knowledge article must hold for its text to be drafted as the answer
+    /// at all; below it the ticket gets no drafted answer (a person writes one) rather than an unrelated article.
+    /// </summary>
+    public double MinAnswerCoverage { get; init; } = 0.25;
+
     public AutoResolveRule AutoResolve { get; init; } = new(["documentation", "invoice", "plan-change", "authentication", "rate-limiting"], 0.75, 0.5);
 
     /// <summary>Time-based escalation, by the ticket's age.</summary>
