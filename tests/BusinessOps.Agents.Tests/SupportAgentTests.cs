@@ -38,12 +38,24 @@ public sealed class SupportAgentTests : IClassFixture<FakeOpenAiServer>
     [Theory]
     [InlineData("We suspect a breach: someone logged in from an unknown country.", "security concern")]
     [InlineData("The dashboard is down and unavailable for all users.", "outage")]
+    [InlineData("Checkout has been down since 6am.", "outage")]
     public async Task Support_SecurityOrOutage_EscalatesAtOnce(string text, string reason)
     {
         var run = await Agents.RunAsync(AgentNames.Support, FormBody.Of(("Description", text)));
 
         Assert.Contains(reason, run.Out("escalationReasons").AsArray().Select(r => r!.GetValue<string>()));
         Assert.Equal("critical", run.Str("severity"));
+    }
+
+    [Theory]
+    [InlineData("The drop-down menu on the settings page has a typo.")]
+    [InlineData("Scroll down the invoices page: the last column is cut off.")]
+    public async Task Support_DownThatIsNoOutage_NeitherCriticalNorEscalated(string text)
+    {
+        var run = await Agents.RunAsync(AgentNames.Support, FormBody.Of(("Description", text)));
+
+        Assert.Empty(run.Out("escalationReasons").AsArray());
+        Assert.NotEqual("critical", run.Str("severity"));
     }
 
     [Fact]
