@@ -1,10 +1,10 @@
-using BusinessOps.Core.Agents;
 using System.Text;
+using BusinessOps.Core.Agents;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Snowball;
-using Lucene.Net.Analysis.Util;
 using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis.Util;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
