@@ -3,6 +3,7 @@
 #
 #   infra/deploy.sh --org OWNER --repo NAME --image ECR_IMAGE_URI --vpc vpc-… --subnets subnet-a,subnet-b \
 #                   [--branch main] [--stack businessops] [--region eu-west-1] [--param Key=Value]…
+#                   [--model-key-secret SECRET_ARN [--model-url https://…/v1] [--model-key-kms KEY_ARN]]
 #
 # Credentials and region come from the usual aws CLI chain (AWS_PROFILE, AWS_REGION, SSO, …).
 # See docs/AWS.md for the whole procedure.
@@ -16,6 +17,7 @@ usage() {
   cat <<'USAGE'
 Usage: infra/deploy.sh --org OWNER --repo NAME --image ECR_IMAGE_URI --vpc VPC_ID --subnets SUBNET[,SUBNET…]
                        [--branch BRANCH] [--stack NAME] [--region REGION] [--param Key=Value]… [--dry-run]
+                       [--model-key-secret SECRET_ARN [--model-url URL] [--model-key-kms KMS_KEY_ARN]]
 
   --org       GitHub owner whose repository may assume the coordinator role (GitHubOrg)
   --repo      GitHub repository name (GitHubRepo)
@@ -26,6 +28,11 @@ Usage: infra/deploy.sh --org OWNER --repo NAME --image ECR_IMAGE_URI --vpc VPC_I
   --stack     CloudFormation stack name (default: businessops)
   --region    AWS region (default: the aws CLI's configured region)
   --param     any other template parameter, repeatable (e.g. --param LambdaMemory=2048)
+  --model-key-secret  full ARN of the Secrets Manager secret holding the language model's API key
+              (LanguageModelApiKeySecretArn); the agents on AWS then draft prose when policies/language-model.yml
+              names a model. Only the ARN is passed: the key never goes through this script or CloudFormation.
+  --model-url the OpenAI-compatible endpoint (LanguageModelBaseUrl, default https://api.openai.com/v1)
+  --model-key-kms     the customer managed KMS key of that secret, if any (LanguageModelKmsKeyArn)
   --dry-run   print the aws command instead of running it
 USAGE
 }
@@ -36,6 +43,7 @@ die() {
 }
 
 org="" repo="" image="" vpc="" subnets="" branch="main" stack="businessops" region="" dry_run=0
+model_secret="" model_url="" model_kms=""
 extra=()
 
 while [[ $# -gt 0 ]]; do
@@ -48,6 +56,9 @@ while [[ $# -gt 0 ]]; do
     --branch) branch="${2:-}"; shift 2 ;;
     --stack) stack="${2:-}"; shift 2 ;;
     --region) region="${2:-}"; shift 2 ;;
+    --model-key-secret) model_secret="${2:-}"; shift 2 ;;
+    --model-url) model_url="${2:-}"; shift 2 ;;
+    --model-key-kms) model_kms="${2:-}"; shift 2 ;;
     --param) [[ "${2:-}" == *=* ]] || die "--param needs Key=Value"; extra+=("$2"); shift 2 ;;
     --dry-run) dry_run=1; shift ;;
     -h | --help) usage; exit 0 ;;
@@ -65,6 +76,24 @@ done
 [[ "$branch" =~ ^[A-Za-z0-9._/-]+$ ]] || die "--branch '$branch' is not a branch name"
 [[ "$stack" =~ ^[A-Za-z][A-Za-z0-9-]*$ ]] || die "--stack '$stack' is not a valid stack name"
 [[ -f "$template" ]] || die "template not found: $template"
+
+# The optional language model: the secret's ARN, never its value (a value here would land in shell history and in
+# CloudFormation's parameter list). The template checks the same patterns; these fail before anything is called.
+if [[ -n "$model_secret" ]]; then
+  [[ "$model_secret" =~ ^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{6}$ ]] \
+    || die "--model-key-secret needs the secret's full ARN, with its six-character suffix (aws secretsmanager describe-secret --secret-id NAME --query ARN)"
+  extra+=("LanguageModelApiKeySecretArn=$model_secret")
+  if [[ -n "$model_url" ]]; then
+    [[ "$model_url" =~ ^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$ ]] || die "--model-url '$model_url' is not an https URL"
+    extra+=("LanguageModelBaseUrl=$model_url")
+  fi
+  if [[ -n "$model_kms" ]]; then
+    [[ "$model_kms" =~ ^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$ ]] || die "--model-key-kms '$model_kms' is not a KMS key ARN"
+    extra+=("LanguageModelKmsKeyArn=$model_kms")
+  fi
+elif [[ -n "$model_url" || -n "$model_kms" ]]; then
+  die "--model-url and --model-key-kms need --model-key-secret (the secret holding the API key)"
+fi
 
 aws_cmd=(aws)
 if [[ -n "$region" ]]; then
@@ -127,3 +156,12 @@ None of these is a secret: the role can only be assumed from $org/$repo's workfl
 the agents on AWS hold no GitHub credential (their results come back through the results queue, and the
 coordinator writes them as itself). Check the installation with: coordinator doctor
 EOF_VARS
+
+if [[ -n "$model_secret" ]]; then
+  cat <<EOF_MODEL
+The agents on AWS read the language model's key from $model_secret. Tell the coordinator (coordinator doctor
+checks that policies/language-model.yml and the stack agree):
+
+  gh variable set BUSINESSOPS_AGENT_MODEL_SECRET_ARN --repo "$org/$repo" --body "$model_secret"
+EOF_MODEL
+fi

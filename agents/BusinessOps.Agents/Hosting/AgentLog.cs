@@ -13,6 +13,9 @@ internal static class AgentLog
 {
     private static readonly Lazy<Logger> Logger = new(Create);
 
+    /// <summary>An event of the process, before any issue (the Lambda init phase).</summary>
+    public static void Write(string message) => Logger.Value.Information(Logs.Literal(message));
+
     public static void Write(string agent, int issue, string message) =>
         Logger.Value.ForContext(LogProperties.Agent, agent).ForContext(LogProperties.Issue, issue).Information("{Agent:l} #{Issue} " + Logs.Literal(message));
 

@@ -15,6 +15,7 @@ public static class ScenarioRunner
         ["aws"] = ("Dispatch latency to the fake Lambda and Batch endpoints and SubmitJob pacing (--count 1000 --burst 500)", AwsSuite.RunAsync),
         ["batch-sets"] = ("A burst of queued issues to the fake Batch: one job per issue vs sets; Fargate cost per issue (--issues 100 --max-issues 10 --per-issue-seconds 3)", BatchSetsSuite.RunAsync),
         ["workflow"] = ("A chain of N steps started and run to completion on the fake GitHub: requests and writes per step, reads beyond the pass (args: step counts, default 4 8 16)", WorkflowSuite.RunAsync),
+        ["trips"] = ("N event jobs at once tripping the same threshold rule on the fake GitHub: their requests, the serialized passes', the follow-ups opened (args: job counts, default 2 10)", TripSuite.RunAsync),
         ["import"] = ("The coordinator filing 10,000 issues with one `issues import` vs `issues file` in a loop (--issues N --file-runs M)", ImportSuite.RunAsync),
         ["kpis"] = ("`coordinator report` over 100,000 issues from the KPI index: wall time, peak RSS; the HTML page's size and render time in Chromium (--issues N --runs 5 --keep FILE --store FILE --baseline OTHER/coordinator.dll)", Kpis.KpiSuite.RunAsync),
         ["local-workers"] = ("Local dispatch: warm workers vs a process per dispatch, and the coordinator's first pass (--dispatches 700 --process-dispatches 42 --issues 10000 --process-issues 200 --coordinator DIR)", LocalWorkersSuite.RunAsync),

@@ -1,5 +1,6 @@
 using BusinessOps.Automation.Feeds;
 using BusinessOps.Automation.Issues;
+using BusinessOps.Automation.Triggers;
 using BusinessOps.Automation.Workflows;
 using BusinessOps.Coordinator.Logging;
 using BusinessOps.Coordinator.Reconcile;
@@ -83,8 +84,8 @@ public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clo
     /// Event mode (<c>run --event</c>): only the automation the event's issue concerns. A workflow child or parent advances
     /// its one workflow — reading the parent (when the event is on a child) and the children its registry lists, nothing
     /// more: no list of open issues — and an issue a person filed with a <c>workflow/&lt;name&gt;</c> label starts that
-    /// workflow. Any other issue costs nothing here. Thresholds on the results the job records run after its reconcile
-    /// (<see cref="RunThresholdsForEventAsync"/>); schedules, feeds and hand-overs wait for the next full pass.
+    /// workflow. Any other issue costs nothing here. Thresholds on the results the job records are handed to the serialized pass
+    /// (<see cref="PendingTripsForEventAsync"/>); schedules, feeds and hand-overs wait for the next full pass.
     /// </summary>
     /// <returns>The event's issue (unless the automation owns it) and the agent children just opened, to reconcile now.</returns>
     public async Task<AutomationOutcome> RunForEventAsync(IIssueStore store, IssueSnapshot issue, CancellationToken cancellationToken)
@@ -118,22 +119,23 @@ public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clo
 
     /// <summary>
     /// Event mode, after the job's reconcile: the results the job recorded (posted through <paramref name="store"/> with
-    /// <see cref="CountingIssueStore.RecordPosts"/> on) are shown to the threshold rules at once; no read — the results are in
-    /// hand and known follow-ups come from the store's persisted index (<see cref="Indexed"/>). Schedules and feeds stay
-    /// with the scheduled full pass.
+    /// <see cref="CountingIssueStore.RecordPosts"/> on) are shown to the threshold rules, and the trips they may cause are
+    /// returned for the serialized pass (<see cref="TripHandover"/>) — an event job opens no follow-up, since event jobs on
+    /// different issues run at once. No request and no write: the results are in hand, and the windows already fired come
+    /// from the store's persisted index (<see cref="Indexed"/>), the ledger included.
     /// </summary>
     /// <param name="store">The job's store, which kept what it posted.</param>
     /// <param name="issues">The issues the job reconciled, as it read them (their labels name the client).</param>
-    /// <param name="cancellationToken">Stops between writes.</param>
-    /// <returns>The follow-ups opened, to reconcile (dispatch) in the same job.</returns>
-    public async Task<AutomationOutcome> RunThresholdsForEventAsync(CountingIssueStore store, IReadOnlyList<IssueSnapshot> issues, CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Stops the read of the persisted index.</param>
+    /// <returns>The trips to hand over; empty when none.</returns>
+    public async Task<IReadOnlyList<TriggerCandidate>> PendingTripsForEventAsync(CountingIssueStore store, IReadOnlyList<IssueSnapshot> issues, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(issues);
         var posted = store.Posted;
         if (policies.Thresholds.Count == 0 || posted.Count == 0)
         {
-            return new AutomationOutcome([], 0, 0);
+            return [];
         }
 
         var settled = issues.DistinctBy(i => i.Number)
@@ -141,10 +143,7 @@ public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clo
             .Where(s => s.Posted.Count > 0)
             .ToList();
         var known = Indexed is null ? null : await Indexed.ListIndexedAsync(IssueQuery.Open, cancellationToken);
-        var index = AutomationIndex.Build(known ?? [], store.Identity);
-        var writer = new AutomationWriter(store, index, log, dryRun);
-        await EventThresholds.RunAsync(policies, settled, index, writer, clock.GetUtcNow(), store.Identity, cancellationToken);
-        return new AutomationOutcome(writer.Opened, writer.Created.Count, writer.Closed);
+        return EventThresholds.Pending(policies, settled, AutomationIndex.Build(known ?? [], store.Identity), clock.GetUtcNow(), store.Identity);
     }
 
     /// <summary>The workflow parent <paramref name="issue"/> belongs to: itself when it is one, its parent when it is one of our children; else null.</summary>

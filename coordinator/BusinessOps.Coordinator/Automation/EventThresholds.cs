@@ -1,4 +1,4 @@
-using System.Globalization;
+using BusinessOps.Automation.Issues;
 using BusinessOps.Automation.Triggers;
 using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Issues;
@@ -9,56 +9,55 @@ namespace BusinessOps.Coordinator.Automation;
 
 /// <summary>
 /// Thresholds in an event job: the results the job itself recorded (their comment bodies are in hand, so no read) are
-/// shown to the rules, and a rule that trips opens its follow-up now instead of at the next full pass. The trip is noted
-/// on the result's issue under the rule's window key, which the full pass honours (<see cref="Noted"/>): a follow-up closed
-/// before then is not opened again. Change rules (<c>falls by</c>) need the previous result, kept in the ledger that only
-/// full passes read: they trip there.
+/// shown to the rules, and the trips they may cause are handed to the serialized pass (<see cref="TripHandover"/>) instead
+/// of opened here. Event jobs run one per issue, side by side: two of them that each opened the follow-up of the same rule
+/// window would open two. The pass (the reconcile concurrency group) reads the ledger and the open follow-ups fresh and
+/// opens each window's follow-up once; a change rule (<c>falls by</c>) is handed over whenever the result carries its
+/// field, since only the pass holds the previous value.
 /// </summary>
 internal static class EventThresholds
 {
-    /// <summary>The note key of a trip on the result's issue.</summary>
-    public static string NoteKey(string triggerKey) => "trigger:" + triggerKey;
-
-    /// <summary>True when <paramref name="issue"/> carries our note that the trigger <paramref name="key"/> already tripped.</summary>
+    /// <summary>
+    /// True when <paramref name="issue"/> carries the note an event job of an earlier release left when it opened the
+    /// follow-up of trigger window <paramref name="key"/> itself: the pass honours it for the window's remaining cooldown.
+    /// </summary>
     public static bool Noted(IssueSnapshot issue, string key, string identity)
     {
-        var marker = IssueStateReader.NoteMarker(NoteKey(key));
+        var marker = IssueStateReader.NoteMarker("trigger:" + key);
         return issue.Comments.Any(c => string.Equals(c.Author, identity, StringComparison.OrdinalIgnoreCase) && c.Body.Contains(marker, StringComparison.Ordinal));
     }
 
     /// <param name="policies">The rules.</param>
     /// <param name="settled">Each issue as the job read it, with the bodies of the comments the job posted on it.</param>
-    /// <param name="index">The follow-ups known without a request (the store's persisted index); may lag.</param>
-    /// <param name="writer">Opens the follow-ups and writes the notes.</param>
+    /// <param name="index">The follow-ups known without a request (the store's persisted index, with the ledger in it); may lag.</param>
     /// <param name="now">The job's time: the window of the rules' cooldowns.</param>
     /// <param name="identity">The store's identity: only its result comments are trusted.</param>
-    /// <param name="cancellationToken">Stops between writes.</param>
-    public static async Task RunAsync(AutomationPolicies policies, IReadOnlyList<(IssueSnapshot Issue, IReadOnlyList<string> Posted)> settled, AutomationIndex index, AutomationWriter writer, DateTimeOffset now, string identity, CancellationToken cancellationToken)
+    /// <returns>The trips to hand over: none whose window is known to have fired already.</returns>
+    public static IReadOnlyList<TriggerCandidate> Pending(AutomationPolicies policies, IReadOnlyList<(IssueSnapshot Issue, IReadOnlyList<string> Posted)> settled, AutomationIndex index, DateTimeOffset now, string identity)
     {
+        // The ledger as the last pass left it: a window it records as fired needs no pass now. Stale is safe here — a window
+        // it does not know yet only costs a pass that opens nothing.
+        var fired = new HashSet<string>(LedgerStore.Read(index.LedgerIssue, identity).Ledger.Triggers.Keys, StringComparer.Ordinal);
+        var pending = new List<TriggerCandidate>();
         foreach (var (issue, posted) in settled)
         {
             // Only the comments this job posted: results already on the issue were shown to the rules by an earlier pass.
             var fresh = issue with { Comments = [.. posted.Select((body, i) => new IssueComment(-1 - i, identity, body, now, now))] };
             var clients = Tenancy.ClientsOf(issue.Labels);
             var client = clients.Count == 1 ? clients[0] : null;
-            var fired = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (record, _) in IssueStateReader.Results(fresh, identity).Where(r => r.Record.Outputs is not null))
             {
-                foreach (var fire in TriggerEvaluator.Evaluate(policies.Thresholds, new ObservedResult(record.Agent, issue.Number, client, record.Outputs!, Previous: null), now, fired))
+                foreach (var trip in TriggerEvaluator.Candidates(policies.Thresholds, new ObservedResult(record.Agent, issue.Number, client, record.Outputs!, Previous: null), now, fired))
                 {
-                    fired.Add(fire.Key);
-                    if (Noted(issue, fire.Key, identity))
+                    fired.Add(trip.Key);
+                    if (!index.Has(new AutomationKey(AutomationKinds.Trigger, trip.Key)) && !Noted(issue, trip.Key, identity))
                     {
-                        continue;
-                    }
-
-                    if (await writer.OpenAsync(fire.Issue, "trigger " + fire.Rule.Id, routed: true, cancellationToken) is { } follow)
-                    {
-                        var text = string.Create(CultureInfo.InvariantCulture, $"Threshold `{fire.Rule.Id}` tripped on this result ({fire.Rule.When.Field} = {fire.Value:0.####}): follow-up in #{follow.Number}.");
-                        await writer.NoteAsync(issue, NoteKey(fire.Key), text, identity, cancellationToken);
+                        pending.Add(trip);
                     }
                 }
             }
         }
+
+        return pending;
     }
 }

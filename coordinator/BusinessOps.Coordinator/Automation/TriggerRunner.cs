@@ -48,7 +48,8 @@ internal static class TriggerRunner
             var known = new HashSet<string>(fired.Keys, StringComparer.Ordinal);
             foreach (var fire in TriggerEvaluator.Evaluate(policies.Thresholds, new ObservedResult(record.Agent, issue.Number, client, record.Outputs!, previous), now, known))
             {
-                // An event job that recorded this result may have opened the follow-up already (and it may be closed since).
+                // Event jobs hand their trips to this pass; one of an earlier release may have opened the follow-up itself
+                // and noted it on the result's issue (and it may be closed since).
                 if (!index.Has(fire.Issue.Key) && !EventThresholds.Noted(issue, fire.Key, identity))
                 {
                     await writer.OpenAsync(fire.Issue, "trigger " + fire.Rule.Id, routed: true, cancellationToken);

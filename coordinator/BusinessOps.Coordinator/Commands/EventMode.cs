@@ -57,15 +57,8 @@ internal static class EventMode
             reconciler.Store.RecordPosts = automation is not null;
             var pass = await results.ReconcileEventAsync(reconciler, watch, issue, opened, ct);
             reconciler.Store.RecordPosts = false;
-            var (followUps, thresholdWrites) = await ThresholdsAsync(automation, reconciler.Store, [issue, .. opened], session, ct);
-            if (followUps.Count > 0 && !pass.Deferred)
-            {
-                // A follow-up a result tripped is dispatched in the same job, as the workflow's next steps are.
-                var more = await reconciler.ReconcileAsync(followUps, ct);
-                pass = pass with { Examined = pass.Examined + more.Examined, Writes = pass.Writes + more.Writes, Dispatched = pass.Dispatched + more.Dispatched, Failed = pass.Failed + more.Failed, Deferred = more.Deferred, RetryAt = more.RetryAt };
-            }
-
-            return RunCommand.Report(pass with { Writes = pass.Writes + automationWrites + thresholdWrites }, json, session);
+            await ThresholdsAsync(automation, reconciler.Store, [issue, .. opened], session, dryRun, ct);
+            return RunCommand.Report(pass with { Writes = pass.Writes + automationWrites }, json, session);
         });
     }
 
@@ -94,26 +87,26 @@ internal static class EventMode
     }
 
     /// <summary>
-    /// The thresholds on the results this job recorded (<see cref="AutomationStep.RunThresholdsForEventAsync"/>): the
-    /// follow-ups opened and the writes. Like the rest of the automation, a failure is logged and left to the next full pass.
+    /// The thresholds on the results this job recorded (<see cref="AutomationStep.PendingTripsForEventAsync"/>): what they
+    /// may trip is handed to the serialized pass (<see cref="TripHandover"/>), never opened here — event jobs on different
+    /// issues run at once. No request and no write. A failure is logged: the next full pass shows the same results to the rules.
     /// </summary>
-    private static async Task<(IReadOnlyList<IssueSnapshot> FollowUps, int Writes)> ThresholdsAsync(AutomationStep? automation, CountingIssueStore store, IReadOnlyList<IssueSnapshot> issues, CoordinatorSession session, CancellationToken ct)
+    private static async Task ThresholdsAsync(AutomationStep? automation, CountingIssueStore store, IReadOnlyList<IssueSnapshot> issues, CoordinatorSession session, bool dryRun, CancellationToken ct)
     {
         if (automation is null)
         {
-            return ([], 0);
+            return;
         }
 
-        var before = store.Writes;
         try
         {
-            var outcome = await automation.RunThresholdsForEventAsync(store, issues, ct);
-            return (outcome.ToReconcile, store.Writes - before);
+            var trips = await automation.PendingTripsForEventAsync(store, issues, ct);
+            // A dry run starts no pass: it only says what it would hand over.
+            await TripHandover.HandOverAsync(trips, dryRun ? new Dictionary<string, string?>() : session.Environment, session.Log, ct);
         }
         catch (IssueStoreException ex)
         {
             session.Log.Error($"thresholds after the event on #{issues[0].Number}: {ex.Message}");
-            return ([], store.Writes - before);
         }
     }
 

@@ -2,8 +2,8 @@ namespace BusinessOps.Coordinator.Install;
 
 /// <summary>
 /// The one workflow file an installed repository needs: every trigger, calling BusinessOps' reusable workflow at a
-/// release tag (or a commit). Concurrency is per job (a skipped job never takes the pending slot of its group) and
-/// <c>id-token: write</c> is granted only when agents run on AWS.
+/// release tag (or a commit). Concurrency is per job (a skipped job never takes the pending slot of its group), the pass an
+/// event's threshold trips ask for shares the scheduled pass's group, and <c>id-token: write</c> is granted only when agents run on AWS.
 /// </summary>
 public static class CallerWorkflow
 {
@@ -57,6 +57,21 @@ public static class CallerWorkflow
                 uses: {{{uses}}}
                 with:
                   mode: event
+            {{{with}}}
+            {{{secrets}}}
+
+              # A result the event job recorded may trip a threshold: the event job opens no follow-up (event jobs on
+              # different issues run at once) but asks for this pass, one at a time with the scheduled ones.
+              trips:
+                needs: event
+                if: needs.event.outputs.trips == 'true'
+                concurrency:
+                  group: businessops-reconcile
+                  cancel-in-progress: false
+            {{{permissions}}}
+                uses: {{{uses}}}
+                with:
+                  mode: reconcile
             {{{with}}}
             {{{secrets}}}
 

@@ -36,6 +36,11 @@ public static class Doctor
         checks.AddRange(Workflow(context, installed));
         var executor = context.Env.GetValueOrDefault("BUSINESSOPS_EXECUTOR") is { Length: > 0 } e ? e.Trim().ToLowerInvariant() : installed?.Options.Executor ?? "local";
         checks.AddRange(await ConnectorChecks.RunAsync(context.Policies.Connectors, context.Env, context.Http, context.Clock, localExecutor: executor == "local", cancellationToken));
+        if (LanguageModelCheck.For(context.Policies.Agents.LanguageModel, executor, context.Env) is { } model)
+        {
+            checks.Add(model);
+        }
+
         if (executor == "aws")
         {
             var dispatch = ExecutorSelector.WithOverrides(context.Policies.Dispatch, context.Env);

@@ -19,12 +19,7 @@ public static class TriggerEvaluator
         var fires = new List<TriggerFire>();
         foreach (var rule in rules)
         {
-            if (rule.WatchAgent is { } watch && !string.Equals(watch, result.Agent, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            if (rule.When.Read(result.Outputs) is not { } value)
+            if (ValueFor(rule, result) is not { } value)
             {
                 continue;
             }
@@ -62,6 +57,38 @@ public static class TriggerEvaluator
         return fires;
     }
 
+    /// <summary>
+    /// The rules <paramref name="result"/> may trip, for a caller that must not open follow-ups itself (an event job): every
+    /// rule <see cref="Evaluate"/> would fire and, when <paramref name="result"/> carries no previous outputs, every change
+    /// rule whose field it carries — whether those trip depends on the previous value, which the caller does not hold.
+    /// Keys in <paramref name="fired"/> are skipped; each key once.
+    /// </summary>
+    public static IReadOnlyList<TriggerCandidate> Candidates(IReadOnlyList<ThresholdRule> rules, ObservedResult result, DateTimeOffset now, IReadOnlySet<string> fired)
+    {
+        var candidates = new List<TriggerCandidate>();
+        foreach (var rule in rules)
+        {
+            if (ValueFor(rule, result) is not { } value)
+            {
+                continue;
+            }
+
+            var undecided = rule.When.NeedsPrevious && result.Previous is null;
+            if (!undecided && !rule.When.Holds(value, rule.When.NeedsPrevious ? rule.When.Read(result.Previous) : null))
+            {
+                continue;
+            }
+
+            var key = Key(rule, result.Client, now);
+            if (!fired.Contains(key) && candidates.TrueForAll(c => c.Key != key))
+            {
+                candidates.Add(new TriggerCandidate(rule, key, result.Issue, value));
+            }
+        }
+
+        return candidates;
+    }
+
     /// <summary><c>rule/client/window-start</c>; <c>-</c> stands for "no client".</summary>
     public static string Key(ThresholdRule rule, string? client, DateTimeOffset now)
     {
@@ -69,6 +96,10 @@ public static class TriggerEvaluator
         var start = new DateTime(window, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         return $"{rule.Id}/{client ?? "-"}/{start}";
     }
+
+    // The rule's field in the result, when the rule watches the result's agent; null otherwise.
+    private static double? ValueFor(ThresholdRule rule, ObservedResult result) =>
+        rule.WatchAgent is { } watch && !string.Equals(watch, result.Agent, StringComparison.Ordinal) ? null : rule.When.Read(result.Outputs);
 
     private static string Number(double d) => d.ToString("0.####", CultureInfo.InvariantCulture);
 }

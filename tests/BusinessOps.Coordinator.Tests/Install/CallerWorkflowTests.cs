@@ -14,7 +14,7 @@ public sealed class CallerWorkflowTests
         var jobs = (YamlMappingNode)root["jobs"];
 
         Assert.False(root.Children.ContainsKey("concurrency"));
-        Assert.Equal(["event", "reconcile", "labels"], jobs.Children.Keys.Select(k => k.ToString()));
+        Assert.Equal(["event", "trips", "reconcile", "labels"], jobs.Children.Keys.Select(k => k.ToString()));
         foreach (var (_, job) in jobs.Children.Select(j => (j.Key, (YamlMappingNode)j.Value)))
         {
             Assert.Equal("acme/businessops/.github/workflows/businessops-run.yml@v1.2.0", job["uses"].ToString());
@@ -24,6 +24,13 @@ public sealed class CallerWorkflowTests
         }
 
         Assert.Equal("businessops-issue-${{ github.event.issue.number }}", ((YamlMappingNode)((YamlMappingNode)jobs["event"])["concurrency"])["group"].ToString());
+
+        // Issue 12: the pass an event's threshold trips ask for runs one at a time with the scheduled passes.
+        var trips = (YamlMappingNode)jobs["trips"];
+        Assert.Equal("event", trips["needs"].ToString());
+        Assert.Equal("needs.event.outputs.trips == 'true'", trips["if"].ToString());
+        Assert.Equal("reconcile", ((YamlMappingNode)trips["with"])["mode"].ToString());
+        Assert.Equal(((YamlMappingNode)((YamlMappingNode)jobs["reconcile"])["concurrency"])["group"].ToString(), ((YamlMappingNode)trips["concurrency"])["group"].ToString());
     }
 
     [Fact]
@@ -35,6 +42,7 @@ public sealed class CallerWorkflowTests
 
         Assert.Equal("write", IdToken("event"));
         Assert.Equal("write", IdToken("reconcile"));
+        Assert.Equal("write", IdToken("trips"));
         Assert.Null(IdToken("labels"));
         Assert.Equal("aws", ((YamlMappingNode)((YamlMappingNode)jobs["event"])["with"])["executor"].ToString());
     }

@@ -1,6 +1,7 @@
 using BusinessOps.Aws.Sqs;
 using BusinessOps.Coordinator.Install;
 using BusinessOps.Coordinator.Tests.GitHub.Scenarios;
+using BusinessOps.Core.Agents;
 using BusinessOps.Core.Policies;
 using BusinessOps.GitHub;
 using BusinessOps.TestKit;
@@ -152,11 +153,73 @@ public sealed class DoctorTests : IDisposable
         Assert.Contains("ResultsQueueUrl", queue.Fix, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Doctor_ModelInPolicyButNoSecretForTheStack_WarnsWithTheSecretAndTheDeployOption()
+    {
+        await using var github = await GitHubScenario.StartAsync();
+        await using var aws = await FakeAwsServer.StartAsync();
+        var calls = aws.Calls.Count;
+
+        var checks = await RunAsync(github, github.Server.Token, env: AwsEnvironment(aws), policies: WithModel);
+
+        var model = Assert.Single(checks, c => c.Name == "language model");
+        Assert.Equal(DoctorStatus.Warn, model.Status);
+        Assert.Contains("gpt-4o-mini", model.Detail, StringComparison.Ordinal);
+        Assert.Contains("aws secretsmanager create-secret", model.Fix, StringComparison.Ordinal);
+        Assert.Contains("--model-key-secret", model.Fix, StringComparison.Ordinal);
+        Assert.Contains("BUSINESSOPS_AGENT_MODEL_SECRET_ARN", model.Fix, StringComparison.Ordinal);
+        Assert.DoesNotContain(aws.Calls.Skip(calls), c => c.Operation == "GetSecretValue");
+    }
+
+    [Fact]
+    public async Task Doctor_ModelInPolicyAndTheStacksSecretRecorded_Ok()
+    {
+        await using var github = await GitHubScenario.StartAsync();
+        await using var aws = await FakeAwsServer.StartAsync();
+        var env = AwsEnvironment(aws);
+        env["BUSINESSOPS_AGENT_MODEL_SECRET_ARN"] = "arn:aws:secretsmanager:us-east-1:123456789012:secret:businessops/openai-api-key-AbCdEf";
+
+        var checks = await RunAsync(github, github.Server.Token, env: env, policies: WithModel);
+
+        var model = Assert.Single(checks, c => c.Name == "language model");
+        Assert.Equal(DoctorStatus.Ok, model.Status);
+        Assert.Contains("businessops/openai-api-key", model.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_ModelInPolicyLocallyWithoutTheKey_WarnsNamingOnlyWhatIsMissing()
+    {
+        await using var github = await GitHubScenario.StartAsync();
+        var env = new Dictionary<string, string?> { ["OPENAI_BASE_URL"] = "https://api.openai.com/v1" };
+
+        var checks = await RunAsync(github, github.Server.Token, env: env, policies: WithModel);
+
+        var model = Assert.Single(checks, c => c.Name == "language model");
+        Assert.Equal(DoctorStatus.Warn, model.Status);
+        Assert.Contains("OPENAI_API_KEY is not set", model.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("OPENAI_BASE_URL", model.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_NoModelInPolicy_NoLanguageModelLine()
+    {
+        await using var github = await GitHubScenario.StartAsync();
+
+        var checks = await RunAsync(github, github.Server.Token, env: new Dictionary<string, string?> { ["OPENAI_API_KEY"] = "sk-x" });
+
+        Assert.DoesNotContain(checks, c => c.Name == "language model");
+    }
+
     public void Dispose()
     {
         _http.Dispose();
         Directory.Delete(_root, recursive: true);
     }
+
+    private static PolicySet WithModel { get; } = PolicySet.Default with
+    {
+        Agents = AgentPolicyBook.Default with { LanguageModel = new LanguageModelPolicy { Model = "gpt-4o-mini" } },
+    };
 
     private static Dictionary<string, string?> AwsEnvironment(FakeAwsServer aws)
     {
@@ -177,7 +240,7 @@ public sealed class DoctorTests : IDisposable
     private void Init(InstallOptions options) =>
         Installer.ApplyAsync(_root, Installer.Plan(_root, InstallFiles.For(options), force: false), dryRun: false, TextWriter.Null, CancellationToken.None).GetAwaiter().GetResult();
 
-    private async Task<IReadOnlyList<DoctorCheck>> RunAsync(GitHubScenario github, string token, string? identity = "", string? release = null, Dictionary<string, string?>? env = null)
+    private async Task<IReadOnlyList<DoctorCheck>> RunAsync(GitHubScenario github, string token, string? identity = "", string? release = null, Dictionary<string, string?>? env = null, PolicySet? policies = null)
     {
         // The forms the labels must cover are the repository's own (init copies them; here they are read in place).
         if (!Directory.Exists(Path.Combine(_root, FormLabels.DefaultDirectory)))
@@ -187,7 +250,7 @@ public sealed class DoctorTests : IDisposable
         }
 
         var options = github.Options() with { Token = token, Identity = identity == string.Empty ? github.Server.Login : identity };
-        var context = new DoctorContext(() => new GitHubIssueStore(options, github.Clock), PolicySet.Default, _root, env ?? [], _http, github.Clock, release);
+        var context = new DoctorContext(() => new GitHubIssueStore(options, github.Clock), policies ?? PolicySet.Default, _root, env ?? [], _http, github.Clock, release);
         return await Doctor.RunAsync(context, CancellationToken.None);
     }
 

@@ -89,12 +89,13 @@ public sealed class IamLeastPrivilegeTests
     }
 
     [Fact]
-    public void AgentRoles_Actions_OnlyLogsResultsAndImagePull()
+    public void AgentRoles_Actions_OnlyLogsResultsImagePullAndTheLanguageModelKey()
     {
         string[] allowed =
         [
             "logs:CreateLogStream", "logs:PutLogEvents", "sqs:SendMessage",
             "ecr:GetAuthorizationToken", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability",
+            "secretsmanager:GetSecretValue", "kms:Decrypt",
         ];
 
         var extra = new[] { "AgentFunctionRole", "BatchExecutionRole", "BatchJobRole" }.SelectMany(ActionsOf).Except(allowed).ToList();
@@ -129,7 +130,10 @@ public sealed class IamLeastPrivilegeTests
     {
         var text = Support.RepositoryFiles.Read("infra/businessops.yml");
 
-        Assert.DoesNotContain("secretsmanager", text, StringComparison.OrdinalIgnoreCase);
+        // The one secret the stack knows is the optional language model's key (LanguageModelSecretTests); no GitHub one.
+        Assert.All(
+            IamPolicies.Permissions(_template).Where(s => s.Actions.Any(a => a.StartsWith("secretsmanager:", StringComparison.Ordinal))),
+            s => Assert.Equal("LanguageModelApiKeySecretArn", Intrinsics.In(s.Node.Get("Resource")!).Single().Target));
         Assert.DoesNotContain("GITHUB_TOKEN", text, StringComparison.Ordinal);
         Assert.DoesNotContain("GITHUB_APP", text, StringComparison.Ordinal);
         Assert.Empty(_template.ResourcesOfType("AWS::SecretsManager::Secret"));

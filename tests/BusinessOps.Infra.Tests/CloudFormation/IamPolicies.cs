@@ -61,6 +61,14 @@ public static class IamPolicies
         {
             case YamlSequenceNode seq:
                 into.AddRange(seq.Children.OfType<YamlMappingNode>().Select(s => new IamStatement(resource, policy, s)));
+
+                // A statement under a condition (!If [condition, statement, !Ref AWS::NoValue]) is held to the same rules.
+                foreach (var conditional in seq.Children.OfType<YamlSequenceNode>().Where(c => c.TagOf() == "!If" && c.Children.Count == 3))
+                {
+                    var condition = (conditional.Children[0] as YamlScalarNode)?.Value;
+                    into.AddRange(conditional.Children.Skip(1).OfType<YamlMappingNode>().Select(s => new IamStatement(resource, policy, s) { Condition = condition }));
+                }
+
                 break;
             case YamlMappingNode single:
                 into.Add(new IamStatement(resource, policy, single));

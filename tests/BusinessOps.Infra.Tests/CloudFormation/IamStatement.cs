@@ -6,6 +6,9 @@ namespace BusinessOps.Infra.Tests.CloudFormation;
 /// <summary>One statement of an IAM policy document in the template, with where it sits.</summary>
 public sealed record IamStatement(string Resource, string Policy, YamlMappingNode Node)
 {
+    /// <summary>The template condition the statement exists under (<c>!If</c>), or null: always.</summary>
+    public string? Condition { get; init; }
+
     public string Effect => Node.Text("Effect") ?? string.Empty;
 
     public string? Sid => Node.Text("Sid");

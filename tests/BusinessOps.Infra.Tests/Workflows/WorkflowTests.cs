@@ -109,11 +109,11 @@ public sealed partial class WorkflowTests
     }
 
     [Fact]
-    public void Events_Concurrency_OneGroupPerIssueOnEveryJob()
+    public void Events_Concurrency_OneGroupPerIssueOnEveryEventJob()
     {
-        var jobs = File(".github/workflows/businessops-events.yml").Jobs.ToList();
+        var jobs = EventJobs().ToList();
 
-        Assert.Equal(2, jobs.Count);
+        Assert.Equal(["local", "aws"], jobs.Select(j => j.Key));
         Assert.All(jobs, j => Assert.Equal("businessops-issue-${{ github.event.issue.number }}", j.Value.Map("concurrency")!.Text("group")));
         Assert.All(jobs, j => Assert.Contains("github.event.sender.type != 'Bot'", j.Value.Text("if"), StringComparison.Ordinal));
     }
@@ -121,7 +121,7 @@ public sealed partial class WorkflowTests
     [Fact]
     public void Events_Jobs_RunEventModeAndWriteIssues()
     {
-        foreach (var (_, job) in File(".github/workflows/businessops-events.yml").Jobs)
+        foreach (var (_, job) in EventJobs())
         {
             Assert.Equal("write", job.Map("permissions")!.Text("issues"));
             Assert.Equal("read", job.Map("permissions")!.Text("contents"));
@@ -131,6 +131,42 @@ public sealed partial class WorkflowTests
 
         Assert.Contains("run --event \"$GITHUB_EVENT_PATH\"", RunScript(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Events_Trips_OnePassAtATimeInTheReconcileGroupAfterTheEventJobAsksForIt()
+    {
+        // Issue 12: two event jobs on different issues must not each open the follow-up of one rule window. Each hands its
+        // trips over (output trips=true) to a reconcile pass in the group every follow-up is opened in.
+        var jobs = File(".github/workflows/businessops-events.yml").Jobs.ToDictionary(j => j.Key, j => j.Value);
+        var reconcile = File(".github/workflows/businessops-reconcile.yml").Jobs.Select(j => j.Value.Map("concurrency")!.Text("group")).Distinct().Single();
+
+        foreach (var (trips, eventJob) in new[] { ("local-trips", "local"), ("aws-trips", "aws") })
+        {
+            var job = jobs[trips];
+            Assert.Equal(eventJob, job.Text("needs"));
+            Assert.Equal($"needs.{eventJob}.outputs.trips == 'true'", job.Text("if"));
+            Assert.Equal(reconcile, job.Map("concurrency")!.Text("group"));
+            Assert.Equal("reconcile", job.Map("with")!.Text("mode"));
+            Assert.Equal(jobs[eventJob].Map("with")!.Text("executor"), job.Map("with")!.Text("executor"));
+
+            // No permission beyond what the event job it follows already has.
+            Assert.Equal(jobs[eventJob].Map("permissions")!.Entries().Select(e => (e.Key, e.Value.ToString())), job.Map("permissions")!.Entries().Select(e => (e.Key, e.Value.ToString())));
+        }
+
+        // The output travels: the coordinator's step (id run) → the action's output → each job of the reusable workflow → its workflow_call output.
+        var action = File(".github/actions/run-coordinator/action.yml");
+        Assert.Equal("${{ steps.run.outputs.trips }}", action.Root.Map("outputs")!.Map("trips")!.Text("value"));
+        var run = File(".github/workflows/businessops-run.yml");
+        Assert.Equal("${{ jobs.local.outputs.trips || jobs.aws.outputs.trips }}", run.Root.Map("on")!.Map("workflow_call")!.Map("outputs")!.Map("trips")!.Text("value"));
+        foreach (var (_, job) in run.Jobs)
+        {
+            Assert.Equal("${{ steps.run.outputs.trips }}", job.Map("outputs")!.Text("trips"));
+            Assert.Contains(StepsOf(job), st => st.Text("id") == "run" && st.Text("uses") == "./.businessops-src/.github/actions/run-coordinator");
+        }
+    }
+
+    private static IEnumerable<KeyValuePair<string, YamlNode>> EventJobs() =>
+        File(".github/workflows/businessops-events.yml").Jobs.Where(j => j.Value.Map("with")!.Text("mode") == "event");
 
     [Fact]
     public void Reconcile_Schedule_AvoidsMinuteZeroAndRunsOnce()

@@ -15,7 +15,9 @@ public sealed partial class FakeAwsServer
         var path = context.Request.Path.Value ?? "/";
         var (operation, expectedService, function) = path == "/" && context.Request.Method == "POST" && SqsTarget(context) is { } target
             ? (target, "sqs", null)
-            : Route(context.Request.Method, path);
+            : path == "/" && context.Request.Method == "POST" && SecretsTarget(context) is { } secrets
+                ? (secrets, "secretsmanager", (string?)null)
+                : Route(context.Request.Method, path);
         var problem = SigV4Verifier.Verify(context, body, AccessKeyId, SecretAccessKey, Region, out var service);
         FakeAnswer answer;
         if (operation is null)
@@ -58,13 +60,14 @@ public sealed partial class FakeAwsServer
                 "DescribeJobQueues" => DescribeQueues(body),
                 "GetFunctionEventInvokeConfig" => EventInvokeConfig(function!),
                 "ListJobs" => List(body),
+                "GetSecretValue" when expectedService == "secretsmanager" => GetSecretValue(body),
                 _ => await SqsAsync(operation, body, context.RequestAborted),
             };
             problem = answer.Status >= 400 ? answer.Message : null;
         }
 
         Record(context, operation ?? "Unknown", service, body, answer.Status, problem);
-        await answer.WriteAsync(context, operation is "Invoke" or "GetFunctionEventInvokeConfig" ? "lambda" : expectedService == "sqs" ? "sqs" : "batch");
+        await answer.WriteAsync(context, operation is "Invoke" or "GetFunctionEventInvokeConfig" ? "lambda" : expectedService is "sqs" or "secretsmanager" ? expectedService : "batch");
     }
 
     private static (string? Operation, string Service, string? Function) Route(string method, string path)
