@@ -48,6 +48,9 @@ internal static class ApprovalStep
         d = d.State.Approvals == summary ? d : d with { State = d.State with { Approvals = summary } };
         switch (verdict.State)
         {
+            case ApprovalState.Approved when d.State.Status == IssueStatus.Done:
+                // Approved and finished on an earlier pass (a plan without effects): recorded then, nothing new now.
+                return ExecuteStep.Start(d, input, d.State.Attempt);
             case ApprovalState.Approved:
                 d = Approvers.Acknowledge(d, verdict.DecidingCommentId)
                     .Audit(input, string.Join(", ", verdict.Approvers), "approved", requirement.Explanation, Approvers.At(input, verdict.DecidingCommentId))
