@@ -15,12 +15,17 @@ public static class AutomationJson
         WriteIndented = false,
     };
 
-    /// <summary>Indented and readable, for the JSON shown inside issue bodies.</summary>
+    /// <summary>
+    /// Indented and readable, for the JSON shown inside issue bodies: apostrophes and accented letters as they are
+    /// ("Today's café", not "Today\u0027s caf\u00E9"). Relaxed escaping is safe there because such JSON is only ever
+    /// written into a json fence by <see cref="Issues.IssueFormWriter"/>, which escapes what could close the fence or
+    /// the marker, mention anyone or carry an expression (<c>` @ $ &lt; &gt;</c>) itself.
+    /// </summary>
     public static JsonSerializerOptions Pretty { get; } = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.Default,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = true,
     };
 }

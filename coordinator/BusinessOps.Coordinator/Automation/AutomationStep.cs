@@ -196,7 +196,10 @@ public sealed class AutomationStep(AutomationPolicies policies, TimeProvider clo
         }
 
         await LedgerStore.WriteAsync(store, writer, index.LedgerIssue, comment, ledger with { ScheduleCursors = cursors }, cancellationToken);
-        return new AutomationOutcome(writer.Created, writer.Created.Count, writer.Closed);
+
+        // What the operator asked for: the slots' issues (and parents), not the ledger the first run files beside them.
+        var opened = writer.Created.Where(i => !(AutomationMarker.TryParse(i.Body, out var key) && key.Kind == AutomationKinds.Ledger)).ToList();
+        return new AutomationOutcome(opened, opened.Count, writer.Closed);
     }
 
     private async Task ReportAsync(IIssueStore store, AutomationIndex index, AutomationWriter writer, CancellationToken cancellationToken)

@@ -31,7 +31,8 @@ internal static class FeedRunner
             var result = await poller.PollAsync(feed, state, cancellationToken);
             if (result.Status == FeedPollStatus.Failed)
             {
-                log.Warn($"automation: feed {feed.Id} ({feed.Url}): {result.Error}; its state is kept and it is polled again when due");
+                // The error names the feed and its address without the query (which may hold a key).
+                log.Warn($"automation: {result.Error}; its state is kept and it is polled again when due");
             }
 
             foreach (var issue in result.Issues)

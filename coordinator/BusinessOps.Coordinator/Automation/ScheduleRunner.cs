@@ -87,6 +87,7 @@ internal static class ScheduleRunner
             return;
         }
 
-        await writer.OpenAsync(start.Parent!, why + ", workflow " + name, routed: false, cancellationToken);
+        // The parent takes the slot's title ("Content pipeline 2026-11-30"), so one day's run is told from the next.
+        await writer.OpenAsync(start.Parent! with { Title = slot.Issue.Title }, why + ", workflow " + name, routed: false, cancellationToken);
     }
 }

@@ -268,6 +268,9 @@ internal sealed class WorkflowRunner(IIssueStore store, AutomationPolicies polic
             WorkflowStatus.Completed => IssueStatus.Done,
             WorkflowStatus.Escalated => IssueStatus.Escalated,
             WorkflowStatus.Failed => IssueStatus.Failed,
+
+            // As /cancel settles any other issue: done, nothing left to do (there is no cancelled status label).
+            WorkflowStatus.Cancelled => IssueStatus.Done,
             _ => null,
         };
         var label = wanted is { } w ? LabelNames.For(w) : string.Empty;
@@ -279,7 +282,7 @@ internal sealed class WorkflowRunner(IIssueStore store, AutomationPolicies polic
 
         if (plan.Status is WorkflowStatus.Completed or WorkflowStatus.Cancelled)
         {
-            var what = plan.Status == WorkflowStatus.Completed ? "completed: every step is done" : "cancelled";
+            var what = plan.Status == WorkflowStatus.Completed ? "completed: every step is done" : "was cancelled";
             await writer.CloseAsync(parent.Number, string.Create(CultureInfo.InvariantCulture, $"The workflow {what}."), cancellationToken);
         }
     }

@@ -12,7 +12,9 @@ internal static class GitHubStoreFactory
     {
         if (!GitHubIssueStore.TryFromEnvironment(env, clock, out var store, out var error))
         {
-            throw new IssueStoreException(StoreErrorKind.Unauthorized, error ?? "GitHub is not configured: set GITHUB_TOKEN and GITHUB_REPOSITORY.");
+            throw new IssueStoreException(
+                StoreErrorKind.Unauthorized,
+                $"--store github: {error ?? "GitHub is not configured."} Set GITHUB_TOKEN (or the GitHub App variables) and GITHUB_REPOSITORY=owner/name (docs/INSTALL-GITHUB.md), or use a local store: --store PATH.");
         }
 
         return store!;

@@ -21,7 +21,8 @@ public sealed class FeedPoller(HttpClient http, TimeProvider time, FeedPollerOpt
     {
         var before = state ?? FeedState.New;
         var now = time.GetUtcNow();
-        var polled = before with { LastPolled = now };
+        var firstRead = state is null || state.NotYetRead;
+        var polled = before with { LastPolled = now, NotYetRead = firstRead };
         using var timeout = new CancellationTokenSource(options.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
@@ -65,8 +66,9 @@ public sealed class FeedPoller(HttpClient http, TimeProvider time, FeedPollerOpt
             {
                 ETag = response.Headers.ETag?.ToString(),
                 LastModified = response.Content.Headers.LastModified?.ToString("R", CultureInfo.InvariantCulture),
+                NotYetRead = false,
             };
-            return Select(feed, validators, document, state is null, now);
+            return Select(feed, validators, document, firstRead, now);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -29,6 +29,9 @@ public static class ScheduleEvaluator
             var since = Since(schedule, asOf, cursors.TryGetValue(schedule.Id, out var c) ? c : null, existing);
             if (schedule.Timing.Latest(since, asOf) is not { } latest)
             {
+                // Nothing due yet, but this schedule has now been looked at up to asOf: its next slot, if the
+                // coordinator is down when it comes, is a missed slot under the catch-up policy, not a new schedule's.
+                cursors.TryAdd(schedule.Id, asOf);
                 continue;
             }
 

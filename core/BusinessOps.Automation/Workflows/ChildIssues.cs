@@ -57,10 +57,30 @@ internal static class ChildIssues
             fields.Add(new FormField("What to check", note));
         }
 
+        // Agents read issue-form fields, not JSON: each input is also a field of its own name, so a step whose inputs are
+        // named after its agent's fields (Feature, Acceptance criteria, … — docs/AGENTS.md) is read like a filed form.
+        var taken = fields.Select(f => f.Name).Append("Input").ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in input)
+        {
+            if (value is not null && taken.Add(name))
+            {
+                fields.Add(FieldOf(name, value));
+            }
+        }
+
         fields.Add(new FormField("Input", input.ToJsonString(AutomationJson.Pretty)) { IsJson = true });
         var reference = new WorkflowChildRef(workflow.Name, run.ParentIssue, key);
         return new IssueSpec(Title(workflow, run, step, key), labels.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), fields, reference.ToAutomationKey());
     }
+
+    // Text as it is, a list of plain values one per line (the agents' list fields), anything else as JSON.
+    private static FormField FieldOf(string name, JsonNode value) => value switch
+    {
+        JsonValue v when v.TryGetValue<string>(out var text) => new FormField(name, text),
+        JsonValue v => new FormField(name, v.ToJsonString()),
+        JsonArray a when a.All(e => e is JsonValue) => new FormField(name, string.Join("\n", a.Select(e => e is JsonValue ev && ev.TryGetValue<string>(out var t) ? t : e!.ToJsonString()))),
+        _ => new FormField(name, value.ToJsonString(AutomationJson.Pretty)) { IsJson = true },
+    };
 
     private static string Title(WorkflowDefinition workflow, WorkflowRun run, WorkflowStep step, ChildKey key)
     {

@@ -23,12 +23,16 @@ internal static class TaskListWriter
         sb.Append("\n\n");
         foreach (var s in steps)
         {
+            var phase = Phase(s.Phase);
             sb.Append(s.Phase == StepPhase.Passed ? "- [x] " : "- [ ] ")
                 .Append("**").Append(MarkdownSafe.Inline(s.Step.DisplayTitle, 100)).Append("** ")
-                .Append(CultureInfo.InvariantCulture, $"(`{s.Step.Id}`, {s.Step.Agent}) — {Phase(s.Phase)}");
-            if (s.Note.Length > 0 && s.Note != Phase(s.Phase))
+                .Append(CultureInfo.InvariantCulture, $"(`{s.Step.Id}`, {s.Step.Agent}) — {phase}");
+
+            // Notes may already start with the phase ("not started: `qa` did not pass"): say it once.
+            var note = s.Note.StartsWith(phase + ": ", StringComparison.Ordinal) ? s.Note[(phase.Length + 2)..] : s.Note;
+            if (note.Length > 0 && note != phase)
             {
-                sb.Append(": ").Append(s.Note);
+                sb.Append(": ").Append(note);
             }
 
             AppendIssue(sb, "", s.Issue);

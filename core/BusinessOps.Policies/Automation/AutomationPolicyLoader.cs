@@ -60,9 +60,11 @@ public static class AutomationPolicyLoader
             }
         }
 
-        var tenants = Bind(files[0], (root, d) => TenantsBinder.Bind(root, d, workflows.Keys), errors) ?? new TenantsBinder.Result(ClientDirectory.Empty, []);
+        // A schedule may name a workflow whose file has errors of its own: those are reported there, not as an unknown workflow.
+        var workflowNames = new SortedSet<string>(workflowFiles.Select(f => Path.GetFileNameWithoutExtension(f.Name)), StringComparer.Ordinal);
+        var tenants = Bind(files[0], (root, d) => TenantsBinder.Bind(root, d, workflowNames), errors) ?? new TenantsBinder.Result(ClientDirectory.Empty, []);
 
-        var schedules = Bind(files[1], (root, d) => SchedulesBinder.Bind(root, d, tenants.Clients, workflows.Keys), errors) ?? [];
+        var schedules = Bind(files[1], (root, d) => SchedulesBinder.Bind(root, d, tenants.Clients, workflowNames), errors) ?? [];
         var triggers = Bind(files[2], (root, d) => TriggersBinder.Bind(root, d, tenants.Clients), errors) ?? new TriggersBinder.Result([], []);
         foreach (var file in files.Where(f => f.Text is null && f.Problem is null))
         {

@@ -1,5 +1,6 @@
 using BusinessOps.Automation.Feeds;
 using BusinessOps.Automation.Issues;
+using BusinessOps.Automation.Ledger;
 using BusinessOps.Core.Labels;
 using Microsoft.Extensions.Time.Testing;
 
@@ -46,6 +47,23 @@ public sealed class FeedPollerTests(FeedServer server) : IClassFixture<FeedServe
         var again = await poller.PollAsync(feed, changed.State with { ETag = null }, CancellationToken.None);
         Assert.Equal(FeedPollStatus.Read, again.Status);
         Assert.Empty(again.Issues); // deduplicated by entry id, not by the server's validators
+    }
+
+    [Fact]
+    public async Task Poll_FirstPollsFailed_FirstReadStillOnlyLearnsTheBacklog()
+    {
+        var failed = await Poller().PollAsync(Feed("/error"), null, CancellationToken.None);
+        var failedAgain = await Poller().PollAsync(Feed("/error"), failed.State, CancellationToken.None);
+
+        // The feed answers at last (here: the same feed id now served from /atom, two entries): nothing is opened, also
+        // after its state went through the ledger between passes.
+        var kept = AutomationLedger.FromMarker(new AutomationLedger { Feeds = { ["news"] = failedAgain.State } }.ToMarker()).Feeds["news"];
+        var read = await Poller().PollAsync(Feed("/atom"), kept, CancellationToken.None);
+
+        Assert.Equal(FeedPollStatus.Failed, failedAgain.Status);
+        Assert.Equal(FeedPollStatus.Read, read.Status);
+        Assert.Empty(read.Issues);
+        Assert.Empty((await Poller().PollAsync(Feed("/atom"), read.State with { ETag = null }, CancellationToken.None)).Issues);
     }
 
     [Fact]

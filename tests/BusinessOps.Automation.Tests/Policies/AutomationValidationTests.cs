@@ -243,6 +243,16 @@ public sealed class AutomationValidationTests
     }
 
     [Fact]
+    public void Schedule_NamingAnInvalidWorkflow_OnlyThatWorkflowsOwnErrorIsReported()
+    {
+        // The workflow file exists but has a mistake: the schedule naming it is not "unknown workflow" as well.
+        var error = Single(("schedules.yml", "schedules:\n  - id: s\n    every: 1d\n    workflow: launch\n    issue: { title: t, agent: marketing }\n"),
+            ("workflows/launch.yml", "steps:\n  - id: a\n    agent: marketting\n"));
+
+        Assert.Equal("workflows/launch.yml", error.File);
+    }
+
+    [Fact]
     public void Workflow_SchemaWithARemoteRef_IsRefusedNeverFetched()
     {
         var error = Single(("workflows/w.yml", "steps:\n  - id: a\n    agent: marketing\n    outputSchema:\n      $ref: https://schemas.example.com/out.json\n"));

@@ -76,6 +76,21 @@ public sealed class CatchUpAndOverlapTests
         Assert.Single(onTime.Open);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Downtime_ScheduleWithNoSlotYet_CatchesUpByItsPolicyInsteadOfStartingOver(bool all)
+    {
+        // The billing run was evaluated mid-March (nothing due), then the coordinator was down over April 1st.
+        var monthly = Cron("billing", "0 9 1 * *") with { CatchUp = all ? CatchUpPolicy.All(TimeSpan.FromDays(40)) : CatchUpPolicy.Latest };
+        var midMarch = ScheduleEvaluator.Evaluate([monthly], Utc(2026, 3, 15, 12), ScheduleHistory.Empty);
+
+        var afterDowntime = ScheduleEvaluator.Evaluate([monthly], Utc(2026, 4, 3, 12), new ScheduleHistory(midMarch.Cursors, []));
+
+        Assert.Empty(midMarch.Open);
+        Assert.Equal(["billing@2026-04-01T16:00:00Z"], afterDowntime.Open.Select(o => o.Key.Value));
+    }
+
     [Fact]
     public void Overlap_Skip_PreviousSlotStillOpen_SkipsAndAdvancesTheCursor()
     {

@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using BusinessOps.Automation.Issues;
 using BusinessOps.Automation.Workflows;
+using BusinessOps.Core.Labels;
 using static BusinessOps.Automation.Tests.Workflows.Flows;
 
 namespace BusinessOps.Automation.Tests.Workflows;
@@ -72,6 +74,25 @@ public sealed class WorkflowRunTests
     }
 
     [Fact]
+    public void Plan_ChildIssue_EachInputIsAlsoAFormFieldTheAgentReads()
+    {
+        var workflow = ContentMarketing() with
+        {
+            Steps = [new WorkflowStep("plan", AgentNames.Developer)
+            {
+                Inputs = [new("Feature", new WorkflowInputSource("topic")), new("Acceptance criteria", new LiteralSource(JsonNode.Parse("[\"Carts survive a login\",\"Today's café\"]")!)), new("Seats", new LiteralSource(JsonValue.Create(12)))],
+            }],
+        };
+
+        var body = WorkflowPlanner.Plan(workflow, Run()).Starts.Single().Issue.ToNewIssue().Body;
+
+        Assert.Contains("### Feature\n\nspring launch\n\n", body, StringComparison.Ordinal);
+        Assert.Contains("### Acceptance criteria\n\nCarts survive a login\nToday's café\n\n", body, StringComparison.Ordinal);
+        Assert.Contains("### Seats\n\n12\n\n", body, StringComparison.Ordinal);
+        Assert.Contains("\"Today's café\"", body, StringComparison.Ordinal); // readable in the Input JSON too
+    }
+
+    [Fact]
     public void Plan_FailingStep_RetriesThenFailsThenResumesOnRetryWithoutRerunningFinishedSteps()
     {
         var workflow = ContentMarketing(socialRetry: new RetryPolicy(2, FailureAction.Fail));
@@ -87,6 +108,8 @@ public sealed class WorkflowRunTests
         Assert.Empty(failed.Commands);
         Assert.Equal(StepPhase.NotStarted, View(failed, "report").Phase);
         Assert.Contains("timed out again", failed.TaskList, StringComparison.Ordinal);
+        Assert.Contains("— not started: `social` did not pass", failed.TaskList, StringComparison.Ordinal);
+        Assert.DoesNotContain("not started: not started", failed.TaskList, StringComparison.Ordinal);
 
         var retried = WorkflowPlanner.Plan(workflow, Run(twice) with { RetryRequests = [new ChildKey("social", ChildKind.Run, 1, 2)] });
         Assert.Equal(["social/run/r1/a3"], Started(retried));

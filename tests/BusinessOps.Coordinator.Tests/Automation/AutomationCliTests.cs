@@ -35,6 +35,7 @@ public sealed class AutomationCliTests : IDisposable
         Assert.Equal(ExitCodes.Ok, first.ExitCode);
         Assert.Contains("opened #", first.Output, StringComparison.Ordinal);
         Assert.Contains("Morning briefing 2026-03-09", first.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("BusinessOps automation", first.Output, StringComparison.Ordinal); // the ledger is not a slot
         Assert.DoesNotContain("Morning briefing", second.Output, StringComparison.Ordinal);
         Assert.Contains("0 opened", second.Output, StringComparison.Ordinal);
     }

@@ -51,6 +51,22 @@ public sealed class FeedWiringTests : IAsyncLifetime
         Assert.Equal(2, (await s.KeyedAsync(AutomationKinds.FeedItem)).Count);
     }
 
+    [Fact]
+    public async Task Pass_NotAFeed_LoggedOnceByNameWithoutTheUrlsQuery()
+    {
+        var s = new AutoShell(Files(BaseUrl + "/page?key=private-feed-key"), new DateTimeOffset(2026, 11, 9, 16, 5, 0, TimeSpan.Zero));
+        using var http = new HttpClient();
+        var log = new StringWriter();
+        var step = new AutomationStep(s.Automation, s.Clock, new Log(log), new FeedPoller(http, s.Clock));
+
+        await new Reconciler(s.Store, s.Executor, s.Inner.Policies, s.Clock, new ReconcileOptions(1, false, false), Log.Quiet) { Automation = step }.RunOnceAsync(CancellationToken.None);
+
+        var line = Assert.Single(log.ToString().Split('\n'), l => l.Contains("not an RSS 2.0", StringComparison.Ordinal));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(line, "news"));
+        Assert.DoesNotContain("private-feed-key", log.ToString(), StringComparison.Ordinal);
+        Assert.Empty(await s.KeyedAsync(AutomationKinds.FeedItem));
+    }
+
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -70,6 +86,7 @@ public sealed class FeedWiringTests : IAsyncLifetime
             ctx.Response.Headers.ETag = etag;
             return HttpResults.Text(body, "application/rss+xml", Encoding.UTF8);
         });
+        _app.MapGet("/page", () => HttpResults.Text("<html><body>not a feed</body></html>", "text/html", Encoding.UTF8));
         await _app.StartAsync();
     }
 

@@ -145,6 +145,7 @@ public sealed class ScheduleWiringTests
 
         var parent = Assert.Single(await s.KeyedAsync(AutomationKinds.Workflow));
         Assert.Equal("recovery/payment-recovery@2026-12-01T09:00:00Z", parent.Key.Value);
+        Assert.Equal("Payment recovery 2026-12", parent.Issue.Title); // the slot's title, so each month's run is told apart
         var child = Assert.Single(await s.KeyedAsync(AutomationKinds.WorkflowChild));
         Assert.Contains(s.Executor.Requests, r => r.Issue.Number == child.Issue.Number);
         Assert.DoesNotContain(s.Executor.Requests, r => r.Issue.Number == parent.Issue.Number);

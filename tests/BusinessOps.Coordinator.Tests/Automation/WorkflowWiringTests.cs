@@ -202,6 +202,29 @@ public sealed class WorkflowWiringTests
         Assert.Contains("Inputs", note.Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Passes_CancelOnTheParent_ClosedWithItsStatusSettledNotLeftInProgress()
+    {
+        var s = new AutoShell(new Dictionary<string, string> { ["workflows/launch.yml"] = Launch }, Start);
+        s.Executor.Script = r => AutoShell.With(r, """{"draft":"draft","score":0.9}""");
+        var started = WorkflowStarter.Start(s.Automation.Workflows["launch"], new System.Text.Json.Nodes.JsonObject { ["topic"] = "spring" }, null, "test");
+        var parent = await s.Step().StartWorkflowAsync(s.Store, started.Parent!, CancellationToken.None);
+        await s.PassAsync();
+
+        s.Inner.Say(parent.Number, "fiona", "/cancel");
+        for (var i = 0; i < 4; i++)
+        {
+            await s.PassAsync();
+            s.Clock.Advance(TimeSpan.FromMinutes(5));
+        }
+
+        var cancelled = await s.Memory.GetIssueAsync(parent.Number, CancellationToken.None);
+        Assert.Equal(IssueState.Closed, cancelled!.State);
+        Assert.Equal(["status/done"], cancelled.Labels.Where(l => l.StartsWith("status/", StringComparison.Ordinal)));
+        Assert.Contains("— cancelled", cancelled.Comments.Single(c => c.Body.Contains("workflow-children", StringComparison.Ordinal)).Body, StringComparison.Ordinal);
+        Assert.Contains(cancelled.Comments, c => c.Body.StartsWith("The workflow was cancelled", StringComparison.Ordinal));
+    }
+
     internal static async Task<Dictionary<string, IssueSnapshot>> ChildrenAsync(AutoShell s, int parent) =>
         (await s.KeyedAsync(AutomationKinds.WorkflowChild))
             .Select(x => (x.Issue, Ok: WorkflowChildRef.TryParse(x.Key, out var r), Ref: r))

@@ -65,6 +65,22 @@ public sealed class ShippedWordingTests
     }
 
     [Fact]
+    public async Task EditedRoutingTemplate_UsedForTheNoteOfAnUnroutableIssue()
+    {
+        var files = new Dictionary<string, string> { [WordingLoader.FileName(CommentNames.RoutingNoLabel)] = "No route. Try {{ labels }}." };
+        var wording = WordingLoader.LoadFromStrings(files);
+        Assert.Empty(wording.Errors);
+
+        var h = new DecideHarness(PolicySet.Default with { Wording = wording.Wording });
+        var n = await h.FileAsync("Something <b>odd</b>", "body");
+        await h.PassAsync(n);
+
+        var note = Assert.Single((await h.IssueAsync(n)).Comments, c => c.Author == h.Store.Identity && c.Body.StartsWith("No route.", StringComparison.Ordinal));
+        Assert.StartsWith("No route. Try `", note.Body, StringComparison.Ordinal);
+        Assert.EndsWith(".\n\n<!-- businessops:note unroutable -->", note.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BrokenTemplate_WarningWithFileLineColumn_BuiltInUsed()
     {
         var files = new Dictionary<string, string> { [WordingLoader.FileName(CommentNames.Escalated)] = "ok\n{{ if }}" };
@@ -88,6 +104,24 @@ public sealed class ShippedWordingTests
         Assert.Equal("built-in", text);
         var problem = Assert.Single(wording.Problems);
         Assert.Equal(("templates/coordinator/command-help.sbn", 2), (problem.File, problem.Line));
+    }
+
+    [Fact]
+    public void TemplateWritingIntoBuiltInFunctions_BuiltInUsed_OtherTemplatesUnaffected()
+    {
+        var files = new Dictionary<string, string>
+        {
+            [WordingLoader.FileName(CommentNames.CommandHelp)] = "{{ string.leak = 'leaked' }}{{ author }}",
+            [WordingLoader.FileName(CommentNames.Escalated)] = "{{ reason | string.upcase }}{{ string.leak }}",
+        };
+        var wording = Assert.IsType<TemplateWording>(WordingLoader.LoadFromStrings(files).Wording);
+        var model = new Dictionary<string, object?> { ["author"] = "tara", ["reason"] = "angry" };
+
+        var help = wording.Render(CommentNames.CommandHelp, model, "built-in");
+        var escalated = wording.Render(CommentNames.Escalated, model, "built-in");
+
+        Assert.Equal(("built-in", "ANGRY"), (help, escalated));
+        Assert.Equal("templates/coordinator/command-help.sbn", Assert.Single(wording.Problems).File);
     }
 
     /// <summary>Every kind of coordinator comment, on two issues: refused, unknown and pointless commands, a gated plan that cannot run here, an ignored approval, an escalation, an SLA breach.</summary>
