@@ -6,7 +6,7 @@ using Xunit;
 namespace BusinessOps.Agents.Tests;
 
 /// <summary>
-/// The QA, security, developer, architect, devops and operations comments moved into templates: with the built-in and
+/// The QA, security, developer, architect, devops, operations and finance (invoice and payment recovery) comments moved into templates: with the built-in and
 /// with the shipped <c>policies/templates/&lt;agent&gt;.sbn</c> they read exactly as the code wrote them before the move
 /// (pinned in <c>Golden/</c>); an edited template changes the wording; issue text in them stays text.
 /// </summary>

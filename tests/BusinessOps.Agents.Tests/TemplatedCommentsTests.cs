@@ -5,7 +5,7 @@ using Xunit;
 
 namespace BusinessOps.Agents.Tests;
 
-/// <summary>The QA, security, developer, architect, devops and operations comments follow an edited template, keep issue text as text, and survive a broken one.</summary>
+/// <summary>The QA, security, developer, architect, devops, operations and finance comments follow an edited template, keep issue text as text, and survive a broken one.</summary>
 public sealed class TemplatedCommentsTests
 {
     // Each agent's first golden input and a field of its form that reaches the comment.
@@ -17,6 +17,7 @@ public sealed class TemplatedCommentsTests
         { AgentNames.Architect, "We pick {{ winner.option }}." },
         { AgentNames.DevOps, "{{ steps.size }} steps for {{ service }}" },
         { AgentNames.Operations, "{{ checks.size }} endpoint(s): {{ checks[0].state }}" },
+        { AgentNames.Finance, "{{ lines.size }} line(s), {{ computed_total }} to {{ approver }}" },
     };
 
     [Theory]
@@ -72,6 +73,7 @@ public sealed class TemplatedCommentsTests
     [InlineData(AgentNames.Architect)]
     [InlineData(AgentNames.DevOps)]
     [InlineData(AgentNames.Operations)]
+    [InlineData(AgentNames.Finance)]
     public async Task BrokenTemplate_BuiltInUsedAndNoteNamesFileAndLine(string agent)
     {
         var body = GoldenInputs.All.First(i => i.Agent == agent).Body;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
+using BusinessOps.Agents.Rendering;
 using BusinessOps.Agents.Sdk;
 using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Core.Agents.Rules;
@@ -67,7 +67,13 @@ public sealed class FinanceAgent : IAgent
 
         // Arithmetic is certain; what the agent cannot know is whether the goods were delivered.
         var confidence = report.Valid ? 0.95 : 0.9;
-        var result = ResultFactory.Create(context, outcome, summary, Plan(input, report), actions, outputs, classification, confidence);
+        var comment = Comment(context, input, report);
+        if (comment.Note is { } note)
+        {
+            actions.Add("Note: " + note);
+        }
+
+        var result = ResultFactory.Create(context, outcome, summary, comment.Text, actions, outputs, classification, confidence);
         return result with { Effects = Payment(input, report) };
     }
 
@@ -121,24 +127,29 @@ public sealed class FinanceAgent : IAgent
         return new InvoiceLine(parts[0], qty, price, stated);
     }
 
-    private static string Plan(InvoiceInput input, InvoiceReport report)
-    {
-        var sb = new StringBuilder();
-        sb.Append("| Item | Qty | Unit price | Line total |\n|---|---:|---:|---:|\n");
-        foreach (var l in input.Lines.Take(50))
+    /// <summary>The comment: the line table, the totals, the checks and the approval routing, from <c>finance.sbn</c> or the built-in wording.</summary>
+    private static RenderedText Comment(AgentContext context, InvoiceInput input, InvoiceReport report) =>
+        CommentRenderer.Render(context.Policies.Template, FinanceTemplate.BuiltIn, new Dictionary<string, object?>
         {
-            sb.Append(Inv($"| {MarkdownSafe.Cell(l.Description, 80)} | {l.Quantity:0.##} | {l.UnitPrice:N2} | {l.Total:N2} |\n"));
-        }
+            ["operation"] = "invoice",
+            ["lines"] = input.Lines.Take(50).Select(l => (object?)new Dictionary<string, object?>
+            {
+                ["description"] = MarkdownSafe.Cell(l.Description, 80),
+                ["quantity"] = Inv($"{l.Quantity:0.##}"),
+                ["unit_price"] = Inv($"{l.UnitPrice:N2}"),
+                ["total"] = Inv($"{l.Total:N2}"),
+            }).ToList(),
+            ["subtotal"] = Usd(report.Subtotal),
+            ["tax"] = Usd(report.Tax),
+            ["tax_rate"] = Inv($"{input.TaxRatePercent:0.###}"),
+            ["computed_total"] = Usd(report.ComputedTotal),
+            ["stated_total"] = Usd(report.StatedTotal),
+            ["checks"] = report.Checks.Select(c => (object?)new Dictionary<string, object?> { ["name"] = c.Name, ["passed"] = c.Passed, ["detail"] = c.Detail }).ToList(),
+            ["approver"] = report.Route.Role ?? "automatic",
+            ["tier"] = report.Route.Tier,
+        });
 
-        sb.Append(Inv($"\nSubtotal ${report.Subtotal:N2} + tax ${report.Tax:N2} ({input.TaxRatePercent:0.###} %) = **${report.ComputedTotal:N2}** (stated ${report.StatedTotal:N2}).\n\n"));
-        foreach (var c in report.Checks)
-        {
-            sb.Append(c.Passed ? "- [x] " : "- [ ] ").Append(c.Name).Append(": ").Append(c.Detail).Append('\n');
-        }
-
-        sb.Append("\nApproval routing: ").Append(report.Route.Role ?? "automatic").Append(" (").Append(report.Route.Tier).Append(" tier).");
-        return sb.ToString();
-    }
+    private static string Usd(decimal amount) => Inv($"${amount:N2}");
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -73,9 +73,23 @@ internal static class RecoveryAgent
                 ["message"] = messages[i],
             })]),
         };
-        var table = "| Day | Date | Message |\n|---:|---|---|\n" + string.Concat(retries.Select((r, i) => string.Create(CultureInfo.InvariantCulture,
-            $"| {r.Step.Day} | {r.Date:yyyy-MM-dd}{(r.Done ? " (past)" : string.Empty)} | {Core.Governance.MarkdownSafe.Cell(messages[i], 400)} |\n")))
-            + "\nGrace period: " + string.Join(", ", rules.Recovery.Restrictions.Select(r => string.Create(CultureInfo.InvariantCulture, $"from day {r.FromDay} {r.Restriction}"))) + ".";
+        var comment = CommentRenderer.Render(context.Policies.Template, FinanceTemplate.BuiltIn, new Dictionary<string, object?>
+        {
+            ["operation"] = "recovery",
+            ["retries"] = retries.Select((r, i) => (object?)new Dictionary<string, object?>
+            {
+                ["day"] = r.Step.Day,
+                ["date"] = r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["past"] = r.Done,
+                ["message"] = Core.Governance.MarkdownSafe.Cell(messages[i], 400),
+            }).ToList(),
+            ["grace"] = rules.Recovery.Restrictions.Select(r => (object?)new Dictionary<string, object?> { ["from_day"] = r.FromDay, ["restriction"] = r.Restriction }).ToList(),
+        });
+        if (comment.Note is { } templateNote)
+        {
+            notes.Add("Note: " + templateNote);
+        }
+
         var actions = new List<string>();
         if (escalate)
         {
@@ -89,6 +103,6 @@ internal static class RecoveryAgent
         actions.Add($"Account restriction today: {restriction.Restriction}.");
         actions.AddRange(notes);
         var classification = new Classification(escalate ? Impact.High : Impact.Low, Complexity.Simple, Reversibility.Reversible, Stakeholders.CustomerFacing, amount);
-        return ResultFactory.Create(context, escalate ? AgentOutcome.NeedsDecision : AgentOutcome.Completed, summary, table, actions, outputs, classification, 0.95);
+        return ResultFactory.Create(context, escalate ? AgentOutcome.NeedsDecision : AgentOutcome.Completed, summary, comment.Text, actions, outputs, classification, 0.95);
     }
 }

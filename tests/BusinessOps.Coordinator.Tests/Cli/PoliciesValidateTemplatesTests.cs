@@ -35,6 +35,7 @@ public sealed class PoliciesValidateTemplatesTests : IDisposable
     [InlineData("devops.sbn")]
     [InlineData("operations.sbn")]
     [InlineData("support.sbn")]
+    [InlineData("finance.sbn")]
     public async Task Validate_BrokenAgentTemplate_ErrorWithFileLineColumn(string name)
     {
         await File.WriteAllTextAsync(Path.Combine(Policies, "templates", name), "Hello\n\n  {{ for x in }}\n");
