@@ -12,8 +12,9 @@ internal static class GitHubStoreFactory
     {
         if (!GitHubIssueStore.TryFromEnvironment(env, clock, out var store, out var error))
         {
+            // Missing configuration is bad usage (exit 2): rerunning cannot fix it, setting the variables can.
             throw new IssueStoreException(
-                StoreErrorKind.Unauthorized,
+                StoreErrorKind.Invalid,
                 $"--store github: {error ?? "GitHub is not configured."} Set GITHUB_TOKEN (or the GitHub App variables) and GITHUB_REPOSITORY=owner/name (docs/INSTALL-GITHUB.md), or use a local store: --store PATH.");
         }
 

@@ -5,11 +5,15 @@ namespace BusinessOps.Core.Decisions;
 /// <summary>The replies to slash commands: what is valid, nothing to approve, permission needed, and the note of <c>/escalate</c>.</summary>
 internal static class CommandComments
 {
-    /// <summary><c>command-help</c>: author (a code span); error (what is wrong and what is valid, escaped).</summary>
+    /// <summary>
+    /// <c>command-help</c>: author (a code span); error (what is wrong and what is valid, or for <c>/help</c> only what is
+    /// valid). The error is our own Markdown, built by <see cref="Governance.CommandParser"/>: the only part of it from the
+    /// comment is an unknown command word, which the parser accepts only as letters, digits and hyphens.
+    /// </summary>
     public static CommentText Help(string author, string error)
     {
-        var (who, why) = (Text.Code(author), Text.Inline(error));
-        return new(CommentNames.CommandHelp, new Dictionary<string, object?> { ["author"] = new CommentMarkup(who), ["error"] = why }, $"{who}: {why}");
+        var who = Text.Code(author);
+        return new(CommentNames.CommandHelp, new Dictionary<string, object?> { ["author"] = new CommentMarkup(who), ["error"] = new CommentMarkup(error) }, $"{who}: {error}");
     }
 
     /// <summary><c>nothing-to-approve</c>: author (a code span); command (<c>approve</c> or <c>reject</c>).</summary>

@@ -31,6 +31,12 @@ internal static class CommandsStep
                 continue;
             }
 
+            if (cmd.Kind == CommandKind.Help)
+            {
+                d = d.Note(input, "cmd:" + comment.Id, CommandComments.Help(comment.Author, CommandParser.Help));
+                continue;
+            }
+
             if (cmd.Kind is CommandKind.Approve or CommandKind.Reject)
             {
                 if (d.State.Status is not (IssueStatus.AwaitingApproval or IssueStatus.AwaitingDecision))

@@ -81,7 +81,8 @@ public sealed class UsageTests : IDisposable
 
         var run = await _cli.RunAsync("run", "--once", "--store", "github");
 
-        Assert.NotEqual(ExitCodes.Ok, run.ExitCode);
+        // Configuration, not a failure a rerun can fix.
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("--store github: GITHUB_REPOSITORY is not set", run.Error, StringComparison.Ordinal);
         Assert.Contains("GITHUB_REPOSITORY=owner/name (docs/INSTALL-GITHUB.md), or use a local store", run.Error, StringComparison.Ordinal);
     }

@@ -70,7 +70,8 @@ public sealed partial class CommentTemplatesTests
         var requirement = new ApprovalRequirement(false, [new RoleRequirement("cfo", ["carla", Hostile], 1, ApprovalKind.Synchronous, "amount")], ApprovalKind.Synchronous, "the CFO approves");
         return new(StringComparer.Ordinal)
         {
-            ["command-help"] = CommandComments.Help(Hostile, Hostile),
+            // The error is our Markdown (the parser's reply; the one word from the comment is letters, digits and hyphens), the author is not.
+            ["command-help"] = CommandComments.Help(Hostile, "`/frob` is not a command. " + CommandParser.Help),
             ["nothing-to-approve"] = CommandComments.NothingToApprove("dana", "reject"),
             ["command-refused"] = CommandComments.Refused(Hostile, "hold", "triage", "none"),
             ["escalated"] = CommandComments.Escalated("@ops @leads ", "fiona", Text.Inline(Hostile)),

@@ -1,5 +1,6 @@
 using BusinessOps.Core.Comments;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
@@ -38,6 +39,34 @@ public sealed class ShippedWordingTests
         string[] said = ["### BusinessOps status", "<details><summary>Audit trail</summary>", "needs triage permission", "/frobnicate", "so `/approve` did nothing",
             "did not count", "cannot run here", "Escalated by `fiona`: the vendor &lt;b&gt;@\u200Dall&lt;/b&gt; is angry", "SLA of 1 hour is breached"];
         Assert.All(said, s => Assert.Contains(builtIn, b => b.Contains(s, StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task CommandReplies_UnknownCommandAndHelp_OurMarkdownWholeNotEscaped(bool shippedWording)
+    {
+        var policies = PolicySet.Default;
+        if (shippedWording)
+        {
+            var loaded = PolicyLoader.Load(Path.Combine(Root(), "policies"));
+            Assert.True(loaded.IsValid, string.Join("; ", loaded.Errors));
+            policies = policies with { Wording = loaded.Policies.Wording };
+        }
+
+        var h = new DecideHarness(policies);
+        var n = await h.FileAsync("QA", "body", "dev/qa");
+        h.Say(n, "randy", "/Frob-nicate <b>now</b>");
+        h.Say(n, "randy", "/help");
+        await h.PassAsync(n);
+
+        var replies = (await h.IssueAsync(n)).Comments.Where(c => c.Author == h.Store.Identity && c.Body.Contains("Valid commands", StringComparison.Ordinal)).Select(c => c.Body).ToList();
+        Assert.Equal(2, replies.Count);
+        Assert.StartsWith("`randy`: `/frob-nicate` is not a command. " + CommandParser.Help, replies[0], StringComparison.Ordinal);
+        Assert.StartsWith("`randy`: " + CommandParser.Help, replies[1], StringComparison.Ordinal);
+        Assert.All(replies, r => Assert.DoesNotContain("\\`", r, StringComparison.Ordinal));
+        Assert.All(replies, r => Assert.DoesNotContain("&lt;", r, StringComparison.Ordinal));
+        Assert.DoesNotContain("<b>", replies[0], StringComparison.Ordinal);
     }
 
     [Fact]
