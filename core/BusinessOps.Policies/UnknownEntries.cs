@@ -29,9 +29,21 @@ internal static class UnknownEntries
                 var extension = Path.GetExtension(name);
                 var isYaml = extension.Equals(".yml", StringComparison.OrdinalIgnoreCase) || extension.Equals(".yaml", StringComparison.OrdinalIgnoreCase);
 
-                // name.yaml next to a known name.yml is already an error of its own (rename it).
-                if (!isYaml || PolicyFileNames.Known.Contains(name, StringComparer.Ordinal) || PolicyFileNames.Known.Contains(Path.ChangeExtension(name, ".yml"), StringComparer.Ordinal))
+                if (!isYaml || PolicyFileNames.Known.Contains(name, StringComparer.Ordinal))
                 {
+                    continue;
+                }
+
+                // name.yaml for a known name.yml: alone it is an error of its own (rename it, PolicySource); beside the
+                // name.yml that is read, its edits would silently do nothing.
+                var yml = Path.ChangeExtension(name, ".yml");
+                if (PolicyFileNames.Known.Contains(yml, StringComparer.Ordinal))
+                {
+                    if (File.Exists(Path.Combine(directory, yml)))
+                    {
+                        warnings.Add($"{Path.Combine(directory, name)}: ignored, {yml} is the file BusinessOps reads; move what you changed into {yml} and delete {name}");
+                    }
+
                     continue;
                 }
 

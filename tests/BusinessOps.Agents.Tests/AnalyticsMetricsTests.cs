@@ -90,6 +90,17 @@ public sealed class AnalyticsMetricsTests
         }
     }
 
+    [Theory]
+    [InlineData("999.90", "1099.89")]
+    [InlineData("1234.50", "1111.05")]
+    public async Task RunAsync_RevenueInCentsExactlyTenPercentFromYesterday_NotUrgent(string yesterday, string today)
+    {
+        var run = await RunAsync($"date,revenue\n2026-11-27,{yesterday}\n2026-11-28,{today}\n");
+
+        Assert.Equal(0.1, Math.Abs(run.Out("metrics")["revenue"]!["dayChange"]!.GetValue<double>()));
+        Assert.Empty(run.Out("urgent").AsArray());
+    }
+
     [Fact]
     public async Task RunAsync_MissedTarget_InTodaysFocus()
     {

@@ -227,6 +227,20 @@ public sealed class ContextAgentTests
     }
 
     [Fact]
+    public async Task Manager_ContextHoldsTheIssueItself_NotItsOwnDuplicateNorStale()
+    {
+        var created = Agents.Created.AddDays(-30);
+        IssueDigest Digest(int number) => new(number, "Checkout endpoint returns 503", IssueState.Open, IssueStatus.New, null, AgentNames.Manager, [], false, false, created, created);
+        var context = new DispatchContext { Issues = new IssueDigestSet(IssueDigestSet.AllScope, [Digest(7), Digest(8)], 0) };
+
+        var run = await Agents.RunAsync(AgentNames.Manager, FormBody.Of(("Request", "It is down again.")), context: context, number: 7, title: "Checkout endpoint returns 503");
+
+        Assert.Equal([8], run.Out("possibleDuplicates").AsArray().Select(d => d!["number"]!.GetValue<int>()));
+        Assert.Equal([8], run.Out("stale").AsArray().Select(d => d!["number"]!.GetValue<int>()));
+        Assert.Equal(1, run.Num("comparedWith"));
+    }
+
+    [Fact]
     public async Task Manager_NoSimilarTitle_NoDuplicates()
     {
         await SeedAsync();

@@ -1,4 +1,5 @@
 using BusinessOps.Agents.Samples;
+using BusinessOps.Core;
 using BusinessOps.Core.Agents;
 using BusinessOps.Core.Agents.Rules;
 using BusinessOps.Core.Issues;
@@ -50,6 +51,37 @@ public sealed class PaymentRecoveryTests
     public async Task Recovery_PolicyReasons_EscalateToAPerson(string amount, string code, string failures, string plan, string reason)
     {
         var run = await Agents.RunAsync(AgentNames.Finance, Failed(amount, code, failures: failures, plan: plan));
+
+        Assert.Equal([reason], run.Out("escalationReasons").AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal(AgentOutcome.NeedsDecision, run.Result.Outcome);
+    }
+
+    [Theory]
+    [InlineData("2026-12-02")]
+    [InlineData("2026-11-04")]
+    public async Task Recovery_FailedAfterTheIssueWasFiled_BadInputNamingTheField(string failedOn)
+    {
+        var run = await Agents.RunAsync(AgentNames.Finance, Failed(failedOn: failedOn));
+
+        Assert.Equal((AgentOutcome.Failed, true, ExitCodes.BadInput), (run.Result.Outcome, run.Result.Permanent, run.ExitCode));
+        Assert.Contains("Field `Failed on` is invalid: expected the date the payment failed, on or before the day the issue was filed (2026-11-02)", run.Result.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recovery_FailedTheDayAfterInUtc_Day0()
+    {
+        var run = await Agents.RunAsync(AgentNames.Finance, Failed(failedOn: "2026-11-03"));
+
+        Assert.Equal((0, "none"), (run.Out("day").GetValue<int>(), run.Str("restriction")));
+    }
+
+    [Theory]
+    [InlineData("stolen_card", "hard decline (stolen-card): retrying cannot succeed")]
+    [InlineData("Do Not Honor", "hard decline (do-not-honor): retrying cannot succeed")]
+    [InlineData("CHARGEBACK", "the customer disputes the charge")]
+    public async Task Recovery_ProcessorSpellingOfACode_SameRuleAsThePolicySpelling(string code, string reason)
+    {
+        var run = await Agents.RunAsync(AgentNames.Finance, Failed(code: code));
 
         Assert.Equal([reason], run.Out("escalationReasons").AsArray().Select(r => r!.GetValue<string>()));
         Assert.Equal(AgentOutcome.NeedsDecision, run.Result.Outcome);

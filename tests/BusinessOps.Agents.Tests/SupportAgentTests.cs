@@ -38,12 +38,24 @@ public sealed class SupportAgentTests : IClassFixture<FakeOpenAiServer>
     [Theory]
     [InlineData("We suspect a breach: someone logged in from an unknown country.", "security concern")]
     [InlineData("The dashboard is down and unavailable for all users.", "outage")]
+    [InlineData("Checkout has been down since 6am.", "outage")]
     public async Task Support_SecurityOrOutage_EscalatesAtOnce(string text, string reason)
     {
         var run = await Agents.RunAsync(AgentNames.Support, FormBody.Of(("Description", text)));
 
         Assert.Contains(reason, run.Out("escalationReasons").AsArray().Select(r => r!.GetValue<string>()));
         Assert.Equal("critical", run.Str("severity"));
+    }
+
+    [Theory]
+    [InlineData("The drop-down menu on the settings page has a typo.")]
+    [InlineData("Scroll down the invoices page: the last column is cut off.")]
+    public async Task Support_DownThatIsNoOutage_NeitherCriticalNorEscalated(string text)
+    {
+        var run = await Agents.RunAsync(AgentNames.Support, FormBody.Of(("Description", text)));
+
+        Assert.Empty(run.Out("escalationReasons").AsArray());
+        Assert.NotEqual("critical", run.Str("severity"));
     }
 
     [Fact]
@@ -88,6 +100,44 @@ public sealed class SupportAgentTests : IClassFixture<FakeOpenAiServer>
         Assert.True(run.Out("autoResolved").GetValue<bool>());
         Assert.Contains("`knowledge/invoices.md`", run.Result.Plan, StringComparison.Ordinal);
         Assert.Equal(AgentOutcome.Completed, run.Result.Outcome);
+    }
+
+    [Fact]
+    public async Task Support_OnlyAnUnrelatedArticleMatches_NoAnswerDraftedNorProposed()
+    {
+        // The invoices article shares one word ("click") with the ticket: 1 of its 7 terms, below minAnswerCoverage.
+        var context = new DispatchContext { Policies = new AgentPolicies { Knowledge = Knowledge } };
+
+        var run = await Agents.RunAsync(AgentNames.Support, FormBody.Of(("Description", "The export button on the reports page gives an error when I click it.")), context: context);
+
+        Assert.Null(run.Result.Outputs["answer"]);
+        Assert.Empty(run.Out("sources").AsArray());
+        Assert.Empty(run.Result.Effects);
+        Assert.DoesNotContain("### Drafted answer", run.Result.Plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Support_HowDoIResetMyPassword_AnsweredFromTheArticleAndAutoResolved()
+    {
+        // "how", "do", "I", "my" say nothing about the subject: the ticket's terms are "password" and "reset", both in the article.
+        var password = new KnowledgeArticle("knowledge/password.md", "Reset a password", "# Reset a password\n\nUse Forgot password on the sign-in page; the reset link is valid for 30 minutes.");
+        var context = new DispatchContext { Policies = new AgentPolicies { Knowledge = [.. Knowledge, password] } };
+
+        var run = await Agents.RunAsync(AgentNames.Support, FormBody.Of(("Description", "How do I reset my password?")), context: context, title: "Password");
+
+        Assert.Equal(("authentication", "knowledge/password.md"), (run.Str("subcategory"), run.Out("sources").AsArray()[0]!["source"]!.GetValue<string>()));
+        Assert.Equal(1.0, run.Out("sources").AsArray()[0]!["coverage"]!.GetValue<double>());
+        Assert.True(run.Out("autoResolved").GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Support_NoCustomerNamed_ReplyGreetsWithoutAName()
+    {
+        var context = new DispatchContext { Policies = new AgentPolicies { Knowledge = Knowledge } };
+
+        var run = await Agents.RunAsync(AgentNames.Support, FormBody.Of(("Description", "How do I download an invoice PDF for accounting?")), context: context, title: "Invoice copy");
+
+        Assert.StartsWith("Hello,\n\nOpen Billing, then Invoices", BusinessOps.Core.Effects.EffectParameters.Text(run.Result.Effects[0].Parameters, "body"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,6 +20,13 @@ public sealed class DemoTests
         Assert.Equal(c.Store, json.GetProperty("store").GetString());
         Assert.Equal(2, json.GetProperty("byStatus").GetProperty("needs-triage").GetInt32());
         Assert.True(json.GetProperty("byStatus").GetProperty("done").GetInt32() >= 14);
+
+        // An issue its own effect closed (the auto-resolved support reply) ends done, not in progress forever; the developer
+        // plan's sub-issues are tasks for people, not untriaged "new" work.
+        var statuses = json.GetProperty("byStatus").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.DoesNotContain("in-progress", statuses);
+        Assert.DoesNotContain("new", statuses);
+        Assert.True(json.GetProperty("byStatus").GetProperty("task").GetInt32() >= 1);
         var byAgent = json.GetProperty("byAgent");
         foreach (var agent in AgentNames.All)
         {

@@ -36,6 +36,15 @@ public sealed class AgentRulesLoaderTests
     }
 
     [Fact]
+    public void Load_MinAnswerCoverageAboveOne_ErrorAtTheKey()
+    {
+        var error = Load.SingleError(Load.One("support.yml", "enterprisePlans: [gold]\nminAnswerCoverage: 25\n"));
+
+        Assert.StartsWith("support.yml:2:", error, StringComparison.Ordinal);
+        Assert.Contains("25 is not a fraction from 0 to 1", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_WeightsNotSummingToOne_ErrorAtWeights()
     {
         var error = Load.SingleError(Load.One("customer-success.yml", "trendPoints: 5\nweights:\n  - {field: Usage, group: usage, weight: 0.5}\n"));

@@ -30,6 +30,21 @@ public sealed class PolicyFolderTests
     }
 
     [Fact]
+    public void Load_YamlCopyNextToTheYmlFile_WarnsThatItIsIgnored()
+    {
+        // Found in the user trial: edits to sla.yaml beside sla.yml had no effect and nothing said so.
+        using var dir = new TempDirectory();
+        dir.Write("sla.yml", "defaultPriority: P2\n");
+        dir.Write("sla.yaml", "defaultPriority: P3\n");
+
+        var result = PolicyLoader.Load(dir.Path);
+
+        var warning = Assert.Single(result.Warnings);
+        Assert.Contains("sla.yaml", warning, StringComparison.Ordinal);
+        Assert.Contains("sla.yml is the file BusinessOps reads", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_KnownAndFutureNamesAndNonYamlFiles_NoWarning()
     {
         using var dir = new TempDirectory();

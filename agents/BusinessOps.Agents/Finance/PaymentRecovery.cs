@@ -14,14 +14,14 @@ internal static class PaymentRecovery
         var day = Math.Max(0, today.DayNumber - failedOn.DayNumber);
         var retries = rules.Retries.Select(r => (r, failedOn.AddDays(r.Day), r.Day < day)).ToList();
         var restriction = rules.Restrictions.Last(r => r.FromDay <= day);
-        var code = declineCode.Trim().ToLowerInvariant();
+        var code = Code(declineCode);
         var reasons = new List<string>();
-        if (rules.HardDeclines.Contains(code))
+        if (rules.HardDeclines.Any(c => Code(c) == code))
         {
             reasons.Add($"hard decline ({code}): retrying cannot succeed");
         }
 
-        if (rules.Disputes.Contains(code))
+        if (rules.Disputes.Any(c => Code(c) == code))
         {
             reasons.Add("the customer disputes the charge");
         }
@@ -43,4 +43,11 @@ internal static class PaymentRecovery
 
         return (retries, restriction, reasons);
     }
+
+    /// <summary>
+    /// A decline code in one spelling: processors write <c>stolen_card</c> (Stripe) or <c>Stolen card</c>, the policy
+    /// <c>stolen-card</c>; lower case with underscores and spaces as hyphens, so every spelling meets the same rule.
+    /// </summary>
+    public static string Code(string declineCode) =>
+        string.Join('-', declineCode.Trim().ToLowerInvariant().Split(['_', ' ', '-'], StringSplitOptions.RemoveEmptyEntries));
 }

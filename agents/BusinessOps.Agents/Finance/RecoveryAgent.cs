@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using BusinessOps.Agents.Rendering;
 using BusinessOps.Agents.Sdk;
+using BusinessOps.Agents.Sdk.Forms;
 using BusinessOps.Core.Agents;
 using BusinessOps.Core.Agents.Rules;
 using BusinessOps.Core.Results;
@@ -27,6 +28,13 @@ internal static class RecoveryAgent
         var failures = form.OptionalInt("Consecutive failures", 1, 1, 100, "a whole number of consecutive failed attempts, e.g. 1");
         var plan = context.Client?.Attributes.GetValueOrDefault("plan") ?? form.Optional("Plan");
         var today = DateOnly.FromDateTime(context.Now.UtcDateTime);
+
+        // A failure after the day the issue was filed is a typo, not day 0 (one day of slack for time zones ahead of UTC).
+        if (failedOn > today.AddDays(1))
+        {
+            throw IssueForm.Invalid("Failed on", string.Create(CultureInfo.InvariantCulture, $"the date the payment failed, on or before the day the issue was filed ({today:yyyy-MM-dd})"), failedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
         var (retries, restriction, escalations) = PaymentRecovery.Plan(failedOn, today, amount, code, plan, failures, rules.Recovery);
         var day = Math.Max(0, today.DayNumber - failedOn.DayNumber);
         var amountText = amount.ToString("$#,0.00", CultureInfo.InvariantCulture);
@@ -52,7 +60,7 @@ internal static class RecoveryAgent
         {
             ["customer"] = customer,
             ["amount"] = amount,
-            ["declineCode"] = code.Trim().ToLowerInvariant(),
+            ["declineCode"] = PaymentRecovery.Code(code),
             ["day"] = day,
             ["restriction"] = restriction.Restriction,
             ["escalate"] = escalate,

@@ -50,8 +50,11 @@ public sealed class ManagerAgent : IAgent
         var text = context.Issue.Title + "\n" + request;
         var s = Triage.Suggest(text, context.Policies.Triage ?? []);
         var rules = context.Policies.Rules?.Manager ?? ManagerRules.Default;
-        var duplicates = DuplicateFinder.Find(context.Issue.Title, request, context.Issues?.Items ?? [], rules.DuplicateSimilarity);
-        var stale = StaleFinder.Find(context.Issues?.Items ?? [], context.Now, rules.StaleAfterDays);
+        // The coordinator leaves the issue itself out of the digests; a context built elsewhere may not, and an issue is
+        // neither a duplicate of itself nor stale while it is being triaged.
+        var others = (context.Issues?.Items ?? []).Where(i => i.Number != context.Issue.Number).ToList();
+        var duplicates = DuplicateFinder.Find(context.Issue.Title, request, others, rules.DuplicateSimilarity);
+        var stale = StaleFinder.Find(others, context.Now, rules.StaleAfterDays);
         var summary = s.Label is null
             ? $"Could not match a routing family; suggest priority/{s.Priority} and human triage."
             : $"Route to `{s.Label}` ({s.Agent}) with priority/{s.Priority} (confidence {s.Confidence:0.00}; matched {string.Join(", ", s.RoutingHits)}).";
@@ -75,7 +78,7 @@ public sealed class ManagerAgent : IAgent
             ["priorityMatched"] = new JsonArray([.. s.PriorityHits.Select(h => (JsonNode)h)]),
             ["scores"] = new JsonObject(s.Scores.Where(kv => kv.Value > 0).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
             ["possibleDuplicates"] = new JsonArray([.. duplicates.Select(d => (JsonNode)new JsonObject { ["number"] = d.Number, ["title"] = d.Title, ["similarity"] = d.Similarity })]),
-            ["comparedWith"] = context.Issues?.Items.Count ?? 0,
+            ["comparedWith"] = others.Count,
             ["staleAfterDays"] = rules.StaleAfterDays,
             ["stale"] = new JsonArray([.. stale.Take(MaxStaleShown).Select(x => (JsonNode)new JsonObject { ["number"] = x.Number, ["title"] = x.Title, ["idleDays"] = x.IdleDays, ["status"] = x.Status, ["agent"] = x.Agent })]),
             ["staleCount"] = stale.Count,

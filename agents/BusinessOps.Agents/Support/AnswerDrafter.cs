@@ -26,6 +26,11 @@ internal static class AnswerDrafter
         }
 
         var best = hits[0];
+        if (best.Coverage < rules.MinAnswerCoverage)
+        {
+            return new SupportAnswer(string.Empty, [], false, $"no knowledge article covers enough of the ticket (best: {best.Article.Source}, {best.Coverage:P0}; policy: {rules.MinAnswerCoverage:P0})");
+        }
+
         var auto = rules.AutoResolve;
         var reason = triage.Escalates ? "escalated tickets are answered by a person"
             : !auto.Subcategories.Contains(triage.Subcategory) ? $"policy does not auto-resolve {triage.Subcategory}"

@@ -109,6 +109,6 @@ public sealed class SupportAgent(ProseDrafter drafter) : IAgent
         var classification = new Classification(impact, Complexity.Simple, Reversibility.EasilyReversible, Stakeholders.CustomerFacing, 0m);
         var outcome = t.Escalates ? AgentOutcome.NeedsDecision : AgentOutcome.Completed;
         var result = ResultFactory.Create(context, outcome, summary, comment.Text, actions, outputs, classification, t.Confidence, prose.CostUsd);
-        return result with { Effects = SupportReply.Effects(context.Issue, t, answer, prose.Text, who, email) };
+        return result with { Effects = SupportReply.Effects(context.Issue, t, answer, prose.Text, customer, email) };
     }
 }

@@ -31,7 +31,7 @@ internal static class SupportReply
             : throw IssueForm.Invalid(EmailField, "one email address like help@acme.com, or nothing to answer on the ticket", raw);
     }
 
-    public static IReadOnlyList<Effect> Effects(IssueSnapshot issue, TicketTriage triage, SupportAnswer answer, string text, string who, string? email)
+    public static IReadOnlyList<Effect> Effects(IssueSnapshot issue, TicketTriage triage, SupportAnswer answer, string text, string customer, string? email)
     {
         if (triage.Escalates || text.Length == 0)
         {
@@ -40,15 +40,17 @@ internal static class SupportReply
 
         var target = "#" + issue.Number.ToString(CultureInfo.InvariantCulture);
         var sources = string.Join(", ", answer.Sources.Select(s => s.Article.Title));
+        // customer: the form's name, or empty — then the greeting names no one rather than "the customer".
+        var hello = customer.Length > 0 ? $"Hello {customer}," : "Hello,";
         var reply = email is null
             ? Effect.Create(EffectKinds.GitHubComment, target, new JsonObject
             {
-                ["body"] = MarkdownSafe.Block($"Hello {who},\n\n{text}\n\nSources: {sources}"),
+                ["body"] = MarkdownSafe.Block($"{hello}\n\n{text}\n\nSources: {sources}"),
             })
             : Effect.Create(EffectKinds.EmailSend, email, new JsonObject
             {
                 ["subject"] = Subject(issue.Title),
-                ["body"] = $"Hello {who},\n\n{text}\n\nSources: {sources}\n",
+                ["body"] = $"{hello}\n\n{text}\n\nSources: {sources}\n",
             });
         return answer.AutoResolve
             ? [reply, Effect.Create(EffectKinds.GitHubClose, target, new JsonObject { ["reason"] = "completed" })]

@@ -58,7 +58,7 @@ public static class CoordinatorCli
         {
             foreach (var problem in parse.Errors)
             {
-                await error.WriteLineAsync("error: " + problem.Message);
+                await error.WriteLineAsync("error: " + problem.Message + UsageHint.For(parse, problem));
             }
 
             await error.WriteLineAsync($"Run '{CommandPath(parse.CommandResult)} --help' for usage.");
@@ -67,7 +67,9 @@ public static class CoordinatorCli
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
+            // Signals are the caller's (Program: TerminationSignals → cancellationToken); none registered here, so an in-process
+            // run (tests) never takes over the host's signals.
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

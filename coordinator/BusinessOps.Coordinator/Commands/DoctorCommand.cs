@@ -12,7 +12,7 @@ internal static class DoctorCommand
 {
     public static Command Create(GlobalOptions g, CliHost host)
     {
-        var dir = new Option<string>("--repo-dir") { Description = "The repository's checked-out folder (workflows, forms; default: the current folder)", DefaultValueFactory = _ => "." };
+        var dir = new Option<string>("--repo-dir") { Description = "The repository's checked-out folder (workflows, forms; . is the current folder)", DefaultValueFactory = _ => "." };
         var cmd = new Command("doctor", "Check an installation: the token and its permissions, labels, workflow, and the AWS stack when agents run there") { dir };
         cmd.SetAction(async (parse, ct) =>
         {

@@ -13,11 +13,11 @@ internal static class InitCommand
 {
     public static Command Create()
     {
-        var dir = new Argument<string>("DIR") { Description = "The repository's folder (default: the current folder)", DefaultValueFactory = _ => "." };
-        var executor = new Option<string>("--executor") { Description = "Where agents run: local (on the Actions runner, the default) or aws (Lambda and Batch)", DefaultValueFactory = _ => "local" };
-        var repository = new Option<string>("--repository") { Description = $"The BusinessOps repository the workflow runs (default {ThisRelease.Repository})", DefaultValueFactory = _ => ThisRelease.Repository };
+        var dir = new Argument<string>("DIR") { Description = "The repository's folder (. is the current folder)", DefaultValueFactory = _ => "." };
+        var executor = new Option<string>("--executor") { Description = "Where agents run: local (on the Actions runner) or aws (Lambda and Batch)", DefaultValueFactory = _ => "local" };
+        var repository = new Option<string>("--repository") { Description = $"The BusinessOps repository the workflow runs", DefaultValueFactory = _ => ThisRelease.Repository };
         var reference = new Option<string?>("--ref") { Description = $"Release tag or commit the workflow runs (default {ThisRelease.Tag ?? "this coordinator's release"})" };
-        var branch = new Option<string>("--branch") { Description = "The repository's default branch (default main)", DefaultValueFactory = _ => "main" };
+        var branch = new Option<string>("--branch") { Description = "The repository's default branch", DefaultValueFactory = _ => "main" };
         var force = new Option<bool>("--force") { Description = "Replace files that differ, showing each change first and keeping the old file as *.orig" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be written; write nothing" };
         var cmd = new Command("init", "Install BusinessOps into a repository: one workflow, the issue forms, the policies and a short guide")

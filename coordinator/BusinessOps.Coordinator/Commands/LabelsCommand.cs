@@ -17,7 +17,7 @@ internal static class LabelsCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change; write nothing" };
         var forms = new Option<string>("--forms")
         {
-            Description = "Folder of the issue forms whose labels must exist (default .github/ISSUE_TEMPLATE; a missing folder is skipped)",
+            Description = "Folder of the issue forms whose labels must exist (a missing folder is skipped)",
             DefaultValueFactory = _ => FormLabels.DefaultDirectory,
         };
         var sync = new Command("sync", "Create or update the routing, priority, status, SLA and autonomy labels and every label the issue forms apply") { dryRun, forms };

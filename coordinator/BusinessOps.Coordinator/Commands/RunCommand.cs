@@ -19,17 +19,32 @@ internal static class RunCommand
     {
         var once = new Option<bool>("--once") { Description = "Reconcile every open issue once, then exit (the default)" };
         var monitor = new Option<bool>("--monitor") { Description = "Keep reconciling, one pass every --interval, until Ctrl-C" };
-        var interval = new Option<string>("--interval") { Description = "Pause between passes with --monitor, e.g. 30s, 5m (default 30s)", DefaultValueFactory = _ => "30s" };
+        var interval = new Option<string>("--interval") { Description = "Pause between passes with --monitor, e.g. 30s, 5m", DefaultValueFactory = _ => "30s" };
         var eventFile = new Option<string?>("--event") { Description = "A webhook payload file (GITHUB_EVENT_PATH in Actions): reconcile only that issue" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the actions a pass would take; write nothing, dispatch nothing" };
         var json = new Option<bool>("--json") { Description = "Print {\"examined\":n,\"writes\":n,\"dispatched\":n} on stdout" };
         var executor = new Option<string?>("--executor") { Description = "Where agents run: local (child processes, default) or aws (Lambda for P0, Batch for P1-P3)" };
         var concurrency = new Option<int?>("--concurrency") { Description = "Agents running at once (default: policy, else processor count)" };
+        concurrency.Validators.Add(r =>
+        {
+            // Only a number that parsed: a word ('many') already has the parser's own error.
+            if (r.Tokens is [var token] && int.TryParse(token.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n < 1)
+            {
+                r.AddError($"--concurrency must be at least 1 (got {n}): the number of agents that may run at once.");
+            }
+        });
         var full = new Option<bool>("--full") { Description = "Decide every open issue (the default is incremental: on GitHub, a walk from the conditional-request cache; on the local store, only what changed since the last pass or is due)" };
         var cmd = new Command("run", "Reconcile issues: route, label, dispatch agents and record their results")
         {
             once, monitor, interval, eventFile, dryRun, json, executor, concurrency, full,
         };
+        cmd.Validators.Add(r =>
+        {
+            if (r.GetValue(monitor) && (r.GetValue(once) || r.GetValue(eventFile) is not null))
+            {
+                r.AddError("--monitor keeps reconciling until Ctrl-C; it cannot be combined with --once or --event: choose one.");
+            }
+        });
         cmd.SetAction(async (parse, ct) =>
         {
             var request = SessionRequest.From(parse, g, host, parse.GetValue(executor));

@@ -39,7 +39,7 @@ internal static class ScheduleCommand
                 await session.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"opened #{issue.Number}: {issue.Title}"));
             }
 
-            var when = asOf.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            var when = asOf.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             await session.Output.WriteLineAsync(parse.GetValue(dryRun)
                 ? $"as of {when}: dry run, nothing written"
                 : string.Create(CultureInfo.InvariantCulture, $"as of {when}: {outcome.Opened} opened, {outcome.Closed} closed ({session.Automation.Schedules.Count} schedules)"));

@@ -12,7 +12,10 @@ internal static class GitHubStoreFactory
     {
         if (!GitHubIssueStore.TryFromEnvironment(env, clock, out var store, out var error))
         {
-            throw new IssueStoreException(StoreErrorKind.Unauthorized, error ?? "GitHub is not configured: set GITHUB_TOKEN and GITHUB_REPOSITORY.");
+            // Missing configuration is bad usage (exit 2): rerunning cannot fix it, setting the variables can.
+            throw new IssueStoreException(
+                StoreErrorKind.Invalid,
+                $"--store github: {error ?? "GitHub is not configured."} Set GITHUB_TOKEN (or the GitHub App variables) and GITHUB_REPOSITORY=owner/name (docs/INSTALL-GITHUB.md), or use a local store: --store PATH.");
         }
 
         return store!;

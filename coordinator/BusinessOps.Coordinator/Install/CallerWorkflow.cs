@@ -3,7 +3,8 @@ namespace BusinessOps.Coordinator.Install;
 /// <summary>
 /// The one workflow file an installed repository needs: every trigger, calling BusinessOps' reusable workflow at a
 /// release tag (or a commit). Concurrency is per job (a skipped job never takes the pending slot of its group), the pass an
-/// event's threshold trips ask for shares the scheduled pass's group, and <c>id-token: write</c> is granted only when agents run on AWS.
+/// event's threshold trips ask for shares the scheduled pass's group, <c>id-token: write</c> is granted only when agents run on AWS,
+/// and the language model's key (<c>OPENAI_API_KEY</c>) only to the jobs that start agents on the runner.
 /// </summary>
 public static class CallerWorkflow
 {
@@ -19,6 +20,10 @@ public static class CallerWorkflow
         var with = $"      executor: {o.Executor}\n      businessops-repository: {o.Repository}\n      businessops-ref: {o.Ref}"
             + (o.IsCommit ? "\n      build-from-source: true" : string.Empty);
         const string secrets = "    secrets:\n      token: ${{ secrets.BUSINESSOPS_TOKEN }}\n      app-private-key: ${{ secrets.BUSINESSOPS_APP_PRIVATE_KEY }}";
+
+        // The optional language model's key goes only to the jobs whose agents run on the runner; agents on AWS read it
+        // from the stack's Secrets Manager secret, and a label sync starts no agent. Unset, the agents write the standard wording.
+        var agentSecrets = aws ? secrets : secrets + "\n      openai-api-key: ${{ secrets.OPENAI_API_KEY }}";
         return $$$"""
             # BusinessOps: issues and comments are reconciled as they happen, every open issue every 15 minutes, and the
             # labels follow policies/ and the issue forms. Written by `coordinator init`; `coordinator doctor` checks it.
@@ -58,7 +63,7 @@ public static class CallerWorkflow
                 with:
                   mode: event
             {{{with}}}
-            {{{secrets}}}
+            {{{agentSecrets}}}
 
               # A result the event job recorded may trip a threshold: the event job opens no follow-up (event jobs on
               # different issues run at once) but asks for this pass, one at a time with the scheduled ones.
@@ -73,7 +78,7 @@ public static class CallerWorkflow
                 with:
                   mode: reconcile
             {{{with}}}
-            {{{secrets}}}
+            {{{agentSecrets}}}
 
               reconcile:
                 if: github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'
@@ -86,7 +91,7 @@ public static class CallerWorkflow
                   mode: reconcile
                   full: ${{ inputs.full == true }}
             {{{with}}}
-            {{{secrets}}}
+            {{{agentSecrets}}}
 
               labels:
                 if: github.event_name == 'push' || github.event_name == 'workflow_dispatch'

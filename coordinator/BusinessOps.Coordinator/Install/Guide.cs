@@ -25,6 +25,11 @@ public static class Guide
            `issues: write` itself; to write as a bot of your own, add a `BUSINESSOPS_TOKEN` secret.
         3. `coordinator doctor` (with `GITHUB_TOKEN` and `GITHUB_REPOSITORY` set) checks the token, the labels, the workflow{(o.Executor == "aws" ? " and the AWS stack" : string.Empty)}.
         {(o.Executor == "aws" ? "4. Deploy the AWS stack and set the repository variables it prints (docs/AWS.md in the BusinessOps repository).\n" : string.Empty)}
+        Optional: to let the agents draft prose with a language model, name it in `policies/language-model.yml` and
+        {(o.Executor == "aws"
+            ? "deploy the stack with the key's Secrets Manager secret, then `gh variable set BUSINESSOPS_AGENT_MODEL_SECRET_ARN --body ARN` (docs/AWS.md, Optional language model)."
+            : "`gh secret set OPENAI_API_KEY` (it prompts for the key), `gh variable set OPENAI_BASE_URL --body https://api.openai.com/v1`.")}
+
         ## Upgrade
 
         Change `@{o.Ref}` and `businessops-ref: {o.Ref}` in `.github/workflows/businessops.yml` to the new release, then run

@@ -14,10 +14,19 @@ public sealed class Log
 {
     private readonly ILogger _logger;
 
+    // Warnings about the setup (a placeholder in alerts.yml) that several parts of one run check: said once per run.
+    private readonly HashSet<string> _saidOnce;
+
     public Log(ILogger logger, bool verbose)
+        : this(logger, verbose, new HashSet<string>(StringComparer.Ordinal))
+    {
+    }
+
+    private Log(ILogger logger, bool verbose, HashSet<string> saidOnce)
     {
         _logger = logger;
         Verbose = verbose;
+        _saidOnce = saidOnce;
     }
 
     /// <summary>A text log to <paramref name="writer"/>, masked with the process masker (tests and tools).</summary>
@@ -31,7 +40,7 @@ public sealed class Log
     public bool Verbose { get; }
 
     /// <summary>A log whose every event carries <paramref name="name"/> = <paramref name="value"/> (e.g. <see cref="LogProperties.Issue"/>).</summary>
-    public Log With(string name, object? value) => new(_logger.ForContext(name, value), Verbose);
+    public Log With(string name, object? value) => new(_logger.ForContext(name, value), Verbose, _saidOnce);
 
     public void Info(string message) => _logger.Information(Logs.Literal(message));
 
@@ -40,6 +49,21 @@ public sealed class Log
     public void Warn(string message) => _logger.Warning(Logs.Literal(message));
 
     public void Warn(ref LogMessage message) => _logger.Warning(message.Template, message.Values);
+
+    /// <summary>Warns unless this log (or one made from it by <see cref="With"/>) already said <paramref name="message"/>.</summary>
+    public void WarnOnce(string message)
+    {
+        bool first;
+        lock (_saidOnce)
+        {
+            first = _saidOnce.Add(message);
+        }
+
+        if (first)
+        {
+            Warn(message);
+        }
+    }
 
     public void Error(string message) => _logger.Error(Logs.Literal(message));
 

@@ -170,7 +170,7 @@ internal sealed class DispatchRunner(CountingIssueStore store, IExecutor executo
         // per key, written with the settlement below as one write. The settlement is decided on the issue as it will be
         // (the comment in place, at the time it is written), so a local run ends the pass in its final state, as the next
         // pass would leave it. A dispatch the settlement asks for waits for the next pass.
-        var resultComment = ResultComment.ToWrite(fresh, policies.Identity, d, outcome);
+        var resultComment = ResultComment.ToWrite(fresh, policies.Identity, d, outcome, policies.Wording);
         if (resultComment is not null)
         {
             var at = clock.GetUtcNow();

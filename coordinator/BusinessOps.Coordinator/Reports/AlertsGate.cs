@@ -14,11 +14,11 @@ public static class AlertsGate
         return Load(policiesOption, error.WriteLine, warn: null);
     }
 
-    /// <summary>For a reconcile pass: everything through its log (text or JSON lines), so a run's stderr stays one format.</summary>
+    /// <summary>For a reconcile pass: everything through its log (text or JSON lines), so a run's stderr stays one format; each warning once per run.</summary>
     public static AlertsPolicy? Load(string? policiesOption, Log log)
     {
         ArgumentNullException.ThrowIfNull(log);
-        return Load(policiesOption, log.Error, log.Warn);
+        return Load(policiesOption, log.Error, log.WarnOnce);
     }
 
     private static AlertsPolicy? Load(string? policiesOption, Action<string> error, Action<string>? warn)

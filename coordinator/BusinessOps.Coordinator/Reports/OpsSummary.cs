@@ -2,6 +2,7 @@ using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Results;
+using BusinessOps.Core.State;
 
 namespace BusinessOps.Coordinator.Reports;
 
@@ -16,6 +17,9 @@ public sealed record OpsSummary(
     double AutomationRate,
     double ErrorRate)
 {
+    /// <summary>The status column of an unrouted task an approved effect opened for people (not untriaged "new" work).</summary>
+    public const string Task = "task";
+
     public static OpsSummary Build(IReadOnlyList<IssueSnapshot> issues, string identity)
     {
         var byStatus = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -25,7 +29,8 @@ public sealed record OpsSummary(
         decimal cost = 0;
         foreach (var issue in issues)
         {
-            var status = issue.Labels.FirstOrDefault(l => l.StartsWith(LabelNames.StatusPrefix, StringComparison.OrdinalIgnoreCase))?[LabelNames.StatusPrefix.Length..] ?? "new";
+            var status = issue.Labels.FirstOrDefault(l => l.StartsWith(LabelNames.StatusPrefix, StringComparison.OrdinalIgnoreCase))?[LabelNames.StatusPrefix.Length..]
+                ?? (EffectWorkItem.OpenedByEffect(issue, identity) ? Task : "new");
             byStatus[status] = byStatus.GetValueOrDefault(status) + 1;
             var priority = issue.Labels.FirstOrDefault(l => LabelNames.TryParsePriority(l, out _))?[LabelNames.PriorityPrefix.Length..] ?? "none";
             byPriority[priority] = byPriority.GetValueOrDefault(priority) + 1;

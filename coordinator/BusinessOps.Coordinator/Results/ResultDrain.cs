@@ -1,4 +1,5 @@
 using BusinessOps.Coordinator.Logging;
+using BusinessOps.Core.Comments;
 using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
@@ -107,15 +108,20 @@ public sealed class ResultDrain(IResultInbox inbox, IIssueStore store, string re
         }
     }
 
-    private static string Render(Aws.Results.ResultMessage message, string? agent) => ResultComment.Render(message.Result ?? new AgentResult
-    {
-        Agent = message.Agent.Length > 0 ? message.Agent : agent ?? "agent",
-        Issue = message.Issue,
-        Key = message.Key,
-        Outcome = AgentOutcome.Failed,
-        Summary = message.Failure ?? "The run produced no result.",
-        Permanent = false,
-    });
+    /// <summary>The business's wording of the result comments (<c>templates/coordinator/result*.sbn</c>).</summary>
+    public ICommentWording Wording { get; init; } = BuiltInWording.Instance;
+
+    private string Render(Aws.Results.ResultMessage message, string? agent) => ResultComment.Render(
+        message.Result ?? new AgentResult
+        {
+            Agent = message.Agent.Length > 0 ? message.Agent : agent ?? "agent",
+            Issue = message.Issue,
+            Key = message.Key,
+            Outcome = AgentOutcome.Failed,
+            Summary = message.Failure ?? "The run produced no result.",
+            Permanent = false,
+        },
+        Wording);
 
     private sealed class Tally
     {

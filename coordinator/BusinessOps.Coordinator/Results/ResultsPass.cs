@@ -2,6 +2,7 @@ using BusinessOps.Aws.Errors;
 using BusinessOps.Coordinator.Hosting;
 using BusinessOps.Coordinator.Logging;
 using BusinessOps.Coordinator.Reconcile;
+using BusinessOps.Core.Comments;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Time;
@@ -21,6 +22,9 @@ public sealed class ResultsPass(IResultInbox? inbox, IIssueStore store, string r
 
     public TimeSpan P0Wait { get; init; } = DefaultP0Wait;
 
+    /// <summary>The business's wording of the result comments it writes (<c>templates/coordinator/result*.sbn</c>).</summary>
+    public ICommentWording Wording { get; init; } = BuiltInWording.Instance;
+
     /// <summary>The pass for <paramref name="session"/>; null (with the reason printed) when AWS is chosen and its queue is not usable.</summary>
     public static ResultsPass? Open(CoordinatorSession session, bool dryRun, TextWriter error)
     {
@@ -29,7 +33,7 @@ public sealed class ResultsPass(IResultInbox? inbox, IIssueStore store, string r
         if (dryRun)
         {
             // A dry run writes nothing and dispatches nothing: the queue is neither needed nor touched.
-            return new ResultsPass(null, session.Store, session.Policies.Repository, session.Clock, session.Log) { P0Wait = wait };
+            return new ResultsPass(null, session.Store, session.Policies.Repository, session.Clock, session.Log) { P0Wait = wait, Wording = session.Policies.Wording };
         }
 
         if (!ResultInboxFactory.TryOpen(session.Executor.Name, env, session.Clock, out var inbox, out var problem))
@@ -38,7 +42,7 @@ public sealed class ResultsPass(IResultInbox? inbox, IIssueStore store, string r
             return null;
         }
 
-        return new ResultsPass(inbox, session.Store, session.Policies.Repository, session.Clock, session.Log) { P0Wait = wait };
+        return new ResultsPass(inbox, session.Store, session.Policies.Repository, session.Clock, session.Log) { P0Wait = wait, Wording = session.Policies.Wording };
     }
 
     /// <summary><c>run --once</c> and each <c>--monitor</c> pass: drain, then reconcile every open issue.</summary>
@@ -86,7 +90,7 @@ public sealed class ResultsPass(IResultInbox? inbox, IIssueStore store, string r
         DrainReport waited;
         try
         {
-            waited = await new ResultDrain(inbox, store, repository, log).WaitForAsync([.. watch.LambdaKeys.Keys], P0Wait, clock, cancellationToken);
+            waited = await new ResultDrain(inbox, store, repository, log) { Wording = Wording }.WaitForAsync([.. watch.LambdaKeys.Keys], P0Wait, clock, cancellationToken);
         }
         catch (AwsException ex)
         {
@@ -114,7 +118,7 @@ public sealed class ResultsPass(IResultInbox? inbox, IIssueStore store, string r
 
         try
         {
-            var report = await new ResultDrain(inbox, store, repository, log).DrainAsync(ct);
+            var report = await new ResultDrain(inbox, store, repository, log) { Wording = Wording }.DrainAsync(ct);
             if (report.Written + report.Dropped + report.Unreadable + report.Failed > 0)
             {
                 log.Info($"results queue: {report.Written} recorded, {report.Dropped} dropped, {report.Unreadable} unreadable, {report.Failed} not recorded yet");

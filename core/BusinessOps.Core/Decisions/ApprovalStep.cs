@@ -1,4 +1,3 @@
-using BusinessOps.Core.Comments;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.State;
@@ -41,13 +40,16 @@ internal static class ApprovalStep
 
         foreach (var ignored in verdict.Ignored)
         {
-            d = d.Note(input, "ignored:" + ignored.CommentId, CommentNames.ApprovalIgnored, ApprovalReplies.Model(ignored, requirement, approvals), ApprovalReplies.ForIgnored(ignored, requirement, approvals));
+            d = d.Note(input, "ignored:" + ignored.CommentId, ApprovalComments.Ignored(ignored, requirement, approvals));
         }
 
         var summary = verdict.Summary;
         d = d.State.Approvals == summary ? d : d with { State = d.State with { Approvals = summary } };
         switch (verdict.State)
         {
+            case ApprovalState.Approved when d.State.Status == IssueStatus.Done:
+                // Approved and finished on an earlier pass (a plan without effects): recorded then, nothing new now.
+                return ExecuteStep.Start(d, input, d.State.Attempt);
             case ApprovalState.Approved:
                 d = Approvers.Acknowledge(d, verdict.DecidingCommentId)
                     .Audit(input, string.Join(", ", verdict.Approvers), "approved", requirement.Explanation, Approvers.At(input, verdict.DecidingCommentId))
@@ -65,21 +67,21 @@ internal static class ApprovalStep
         if (widened && d.State.BackupRole != timeout.BackupRole)
         {
             d = d with { State = d.State with { BackupRole = timeout.BackupRole } };
-            d = d.Note(input, "backup:" + planHash, $"{Text.Mentions(ApprovalRouter.Members(timeout.BackupRole!, approvals))}{Text.Inline(timeout.Explanation)}");
+            d = d.Note(input, "backup:" + planHash, ApprovalComments.Backup(Text.Mentions(ApprovalRouter.Members(timeout.BackupRole!, approvals)), timeout.Explanation));
         }
 
         if (d.State.Risks is { Count: > 0 } risks)
         {
-            d = d.Note(input, "risk:" + planHash, "Approval is needed before I execute this plan: " + string.Join(" ", risks.Select(Text.Inline)));
+            d = d.Note(input, "risk:" + planHash, ApprovalComments.Risks(risks));
         }
 
         switch (timeout.Outcome)
         {
             case TimeoutOutcome.ConservativeDefault:
-                d = d.Note(input, "timeout:" + planHash, Text.Inline(timeout.Explanation) + " Nothing was executed (conservative default); the plan can still be approved.");
+                d = d.Note(input, "timeout:" + planHash, ApprovalComments.Timeout(timeout.Explanation));
                 break;
             case TimeoutOutcome.Escalate:
-                d = d.Note(input, "timeout:" + planHash, Text.Mentions(policies.Sla.Managers) + Text.Inline(timeout.Explanation))
+                d = d.Note(input, "timeout:" + planHash, ApprovalComments.TimeoutEscalated(Text.Mentions(policies.Sla.Managers), timeout.Explanation))
                     .Audit(input, "coordinator", "escalated", "approval timed out", timeout.Deadline)
                     .EndWait(input.Now);
                 return d with { State = d.State with { Override = Override.Escalated, Status = IssueStatus.Escalated } };

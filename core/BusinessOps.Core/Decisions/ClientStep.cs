@@ -20,20 +20,18 @@ internal static class ClientStep
         var clients = input.Labels.Clients.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (clients.Count > 1)
         {
-            return (d.Note(input, NoteKey.For("clients", string.Join('+', clients)), $"I can't act on this issue: {Tenancy.Ambiguous(clients)}."), "several client labels");
+            return (d.Note(input, NoteKey.For("clients", string.Join('+', clients)), ClientComments.Ambiguous(Tenancy.Ambiguous(clients))), "several client labels");
         }
 
         var own = clients.Count == 1 ? clients[0] : null;
         if (own is not null && !profiles.ContainsKey(own))
         {
-            return (d.Note(input, NoteKey.For("client-unknown", own), $"I can't act on this issue: {Tenancy.Unknown(own, profiles.Keys)}."), "no profile for client " + own);
+            return (d.Note(input, NoteKey.For("client-unknown", own), ClientComments.Unknown(Tenancy.Unknown(own, profiles.Keys))), "no profile for client " + own);
         }
 
         if (Tenancy.OtherClientRequested(input.Issue.Body, own) is { } other)
         {
-            var body = $"I can't do this: {Tenancy.Refusal(own, Text.Inline(other))}. Edit the issue's scope to "
-                + (own is null ? "`all`" : $"`client/{own}` (or `all`)") + " and I will pick it up on the next pass.";
-            return (d.Note(input, NoteKey.For("client-refused", other), body), "asks for another client's data");
+            return (d.Note(input, NoteKey.For("client-refused", other), ClientComments.Refused(Tenancy.Refusal(own, Text.Inline(other)), own)), "asks for another client's data");
         }
 
         return null;

@@ -1,4 +1,3 @@
-using BusinessOps.Core.Comments;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Ports;
@@ -26,11 +25,15 @@ internal static class CommandsStep
 
             // Only command comments move the watermark: conversation costs no write.
             d = d with { State = d.State with { LastCommandId = comment.Id } };
-            var who = Text.Code(comment.Author);
             if (!cmd.IsValid)
             {
-                var error = Text.Inline(cmd.Error!);
-                d = d.Note(input, "cmd:" + comment.Id, CommentNames.CommandHelp, new Dictionary<string, object?> { ["author"] = new CommentMarkup(who), ["error"] = error }, $"{who}: {error}");
+                d = d.Note(input, "cmd:" + comment.Id, CommandComments.Help(comment.Author, cmd.Error!));
+                continue;
+            }
+
+            if (cmd.Kind == CommandKind.Help)
+            {
+                d = d.Note(input, "cmd:" + comment.Id, CommandComments.Help(comment.Author, CommandParser.Help));
                 continue;
             }
 
@@ -38,8 +41,7 @@ internal static class CommandsStep
             {
                 if (d.State.Status is not (IssueStatus.AwaitingApproval or IssueStatus.AwaitingDecision))
                 {
-                    d = d.Note(input, "cmd:" + comment.Id, CommentNames.NothingToApprove, new Dictionary<string, object?> { ["author"] = new CommentMarkup(who), ["command"] = cmd.Name },
-                        $"{who}: there is no plan waiting for approval on this issue, so `/{cmd.Name}` did nothing.");
+                    d = d.Note(input, "cmd:" + comment.Id, CommandComments.NothingToApprove(comment.Author, cmd.Name));
                 }
 
                 continue;
@@ -49,9 +51,8 @@ internal static class CommandsStep
             PermissionLookup.TryGet(input.Context.Permissions, comment.Author, out var has);
             if (has < needed)
             {
-                var (neededText, hasText) = (Wording.Permission(needed), has == RepositoryPermission.None ? "none" : Wording.Permission(has));
-                d = d.Note(input, "cmd:" + comment.Id, CommentNames.CommandRefused, new Dictionary<string, object?> { ["author"] = new CommentMarkup(who), ["command"] = cmd.Name, ["needed"] = neededText, ["has"] = hasText },
-                    $"{who}: `/{cmd.Name}` needs {neededText} permission on this repository (you have {hasText}). Ask a maintainer, or see `policies/approvals.yml` (`commands:`).");
+                var hasText = has == RepositoryPermission.None ? "none" : Wording.Permission(has);
+                d = d.Note(input, "cmd:" + comment.Id, CommandComments.Refused(comment.Author, cmd.Name, Wording.Permission(needed), hasText));
                 d = d.Audit(input, comment.Author, "refused /" + cmd.Name, "insufficient permission", comment.CreatedAt);
                 continue;
             }
@@ -81,10 +82,7 @@ internal static class CommandsStep
                 return d.Audit(input, author, "cancelled", note, at);
             case CommandKind.Escalate:
                 d = d with { State = d.State with { Override = Override.Escalated } };
-                var mentions = Text.Mentions(input.Policies.Sla.Managers);
-                d = d.Note(input, "escalate:" + at.ToUnixTimeSeconds(), CommentNames.Escalated,
-                    new Dictionary<string, object?> { ["mentions"] = new CommentMarkup(mentions), ["author"] = new CommentMarkup(Text.Code(author)), ["reason"] = note },
-                    $"{mentions}Escalated by {Text.Code(author)}: {note}");
+                d = d.Note(input, "escalate:" + at.ToUnixTimeSeconds(), CommandComments.Escalated(Text.Mentions(input.Policies.Sla.Managers), author, note));
                 return d.Audit(input, author, "escalated", note, at);
             case CommandKind.Priority when cmd.Priority is { } p:
                 var keep = LabelNames.For(p);

@@ -23,8 +23,14 @@ public static class Decider
     public static IReadOnlyList<OpsAction> Decide(IssueSnapshot issue, PolicySet policies, DateTimeOffset now, DecisionContext context)
     {
         // The operations dashboard (State/DashboardIssue) is the coordinator's own page, not an operation; an issue an
-        // effect opened for people (State/EffectWorkItem) is theirs until someone routes it.
-        if (issue.State == IssueState.Closed || State.DashboardIssue.Is(issue, policies.Identity) || State.EffectWorkItem.Is(issue, policies))
+        // effect opened for people (State/EffectWorkItem) is theirs until someone routes it. A closed issue settles only the
+        // run whose effect closed it (ClosedStep).
+        if (issue.State == IssueState.Closed)
+        {
+            return ClosedStep.Settle(issue, policies, now, context);
+        }
+
+        if (State.DashboardIssue.Is(issue, policies.Identity) || State.EffectWorkItem.Is(issue, policies))
         {
             return [];
         }

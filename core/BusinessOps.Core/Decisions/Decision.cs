@@ -61,7 +61,7 @@ internal sealed record Decision
     public Decision React(long commentId) => this with { Extra = Extra.Add(new React(commentId, "+1")) };
 
     /// <summary>Posts <paramref name="body"/> once per <paramref name="key"/> over the life (the key is hidden in the comment).</summary>
-    public Decision Note(DecisionInput input, string key, string body)
+    private Decision Note(DecisionInput input, string key, string body)
     {
         if (input.History.HasNote(key) || Extra.Any(a => a is PostComment p && p.NoteKey == key))
         {
@@ -72,11 +72,11 @@ internal sealed record Decision
     }
 
     /// <summary>
-    /// Posts comment <paramref name="name"/> (<see cref="Comments.CommentNames"/>) once per <paramref name="key"/>, in the
-    /// business's wording when it has a template for it, else <paramref name="builtIn"/>; the hidden key is appended after it.
+    /// Posts <paramref name="text"/> once per <paramref name="key"/>, in the business's wording when it has a template for
+    /// it, else the built-in text; the hidden key is appended after it, never part of the wording.
     /// </summary>
-    public Decision Note(DecisionInput input, string key, string name, IReadOnlyDictionary<string, object?> model, string builtIn) =>
-        input.History.HasNote(key) ? this : Note(input, key, input.Policies.Wording.Render(name, model, builtIn));
+    public Decision Note(DecisionInput input, string key, Comments.CommentText text) =>
+        input.History.HasNote(key) ? this : Note(input, key, text.Render(input.Policies.Wording));
 
     /// <summary>Appends to the bounded audit trail (the newest <see cref="MaxAudit"/> entries are kept).</summary>
     public Decision Audit(DecisionInput input, string actor, string decision, string reason, DateTimeOffset? at = null)

@@ -60,13 +60,7 @@ internal static class EffectsStep
         }
 
         // Said once per attempt, also when nothing ran at all (an effect that cannot run here stops the plan before the first).
-        {
-            d = d.Note(
-                input,
-                "effect-failed:" + key,
-                $"{Text.Mentions(input.Policies.Sla.Managers)}The approved plan stopped: {Text.Inline(error)}. Retrying cannot help, so I will not retry on my own; "
-                + $"{Done(ledger)}Fix the cause (see `policies/connectors.yml` and the target), then comment `/retry`: effects already done are not repeated.");
-        }
+        d = d.Note(input, "effect-failed:" + key, EffectComments.Stopped(Text.Mentions(input.Policies.Sla.Managers), error, Done(ledger)));
 
         return d.WithStatus(IssueStatus.Failed);
     }
@@ -80,8 +74,7 @@ internal static class EffectsStep
         var name = string.Create(CultureInfo.InvariantCulture, $"e{index}");
         if (record is not { Status: EffectStatus.Unknown or EffectStatus.Started })
         {
-            var standing = record is null ? "not in this plan's ledger" : "already " + Status(record.Status);
-            return d.Note(input, "cmd:" + cmd.Comment.Id, $"{Text.Code(author)}: `/effect {name}` changed nothing: {name} is {standing}. Only an effect whose outcome is unknown can be marked.");
+            return d.Note(input, "cmd:" + cmd.Comment.Id, EffectComments.Unchanged(author, name, record is null ? null : Status(record.Status)));
         }
 
         var settled = done
@@ -89,8 +82,7 @@ internal static class EffectsStep
             : record with { Status = EffectStatus.Failed, At = cmd.Comment.CreatedAt, Error = Text.Bound("did not happen, per " + author, 300), Permanent = false };
         d = d with { State = d.State with { Effects = [.. ledger.Select(r => r.Index == index ? settled : r)] } };
         d = d.Audit(input, author, done ? $"effect {name} done" : $"effect {name} not done", "checked the target by hand", cmd.Comment.CreatedAt);
-        var next = done ? "it will not be performed again" : "it will be performed again, under its own key";
-        return d.Note(input, "cmd:" + cmd.Comment.Id, $"{Text.Code(author)}: recorded {name} as {(done ? "done" : "not done")}; {next}. Comment `/retry` to carry on with the plan's remaining effects.");
+        return d.Note(input, "cmd:" + cmd.Comment.Id, EffectComments.Recorded(author, name, done));
     }
 
     private static Decision AwaitPerson(Decision d, DecisionInput input, string key, EffectRecord unsure, string error, bool first)
@@ -103,12 +95,8 @@ internal static class EffectsStep
 
         var name = string.Create(CultureInfo.InvariantCulture, $"e{unsure.Index}");
         var what = Describe(input, d.State, unsure.Index);
-        d = d.Note(
-            input,
-            NoteKey.For("effect-unknown", unsure.Key),
-            $"{Text.Mentions(input.Policies.Sla.Managers)}I cannot tell whether effect {name} ({what}) happened: {Text.Inline(unsure.Error ?? error)}. "
-            + $"I will not repeat it blindly. Please check the target, then comment `/effect {name} done` if it happened or `/effect {name} not-done` if it did not, "
-            + $"and then `/retry` to carry on. Its key is {Text.Code(unsure.Key)} (a receiver that keeps delivery ids can look it up).");
+        var note = EffectComments.Unsure(Text.Mentions(input.Policies.Sla.Managers), name, what, unsure.Error ?? error, unsure.Key);
+        d = d.Note(input, NoteKey.For("effect-unknown", unsure.Key), note);
         return d.WithStatus(IssueStatus.AwaitingDecision);
     }
 
@@ -137,11 +125,8 @@ internal static class EffectsStep
         return effects is not null && index >= 1 && index <= effects.Count ? EffectDescriber.Describe(effects[index - 1]) : "see the plan";
     }
 
-    private static string Done(IReadOnlyList<EffectRecord> ledger)
-    {
-        var done = ledger.Where(r => r.Status == EffectStatus.Done).Select(r => string.Create(CultureInfo.InvariantCulture, $"e{r.Index}")).ToList();
-        return done.Count == 0 ? "no effect was performed. " : $"done so far: {string.Join(", ", done)}. ";
-    }
+    private static List<string> Done(IReadOnlyList<EffectRecord> ledger) =>
+        [.. ledger.Where(r => r.Status == EffectStatus.Done).Select(r => string.Create(CultureInfo.InvariantCulture, $"e{r.Index}"))];
 
     private static string Status(EffectStatus status) => status switch
     {

@@ -35,7 +35,7 @@ internal static class EmitStep
 
         if (history.State.Rebuilt && history.StatusComment is { } broken)
         {
-            d = d.Note(input, "rebuilt:" + broken.Id, "The hidden state of my status comment was missing or unreadable, so I rebuilt it from the labels and the agents' result comments. Nothing was dispatched twice.");
+            d = d.Note(input, "rebuilt:" + broken.Id, DispatchComments.StateRebuilt());
             d = d with { State = d.State with { Rebuilt = false } };
         }
 

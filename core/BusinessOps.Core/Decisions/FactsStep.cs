@@ -15,7 +15,7 @@ internal static class FactsStep
         foreach (var command in input.Commands)
         {
             var author = command.Comment.Author;
-            if (command.Comment.Id <= handled || !command.IsValid || command.Kind is CommandKind.Approve or CommandKind.Reject
+            if (command.Comment.Id <= handled || !command.IsValid || command.Kind is CommandKind.Approve or CommandKind.Reject or CommandKind.Help
                 || PermissionLookup.TryGet(input.Context.Permissions, author, out _)
                 || (logins is not null && logins.Contains(author, StringComparer.OrdinalIgnoreCase)))
             {

@@ -40,7 +40,7 @@ internal static class FailureReportStep
             d = d.Note(
                 input,
                 NoteKey.For("report-held", held),
-                $"The failure is not reported outside this issue: {Text.Inline(held)}. Nothing of it was performed.");
+                EffectComments.ReportHeld(held));
             return RetryStep.OnFailure(d, input, result.Key, error, failedAt, first);
         }
 
@@ -79,7 +79,7 @@ internal static class FailureReportStep
             d = d.Note(
                 input,
                 NoteKey.For("report-failed", execution.Key),
-                $"Reporting the failure did not complete: {Text.Inline(execution.Error ?? "an effect failed")}. The issue stays failed either way; the next attempt reports again (effects already done are not repeated).");
+                EffectComments.ReportIncomplete(execution.Error ?? "an effect failed"));
         }
 
         var error = original.Error ?? "the agent reported a failure";

@@ -19,9 +19,7 @@ internal static class FairShareStep
 
         if (hold is { Reason: DispatchHoldReason.ClientAtLimit, Client: { } client })
         {
-            var body = $"Waiting: client {Text.Code(client)} has {hold.Limit} {(hold.Limit == 1 ? "issue" : "issues")} in flight, its limit "
-                + $"(`maxConcurrent: {hold.Limit}` in `policies/tenants.yml`). I will start this as soon as one of them finishes. Other clients' work is not affected.";
-            d = d.Note(input, NoteKey.For("client-concurrency", client), body);
+            d = d.Note(input, NoteKey.For("client-concurrency", client), ClientComments.AtLimit(client, hold.Limit));
         }
 
         return d.State.Status == IssueStatus.Failed ? d : d.WithStatus(IssueStatus.Queued);

@@ -1,4 +1,3 @@
-using BusinessOps.Core.Comments;
 using BusinessOps.Core.Effects;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
@@ -124,15 +123,7 @@ internal static class GateStep
 
         return problems.Count == 0
             ? d
-            : d.Note(
-                input,
-                NoteKey.For("not-ready", plan.Key),
-                CommentNames.PlanNotReady,
-                new Dictionary<string, object?> { ["count"] = problems.Count, ["total"] = effects.Count, ["problems"] = new CommentMarkup(string.Join('\n', problems)) },
-                $"Before anyone approves: {problems.Count} of this plan's {effects.Count} effect(s) cannot run here.\n\n{string.Join('\n', problems)}\n\n"
-                + "Nothing of the plan runs until they can (the runner checks every effect before the first one). A connector that is off or not configured: "
-                + "enable and configure it in `policies/connectors.yml` (secrets in the environment variables it names), then approve; if the plan was already "
-                + "approved and stopped, comment `/retry`. A parameter that breaks its schema: correct the issue's input, which makes a new plan.");
+            : d.Note(input, NoteKey.For("not-ready", plan.Key), PlanComments.NotReady(problems, effects.Count));
     }
 
     private static Decision LevelLabel(Decision d, DecisionInput input)

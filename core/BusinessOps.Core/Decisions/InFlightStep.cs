@@ -38,7 +38,7 @@ internal static class InFlightStep
 
             if (report.Stuck)
             {
-                d = d.Note(input, "stuck:" + key, $"The dispatch `{key}` has been waiting to start since {Text.Time(state.DispatchedAt ?? now)}: {Text.Inline(report.Message ?? "no capacity")}. It will keep waiting; check the job queue.");
+                d = d.Note(input, "stuck:" + key, DispatchComments.Stuck(key, state.DispatchedAt ?? now, report.Message ?? "no capacity"));
             }
         }
         else if (state.Executor == ExecutorKind.Lambda && state.DispatchedAt is { } invoked && now - invoked > LambdaSilence)

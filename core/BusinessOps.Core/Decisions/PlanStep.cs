@@ -15,13 +15,8 @@ internal static class PlanStep
     public static Decision Void(Decision d, DecisionInput input)
     {
         var state = d.State;
-        var old = state.PlanHash is { } hash ? "the plan " + Text.Code(hash) : "the plan";
         var attempt = state.Attempt + 1;
-        d = d.Note(
-            input,
-            NoteKey.For("replan", state.PlanKey ?? state.Key ?? "none"),
-            $"The title or body of this issue changed after {old} was made, so that plan and any approval of it are void; {NothingMore(state)} "
-            + $"I am making a new plan from the text as it is now (attempt {attempt}); approvals count only for that one.");
+        d = d.Note(input, NoteKey.For("replan", state.PlanKey ?? state.Key ?? "none"), PlanComments.VoidEdited(state.PlanHash, DoneBefore(state), attempt));
         d = d.Audit(input, "coordinator", "plan voided", "the issue's title or body changed after the plan was made");
         return Restart(d, input, attempt);
     }
@@ -30,13 +25,8 @@ internal static class PlanStep
     public static Decision Changed(Decision d, DecisionInput input, string problem)
     {
         var state = d.State;
-        var old = state.PlanHash is { } hash ? "plan " + Text.Code(hash) : "the plan";
         var attempt = state.Attempt + 1;
-        d = d.Note(
-            input,
-            NoteKey.For("changed", state.PlanKey ?? state.Key ?? "none"),
-            $"I will not carry out {old}: {Text.Inline(problem)}. What was approved is what happens, so that plan and any approval of it are void; {NothingMore(state)} "
-            + $"I am making a new plan (attempt {attempt}); approvals count only for that one.");
+        d = d.Note(input, NoteKey.For("changed", state.PlanKey ?? state.Key ?? "none"), PlanComments.VoidChanged(state.PlanHash, problem, DoneBefore(state), attempt));
         d = d.Audit(input, "coordinator", "plan voided", problem);
         return Restart(d, input, attempt);
     }
@@ -51,11 +41,7 @@ internal static class PlanStep
         return RoutingStep.Start(d, input, attempt, DispatchPhase.Plan);
     }
 
-    private static string NothingMore(Core.State.OpsState state)
-    {
-        var done = state.Effects?.Where(r => r.Status == EffectStatus.Done).Select(r => string.Create(CultureInfo.InvariantCulture, $"e{r.Index}")).ToList();
-        return done is { Count: > 0 }
-            ? $"nothing more of it will be executed (already done before: {string.Join(", ", done)})."
-            : "nothing of it was executed.";
-    }
+    /// <summary>The effects of the void plan already done (<c>e1</c>, …), said in the note.</summary>
+    private static List<string> DoneBefore(Core.State.OpsState state) =>
+        state.Effects?.Where(r => r.Status == EffectStatus.Done).Select(r => string.Create(CultureInfo.InvariantCulture, $"e{r.Index}")).ToList() ?? [];
 }

@@ -39,11 +39,7 @@ internal static class PriorityStep
                     d = d.AddLabel(keep);
                 }
 
-                var all = string.Join(", ", labels.Select(p => Text.Code(p.Label)));
-                d = d.Note(
-                    input,
-                    NoteKey.For("priority-conflict", string.Join('+', labels.Select(p => p.Label))),
-                    $"This issue had more than one priority label ({all}). The most urgent one, {Text.Code(keep)}, is kept and the others were removed. To change it, comment `/priority P0..P3` or swap the label.");
+                d = d.Note(input, NoteKey.For("priority-conflict", string.Join('+', labels.Select(p => p.Label))), RoutingComments.PriorityConflict(labels.Select(p => p.Label), keep));
             }
         }
 

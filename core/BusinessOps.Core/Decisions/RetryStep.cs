@@ -45,7 +45,7 @@ internal static class RetryStep
             d = d.Note(
                 input,
                 "escalated:" + key,
-                $"{Text.Mentions(policies.Sla.Managers)}This issue failed {d.State.Failures} times in a row and is escalated. Last error: {Text.Inline(error)}. Comment `/retry` to start a fresh count once the cause is fixed.");
+                DispatchComments.FailuresEscalated(Text.Mentions(policies.Sla.Managers), d.State.Failures, error));
             d = first ? d.Audit(input, "coordinator", "escalated", $"{d.State.Failures} consecutive failures") : d;
             return d.WithStatus(IssueStatus.Escalated);
         }
@@ -91,7 +91,7 @@ internal static class RetryStep
         d = d.Note(
             input,
             NoteKey.For("bad-plan", key),
-            $"I will not act on this plan: {Text.Inline(problem)}. Nothing was executed. Edit the issue (the agent then plans again) or comment `/retry` for a new plan.");
+            PlanComments.Refused(problem));
         return d with { State = d.State with { Status = IssueStatus.NeedsTriage, Triage = Text.Bound("plan not runnable: " + problem, 240) } };
     }
 
@@ -110,7 +110,7 @@ internal static class RetryStep
         d = d.Note(
             input,
             "infra:" + key,
-            $"{Text.Mentions(input.Policies.Sla.Managers)}I could not start {Text.Code(d.State.Agent ?? "the agent")}: {Text.Inline(error)}. This needs a fix in the deployment, not in the issue; I will not retry on my own. Comment `/retry` once it is fixed.");
+            DispatchComments.StartFailed(Text.Mentions(input.Policies.Sla.Managers), d.State.Agent ?? "the agent", error));
         return d.WithStatus(IssueStatus.Failed);
     }
 }

@@ -32,11 +32,7 @@ internal static class RoutingStep
         if (labels.Malformed.Count > 0)
         {
             var bad = labels.Malformed.Order(StringComparer.OrdinalIgnoreCase).ToList();
-            d = d.Note(
-                input,
-                NoteKey.For("labels", string.Join('+', bad)),
-                $"I can't act on this issue: {string.Join(", ", bad.Select(Text.Code))} {(bad.Count == 1 ? "is not a label I understand" : "are not labels I understand")}. "
-                + "Expected forms: `priority/P0`…`priority/P3`, `client/<id>` (letters, digits, `-`), `agent/ai-<name>-agent`, and the `status/*` labels I manage. Fix or remove the label and I will pick the issue up on the next pass.");
+            d = d.Note(input, NoteKey.For("labels", string.Join('+', bad)), RoutingComments.UnknownLabels(bad));
             return (d, "unknown labels: " + string.Join(", ", bad));
         }
 
@@ -48,8 +44,7 @@ internal static class RoutingStep
         List<string> overrides = d.AgentOverride is { } chosen ? [chosen] : [.. labels.AgentOverrides.Select(o => o.Agent).Distinct(StringComparer.Ordinal)];
         if (overrides.Count > 1)
         {
-            var named = string.Join(", ", labels.AgentOverrides.Select(o => Text.Code(o.Label)));
-            d = d.Note(input, NoteKey.For("agent-conflict", string.Join('+', labels.AgentOverrides.Select(o => o.Label))), $"This issue names more than one agent ({named}). Keep exactly one `agent/…` label and I will route it.");
+            d = d.Note(input, NoteKey.For("agent-conflict", string.Join('+', labels.AgentOverrides.Select(o => o.Label))), RoutingComments.AgentConflict(labels.AgentOverrides.Select(o => o.Label)));
             return (d, "conflicting agent labels");
         }
 
@@ -64,23 +59,13 @@ internal static class RoutingStep
             var rules = input.Policies.Routing.Rules;
             if (agents.Count == 0)
             {
-                var exact = string.Join(", ", rules.Where(r => !r.IsFamily).Select(r => Text.Code(r.Pattern)));
-                var families = string.Join(", ", rules.Where(r => r.IsFamily).Select(r => Text.Code(r.Pattern)));
-                d = d.Note(
-                    input,
-                    "unroutable",
-                    $"I can't tell which agent should handle this issue: it has no routing label. Add one of {exact} (or any label of the families "
-                    + $"{families}), or name an agent with `agent/ai-<name>-agent`. The easiest way is to file it from one of the issue forms.");
+                d = d.Note(input, "unroutable", RoutingComments.NoLabel(rules.Where(r => !r.IsFamily).Select(r => r.Pattern), rules.Where(r => r.IsFamily).Select(r => r.Pattern)));
                 return (d, "no routing label");
             }
 
             if (agents.Count > 1)
             {
-                var routes = string.Join(", ", labels.Routes.Select(r => $"{Text.Code(r.Label)} → {Text.Code(r.Agent)}"));
-                d = d.Note(
-                    input,
-                    NoteKey.For("routing-conflict", string.Join('+', labels.Routes.Select(r => r.Label))),
-                    $"The routing labels of this issue point to different agents ({routes}). Remove all but one, or add `agent/<name>` to choose, and I will route it on the next pass.");
+                d = d.Note(input, NoteKey.For("routing-conflict", string.Join('+', labels.Routes.Select(r => r.Label))), RoutingComments.Conflict(labels.Routes.Select(r => (r.Label, r.Agent))));
                 return (d, "conflicting routing labels");
             }
 
@@ -89,7 +74,7 @@ internal static class RoutingStep
 
         if (input.Policies.Autonomy.DisabledAgents.Contains(agent, StringComparer.Ordinal))
         {
-            d = d.Note(input, NoteKey.For("disabled", agent), $"{Text.Code(agent)} is switched off in `policies/autonomy.yml` (`disabled:`), so nothing will run for this issue. Route it to another agent with `agent/<name>`, or ask an admin to switch the domain back on.");
+            d = d.Note(input, NoteKey.For("disabled", agent), RoutingComments.AgentDisabled(agent));
             return (d, "agent switched off");
         }
 

@@ -1,4 +1,3 @@
-using BusinessOps.Core.Comments;
 using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Time;
@@ -34,10 +33,7 @@ internal static class SlaStep
                 return d.Note(
                     input,
                     $"breach:{priority}:{start.ToUnixTimeSeconds()}",
-                    CommentNames.SlaBreached,
-                    new Dictionary<string, object?> { ["mentions"] = new CommentMarkup(mentions), ["priority"] = priority.ToString(), ["target"] = target, ["elapsed"] = elapsed, ["oversight_agent"] = Labels.AgentNames.ProjectManager },
-                    $"{mentions}The {priority} SLA of {target} is breached (elapsed {elapsed}, human waits excluded). "
-                    + $"Handed to {Text.Code(Labels.AgentNames.ProjectManager)} for oversight; the work itself continues here.");
+                    DispatchComments.SlaBreached(mentions, priority.ToString(), target, elapsed, Labels.AgentNames.ProjectManager));
             default:
                 return input.Issue.HasLabel(LabelNames.SlaAtRisk) ? d.RemoveLabel(LabelNames.SlaAtRisk) : d;
         }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 
@@ -33,8 +32,7 @@ internal static class SpendLimitStep
         }
 
         var day = SpendLedger.Day(input.Now);
-        var body = $"Not started yet: client {Text.Code(client)} has spent {Wording.Usd(spent)} on agents today, and its daily limit is "
-            + $"{Wording.Usd(limit)} (`dailySpendUsd` in `policies/tenants.yml`). I will start this after {Text.Time(day.AddDays(1))}, or as soon as the limit is raised. Other clients' work is not affected.";
-        return d.Note(input, NoteKey.For("client-spend", client + "-" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), body).WithStatus(IssueStatus.Queued);
+        var note = ClientComments.SpendLimit(client, spent, limit, day.AddDays(1));
+        return d.Note(input, NoteKey.For("client-spend", client + "-" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), note).WithStatus(IssueStatus.Queued);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace BusinessOps.Core.Decisions;
 
@@ -8,8 +9,28 @@ namespace BusinessOps.Core.Decisions;
 /// </summary>
 public static class Text
 {
-    /// <summary>Inline code; backticks and line breaks removed so the span cannot be closed early.</summary>
-    public static string Code(string value) => "`" + Bound(value.Replace("`", "'", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' '), 200) + "`";
+    /// <summary>
+    /// Inline code: backticks become <c>'</c> and line breaks spaces, so the span cannot be closed early; control characters
+    /// and bidirectional overrides are removed (<see cref="Governance.MarkdownSafe"/>'s rule), so a label, login or agent
+    /// name cannot reorder what a person reads.
+    /// </summary>
+    public static string Code(string value)
+    {
+        // More than the bound is never shown: a huge value is not copied whole.
+        var sb = new StringBuilder(Math.Min(value.Length, 1000));
+        foreach (var ch in value.Length > 1000 ? value.AsSpan(0, 1000) : value.AsSpan())
+        {
+            _ = ch switch
+            {
+                '`' => sb.Append('\''),
+                '\n' or '\r' or '\t' => sb.Append(' '),
+                _ when Governance.MarkdownSafe.IsRemoved(ch) => sb,
+                _ => sb.Append(ch),
+            };
+        }
+
+        return "`" + Bound(sb.ToString(), 200) + "`";
+    }
 
     /// <summary>One line of neutralized text, bounded (the one implementation lives in <see cref="Governance.MarkdownSafe"/>).</summary>
     public static string Inline(string value) => Governance.MarkdownSafe.Inline(value, 300);

@@ -21,6 +21,12 @@ public static class CommandAuthorizer
             return ApprovalEvaluator.Needed(cmd, p);
         }
 
+        // Asking what is valid changes nothing: anyone may.
+        if (cmd.Kind == CommandKind.Help)
+        {
+            return RepositoryPermission.None;
+        }
+
         return p.Commands.TryGetValue(cmd.Name, out var level) ? level : RepositoryPermission.Write;
     }
 

@@ -17,4 +17,7 @@ public enum CommandKind
 
     /// <summary><c>/effect e2 done|not-done</c>: a person says what happened to an effect whose outcome is unknown.</summary>
     Effect,
+
+    /// <summary><c>/help</c>: answered with the valid commands; needs no permission and changes nothing.</summary>
+    Help,
 }

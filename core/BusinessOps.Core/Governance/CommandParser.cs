@@ -30,11 +30,11 @@ public static class CommandParser
     /// <summary>Longest command word recognised as an attempted command (longer words are not commands).</summary>
     public const int MaxWordLength = 32;
 
-    /// <summary>The list of valid commands included in every error reply.</summary>
+    /// <summary>The list of valid commands included in every error reply and in the answer to <c>/help</c>.</summary>
     public const string Help =
         "Valid commands: `/approve [note]`, `/reject [reason]`, `/retry`, `/hold`, `/unhold`, `/cancel`, " +
         "`/priority P0|P1|P2|P3`, `/escalate`, `/agent ai-<name>-agent` (or a short name such as `security`), " +
-        "`/effect e<N> done|not-done` (after checking an effect whose outcome is unknown).";
+        "`/effect e<N> done|not-done` (after checking an effect whose outcome is unknown), `/help`.";
 
     private static readonly (string Name, CommandKind Kind)[] Commands =
     [
@@ -48,6 +48,7 @@ public static class CommandParser
         ("escalate", CommandKind.Escalate),
         ("agent", CommandKind.Agent),
         ("effect", CommandKind.Effect),
+        ("help", CommandKind.Help),
     ];
 
     private static readonly string PriorityError =

@@ -237,7 +237,7 @@ public static class MarkdownSafe
 
     // Control characters, and the bidirectional embeddings, overrides and isolates that can make text display
     // differently from what it says.
-    private static bool IsRemoved(char ch) =>
+    internal static bool IsRemoved(char ch) =>
         char.IsControl(ch) || ch is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     private static string BuildSpecial()

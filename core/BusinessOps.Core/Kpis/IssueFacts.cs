@@ -1,6 +1,7 @@
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
+using BusinessOps.Core.State;
 
 namespace BusinessOps.Core.Kpis;
 
@@ -31,7 +32,7 @@ namespace BusinessOps.Core.Kpis;
 /// <param name="WaitingSince">Awaiting a human (approval or decision) since, when it is.</param>
 /// <param name="DispatchedAt">When the dispatch of the current key was recorded.</param>
 /// <param name="Executor">Where that dispatch ran.</param>
-/// <param name="Origin">What opened it automatically (<c>slot</c>, <c>workflow</c>, <c>workflow-child</c>, <c>feed</c>, <c>trigger</c>), from its body's automation marker; <c>dashboard</c> for the dashboard issue.</param>
+/// <param name="Origin">What opened it automatically (<c>slot</c>, <c>workflow</c>, <c>workflow-child</c>, <c>feed</c>, <c>trigger</c>), from its body's automation marker; <c>dashboard</c> for the dashboard issue; <c>effect</c> for an issue an approved effect opened (a task for people, <see cref="EffectWorkItem"/>).</param>
 /// <param name="CostDay">The last UTC day a result with a cost was recorded.</param>
 /// <param name="CostOnDay">What the results of <paramref name="CostDay"/> cost (today's spend, when that day is today).</param>
 /// <param name="Board">The dashboard issue only: the state in its marker (open alerts, last write).</param>
@@ -65,7 +66,7 @@ public sealed record IssueFacts(
     string? BodyHash = null)
 {
     /// <summary>The reading of the builder; stored rows of another version are rebuilt.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Longest title kept in the index.</summary>
     public const int MaxTitle = 120;
@@ -75,6 +76,9 @@ public sealed record IssueFacts(
 
     /// <summary>The operations dashboard issue itself (not an operation).</summary>
     public bool IsDashboard => Origin == DashboardMarker.Origin;
+
+    /// <summary>A task an approved effect opened for people that nobody routed: not untriaged work, the coordinator leaves it alone.</summary>
+    public bool IsTask => Status == IssueStatus.New && Origin == EffectWorkItem.Origin;
 
     /// <summary>True for an issue that belongs to <paramref name="client"/> (ids compare case-insensitively).</summary>
     public bool IsFor(string client) => Includes(Clients, client);

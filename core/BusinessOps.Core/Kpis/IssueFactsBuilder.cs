@@ -81,7 +81,7 @@ public static class IssueFactsBuilder
             waiting,
             state.DispatchedAt,
             state.Executor,
-            dashboard ? DashboardMarker.Origin : AutomationOrigin.Read(issue.Body),
+            dashboard ? DashboardMarker.Origin : State.EffectWorkItem.OpenedByEffect(issue, identity) ? State.EffectWorkItem.Origin : AutomationOrigin.Read(issue.Body),
             costDay,
             costOnDay,
             dashboard ? DashboardMarker.Read(issue.Body) : null,

@@ -15,12 +15,20 @@ public static class EffectWorkItem
     /// <summary>The start of the marker an effect leaves in what it creates (<c>Effects.EffectMarker</c>).</summary>
     public const string MarkerPrefix = "<!-- businessops:effect ";
 
+    /// <summary>The origin the KPI index records for an issue an effect opened (<c>Kpis.IssueFacts.Origin</c>).</summary>
+    public const string Origin = "effect";
+
     public static bool Is(IssueSnapshot issue, PolicySet policies)
     {
-        ArgumentNullException.ThrowIfNull(issue);
         ArgumentNullException.ThrowIfNull(policies);
-        return string.Equals(issue.Author, policies.Identity, StringComparison.OrdinalIgnoreCase)
-            && issue.Body.Contains(MarkerPrefix, StringComparison.Ordinal)
+        return OpenedByEffect(issue, policies.Identity)
             && !issue.Labels.Any(l => l.StartsWith(LabelNames.AgentPrefix, StringComparison.OrdinalIgnoreCase) || policies.Routing.Match(l) is not null);
+    }
+
+    /// <summary>Opened by an approved effect: by the store <paramref name="identity"/>, its body carrying an effect marker (routed or not).</summary>
+    public static bool OpenedByEffect(IssueSnapshot issue, string identity)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        return string.Equals(issue.Author, identity, StringComparison.OrdinalIgnoreCase) && issue.Body.Contains(MarkerPrefix, StringComparison.Ordinal);
     }
 }

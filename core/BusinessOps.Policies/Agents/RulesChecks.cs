@@ -46,7 +46,8 @@ internal static class RulesChecks
             }
         }
 
-        foreach (var p in Fraction("$.autoResolve.minConfidence", r.AutoResolve.MinConfidence).Concat(Fraction("$.autoResolve.minCoverage", r.AutoResolve.MinCoverage)))
+        foreach (var p in Fraction("$.autoResolve.minConfidence", r.AutoResolve.MinConfidence).Concat(Fraction("$.autoResolve.minCoverage", r.AutoResolve.MinCoverage))
+            .Concat(Fraction("$.minAnswerCoverage", r.MinAnswerCoverage)))
         {
             yield return p;
         }

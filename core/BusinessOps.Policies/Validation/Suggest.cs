@@ -1,7 +1,7 @@
 namespace BusinessOps.Policies.Validation;
 
 /// <summary>"Did you mean" for misspelt keys, agents and names: the closest candidate by edit distance.</summary>
-internal static class Suggest
+public static class Suggest
 {
     /// <summary>The closest candidate within a small edit distance (case-insensitive), or null.</summary>
     public static string? Closest(string input, IEnumerable<string> candidates)

@@ -51,6 +51,10 @@ public sealed class PoliciesValidateTemplatesTests : IDisposable
     [InlineData("escalated")]
     [InlineData("sla-breached")]
     [InlineData("plan-not-ready")]
+    [InlineData("routing-no-label")]
+    [InlineData("client-at-limit")]
+    [InlineData("effect-unsure")]
+    [InlineData("failure-report-held")]
     public async Task Validate_BrokenCoordinatorTemplate_WarningWithFileLineColumn_FolderStaysValid(string name)
     {
         await File.WriteAllTextAsync(Path.Combine(Policies, "templates", "coordinator", name + ".sbn"), "Hello\n{{ if }}\n");

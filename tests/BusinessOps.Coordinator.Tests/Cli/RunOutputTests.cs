@@ -30,6 +30,18 @@ public sealed partial class RunOutputTests : IDisposable
         Assert.Contains(lines, l => l.Contains("pass done: 2 examined", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Run_ShippedAlertsPlaceholder_WarnedOncePerRun()
+    {
+        // Found in the user trial: the dashboard and the scheduled reports each loaded alerts.yml and each warned.
+        await _cli.RunAsync("issues", "file", "--title", "A question", "--store", _cli.StorePath);
+
+        var run = await _cli.RunAsync("run", "--once", "--store", _cli.StorePath, "--log-format", "text");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Single(run.Error.Split('\n'), l => l.Contains("'onCall' still names the placeholder", StringComparison.Ordinal));
+    }
+
     /// <summary>A text log line: time, level, message (<c>Logs.TextTemplate</c>).</summary>
     [GeneratedRegex(@"^\d\d:\d\d:\d\d (DBG|INF|WRN|ERR) \S")]
     private static partial Regex LogLine();

@@ -38,6 +38,9 @@ public sealed class UsageTests : IDisposable
     [InlineData("issues", "file", "--title")]
     [InlineData("issues", "show", "abc")]
     [InlineData("run", "--concurrency", "many")]
+    [InlineData("run", "--concurrency", "0")]
+    [InlineData("run", "--once", "--monitor")]
+    [InlineData("run", "--event", "event.json", "--monitor")]
     public async Task AnyCommand_UsageError_ExitsTwoWithErrorsOnStderrOnly(params string[] args)
     {
         var run = await _cli.RunAsync(args);
@@ -46,6 +49,52 @@ public sealed class UsageTests : IDisposable
         Assert.Empty(run.Output);
         Assert.StartsWith("error: ", run.Error, StringComparison.Ordinal);
         Assert.Contains("--help' for usage.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("'--onse'. Did you mean '--once'?", "run", "--onse")]
+    [InlineData("'fle'. Did you mean 'file'?", "issues", "fle")]
+    [InlineData("'--stor'. Did you mean '--store'?", "report", "--stor", "x.db")]
+    public async Task AnyCommand_MisspeltName_ErrorSuggestsTheClosest(string expected, params string[] args)
+    {
+        var run = await _cli.RunAsync(args);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains(expected, run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Its commands: file, list, show, comment", "issues")]
+    [InlineData("Its commands: show", "plan")]
+    public async Task Group_WithoutACommand_NamesItsCommands(string expected, params string[] args)
+    {
+        var run = await _cli.RunAsync(args);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains(expected, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_StoreGitHubNotConfigured_SaysWhatToSet()
+    {
+        _cli.Environment["GITHUB_TOKEN"] = "t";
+
+        var run = await _cli.RunAsync("run", "--once", "--store", "github");
+
+        // Configuration, not a failure a rerun can fix.
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("--store github: GITHUB_REPOSITORY is not set", run.Error, StringComparison.Ordinal);
+        Assert.Contains("GITHUB_REPOSITORY=owner/name (docs/INSTALL-GITHUB.md), or use a local store", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Root_UnknownWordFarFromEveryCommand_NoGuess()
+    {
+        var run = await _cli.RunAsync("frobnicate");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("'frobnicate'", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Did you mean", run.Error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -47,6 +47,25 @@ public sealed class CallerWorkflowTests
         Assert.Equal("aws", ((YamlMappingNode)((YamlMappingNode)jobs["event"])["with"])["executor"].ToString());
     }
 
+    [Theory]
+    [InlineData("local", "event,trips,reconcile")]
+    [InlineData("aws", "")]
+    public void Render_LanguageModelKey_OnlyToTheJobsThatStartAgentsOnTheRunner(string executor, string expected)
+    {
+        // Issue 13: agents on the runner inherit OPENAI_API_KEY from the coordinator; on AWS they read it from the stack's
+        // secret, and a label sync starts none. The endpoint is a repository variable the reusable workflow reads itself.
+        var jobs = (YamlMappingNode)Parse(new InstallOptions("acme/businessops", "v1.2.0", executor))["jobs"];
+
+        var passing = jobs.Children
+            .Where(j => ((YamlMappingNode)((YamlMappingNode)j.Value)["secrets"]).Children.TryGetValue(new YamlScalarNode("openai-api-key"), out var v) && v.ToString() == "${{ secrets.OPENAI_API_KEY }}")
+            .Select(j => j.Key.ToString());
+
+        Assert.Equal(expected, string.Join(',', passing));
+        Assert.All(jobs.Children.Values, job => Assert.Equal(
+            "${{ secrets.BUSINESSOPS_TOKEN }}",
+            ((YamlMappingNode)((YamlMappingNode)job)["secrets"])["token"].ToString()));
+    }
+
     [Fact]
     public void Render_Commit_BuildsFromSourceBecauseACommitHasNoReleaseBinaries()
     {

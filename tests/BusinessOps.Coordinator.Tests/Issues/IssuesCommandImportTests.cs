@@ -187,11 +187,12 @@ public sealed class IssuesCommandImportTests : IDisposable
     }
 
     [Fact]
-    public async Task Import_MissingFile_NotFoundWithThePath()
+    public async Task Import_MissingFile_BadInputWithThePath()
     {
         var run = await _cli.RunAsync("issues", "import", Path.Combine(_cli.Root, "nope.jsonl"));
 
-        Assert.Equal(ExitCodes.NotFound, run.ExitCode);
+        // A file the user names that is not there is bad usage (2), as for --body-file, --event and --policies; 3 is for issues.
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("nope.jsonl' does not exist", run.Error, StringComparison.Ordinal);
     }
 

@@ -50,6 +50,19 @@ public sealed class IssuesCommandListShowTests : IDisposable
     }
 
     [Fact]
+    public async Task List_NoneWithTheLabel_SaysSoWithoutSuggestingToFile()
+    {
+        // Found in the user trial: 'issues list --label status/in-progress' on the demo store said "No open issues … File one".
+        await _cli.RunAsync("issues", "file", "--title", "one", "--label", "finance/analysis");
+
+        var run = await _cli.RunAsync("issues", "list", "--label", "status/in-progress");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.StartsWith("No open issues with the label(s) status/in-progress in ", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("File one", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task List_Empty_PrintsHint()
     {
         _cli.CreateStore();

@@ -11,6 +11,20 @@ public sealed class IssuesCommandStoreTests : IDisposable
 
     public void Dispose() => _cli.Dispose();
 
+    [Theory]
+    [InlineData("file", "--title", "to GitHub?")]
+    [InlineData("list")]
+    [InlineData("comment", "1", "--body", "/approve")]
+    public async Task LocalCommand_StoreGitHub_ExitsBadInputPointingToGh(params string[] args)
+    {
+        // Found in the user trial: 'issues file --store github' filed into a new local file named github and said "Filed issue #1".
+        var run = await _cli.RunExactlyAsync(["issues", .. args, "--store", "github"]);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("local store only; on GitHub use its web page or gh", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists("github"));
+    }
+
     [Fact]
     public async Task AnyCommand_NotASqliteFile_ExitsBadInputWithOneLine()
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BusinessOps.Coordinator.Tests.Cli;
 using BusinessOps.Core;
+using BusinessOps.Core.Ports;
 using Xunit;
 
 namespace BusinessOps.Coordinator.Tests.Reports;
@@ -187,6 +188,23 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Contains("apt-get install chromium", run.Error, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.ChangeExtension(pdf, ".html")));
         Assert.False(File.Exists(pdf));
+    }
+
+    [Fact]
+    public async Task Status_TaskAnApprovedPlanOpened_CountedAsATaskNotAsNew()
+    {
+        var before = await _cli.RunAsync("status", "--store", _cli.StorePath, "--policies", Policies);
+        using (var store = LocalStore.SqliteIssueStore.Open(_cli.StorePath, BotIdentity.Login, _cli.Clock))
+        {
+            await store.CreateIssueAsync(new NewIssue("Write the migration", "Step 2 of the plan.\n\n<!-- businessops:effect o/r#3/execute/1/e2 -->", []), CancellationToken.None);
+        }
+
+        var status = await _cli.RunAsync("status", "--store", _cli.StorePath, "--policies", Policies);
+
+        Assert.Equal(ExitCodes.Ok, status.ExitCode);
+        Assert.Contains(status.OutputLines, l => l.StartsWith("task (people's work)", StringComparison.Ordinal) && l.EndsWith('1'));
+        static string? New(IEnumerable<string> lines) => lines.FirstOrDefault(l => l.StartsWith("new ", StringComparison.Ordinal))?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
+        Assert.Equal(New(before.OutputLines), New(status.OutputLines));
     }
 
     [Fact]

@@ -97,6 +97,43 @@ public sealed class DecideEffectsTests
     }
 
     [Fact]
+    public async Task Decide_ExecutePhaseClosedItsOwnIssue_SettlesToDone()
+    {
+        var (h, n) = await ApprovedAsync([Payment]);
+        await h.PassAsync(n);
+        var key = h.Dispatched[^1].Key;
+        Assert.Contains("status/in-progress", (await h.IssueAsync(n)).Labels);
+
+        // The effects closed the issue (an auto-resolve reply's github.close), then their report arrived.
+        await h.Store.SetStateAsync(n, Core.Issues.IssueState.Closed, CancellationToken.None);
+        h.AgentResult(n, key, AgentOutcome.Completed, agent: AgentNames.Finance);
+        await h.PassAsync(n);
+
+        var issue = await h.IssueAsync(n);
+        Assert.Contains("status/done", issue.Labels);
+        Assert.DoesNotContain("status/in-progress", issue.Labels);
+        Assert.Equal(IssueStatus.Done, (await h.StateAsync(n)).Status);
+        Assert.Empty(await h.DecideAsync(n));
+    }
+
+    [Fact]
+    public async Task Decide_ClosedIssueAfterFailedExecute_RecordsFailureAndDispatchesNothing()
+    {
+        var (h, n) = await ApprovedAsync([Payment]);
+        await h.PassAsync(n);
+        var key = h.Dispatched[^1].Key;
+        var dispatched = h.Dispatched.Count;
+
+        await h.Store.SetStateAsync(n, Core.Issues.IssueState.Closed, CancellationToken.None);
+        h.AgentResult(n, key, AgentOutcome.Failed, summary: "the bank said no", agent: AgentNames.Finance);
+        var actions = await h.PassAsync(n);
+
+        Assert.DoesNotContain(actions, a => a is DispatchAgent);
+        Assert.Equal(dispatched, h.Dispatched.Count);
+        Assert.DoesNotContain("status/in-progress", (await h.IssueAsync(n)).Labels);
+    }
+
+    [Fact]
     public async Task Decide_PlanWithMalformedEffect_NeedsTriageNotGated()
     {
         var h = new DecideHarness();

@@ -1,3 +1,4 @@
+using BusinessOps.Core.Comments;
 using BusinessOps.Core.Decisions;
 using BusinessOps.Core.Issues;
 using BusinessOps.Core.Labels;
@@ -5,6 +6,7 @@ using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
 using BusinessOps.Core.Results;
 using BusinessOps.Core.State;
+using BusinessOps.Policies.Wording;
 using Xunit;
 
 namespace BusinessOps.Core.Tests.Decisions;
@@ -50,6 +52,51 @@ public sealed class ResultCommentTests
         Assert.True(body.Length <= ResultComment.MaxChars, body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains("**Truncated:**", body, StringComparison.Ordinal);
         Assert.True(Markers.TryParseResult(body, out _));
+    }
+
+    [Fact]
+    public void Render_EditedTemplate_UsedWithValuesEscapedAndMarkerKept()
+    {
+        var files = new Dictionary<string, string> { [WordingLoader.FileName(CommentNames.Result)] = "## {{ agent }}: {{ summary }} ({{ rows.size }} outputs)" };
+        var wording = WordingLoader.LoadFromStrings(files).Wording;
+
+        var body = ResultComment.Render(Result("Paid <b>@all</b>"), wording);
+
+        Assert.StartsWith("## ai-support-agent: Paid &lt;b&gt;@\u200Dall&lt;/b&gt; (1 outputs)\n\n<!-- businessops:result ", body, StringComparison.Ordinal);
+        Assert.True(Markers.TryParseResult(body, out var record));
+        Assert.Equal("local/ops#3/a1/plan", record!.Key);
+    }
+
+    [Fact]
+    public void Render_HugeReportWithEditedTemplate_CutInTheBuiltInFrameWithTheEditedNote()
+    {
+        var files = new Dictionary<string, string>
+        {
+            [WordingLoader.FileName(CommentNames.Result)] = "## {{ summary }}\n\n{{ plan }}",
+            [WordingLoader.FileName(CommentNames.ResultTruncated)] = "> Cut: {{ omitted }} characters.",
+        };
+        var wording = WordingLoader.LoadFromStrings(files).Wording;
+
+        var body = ResultComment.Render(Result("big", new string('x', 200_000)), wording);
+
+        Assert.True(body.Length <= ResultComment.MaxChars, body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.StartsWith("### ai-support-agent · completed", body, StringComparison.Ordinal);
+        Assert.Matches(@"x\n\n> Cut: [0-9,]+ characters\.\n\n<!-- businessops:result ", body);
+        Assert.True(Markers.TryParseResult(body, out _));
+    }
+
+    [Fact]
+    public void RenderFailure_EditedTemplate_UsedAndMarkerKept()
+    {
+        var files = new Dictionary<string, string> { [WordingLoader.FileName(CommentNames.ResultFailed)] = "{{ agent }} broke ({{ error }}){{ if retry }}; retrying{{ end }}" };
+        var wording = WordingLoader.LoadFromStrings(files).Wording;
+        var record = new ResultRecord("local/ops#3/a1/plan", "ai-qa-agent", AgentOutcome.Failed, 0, 0, Permanent: false, Error: "crash", Summary: "crash", Infrastructure: true);
+
+        var body = ResultComment.RenderFailure("ai-qa-agent", 2, "exit 3 <b>", record, wording);
+
+        Assert.StartsWith("ai-qa-agent broke (exit 3 &lt;b&gt;); retrying\n\n<!-- businessops:result ", body, StringComparison.Ordinal);
+        Assert.True(Markers.TryParseResult(body, out var parsed));
+        Assert.True(parsed!.Infrastructure);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using BusinessOps.Core.Comments;
 using BusinessOps.Core.Effects;
+using BusinessOps.Core.Governance;
 using BusinessOps.Core.Labels;
 using BusinessOps.Core.Policies;
 using BusinessOps.Core.Ports;
@@ -40,6 +41,34 @@ public sealed class ShippedWordingTests
         Assert.All(said, s => Assert.Contains(builtIn, b => b.Contains(s, StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task CommandReplies_UnknownCommandAndHelp_OurMarkdownWholeNotEscaped(bool shippedWording)
+    {
+        var policies = PolicySet.Default;
+        if (shippedWording)
+        {
+            var loaded = PolicyLoader.Load(Path.Combine(Root(), "policies"));
+            Assert.True(loaded.IsValid, string.Join("; ", loaded.Errors));
+            policies = policies with { Wording = loaded.Policies.Wording };
+        }
+
+        var h = new DecideHarness(policies);
+        var n = await h.FileAsync("QA", "body", "dev/qa");
+        h.Say(n, "randy", "/Frob-nicate <b>now</b>");
+        h.Say(n, "randy", "/help");
+        await h.PassAsync(n);
+
+        var replies = (await h.IssueAsync(n)).Comments.Where(c => c.Author == h.Store.Identity && c.Body.Contains("Valid commands", StringComparison.Ordinal)).Select(c => c.Body).ToList();
+        Assert.Equal(2, replies.Count);
+        Assert.StartsWith("`randy`: `/frob-nicate` is not a command. " + CommandParser.Help, replies[0], StringComparison.Ordinal);
+        Assert.StartsWith("`randy`: " + CommandParser.Help, replies[1], StringComparison.Ordinal);
+        Assert.All(replies, r => Assert.DoesNotContain("\\`", r, StringComparison.Ordinal));
+        Assert.All(replies, r => Assert.DoesNotContain("&lt;", r, StringComparison.Ordinal));
+        Assert.DoesNotContain("<b>", replies[0], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task EditedWording_ChangesTheTextKeepsTheMarkers()
     {
@@ -62,6 +91,22 @@ public sealed class ShippedWordingTests
         Assert.StartsWith("ESCALATION (`tara`): {{ 1 + 1 }} &lt;b&gt;now&lt;/b&gt; 42\n\n<!-- businessops:note ", note, StringComparison.Ordinal);
         Assert.Contains(comments, c => c.StartsWith("## Where this stands\n\n* Status: `status/", StringComparison.Ordinal) && c.Contains("<!-- businessops:state ", StringComparison.Ordinal));
         Assert.Equal(Override.Escalated, (await h.StateAsync(n)).Override);
+    }
+
+    [Fact]
+    public async Task EditedRoutingTemplate_UsedForTheNoteOfAnUnroutableIssue()
+    {
+        var files = new Dictionary<string, string> { [WordingLoader.FileName(CommentNames.RoutingNoLabel)] = "No route. Try {{ labels }}." };
+        var wording = WordingLoader.LoadFromStrings(files);
+        Assert.Empty(wording.Errors);
+
+        var h = new DecideHarness(PolicySet.Default with { Wording = wording.Wording });
+        var n = await h.FileAsync("Something <b>odd</b>", "body");
+        await h.PassAsync(n);
+
+        var note = Assert.Single((await h.IssueAsync(n)).Comments, c => c.Author == h.Store.Identity && c.Body.StartsWith("No route.", StringComparison.Ordinal));
+        Assert.StartsWith("No route. Try `", note.Body, StringComparison.Ordinal);
+        Assert.EndsWith(".\n\n<!-- businessops:note unroutable -->", note.Body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,6 +133,24 @@ public sealed class ShippedWordingTests
         Assert.Equal("built-in", text);
         var problem = Assert.Single(wording.Problems);
         Assert.Equal(("templates/coordinator/command-help.sbn", 2), (problem.File, problem.Line));
+    }
+
+    [Fact]
+    public void TemplateWritingIntoBuiltInFunctions_BuiltInUsed_OtherTemplatesUnaffected()
+    {
+        var files = new Dictionary<string, string>
+        {
+            [WordingLoader.FileName(CommentNames.CommandHelp)] = "{{ string.leak = 'leaked' }}{{ author }}",
+            [WordingLoader.FileName(CommentNames.Escalated)] = "{{ reason | string.upcase }}{{ string.leak }}",
+        };
+        var wording = Assert.IsType<TemplateWording>(WordingLoader.LoadFromStrings(files).Wording);
+        var model = new Dictionary<string, object?> { ["author"] = "tara", ["reason"] = "angry" };
+
+        var help = wording.Render(CommentNames.CommandHelp, model, "built-in");
+        var escalated = wording.Render(CommentNames.Escalated, model, "built-in");
+
+        Assert.Equal(("built-in", "ANGRY"), (help, escalated));
+        Assert.Equal("templates/coordinator/command-help.sbn", Assert.Single(wording.Problems).File);
     }
 
     /// <summary>Every kind of coordinator comment, on two issues: refused, unknown and pointless commands, a gated plan that cannot run here, an ignored approval, an escalation, an SLA breach.</summary>

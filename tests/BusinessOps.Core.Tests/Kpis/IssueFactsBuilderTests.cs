@@ -93,6 +93,20 @@ public sealed class IssueFactsBuilderTests
         Assert.Equal(AutomationOrigin.Slot, facts.Origin);
     }
 
+    [Fact]
+    public void From_IssueAnEffectOpened_IsATaskNotUntriaged_UnlessAPersonWroteTheMarker()
+    {
+        const string body = "Write the migration\n\n<!-- businessops:effect o/r#7/execute/1/e2 -->";
+
+        var task = IssueFactsBuilder.From(Some.Issue(8, body: body, author: Bot), Bot);
+        var pasted = IssueFactsBuilder.From(Some.Issue(9, body: body, author: "mallory"), Bot);
+        var routed = IssueFactsBuilder.From(Some.Issue(10, body: body, author: Bot, labels: ["status/queued"]), Bot);
+
+        Assert.Equal((EffectWorkItem.Origin, true), (task.Origin, task.IsTask));
+        Assert.Equal((null, false), (pasted.Origin, pasted.IsTask));
+        Assert.False(routed.IsTask);
+    }
+
     [Theory]
     [InlineData("no marker", null)]
     [InlineData("<!-- businessops:automation {\"kind\": -->", null)]

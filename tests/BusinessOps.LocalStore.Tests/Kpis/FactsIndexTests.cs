@@ -65,7 +65,7 @@ public sealed class FactsIndexTests : IDisposable
         using var check = _temp.Raw();
         using var tables = check.CreateCommand();
         tables.CommandText = "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'kpi%' ORDER BY name);";
-        Assert.Equal("kpi_facts_dirty kpi_facts_v1_2", tables.ExecuteScalar());
+        Assert.Equal($"kpi_facts_dirty kpi_facts_v{Core.Kpis.IssueFacts.Version}_2", tables.ExecuteScalar());
     }
 
     [Fact]

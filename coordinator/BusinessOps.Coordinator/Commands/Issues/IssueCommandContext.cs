@@ -26,6 +26,14 @@ internal sealed class IssueCommandContext(ParseResult parseResult, string storeP
     /// </summary>
     public SqliteIssueStore OpenStore(string actor, bool create = false)
     {
+        // 'github' names GitHub everywhere else; here it would silently make a local file called github.
+        if (string.Equals(StorePath, Hosting.StoreSelector.GitHub, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new IssueCommandException(
+                "This command works on the local store only; on GitHub use its web page or gh (gh issue list, gh issue create, gh issue comment …). "
+                + "To file many issues into GitHub: coordinator issues import FILE --store github. A local file named github: --store ./github.");
+        }
+
         if (storeNamed && !create && !File.Exists(StorePath))
         {
             var what = Directory.Exists(StorePath) ? "is a directory, not a store file" : "does not exist";

@@ -24,10 +24,16 @@ internal static class ListCommand
             var parse = context.ParseResult;
             var filter = ParseState(parse.GetValue(state));
             using var store = context.OpenStoreAs(null);
-            var issues = await store.ListIssuesAsync(new IssueQuery(filter, IssueOptions.SplitLabels(parse.GetValue(labels))), cancellationToken);
+            var wanted = IssueOptions.SplitLabels(parse.GetValue(labels));
+            var issues = await store.ListIssuesAsync(new IssueQuery(filter, wanted), cancellationToken);
             if (parse.GetValue(json))
             {
                 context.WriteJson<IReadOnlyList<IssueSummaryJson>>([.. issues.Select(IssueSummaryJson.From)], IssuesJsonContext.Pretty.IReadOnlyListIssueSummaryJson);
+            }
+            else if (issues.Count == 0 && wanted.Count > 0)
+            {
+                // The store has issues, just none with these labels: suggesting to file one would mislead.
+                context.Output.WriteLine($"No {Describe(filter)}issues with the label(s) {string.Join(", ", wanted)} in {store.Location}.");
             }
             else if (issues.Count == 0)
             {

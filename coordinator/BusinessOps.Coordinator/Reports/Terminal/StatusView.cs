@@ -29,8 +29,15 @@ public static class StatusView
 
         screen.Heading("Open issues by status");
         var open = facts.Where(f => f.State == IssueState.Open && !f.IsDashboard).ToList();
-        var byStatus = open.GroupBy(f => f.Status).OrderBy(g => g.Key)
+        var byStatus = open.Where(f => !f.IsTask).GroupBy(f => f.Status).OrderBy(g => g.Key)
             .Select(g => new[] { g.Key == IssueStatus.New ? "new" : LabelNames.For(g.Key)[LabelNames.StatusPrefix.Length..], g.Count().ToString(CultureInfo.InvariantCulture) }).ToList();
+        var tasks = open.Count(f => f.IsTask);
+        if (tasks > 0)
+        {
+            // Tasks an approved plan opened for people: counted apart, not as untriaged "new" work.
+            byStatus.Add(["task (people's work)", tasks.ToString(CultureInfo.InvariantCulture)]);
+        }
+
         screen.Table(["status", "issues"], byStatus, new HashSet<int> { 1 });
 
         screen.Heading($"Needs a person now: {snapshot.AttentionTotal.ToString(CultureInfo.InvariantCulture)}");

@@ -19,7 +19,7 @@ public sealed record SupportRules
             new("authentication", ["login", "log in", "password", "sso", "saml", "2fa", "mfa", "locked out", "sign in"]),
             new("rate-limiting", ["rate limit", "rate limited", "429", "too many requests", "throttled", "throttling"]),
             new("api-integration", ["api", "webhook", "integration", "sdk", "endpoint", "sync", "oauth"]),
-            new("performance", ["slow", "timeout", "latency", "hangs", "outage", "down", "unavailable", "503"]),
+            new("performance", ["slow", "timeout", "latency", "hangs", "outage", "is down", "are down", "was down", "went down", "goes down", "been down", "down again", "down since", "site down", "server down", "service down", "system down", "app down", "api down", "unavailable", "503"]),
             new("documentation", ["documentation", "docs", "example", "guide", "tutorial"]),
         ], "bug"),
         new("feature", "product management", [
@@ -36,10 +36,12 @@ public sealed record SupportRules
         new("feature", ["feature", "feature request", "would like", "add support", "enhancement", "wish", "could you add", "suggestion", "roadmap"]),
     ];
 
+    // "down" alone also matches "drop-down" and "scroll down": outages are phrases ("is down", "server down").
+
     /// <summary>Severity levels, highest first; the first level whose words match wins.</summary>
     public IReadOnlyList<KeywordRule> Severities { get; init; } =
     [
-        new("critical", ["outage", "down", "data loss", "lost all", "lost our", "deleted", "security", "breach", "hacked", "all users", "everyone", "production", "cannot access"]),
+        new("critical", ["outage", "is down", "are down", "was down", "went down", "goes down", "been down", "down again", "down since", "site down", "server down", "service down", "system down", "app down", "api down", "data loss", "lost all", "lost our", "deleted", "security", "breach", "hacked", "all users", "everyone", "production", "cannot access"]),
         new("high", ["cannot", "can't", "unable", "blocked", "urgent", "failed", "charged twice", "locked out", "refund"]),
         new("medium", ["slow", "intermittent", "sometimes", "workaround", "error", "wrong"]),
         new("low", ["question", "how do i", "cosmetic", "typo", "feature request", "would like"]),
@@ -50,7 +52,7 @@ public sealed record SupportRules
     [
         new("security concern", ["security", "breach", "hacked", "leaked", "vulnerability", "unauthorized", "phishing", "compromised"]),
         new("data loss", ["data loss", "lost all", "lost our", "lost data", "deleted", "missing data", "corrupted"]),
-        new("outage", ["outage", "down", "unavailable", "503", "not loading for anyone", "all users"]),
+        new("outage", ["outage", "is down", "are down", "was down", "went down", "goes down", "been down", "down again", "down since", "site down", "server down", "service down", "system down", "app down", "api down", "unavailable", "503", "not loading for anyone", "all users"]),
     ];
 
     /// <summary>Client plans (tenant attribute <c>plan</c>) or customer names that count as enterprise.</summary>
@@ -64,6 +66,12 @@ public sealed record SupportRules
         ["medium"] = 24,
         ["low"] = 72,
     };
+
+    /// <summary>
+    /// The share of the ticket's search terms the best knowledge article must hold for its text to be drafted as the answer
+    /// at all; below it the ticket gets no drafted answer (a person writes one) rather than an unrelated article.
+    /// </summary>
+    public double MinAnswerCoverage { get; init; } = 0.25;
 
     public AutoResolveRule AutoResolve { get; init; } = new(["documentation", "invoice", "plan-change", "authentication", "rate-limiting"], 0.75, 0.5);
 

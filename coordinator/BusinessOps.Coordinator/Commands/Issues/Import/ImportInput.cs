@@ -35,7 +35,7 @@ internal sealed class ImportInput : IDisposable
 
         return File.Exists(argument)
             ? new ImportInput(argument, null, $"'{argument}'")
-            : throw new IssueCommandException(Core.ExitCodes.NotFound, $"The file '{argument}' does not exist: check the path ('-' reads stdin).");
+            : throw new IssueCommandException($"The file '{argument}' does not exist: check the path ('-' reads stdin).");
     }
 
     /// <summary>This input with a pipe copied to a temporary file, so it can be read again.</summary>
