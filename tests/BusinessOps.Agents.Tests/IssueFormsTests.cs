@@ -15,7 +15,7 @@ public sealed class IssueFormsTests
 {
     private static readonly string Folder = Path.Combine(Root(), ".github", "ISSUE_TEMPLATE");
 
-    private static readonly IReadOnlyList<string> Files =
+    internal static readonly IReadOnlyList<string> Files =
         [.. Directory.GetFiles(Folder, "*.yml").Select(f => Path.GetFileName(f)).Where(f => f != "config.yml").Order(StringComparer.Ordinal)];
 
     public static TheoryData<string> Forms => [.. Files];
@@ -50,7 +50,7 @@ public sealed class IssueFormsTests
         Assert.Contains("marketing-campaign.yml", Files);
     }
 
-    private static (string Agent, IReadOnlyList<(string Label, string Sample, bool Required)> Fields) Read(string file)
+    internal static (string Agent, IReadOnlyList<(string Label, string Sample, bool Required)> Fields) Read(string file)
     {
         var yaml = new YamlStream();
         using (var reader = new StringReader(File.ReadAllText(Path.Combine(Folder, file))))

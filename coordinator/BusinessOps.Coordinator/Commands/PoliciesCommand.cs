@@ -58,7 +58,7 @@ internal static class PoliciesCommand
                 error.WriteLine("note: " + note);
             }
 
-            var errors = result.Errors.Concat(automation.Errors).Concat(alerts.Errors).Concat(connectors.Errors).ToList();
+            var errors = result.Errors.Concat(automation.Errors).Concat(automation.ContractErrors).Concat(alerts.Errors).Concat(connectors.Errors).ToList();
             if (errors.Count > 0 || result.Policies is null || !automation.IsValid || !alerts.IsValid || !connectors.IsValid)
             {
                 foreach (var e in errors)

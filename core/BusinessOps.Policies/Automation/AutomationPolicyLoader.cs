@@ -49,12 +49,13 @@ public static class AutomationPolicyLoader
     private static AutomationLoadResult Load(List<PolicySource> files, List<PolicySource> workflowFiles)
     {
         var errors = new List<PolicyError>();
+        var contracts = new List<PolicyError>();
         var notes = new List<string>();
         var workflows = new Dictionary<string, WorkflowDefinition>(StringComparer.Ordinal);
         foreach (var file in workflowFiles)
         {
             var name = Path.GetFileNameWithoutExtension(file.Name);
-            if (Bind(file, (root, d) => WorkflowBinder.Bind(root, d, name) ?? new WorkflowDefinition(name, name, []), errors) is { } workflow)
+            if (Bind(file, contracts, (root, d) => WorkflowBinder.Bind(root, d, name) ?? new WorkflowDefinition(name, name, []), errors) is { } workflow)
             {
                 workflows[workflow.Name] = workflow;
             }
@@ -62,10 +63,10 @@ public static class AutomationPolicyLoader
 
         // A schedule may name a workflow whose file has errors of its own: those are reported there, not as an unknown workflow.
         var workflowNames = new SortedSet<string>(workflowFiles.Select(f => Path.GetFileNameWithoutExtension(f.Name)), StringComparer.Ordinal);
-        var tenants = Bind(files[0], (root, d) => TenantsBinder.Bind(root, d, workflowNames), errors) ?? new TenantsBinder.Result(ClientDirectory.Empty, []);
+        var tenants = Bind(files[0], contracts, (root, d) => TenantsBinder.Bind(root, d, workflowNames), errors) ?? new TenantsBinder.Result(ClientDirectory.Empty, []);
 
-        var schedules = Bind(files[1], (root, d) => SchedulesBinder.Bind(root, d, tenants.Clients, workflowNames), errors) ?? [];
-        var triggers = Bind(files[2], (root, d) => TriggersBinder.Bind(root, d, tenants.Clients), errors) ?? new TriggersBinder.Result([], []);
+        var schedules = Bind(files[1], contracts, (root, d) => SchedulesBinder.Bind(root, d, tenants.Clients, workflowNames), errors) ?? [];
+        var triggers = Bind(files[2], contracts, (root, d) => TriggersBinder.Bind(root, d, tenants.Clients), errors) ?? new TriggersBinder.Result([], []);
         foreach (var file in files.Where(f => f.Text is null && f.Problem is null))
         {
             notes.Add($"{file.Name} not found: no {Path.GetFileNameWithoutExtension(file.Name)}");
@@ -81,10 +82,10 @@ public static class AutomationPolicyLoader
         var policies = errors.Count == 0
             ? new AutomationPolicies(all, tenants.Clients, triggers.Thresholds, triggers.Feeds, workflows) { HasTenants = files[0].Text is not null }
             : null;
-        return new AutomationLoadResult(policies, errors, notes);
+        return new AutomationLoadResult(policies, errors, notes) { ContractErrors = contracts };
     }
 
-    private static T? Bind<T>(PolicySource source, Func<YamlValue, FileDiagnostics, T> bind, List<PolicyError> errors)
+    private static T? Bind<T>(PolicySource source, List<PolicyError> contracts, Func<YamlValue, FileDiagnostics, T> bind, List<PolicyError> errors)
         where T : class
     {
         if (source.Text is null)
@@ -107,6 +108,7 @@ public static class AutomationPolicyLoader
             var result = bind(root, diagnostics);
             if (!diagnostics.HasErrors)
             {
+                contracts.AddRange(diagnostics.Contracts.OrderBy(e => e.Line).ThenBy(e => e.Column));
                 return result;
             }
         }

@@ -10,6 +10,8 @@ internal sealed class FileDiagnostics(string file)
 
     private readonly List<PolicyError> errors = [];
 
+    private readonly List<PolicyError> contracts = [];
+
     // Counted past the cap so the summary line can say how many were left out.
     private int total;
 
@@ -24,6 +26,21 @@ internal sealed class FileDiagnostics(string file)
         if (++total <= MaxErrors)
         {
             errors.Add(new PolicyError(file, line, column, message));
+        }
+    }
+
+    /// <summary>
+    /// What the file asks of the shipped agents that they cannot do (a field they require, an output they never write):
+    /// kept apart from <see cref="Error(YamlValue, string)"/> so the engine still runs workflows of custom fields, and
+    /// reported as errors by <c>policies validate</c>.
+    /// </summary>
+    public IReadOnlyList<PolicyError> Contracts => contracts;
+
+    public void Contract(YamlValue at, string message)
+    {
+        if (contracts.Count < MaxErrors)
+        {
+            contracts.Add(new PolicyError(file, at.Line, at.Column, message));
         }
     }
 

@@ -39,6 +39,15 @@ public sealed class ShippedAutomationPoliciesTests
         Assert.Empty(result.Policies.Feeds); // the example feed ships commented out: a placeholder URL would fail every poll
     }
 
+    /// <summary>Issue 12 (trial): every shipped workflow, trigger and schedule is one the shipped agents can serve.</summary>
+    [Fact]
+    public void Load_ShippedPolicies_AskNothingOfTheAgentsTheyCannotDo()
+    {
+        var result = AutomationPolicyLoader.Load(PolicyFolder());
+
+        Assert.True(result.ContractErrors.Count == 0, string.Join("\n", result.ContractErrors));
+    }
+
     [Fact]
     public void Load_MorningBriefing_IsWeekdaysAtEightInLosAngeles()
     {

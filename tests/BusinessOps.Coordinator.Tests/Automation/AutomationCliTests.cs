@@ -14,6 +14,14 @@ public sealed class AutomationCliTests : IDisposable
 
     private static string Policies { get; } = Shipped();
 
+    // The start inputs the shipped content-marketing workflow requires (its steps' form fields come from them).
+    private static readonly string[] Inputs =
+    [
+        "--input", "campaign=Spring hiking", "--input", "audience=Hikers", "--input", "budget=500", "--input", "startDate=2099-04-01",
+        "--input", "endDate=2099-04-21", "--input", "pageTitle=Spring hiking", "--input", "metaDescription=Spring hiking checklist",
+        "--input", "focusKeyword=hiking",
+    ];
+
     [Fact]
     public async Task Schedule_AtMondayMorningDryRun_ListsTheBriefingAndWritesNothing()
     {
@@ -54,23 +62,23 @@ public sealed class AutomationCliTests : IDisposable
     [Fact]
     public async Task WorkflowStart_ContentMarketingForAcme_PrintsTheParentAndOpensTheFirstStep()
     {
-        var run = await _cli.RunAsync("workflow", "start", "content-marketing", "--client", "acme", "--input", "topic=spring hiking", "--store", _cli.StorePath, "--policies", Policies);
+        var run = await _cli.RunAsync(["workflow", "start", "content-marketing", "--client", "acme", .. Inputs, "--store", _cli.StorePath, "--policies", Policies]);
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         var parent = int.Parse(run.Output.Trim(), System.Globalization.CultureInfo.InvariantCulture);
         var list = await _cli.RunAsync("issues", "list", "--store", _cli.StorePath);
-        Assert.Contains($"[Content marketing #{parent}] Write the article", list.Output, StringComparison.Ordinal);
+        Assert.Contains($"[Content marketing #{parent}] Campaign plan and copy", list.Output, StringComparison.Ordinal);
 
         // The same start key again: the same parent, nothing new.
-        var again = await _cli.RunAsync("workflow", "start", "content-marketing", "--client", "acme", "--input", "topic=spring hiking", "--store", _cli.StorePath, "--policies", Policies);
+        var again = await _cli.RunAsync(["workflow", "start", "content-marketing", "--client", "acme", .. Inputs, "--store", _cli.StorePath, "--policies", Policies]);
         Assert.Equal(run.Output, again.Output);
     }
 
     [Theory]
-    [InlineData("no-such-flow", null, "topic=x", "no workflow 'no-such-flow'")]
-    [InlineData("content-marketing", "initech", "topic=x", "initech")]
-    [InlineData("content-marketing", null, "topic", "'topic' is not key=value")]
-    [InlineData("content-marketing", null, "audience=hikers", "topic")]
+    [InlineData("no-such-flow", null, "campaign=x", "no workflow 'no-such-flow'")]
+    [InlineData("content-marketing", "initech", "campaign=x", "initech")]
+    [InlineData("content-marketing", null, "campaign", "'campaign' is not key=value")]
+    [InlineData("content-marketing", null, "audience=hikers", "campaign")]
     public async Task WorkflowStart_BadInput_ExitsTwoWithTheReason(string name, string? client, string input, string expected)
     {
         List<string> args = ["workflow", "start", name, "--input", input, "--store", _cli.StorePath, "--policies", Policies];

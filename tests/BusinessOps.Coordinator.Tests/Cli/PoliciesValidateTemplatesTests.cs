@@ -66,7 +66,7 @@ public sealed class PoliciesValidateTemplatesTests : IDisposable
         Assert.Matches($@"(?m)^warning: templates/coordinator/{name}\.sbn:2:\d+: \S.*; the built-in wording is used until it is fixed$", run.Error);
     }
 
-    private static void Copy(string from, string to)
+    internal static void Copy(string from, string to)
     {
         foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
         {
@@ -80,7 +80,7 @@ public sealed class PoliciesValidateTemplatesTests : IDisposable
         }
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (!File.Exists(Path.Combine(dir!.FullName, "BusinessOps.sln")))

@@ -66,6 +66,12 @@ internal static partial class ScheduleReader
 
         var report = map.Get("report") is { } r ? Report(read, r, workflow) : null;
         var template = map.Require("issue") is { } t ? TemplateReader.Read(read, t, map.Path("issue"), SlotValues.Names) : null;
+
+        // A workflow's slot opens the workflow's parent, which no agent runs; its steps are checked with the workflow.
+        if (workflow is null && template is not null && AgentContract.TemplateProblem(template, $"the issue of schedule '{id}'") is { } lacking)
+        {
+            read.Diagnostics.Contract(map.Get("issue")!, lacking);
+        }
         if (id is null || timing is null || catchUp is null || overlap is null || grace is null || template is null)
         {
             return null;

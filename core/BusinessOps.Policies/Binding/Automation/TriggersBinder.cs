@@ -76,6 +76,16 @@ internal static class TriggersBinder
 
         var cooldown = map.Get("cooldown") is { } cd ? read.Duration(cd, "cooldown") : TimeSpan.FromDays(1);
         var template = map.Require("issue") is { } t ? TemplateReader.Read(read, t, map.Path("issue"), TriggerEvaluator.Placeholders) : null;
+        if (when is not null && AgentContract.WatchProblem(watch, when.Field) is { } never)
+        {
+            read.Diagnostics.Contract(map.Get("when")!, $"threshold '{id}': {never}");
+        }
+
+        if (template is not null && AgentContract.TemplateProblem(template, $"the issue of threshold '{id}'") is { } lacking)
+        {
+            read.Diagnostics.Contract(map.Get("issue")!, lacking);
+        }
+
         return id is null || when is null || cooldown is null || template is null ? null : new ThresholdRule(id, watch, when, cooldown.Value, template);
     }
 
@@ -117,6 +127,11 @@ internal static class TriggersBinder
         var max = map.Get("maxItemsPerPoll") is { } m ? read.Int(m, "maxItemsPerPoll", 1, 50) : 10;
         var initial = map.Get("initialItems") is { } ii ? read.Int(ii, "initialItems", 0, 50) : 0;
         var template = map.Require("issue") is { } t ? TemplateReader.Read(read, t, map.Path("issue"), FeedDefinition.Placeholders) : null;
+        if (template is not null && AgentContract.TemplateProblem(template, $"the issue of feed '{id}'") is { } lacking)
+        {
+            read.Diagnostics.Contract(map.Get("issue")!, lacking);
+        }
+
         return id is null || url is null || every is null || max is null || initial is null || template is null
             ? null
             : new FeedDefinition(id, url, every.Value, template) { Client = client, MaxItemsPerPoll = max.Value, InitialItems = initial.Value };

@@ -61,6 +61,15 @@ internal static class WorkflowBinder
             diagnostics.Error(at, problem.Message + hint);
         }
 
+        if (!diagnostics.HasErrors)
+        {
+            foreach (var problem in AgentContract.Check(workflow))
+            {
+                var hint = problem.Unknown is { } unknown ? Suggest.Hint(unknown, problem.Candidates) : string.Empty;
+                diagnostics.Contract(Position(problem, positions, file.Map), problem.Message + hint);
+            }
+        }
+
         return workflow;
     }
 
