@@ -8,6 +8,7 @@ using BusinessOps.Core.Issues;
 using BusinessOps.Core.Ports;
 using BusinessOps.GitHub;
 using BusinessOps.Policies.Automation;
+using BusinessOps.TestKit.Automation;
 
 namespace BusinessOps.Benchmarks.Scenarios;
 
@@ -19,20 +20,7 @@ namespace BusinessOps.Benchmarks.Scenarios;
 /// </summary>
 public static class TripSuite
 {
-    private const string Triggers = """
-        thresholds:
-          - id: low-engagement
-            watch: marketing
-            when: engagement_rate < 0.05
-            cooldown: 1d
-            issue:
-              title: "Engagement fell to {value}"
-              agent: marketing
-              labels: [marketing/content]
-              priority: P2
-              fields:
-                Task: "Engagement {value} (from {issue}); propose changes."
-        """;
+    private static readonly string Triggers = ThresholdRules.Thresholds(ThresholdRules.LowEngagement);
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct)
     {

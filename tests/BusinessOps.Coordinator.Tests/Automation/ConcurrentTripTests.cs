@@ -5,6 +5,7 @@ using BusinessOps.Coordinator.Reconcile;
 using BusinessOps.Coordinator.Tests.GitHub.Scenarios;
 using BusinessOps.GitHub;
 using BusinessOps.Policies.Automation;
+using BusinessOps.TestKit.Automation;
 using BusinessOps.TestKit.GitHub;
 using Xunit;
 
@@ -19,19 +20,7 @@ namespace BusinessOps.Coordinator.Tests.Automation;
 /// </summary>
 public sealed class ConcurrentTripTests
 {
-    private const string Triggers = """
-        thresholds:
-          - id: low-engagement
-            watch: marketing
-            when: engagement_rate < 0.05
-            cooldown: 1d
-            issue:
-              title: "Engagement fell to {value}"
-              agent: marketing
-              labels: [marketing/content]
-              priority: P2
-              fields:
-                Task: "Engagement {value} (from {issue}); propose changes."
+    private static readonly string Triggers = ThresholdRules.Thresholds(ThresholdRules.LowEngagement, """
           - id: low-win-rate
             watch: sales
             when: win_rate < 0.2
@@ -43,7 +32,7 @@ public sealed class ConcurrentTripTests
               priority: P2
               fields:
                 Task: "Win rate {value} (from {issue}); review the pipeline."
-        """;
+        """);
 
     [Fact]
     public async Task EventJobs_TwoIssuesTripSameRuleAtOnce_ExactlyOneFollowUp()

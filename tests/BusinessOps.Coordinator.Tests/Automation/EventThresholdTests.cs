@@ -7,6 +7,7 @@ using BusinessOps.Coordinator.Tests.GitHub.Scenarios;
 using BusinessOps.Core.Issues;
 using BusinessOps.GitHub;
 using BusinessOps.Policies.Automation;
+using BusinessOps.TestKit.Automation;
 using Xunit;
 
 namespace BusinessOps.Coordinator.Tests.Automation;
@@ -19,19 +20,7 @@ namespace BusinessOps.Coordinator.Tests.Automation;
 /// </summary>
 public sealed class EventThresholdTests
 {
-    private const string Triggers = """
-        thresholds:
-          - id: low-engagement
-            watch: marketing
-            when: engagement_rate < 0.05
-            cooldown: 1d
-            issue:
-              title: "Engagement fell to {value}"
-              agent: marketing
-              labels: [marketing/content]
-              priority: P2
-              fields:
-                Task: "Engagement {value} (from {issue}); propose changes."
+    private static readonly string Triggers = ThresholdRules.Thresholds(ThresholdRules.LowEngagement, """
           - id: health-score-drop
             watch: customer-success
             when: health_score falls by 10
@@ -43,7 +32,7 @@ public sealed class EventThresholdTests
               priority: P2
               fields:
                 Task: "Health score fell from {previous} to {value} (from {issue})."
-        """;
+        """);
 
     [Fact]
     public async Task EventJob_ResultTripsThreshold_HandedOverWithoutRequestsAndOpenedOnceByThePass()

@@ -1,5 +1,6 @@
 using BusinessOps.Automation.Issues;
 using BusinessOps.Core.Labels;
+using BusinessOps.TestKit.Automation;
 using Xunit;
 
 namespace BusinessOps.Coordinator.Tests.Automation;
@@ -11,20 +12,7 @@ namespace BusinessOps.Coordinator.Tests.Automation;
 /// </summary>
 public sealed class TriggerWiringTests
 {
-    private const string Triggers = """
-        thresholds:
-          - id: low-engagement
-            watch: marketing
-            when: engagement_rate < 0.05
-            cooldown: 1d
-            issue:
-              title: "Engagement fell to {value}"
-              agent: marketing
-              labels: [marketing/content]
-              priority: P2
-              fields:
-                Task: "Engagement {value} (from {issue}); propose changes."
-        """;
+    private static readonly string Triggers = ThresholdRules.Thresholds(ThresholdRules.LowEngagement);
 
     private static readonly DateTimeOffset Start = new(2026, 11, 9, 16, 5, 0, TimeSpan.Zero);
 
